@@ -1,0 +1,85 @@
+"""Command line: ``python build.py [build|check|serve|new|suggest|schema]``.
+
+Errors an author can fix are printed one per line, with no traceback, and exit with status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from closeread.errors import CloseReadError
+from closeread.progress import Progress
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA_PATH = Path("schema") / "lesson.schema.json"
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="build.py", description="Build the closeread teaching kit.")
+    p.add_argument("--root", type=Path, default=None, help="the kit's folder (default: this repository)")
+    sub = p.add_subparsers(dest="command")
+    b = sub.add_parser("build", help="validate, generate the pages and PDFs, build site/ and site-teacher/ (the default)")
+    b.add_argument("--no-pdf", action="store_true", help="skip PDF rendering (faster previews)")
+    sub.add_parser("check", help="validate every lesson and report every problem")
+    s = sub.add_parser("serve", help="preview the student site and regenerate when a lesson changes")
+    s.add_argument("--teacher", action="store_true", help="preview the teacher site instead")
+    s.add_argument("--dev-addr", default="127.0.0.1:8000")
+    n = sub.add_parser("new", help="import a saved web page (.html, .html.gz, .txt) as a draft lesson")
+    n.add_argument("page", type=Path)
+    g = sub.add_parser("suggest", help="write suggested annotations for a lesson to lessons/<slug>/suggestions.yaml")
+    g.add_argument("slug")
+    sub.add_parser("schema", help="write the lesson file's JSON Schema to schema/lesson.schema.json")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    root = (args.root or ROOT).resolve()
+    command = args.command or "build"
+    progress = Progress(sys.stderr)
+    try:
+        if command == "check":
+            from closeread.pipeline import check
+
+            lessons = check(root=root)
+            suggestions = sum(len(lesson.suggestions) for lesson in lessons)
+            extra = f", {suggestions} suggested annotations to review" if suggestions else ""
+            print(f"{len(lessons)} lessons checked: no problems{extra}")
+        elif command == "build":
+            from closeread.pipeline import build
+
+            generated = build(root=root, pdf=not args.no_pdf, progress=progress)
+            print(f"built {len(generated.lessons)} lessons into site/ (students) and site-teacher/ (teachers)")
+        elif command == "serve":
+            from closeread.serve import serve
+
+            serve(root=root, teacher=args.teacher, dev_addr=args.dev_addr)
+        elif command == "new":
+            from closeread.importer import import_page
+            from closeread.suggest import suggest
+
+            folder = import_page(args.page, lessons_dir=root / "lessons", today=dt.date.today(), suggest=suggest)
+            print(f"created {folder.relative_to(root).as_posix()}/ (a draft: edit lesson.yaml, then run 'python build.py check')")
+        elif command == "suggest":
+            from closeread.suggest.command import write_suggestions
+
+            path = write_suggestions(root=root, slug=args.slug)
+            print(f"wrote {path.relative_to(root).as_posix()}")
+        elif command == "schema":
+            from closeread.validate.schema import json_schema
+
+            target = root / SCHEMA_PATH
+            target.parent.mkdir(exist_ok=True)
+            target.write_text(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            print(f"wrote {SCHEMA_PATH.as_posix()}")
+    except CloseReadError as exc:
+        for line in exc.lines():
+            print(line, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 0

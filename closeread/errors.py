@@ -1,0 +1,47 @@
+"""The exception tree. The CLI turns every CloseReadError into one-line messages and exit code 1."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in an input file, reported as ``path:line: message``."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+
+
+class CloseReadError(Exception):
+    """Base of every error the CLI reports without a traceback."""
+
+    def lines(self) -> list[str]:
+        return [str(self)]
+
+
+class LessonError(CloseReadError):
+    """One or more problems in lessons; all are reported at once."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def lines(self) -> list[str]:
+        return [str(p) for p in self.problems]
+
+
+class ImportFailed(CloseReadError):
+    """A saved page that cannot be imported (not HTML, empty, binary, huge, wrong encoding)."""
+
+    def __init__(self, path: str, message: str):
+        self.path = path
+        super().__init__(f"{path}: {message}")
+
+
+class BuildFailed(CloseReadError):
+    """The site or an export could not be built; the last good output is left in place."""

@@ -1,0 +1,209 @@
+"""Read a saved page from disk: decide what it is, decode it, and refuse what cannot be imported.
+
+Every refusal is an ``ImportFailed(path, "<what is wrong>; <what was expected>")``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import re
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from closeread.errors import ImportFailed
+
+MAX_BYTES = 20 * 1024 * 1024  # decompressed size limit
+_CHUNK = 64 * 1024
+
+HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
+TEXT_SUFFIXES = (".txt",)
+EXPECTED = "a saved web page (.html, .htm, .html.gz) or a plain-text article (.txt)"
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">, within the
+# first 8 KB as the HTML standard's prescan does (it looks at 1 KB; saved pages often have more before).
+_META_CHARSET = re.compile(rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.I)
+_XML_DECL = re.compile(rb"^\s*<\?xml[^>]*\bencoding\s*=\s*[\"']([A-Za-z0-9_.:\-]+)[\"']", re.I)
+_HTML_MARKERS = re.compile(
+    r"<\s*(!doctype\s+html|html|head|body|meta|title|p|div|article|main|section|h[1-6]|span|a|br|table)\b",
+    re.I,
+)
+
+# Labels browsers treat as windows-1252 (the HTML standard's encoding table).
+_WINDOWS_1252_ALIASES = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp819",
+                         "ibm819", "iso_8859-1", "iso-ir-100", "csisolatin1", "x-cp1252", "windows-1252"}
+
+_MAGIC = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or an office document)"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+    (b"RIFF", "a RIFF media file"),
+)
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """A decoded page: ``kind`` is ``"html"`` or ``"text"``."""
+
+    path: Path
+    kind: str
+    text: str
+    encoding: str
+
+
+def _fail(path: Path, message: str) -> ImportFailed:
+    return ImportFailed(str(path), message)
+
+
+def _kind(path: Path) -> str:
+    name = path.name.lower()
+    if name.endswith(HTML_SUFFIXES):
+        return "html"
+    if name.endswith(TEXT_SUFFIXES):
+        return "text"
+    suffix = "".join(path.suffixes[-2:]) or "(none)"
+    raise _fail(path, f"unsupported file type '{suffix}'; expected {EXPECTED}")
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, decompressed if gzip, never more than MAX_BYTES + 1 in memory."""
+    limit = f"larger than {MAX_BYTES // (1024 * 1024)} MB"
+    try:
+        if path.name.lower().endswith(".gz"):
+            parts: list[bytes] = []
+            total = 0
+            decompressor = zlib.decompressobj(wbits=47)  # gzip or zlib header
+            with path.open("rb") as f:
+                while True:
+                    chunk = f.read(_CHUNK)
+                    if not chunk:
+                        break
+                    data = decompressor.decompress(chunk, MAX_BYTES + 1 - total)
+                    while True:
+                        total += len(data)
+                        parts.append(data)
+                        if total > MAX_BYTES:
+                            raise _fail(path, f"decompresses to {limit}; expected a page of at most 20 MB")
+                        if not decompressor.unconsumed_tail:
+                            break
+                        data = decompressor.decompress(decompressor.unconsumed_tail, MAX_BYTES + 1 - total)
+                    if decompressor.eof:
+                        break  # ignore trailing members/garbage, as browsers do
+            if not decompressor.eof and total == 0:
+                raise _fail(path, "is not a complete gzip file; expected gzip-compressed HTML")
+            return b"".join(parts)
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _fail(path, f"is {limit} ({size // (1024 * 1024)} MB); expected a page of at most 20 MB")
+        return path.read_bytes()
+    except ImportFailed:
+        raise
+    except zlib.error:
+        raise _fail(path, "is not valid gzip data; expected gzip-compressed HTML") from None
+    except IsADirectoryError:
+        raise _fail(path, f"is a folder; expected {EXPECTED}") from None
+    except PermissionError:
+        raise _fail(path, "cannot be read (permission denied); expected a readable file") from None
+    except OSError as e:
+        raise _fail(path, f"cannot be read ({e.strerror or e}); expected a readable file") from None
+
+
+def _codec(label: str) -> str | None:
+    label = label.strip().strip("\"'").lower()
+    if label in _WINDOWS_1252_ALIASES:
+        return "cp1252"
+    if label in {"utf-16", "utf-16le", "utf-16be"}:  # a page that decodes as ASCII cannot really be UTF-16
+        return "utf-8"
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def _decode(path: Path, data: bytes, kind: str) -> tuple[str, str]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding), encoding
+            except UnicodeDecodeError as e:
+                raise _fail(path, f"has a {encoding.upper()} byte-order mark but bytes at offset "
+                                  f"{e.start + len(bom)} are not {encoding.upper()}; expected consistently "
+                                  "encoded text") from None
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise _fail(path, f"is binary ({what}); expected {EXPECTED}")
+    if b"\x00" in data:
+        raise _fail(path, f"is binary (contains NUL bytes); expected {EXPECTED}")
+    declared = None
+    if kind == "html":
+        head = data[:8192]
+        match = _XML_DECL.search(head) or _META_CHARSET.search(head)
+        if match:
+            declared = match.group(1).decode("ascii")
+    if declared:
+        codec = _codec(declared)
+        if codec is None:
+            raise _fail(path, f"declares an unknown character encoding '{declared}'; expected a known "
+                              "encoding such as UTF-8")
+        if codec not in {"utf-8", "ascii"} and not data.isascii() and codecs.lookup(codec).name != "utf-8":
+            # A page saved as UTF-8 often keeps its original legacy declaration (the HTTP header that
+            # overrode it is lost). Non-ASCII legacy text is almost never valid UTF-8 by chance.
+            try:
+                return data.decode("utf-8"), "utf-8"
+            except UnicodeDecodeError:
+                pass
+        try:
+            return data.decode(codec), codec
+        except UnicodeDecodeError as e:
+            # Pages are often saved as UTF-8 while still declaring their original encoding.
+            try:
+                return data.decode("utf-8"), "utf-8"
+            except UnicodeDecodeError:
+                raise _fail(path, f"declares {declared} but bytes at offset {e.start} are not {declared}; "
+                                  "expected text in the declared encoding") from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as e:
+        raise _fail(path, f"bytes at offset {e.start} are not UTF-8 and no encoding is declared; expected "
+                          "UTF-8 or a <meta charset> declaration") from None
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:65536]
+    if not sample:
+        return False
+    control = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\v") or 0x7F <= ord(c) < 0xA0)
+    return control / len(sample) > 0.05
+
+
+def read_page(path: Path) -> PageSource:
+    """Read and decode ``path``; raise ``ImportFailed`` for anything that is not an importable page."""
+    path = Path(path)
+    if not path.exists():
+        raise _fail(path, f"file not found; expected {EXPECTED}")
+    kind = _kind(path)
+    data = _read_bytes(path)
+    if not data.strip():
+        raise _fail(path, f"is empty; expected {EXPECTED}")
+    text, encoding = _decode(path, data, kind)
+    if not text.strip():
+        raise _fail(path, f"is empty; expected {EXPECTED}")
+    if _looks_binary(text):
+        raise _fail(path, f"is binary (mostly control characters); expected {EXPECTED}")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if kind == "html" and not _HTML_MARKERS.search(text[:1_000_000]):
+        raise _fail(path, "is not HTML (no HTML tags found); expected a saved web page")
+    return PageSource(path=path, kind=kind, text=text, encoding=encoding)

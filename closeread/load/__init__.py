@@ -1,0 +1,1 @@
+"""Load stage: read lesson folders from disk into line-aware raw data."""

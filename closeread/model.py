@@ -1,0 +1,195 @@
+"""The lesson model: frozen value objects, built only by the validate stage."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+
+def frozen_map(d: Mapping | None = None) -> Mapping:
+    return MappingProxyType(dict(d or {}))
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a quote sits in the article: character offsets into the article text, and its lines."""
+
+    start: int
+    end: int
+    first_line: int
+    last_line: int
+
+
+@dataclass(frozen=True)
+class ArticleLine:
+    number: int
+    text: str
+    start: int  # offset of the line's first character in the article text
+    role: str = "body"  # headline, subheading, body, caption, credit, furniture
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    text: str
+    lines: tuple[ArticleLine, ...]
+    path: str
+
+    @property
+    def headline(self) -> str:
+        for line in self.lines:
+            if line.role == "headline":
+                return line.text
+        return ""
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    name: str
+    described_as: str = ""
+    about: str = ""
+
+
+@dataclass(frozen=True)
+class Annotation:
+    id: str
+    kind: str
+    note: str
+    quote: str = ""
+    span: Span | None = None
+    teacher_note: str = ""
+    suggested: bool = False
+    generate_question: bool = True
+    fields: Mapping = field(default_factory=frozen_map)
+    number: int = 0  # 1-based position among the lesson's published annotations, in reading order
+    line: int = 0  # line in lesson.yaml
+
+    def get(self, name: str, default=None):
+        return self.fields.get(name, default)
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    text: str
+    correct: bool
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class SortItem:
+    annotation: str
+    text: str
+    stance: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: str  # single, multiple, sort, find, short, discussion
+    prompt: str
+    explanation: str = ""
+    hints: tuple[str, ...] = ()
+    options: tuple[Option, ...] = ()
+    items: tuple[SortItem, ...] = ()  # sort
+    answer: str = ""  # find: annotation id
+    model_answer: str = ""  # short
+    guidance: str = ""  # discussion
+    annotation: str = ""
+    generated: bool = False
+    line: int = 0
+
+    @property
+    def auto_checked(self) -> bool:
+        return self.type in ("single", "multiple", "sort", "find")
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    about: str
+
+
+@dataclass(frozen=True)
+class Background:
+    outlet: str
+    people: tuple[Person, ...] = ()
+    context: str = ""
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    outlet: str
+    url: str
+    published: dt.date
+    retrieved: dt.date
+    language: str
+    use_note: str
+    outlet_type: str = ""
+    author: str = ""
+    captured_from: str = ""
+
+
+@dataclass(frozen=True)
+class Step:
+    step: str
+    minutes: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Extension:
+    title: str
+    search_for: tuple[str, ...]
+    expect: str
+
+
+@dataclass(frozen=True)
+class Lesson:
+    slug: str
+    path: str  # lessons/<slug>/lesson.yaml, as shown in messages
+    title: str
+    summary: str
+    grade_band: str
+    minutes: int
+    skills: tuple[str, ...]
+    objectives: tuple[str, ...]
+    key_points: tuple[str, ...]
+    source: SourceInfo
+    background: Background
+    discussion: str
+    article: Article
+    annotations: tuple[Annotation, ...]
+    questions: tuple[Question, ...]
+    sources: tuple[Source, ...] = ()
+    draft: bool = False
+    language: str = "en"
+    materials: tuple[str, ...] = ()
+    standards: tuple[str, ...] = ()
+    sequence: tuple[Step, ...] = ()
+    misconceptions: tuple[str, ...] = ()
+    extension: Extension | None = None
+
+    @property
+    def published_annotations(self) -> tuple[Annotation, ...]:
+        return tuple(a for a in self.annotations if not a.suggested)
+
+    @property
+    def suggestions(self) -> tuple[Annotation, ...]:
+        return tuple(a for a in self.annotations if a.suggested)
+
+    def annotation(self, ann_id: str) -> Annotation:
+        return next(a for a in self.annotations if a.id == ann_id)
+
+    def source_by_id(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for a in self.published_annotations:
+            seen.setdefault(a.kind)
+        return tuple(seen)

@@ -1,0 +1,73 @@
+"""The whole build, stage by stage: load and validate everything, render, export, write, publish.
+
+Nothing is written until every lesson has been read and checked, so a lesson error leaves the docs
+and both sites exactly as they were.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from closeread.model import Lesson
+from closeread.progress import Progress
+from closeread.render.pages import STUDENT_DIR, TEACHER_DIR, render_kit
+from closeread.validate.kit import load_kit
+from closeread.write.files import claim_folder, sync_folder
+from closeread.write.site import build_site
+
+OWNED = (STUDENT_DIR, TEACHER_DIR)
+SITES = (("mkdocs.yml", "site"), ("mkdocs-teacher.yml", "site-teacher"))
+
+
+@dataclass(frozen=True)
+class Generated:
+    lessons: list[Lesson]
+    files: dict[str, bytes]  # path under docs/ -> content
+
+
+def check(*, root: Path) -> list[Lesson]:
+    """Validate every lesson; raises LessonError with every problem."""
+    return load_kit(root=root)
+
+
+def generate(*, root: Path, pdf: bool = True, progress: Progress | None = None) -> Generated:
+    """Validate and render every page and export of the kit, in memory."""
+    progress = progress or Progress.quiet()
+    lessons = load_kit(root=root)
+    files = {path: text.encode("utf-8") for path, text in render_kit(lessons).items()}
+    from closeread.export import export_kit  # the export stage pulls in WeasyPrint; load it only to build
+
+    files.update(export_kit(lessons=lessons, root=root, pdf=pdf, progress=progress))
+    return Generated(lessons, files)
+
+
+def write_docs(*, root: Path, generated: Generated) -> tuple[int, int]:
+    """Write generated files into docs/lessons and docs/teacher; return (written, removed)."""
+    docs = root / "docs"
+    for owned in OWNED:
+        claim_folder(docs / owned, shown=f"docs/{owned}")
+    written = removed = 0
+    for owned in OWNED:
+        prefix = owned + "/"
+        mine = {p[len(prefix) :]: data for p, data in generated.files.items() if p.startswith(prefix)}
+        w, r = sync_folder(docs / owned, mine)
+        written, removed = written + w, removed + r
+    return written, removed
+
+
+def publish(*, root: Path, progress: Progress | None = None) -> None:
+    """Build the student and the teacher site with MkDocs."""
+    progress = progress or Progress.quiet()
+    for config, site in SITES:
+        with progress.step(f"site {site}/"):
+            build_site(config_file=root / config, site_dir=root / site)
+
+
+def build(*, root: Path, pdf: bool = True, progress: Progress | None = None) -> Generated:
+    """The main job: validate, render, export, write the docs, build both sites."""
+    progress = progress or Progress.quiet()
+    generated = generate(root=root, pdf=pdf, progress=progress)
+    write_docs(root=root, generated=generated)
+    publish(root=root, progress=progress)
+    return generated

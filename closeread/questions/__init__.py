@@ -1,0 +1,1 @@
+"""Questions: generated from annotations by per-kind templates, and written by authors."""

@@ -1,0 +1,1 @@
+"""Render stage: turn lessons into the Markdown pages MkDocs publishes (HTML blocks, escaped text)."""

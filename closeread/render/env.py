@@ -1,0 +1,50 @@
+"""The Jinja2 environment for pages: autoescaping always on, undefined names are errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+import jinja2
+from markupsafe import Markup, escape
+
+from closeread.kinds import registry
+
+
+def paragraphs(text: str) -> Markup:
+    """Plain text to escaped <p> elements; a blank line starts a new paragraph."""
+    blocks = [" ".join(b.split()) for b in text.replace("\r", "").split("\n\n")]
+    return Markup("").join(Markup("<p>{}</p>").format(b) for b in blocks if b)
+
+
+def inline(text: str) -> Markup:
+    """Plain text on one line, escaped."""
+    return escape(" ".join(str(text).split()))
+
+
+def long_date(value: dt.date) -> str:
+    return f"{value.day} {value.strftime('%B')} {value.year}"
+
+
+def safe_title(text: str) -> str:
+    """A title for front matter: MkDocs themes put it into <title> and the nav through `striptags`,
+    which unescapes entities, so characters that could form markup are replaced outright."""
+    return " ".join(text.translate(str.maketrans({"<": "\u2039", ">": "\u203a", "&": "+", '"': "\u201d", "`": "'"})).split())
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("closeread", "templates"),
+        autoescape=True,  # every template here writes HTML, whatever its file name
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Markdown heading ids are written {#id}; move Jinja comments out of their way
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters.update(paragraphs=paragraphs, inline=inline, long_date=long_date)
+    env.globals.update(kinds=registry())
+    return env

@@ -1,0 +1,189 @@
+"""Anchor quotes in the article text.
+
+Matching forgives what copying and pasting changes (runs of white space, straight vs curly quotes and
+apostrophes, the different dashes) and nothing more. A quote must start and end on word boundaries,
+so "Kiev" never anchors inside "Kievan".
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from dataclasses import dataclass
+
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    }
+)
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Folded text and, for each of its characters, the offset of the original character."""
+
+    text: str
+    offsets: tuple[int, ...]
+    original_length: int
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) range of the folded text back to the original text."""
+        if start >= end:
+            return (self.offsets[start] if start < len(self.offsets) else self.original_length,) * 2
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def normalize(text: str) -> Normalized:
+    folded = text.translate(_FOLD)
+    chars: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in _SPACE.finditer(folded):
+        chars.extend(folded[pos : m.start()])
+        offsets.extend(range(pos, m.start()))
+        chars.append(" ")
+        offsets.append(m.start())
+        pos = m.end()
+    chars.extend(folded[pos:])
+    offsets.extend(range(pos, len(folded)))
+    return Normalized("".join(chars), tuple(offsets), len(text))
+
+
+def fold(text: str) -> str:
+    """The folded form of a short string (quote, prefix, suffix), trimmed."""
+    return _SPACE.sub(" ", text.translate(_FOLD)).strip()
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int  # offsets into the original text
+    end: int
+
+
+class ArticleIndex:
+    """The article prepared once for anchoring many quotes."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.norm = normalize(text)
+        self._line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+    def line_of(self, offset: int) -> int:
+        """1-based article line of an original offset."""
+        return bisect.bisect_right(self._line_starts, offset)
+
+    def find_all(self, quote: str) -> list[Match]:
+        """Every place the folded quote matches, on word boundaries, without overlaps."""
+        q = fold(quote)
+        if not q:
+            return []
+        hay = self.norm.text
+        out = []
+        i = hay.find(q)
+        while i != -1:
+            j = i + len(q)
+            before_ok = i == 0 or not (_is_word(q[0]) and _is_word(hay[i - 1]))
+            after_ok = j == len(hay) or not (_is_word(q[-1]) and _is_word(hay[j]))
+            if before_ok and after_ok:
+                s, e = self.norm.to_original(i, j)
+                out.append(Match(s, e))
+                i = hay.find(q, j)
+            else:
+                i = hay.find(q, i + 1)
+        return out
+
+    def context_before(self, match: Match, n: int) -> str:
+        return fold(self.text[max(0, match.start - n - 40) : match.start])
+
+    def context_after(self, match: Match, n: int) -> str:
+        return fold(self.text[match.end : match.end + n + 40])
+
+    def nearest(self, quote: str) -> tuple[str, int] | None:
+        """The article passage most like ``quote`` and its line, for a "did you mean"."""
+        q = fold(quote)
+        if not q:
+            return None
+        lower = self.norm.text.lower()
+        i = lower.find(q.lower())
+        if i != -1:
+            s, e = self.norm.to_original(i, i + len(q))
+            return self.text[s:e], self.line_of(s)
+        words = list(re.finditer(r"\S+", self.norm.text))
+        if not words or len(self.norm.text) > 2_000_000:
+            return None
+        qwords = q.split(" ")
+        width = len(qwords)
+        matcher = difflib.SequenceMatcher(autojunk=False)
+        matcher.set_seq2(q.lower())
+        best = (0.0, 0, 0)
+        for k in range(0, max(1, len(words) - width + 1)):
+            for w in {width - 1, width, width + 1}:
+                if w < 1 or k + w > len(words):
+                    continue
+                a, b = words[k].start(), words[k + w - 1].end()
+                matcher.set_seq1(lower[a:b])
+                if matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]:
+                    continue
+                r = matcher.ratio()
+                if r > best[0]:
+                    best = (r, a, b)
+        if best[0] < 0.6:
+            return None
+        s, e = self.norm.to_original(best[1], best[2])
+        return self.text[s:e], self.line_of(s)
+
+
+@dataclass(frozen=True)
+class Anchored:
+    match: Match | None
+    error: str = ""
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def anchor(
+    index: ArticleIndex, quote: str, *, prefix: str = "", suffix: str = "", occurrence: int | None = None
+) -> Anchored:
+    """Find the one place ``quote`` points to, or say exactly why it cannot be found."""
+    if not fold(quote):
+        return Anchored(None, "quote is empty; expected words copied from the article")
+    matches = index.find_all(quote)
+    if not matches:
+        near = index.nearest(quote)
+        hint = f"; did you mean '{_short(near[0])}' at article line {near[1]}?" if near else "; expected words copied from the article"
+        return Anchored(None, f"quote '{_short(quote)}' not found in the article{hint}")
+    candidates = matches
+    fp, fs = fold(prefix), fold(suffix)
+    if fp:
+        candidates = [m for m in candidates if index.context_before(m, len(fp)).endswith(fp)]
+    if fs:
+        candidates = [m for m in candidates if index.context_after(m, len(fs)).startswith(fs)]
+    if not candidates:
+        which = " and ".join(w for w, v in (("prefix", fp), ("suffix", fs)) if v)
+        return Anchored(None, f"quote '{_short(quote)}' is found, but never with that {which}; expected the words right next to the quote in the article")
+    if occurrence is not None:
+        if occurrence < 1 or occurrence > len(candidates):
+            return Anchored(
+                None,
+                f"occurrence {occurrence} of quote '{_short(quote)}' does not exist; expected 1 to {len(candidates)}",
+            )
+        return Anchored(candidates[occurrence - 1])
+    if len(candidates) > 1:
+        lines = ", ".join(str(index.line_of(m.start)) for m in candidates)
+        return Anchored(
+            None,
+            f"quote '{_short(quote)}' matches {len(candidates)} places (article lines {lines}); "
+            f"expected 'occurrence: 1' to '{len(candidates)}', or a prefix or suffix to pick one",
+        )
+    return Anchored(candidates[0])

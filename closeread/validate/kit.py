@@ -1,0 +1,36 @@
+"""Validate every lesson of a kit together."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from closeread.errors import LessonError, Problem
+from closeread.load.lessonfiles import lesson_dirs
+from closeread.model import Lesson
+from closeread.validate.lesson import load_lesson
+
+
+def load_kit(*, root: Path, lessons_dir: Path | None = None) -> list[Lesson]:
+    """Every lesson under ``lessons/``, sorted by slug; raises LessonError listing every problem."""
+    lessons_dir = lessons_dir or root / "lessons"
+    problems: list[Problem] = []
+    lessons = []
+    folders = lesson_dirs(lessons_dir)
+    if not folders:
+        rel = _shown(lessons_dir, root)
+        raise LessonError([Problem(rel, 0, "no lessons found; expected one folder per lesson, each with lesson.yaml and article.txt")])
+    for folder in folders:
+        lesson, found = load_lesson(folder, shown_dir=_shown(folder, root))
+        problems.extend(found)
+        if lesson is not None:
+            lessons.append(lesson)
+    if problems:
+        raise LessonError(problems)
+    return lessons
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,398 @@
+"""Turn one lesson folder into a ``Lesson``, or the complete list of what is wrong with it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from closeread.errors import Problem
+from closeread.kinds import registry
+from closeread.load.lessonfiles import MAX_ARTICLE_BYTES, MAX_LESSON_BYTES, read_text
+from closeread.load.yamlfile import load_yaml
+from closeread.model import (
+    Annotation,
+    Article,
+    ArticleLine,
+    Background,
+    Extension,
+    Lesson,
+    Option,
+    Person,
+    Question,
+    SortItem,
+    Source,
+    SourceInfo,
+    Span,
+    Step,
+    frozen_map,
+)
+from closeread.questions.generate import generate
+from closeread.validate.anchor import ArticleIndex, anchor
+from closeread.validate.schema import LESSON, SLUG, Checker, did_you_mean
+
+LESSON_FILE = "lesson.yaml"
+_BASE_ANNOTATION_KEYS = {"id", "kind", "quote", "prefix", "suffix", "occurrence", "note", "teacher_note", "question", "suggested"}
+_TYPE_KEYS = {
+    "single": {"options"},
+    "multiple": {"options"},
+    "sort": {"claims"},
+    "find": {"answer"},
+    "short": {"model_answer"},
+    "discussion": {"guidance"},
+}
+
+
+def _line(d: dict, key: str | None = None) -> int:
+    return d.get(f"__line__{key}", d["__line__"]) if key else d["__line__"]
+
+
+class _LessonBuilder:
+    def __init__(self, folder: Path, shown_dir: str):
+        self.folder = folder
+        self.slug = folder.name
+        self.shown_dir = shown_dir
+        self.path = f"{shown_dir}/{LESSON_FILE}"
+        self.checker = Checker(self.path)
+
+    def report(self, line: int, message: str) -> None:
+        self.checker.report(line, message)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.checker.problems
+
+    def build(self) -> Lesson | None:
+        if not SLUG.match(self.slug):
+            self.report(0, f"folder name '{self.slug}' is not a valid lesson slug; expected lower-case letters, digits and single hyphens")
+        source, problems = read_text(self.folder / LESSON_FILE, self.path, limit=MAX_LESSON_BYTES)
+        if source is None:
+            self.problems.extend(problems)
+            return None
+        if not source.text.strip():
+            self.report(1, "file is empty; expected a lesson (see docs/authoring/lesson-format.md)")
+            return None
+        data, problems = load_yaml(source.text, path=self.path)
+        self.problems.extend(problems)
+        if data is None:
+            return None
+        if not isinstance(data, dict):
+            self.report(1, "the file must be a mapping of keys to values; expected 'title: ...', 'summary: ...' and so on")
+            return None
+        raw = self.checker.check(data, LESSON, "lesson", 1)
+        article_spec = raw.get("article", {"__line__": 1})
+        article = self._article(article_spec)
+        sources = self._sources(raw.get("sources", []))
+        annotations = self._annotations(raw.get("annotations", []), article, sources) if article else []
+        author_questions = self._questions(raw.get("questions", []), annotations)
+        if self.problems or article is None:
+            return None
+        generated = generate(annotations, sources)
+        taken = {q.id: q.line for q in author_questions}
+        for q in generated:
+            if q.id in taken:
+                self.report(taken[q.id], f"question id '{q.id}' is taken by the question generated from annotation '{q.annotation}'; expected another id")
+        if self.problems:
+            return None
+        bg = raw["background"]
+        ext = raw.get("extension")
+        src = raw["source"]
+        return Lesson(
+            slug=self.slug,
+            path=self.path,
+            title=raw["title"],
+            summary=raw["summary"],
+            grade_band=raw["grade_band"],
+            minutes=raw["minutes"],
+            skills=tuple(raw["skills"]),
+            objectives=tuple(raw["objectives"]),
+            key_points=tuple(raw["key_points"]),
+            source=SourceInfo(
+                outlet=src["outlet"],
+                url=src["url"],
+                published=src["published"],
+                retrieved=src["retrieved"],
+                language=src["language"],
+                use_note=src["use_note"],
+                outlet_type=src.get("outlet_type", ""),
+                author=src.get("author", ""),
+                captured_from=src.get("captured_from", ""),
+            ),
+            background=Background(
+                outlet=bg["outlet"],
+                people=tuple(Person(p["name"], p["about"]) for p in bg.get("people", [])),
+                context=bg.get("context", ""),
+            ),
+            discussion=raw["discussion"],
+            article=article,
+            annotations=tuple(annotations),
+            questions=tuple(author_questions) + tuple(generated),
+            sources=tuple(sources),
+            draft=raw.get("draft", False),
+            language=raw.get("language", "en"),
+            materials=tuple(raw.get("materials", [])),
+            standards=tuple(raw.get("standards", [])),
+            sequence=tuple(Step(s["step"], s["minutes"], s["text"]) for s in raw.get("sequence", [])),
+            misconceptions=tuple(raw.get("misconceptions", [])),
+            extension=Extension(ext["title"], tuple(ext["search_for"]), ext["expect"]) if ext else None,
+        )
+
+    # -- article ---------------------------------------------------------------------------------
+
+    def _article(self, spec: dict) -> Article | None:
+        name = spec.get("file", "article.txt")
+        if "/" in name or "\\" in name or name.startswith("."):
+            self.report(_line(spec, "file"), f"article file '{name}' must be a file name in the lesson folder; expected e.g. article.txt")
+            return None
+        shown = f"{self.shown_dir}/{name}"
+        text_file, problems = read_text(self.folder / name, shown, limit=MAX_ARTICLE_BYTES)
+        if text_file is None:
+            if not (self.folder / name).exists():
+                self.report(_line(spec, "file") if "file" in spec else 1, f"the lesson has no article: {shown} is missing; expected the article's text in it")
+            else:
+                self.problems.extend(problems)
+            return None
+        text = text_file.text
+        if not text.strip():
+            self.problems.append(Problem(shown, 1, "the article is empty; expected the article's text"))
+            return None
+        index = ArticleIndex(text)
+        raw_lines = text.split("\n")
+        roles: dict[int, tuple[str, str]] = {}
+        for part in spec.get("parts", []):
+            found = anchor(index, part["quote"], occurrence=part.get("occurrence"))
+            if found.match is None:
+                self.report(_line(part, "quote"), f"article part: {found.error}")
+                continue
+            first, last = index.line_of(found.match.start), index.line_of(max(found.match.start, found.match.end - 1))
+            for n in range(first, last + 1):
+                roles[n] = (part["role"], part.get("label", ""))
+        if "headline" in spec:
+            found = anchor(index, spec["headline"])
+            if found.match is None:
+                self.report(_line(spec, "headline"), f"article headline: {found.error}")
+            else:
+                roles[index.line_of(found.match.start)] = ("headline", "Headline")
+        lines = []
+        offset = 0
+        for number, line_text in enumerate(raw_lines, start=1):
+            role, label = roles.get(number, ("body", ""))
+            lines.append(ArticleLine(number, line_text, offset, role, label))
+            offset += len(line_text) + 1
+        self._index = index
+        return Article(text=text, lines=tuple(lines), path=shown)
+
+    # -- sources -----------------------------------------------------------------------------------
+
+    def _sources(self, items: list[dict]) -> list[Source]:
+        seen: dict[str, int] = {}
+        out = []
+        for s in items:
+            if "id" not in s or "name" not in s:
+                continue
+            if s["id"] in seen:
+                self.report(_line(s, "id"), f"duplicate source id '{s['id']}' (first at line {seen[s['id']]}); expected each id once")
+                continue
+            seen[s["id"]] = _line(s, "id")
+            out.append(Source(s["id"], s["name"], s.get("described_as", ""), s.get("about", "")))
+        return out
+
+    # -- annotations ------------------------------------------------------------------------------
+
+    def _annotations(self, items: list[dict], article: Article, sources: list[Source]) -> list[Annotation]:
+        kinds = registry()
+        source_ids = [s.id for s in sources]
+        seen: dict[str, int] = {}
+        built = []
+        for item in items:
+            if "id" not in item or "kind" not in item:
+                continue
+            ann_id, kind = item["id"], kinds[item["kind"]]
+            where = _line(item, "id")
+            if ann_id in seen:
+                self.report(where, f"duplicate annotation id '{ann_id}' (first at line {seen[ann_id]}); expected each id once")
+                continue
+            seen[ann_id] = where
+            suggested = item.get("suggested", False)
+            own = {f.name for f in kind.fields}
+            fields = {}
+            for key in item:
+                if key.startswith("__line__") or key in _BASE_ANNOTATION_KEYS:
+                    continue
+                if key not in own:
+                    allowed = ", ".join(sorted(own)) or "none"
+                    self.report(_line(item, key), f"annotation '{ann_id}': '{key}' does not apply to kind '{kind.name}'; expected only its fields ({allowed})")
+                    continue
+                spec = kind.field(key)
+                value = item[key]
+                if spec.type == "ref" and value not in source_ids:
+                    hint = did_you_mean(value, source_ids) if source_ids else "; expected the id of an entry in 'sources' (there are none yet)"
+                    self.report(_line(item, key), f"annotation '{ann_id}': {key} '{value}' is not a source of this lesson{hint}")
+                    continue
+                if spec.type == "enum" and value not in spec.values:
+                    self.report(_line(item, key), f"annotation '{ann_id}': {key} '{value}' is not allowed{did_you_mean(value, spec.values)}")
+                    continue
+                fields[key] = value
+            if not suggested:
+                for spec in kind.fields:
+                    if spec.required and spec.name not in item:
+                        self.report(where, f"annotation '{ann_id}' of kind '{kind.name}' has no '{spec.name}'; expected {self._field_doc(kind.name, spec.name)}")
+                if kind.name == "claim" and fields.get("stance") == "reported" and "source" not in fields and "source" not in item:
+                    self.report(where, f"annotation '{ann_id}': a reported claim needs 'source'; expected the id of who it is attributed to")
+            span = None
+            quote = item.get("quote", "")
+            if "quote" in item:
+                found = anchor(self._index, quote, prefix=item.get("prefix", ""), suffix=item.get("suffix", ""), occurrence=item.get("occurrence"))
+                if found.match is None:
+                    self.report(_line(item, "quote"), f"annotation '{ann_id}': {found.error}")
+                    continue
+                m = found.match
+                span = Span(m.start, m.end, self._index.line_of(m.start), self._index.line_of(max(m.start, m.end - 1)))
+            elif not kind.document_level:
+                if "quote" not in item and not any(k.startswith("__line__quote") for k in item):
+                    self.report(where, f"annotation '{ann_id}' of kind '{kind.name}' has no 'quote'; expected the words from the article it is about (only omission annotations may leave it out)")
+                continue
+            built.append(
+                Annotation(
+                    id=ann_id,
+                    kind=kind.name,
+                    note=item.get("note", ""),
+                    quote=self._index.text[span.start : span.end] if span else "",
+                    span=span,
+                    teacher_note=item.get("teacher_note", ""),
+                    suggested=suggested,
+                    generate_question=item.get("question", True),
+                    fields=frozen_map(fields),
+                    line=where,
+                )
+            )
+        # number published annotations in reading order; document-level ones come last
+        order = sorted(
+            (a for a in built if not a.suggested),
+            key=lambda a: (a.span is None, a.span.start if a.span else 0, -(a.span.end if a.span else 0), a.line),
+        )
+        numbers = {a.id: i for i, a in enumerate(order, start=1)}
+        return [
+            Annotation(**{**a.__dict__, "number": numbers.get(a.id, 0)})
+            for a in sorted(built, key=lambda a: (a.suggested, numbers.get(a.id, 0), a.line))
+        ]
+
+    @staticmethod
+    def _field_doc(kind: str, field: str) -> str:
+        docs = {
+            "source": "the id of the source it comes from",
+            "speaker": "the id of the source who said it",
+            "figure": "the number as a reader names it, e.g. '500'",
+            "stance": "'reported' or 'asserted'",
+            "neutral": "a neutral alternative",
+            "implies": "what the verb implies",
+            "shows": "what the photo shows",
+            "shows_event": "true or false: does it show the event in the story?",
+            "role": "what the page element is, e.g. 'date of an earlier story'",
+            "missing": "what the article leaves out",
+        }
+        return docs.get(field, f"the {field}")
+
+    # -- questions --------------------------------------------------------------------------------
+
+    def _questions(self, items: list[dict], annotations: list[Annotation]) -> list[Question]:
+        by_id = {a.id: a for a in annotations}
+        ann_ids = list(by_id)
+        seen: dict[str, int] = {}
+        out = []
+        for q in items:
+            if "id" not in q or "type" not in q or "prompt" not in q:
+                continue
+            qid, qtype, where = q["id"], q["type"], _line(q, "id")
+            if qid in seen:
+                self.report(where, f"duplicate question id '{qid}' (first at line {seen[qid]}); expected each id once")
+                continue
+            seen[qid] = where
+            ok = True
+            for key, keys in _TYPE_KEYS.items():
+                for k in keys - _TYPE_KEYS[qtype]:
+                    if k in q:
+                        self.report(_line(q, k), f"question '{qid}': '{k}' does not apply to a {qtype} question; expected it only on {key} questions")
+                        ok = False
+            for k in _TYPE_KEYS[qtype]:
+                if k not in q:
+                    self.report(where, f"question '{qid}' ({qtype}) has no '{k}'; expected {self._type_doc(qtype)}")
+                    ok = False
+            if qtype != "discussion" and "explanation" not in q:
+                self.report(where, f"question '{qid}' has no 'explanation'; expected why the answer is right")
+                ok = False
+            for k in ("annotation", "answer"):
+                if k in q and q[k] not in by_id:
+                    self.report(_line(q, k), f"question '{qid}': {k} '{q[k]}' is not an annotation of this lesson{did_you_mean(q[k], ann_ids) if ann_ids else ''}")
+                    ok = False
+            options: tuple[Option, ...] = ()
+            if qtype in ("single", "multiple") and "options" in q:
+                options = tuple(
+                    Option(key=f"o{i}", text=o["text"], correct=o.get("correct", False), feedback=o.get("feedback", ""))
+                    for i, o in enumerate(q["options"], start=1)
+                    if "text" in o
+                )
+                right = sum(o.correct for o in options)
+                if len(options) < 2:
+                    self.report(_line(q, "options"), f"question '{qid}' has {len(options)} option(s); expected at least 2")
+                    ok = False
+                elif qtype == "single" and right != 1:
+                    self.report(_line(q, "options"), f"question '{qid}' (single) has {right} correct options; expected exactly 1 with 'correct: true'")
+                    ok = False
+                elif qtype == "multiple" and right < 1:
+                    self.report(_line(q, "options"), f"question '{qid}' (multiple) has no correct option; expected at least 1 with 'correct: true'")
+                    ok = False
+            items_: tuple[SortItem, ...] = ()
+            if qtype == "sort" and "claims" in q:
+                built = []
+                for i, cid in enumerate(q["claims"]):
+                    ann = by_id.get(cid)
+                    if ann is None or ann.kind != "claim" or ann.suggested:
+                        claims = [a.id for a in annotations if a.kind == "claim"]
+                        hint = did_you_mean(cid, claims) if claims else "; expected the id of a claim annotation"
+                        self.report(_line(q, "claims"), f"question '{qid}': '{cid}' is not a claim annotation{hint}")
+                        ok = False
+                        continue
+                    built.append(SortItem(ann.id, ann.quote, ann.get("stance")))
+                if len(q["claims"]) < 2:
+                    self.report(_line(q, "claims"), f"question '{qid}' sorts {len(q['claims'])} claim(s); expected at least 2")
+                    ok = False
+                items_ = tuple(built)
+            if qtype == "find" and q.get("answer") in by_id and by_id[q["answer"]].span is None:
+                self.report(_line(q, "answer"), f"question '{qid}': annotation '{q['answer']}' has no quote to find; expected an annotation with a quote")
+                ok = False
+            if not ok:
+                continue
+            out.append(
+                Question(
+                    id=qid,
+                    type=qtype,
+                    prompt=q["prompt"],
+                    explanation=q.get("explanation", ""),
+                    hints=tuple(q.get("hints", [])),
+                    options=options,
+                    items=items_,
+                    answer=q.get("answer", ""),
+                    model_answer=q.get("model_answer", ""),
+                    guidance=q.get("guidance", ""),
+                    annotation=q.get("annotation", ""),
+                    line=where,
+                )
+            )
+        return out
+
+    @staticmethod
+    def _type_doc(qtype: str) -> str:
+        return {
+            "single": "a list of options, exactly one with 'correct: true'",
+            "multiple": "a list of options, at least one with 'correct: true'",
+            "sort": "a list of claim annotation ids",
+            "find": "the id of the annotation whose words the student must find",
+            "short": "a model answer",
+            "discussion": "guidance for the teacher",
+        }[qtype]
+
+
+def load_lesson(folder: Path, *, shown_dir: str) -> tuple[Lesson | None, list[Problem]]:
+    """Read, check and build one lesson; return it, or None and every problem found."""
+    builder = _LessonBuilder(folder, shown_dir)
+    lesson = builder.build()
+    return lesson, builder.problems

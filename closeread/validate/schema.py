@@ -1,0 +1,382 @@
+"""The shape of ``lesson.yaml``: one declaration that both checks lessons and writes the JSON Schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from closeread.errors import Problem
+from closeread.kinds import all_kind_fields, registry
+from closeread.load.yamlfile import LineDict, LineList
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LANG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+QUESTION_TYPES = ("single", "multiple", "sort", "find", "short", "discussion")
+ROLES = ("headline", "subheading", "body", "caption", "credit", "furniture")
+STEPS = ("warm-up", "reading", "questions", "discussion", "exit-ticket", "extension")
+
+
+@dataclass(frozen=True)
+class F:
+    """A field: its type, whether it is required, and what a valid value looks like."""
+
+    type: str  # str, int, bool, date, url, slug, lang, enum, list, obj
+    doc: str = ""
+    required: bool = False
+    item: "F | None" = None
+    fields: dict = field(default_factory=dict)
+    values: tuple = ()
+    minimum: int | None = None
+    nonempty: bool = False
+
+
+def _text(doc, required=False):
+    return F("str", doc, required)
+
+
+def _texts(doc, required=False):
+    return F("list", doc, required, item=F("str", doc), nonempty=required)
+
+
+def _annotation_fields() -> dict:
+    base = {
+        "id": F("slug", "a unique id such as 'a-500'", True),
+        "kind": F("enum", "an annotation kind", True, values=tuple(registry())),
+        "quote": _text("the exact words from the article"),
+        "prefix": _text("words just before the quote"),
+        "suffix": _text("words just after the quote"),
+        "occurrence": F("int", "which match, 1 for the first", minimum=1),
+        "note": _text("the explanation students see", True),
+        "teacher_note": _text("background for the teacher edition"),
+        "question": F("bool", "false to generate no question"),
+        "suggested": F("bool", "true while the annotation is an unreviewed suggestion"),
+    }
+    for name, spec in all_kind_fields().items():
+        ftype = {"text": "str", "ref": "slug", "enum": "enum", "bool": "bool"}[spec.type]
+        base[name] = F(ftype, f"the '{name}' of the annotation", values=spec.values)
+    return base
+
+
+OPTION = F(
+    "obj",
+    "an option",
+    fields={
+        "text": _text("the option's text", True),
+        "correct": F("bool", "true for a right answer"),
+        "feedback": _text("what a student who picks it is told"),
+    },
+)
+
+QUESTION = F(
+    "obj",
+    "a question",
+    fields={
+        "id": F("slug", "a unique id such as 'q-source'", True),
+        "type": F("enum", "a question type", True, values=QUESTION_TYPES),
+        "prompt": _text("the question", True),
+        "hints": _texts("hints, shown one at a time"),
+        "explanation": _text("why the answer is right"),
+        "options": F("list", "options", item=OPTION),
+        "claims": F("list", "ids of claim annotations", item=F("slug", "a claim annotation id")),
+        "answer": F("slug", "the id of the annotation to find"),
+        "model_answer": _text("a model answer"),
+        "guidance": _text("guidance for the teacher"),
+        "annotation": F("slug", "the id of the annotation the question is about"),
+    },
+)
+
+LESSON = F(
+    "obj",
+    "a lesson",
+    fields={
+        "title": _text("the lesson's title", True),
+        "summary": _text("one or two sentences for the catalogue", True),
+        "draft": F("bool", "true while the lesson is a draft"),
+        "grade_band": _text("a grade band such as '9-12'", True),
+        "minutes": F("int", "class minutes, e.g. 50", True, minimum=1),
+        "language": F("lang", "a language code such as 'en'"),
+        "skills": F("list", "skill slugs such as 'lateral-reading'", True, item=F("slug", "a skill slug"), nonempty=True),
+        "objectives": _texts("learning objectives", True),
+        "key_points": _texts("key points", True),
+        "materials": _texts("materials"),
+        "standards": _texts("standard codes such as 'CCSS.ELA-LITERACY.RI.9-10.6'"),
+        "source": F(
+            "obj",
+            "where the article comes from",
+            True,
+            fields={
+                "outlet": _text("the outlet's name", True),
+                "outlet_type": _text("e.g. 'state-controlled'"),
+                "url": F("url", "the article's http(s) address", True),
+                "published": F("date", "a date YYYY-MM-DD", True),
+                "retrieved": F("date", "a date YYYY-MM-DD", True),
+                "author": _text("the byline"),
+                "language": F("lang", "a language code such as 'en'", True),
+                "captured_from": _text("where the text came from"),
+                "use_note": _text("why the text may be used for teaching", True),
+            },
+        ),
+        "article": F(
+            "obj",
+            "how the article's lines are laid out",
+            fields={
+                "file": _text("the article file, e.g. article.txt"),
+                "headline": _text("a quote of the headline line"),
+                "parts": F(
+                    "list",
+                    "roles of article lines",
+                    item=F(
+                        "obj",
+                        "a part",
+                        fields={
+                            "quote": _text("words from the line", True),
+                            "occurrence": F("int", "which match, 1 for the first", minimum=1),
+                            "role": F("enum", "a line role", True, values=ROLES),
+                            "label": _text("what the line is, e.g. 'Dateline'"),
+                        },
+                    ),
+                ),
+            },
+        ),
+        "background": F(
+            "obj",
+            "background for teachers",
+            True,
+            fields={
+                "outlet": _text("who the outlet is", True),
+                "people": F(
+                    "list",
+                    "people named",
+                    item=F("obj", "a person", fields={"name": _text("a name", True), "about": _text("who they are", True)}),
+                ),
+                "context": _text("the events the article is about"),
+            },
+        ),
+        "sources": F(
+            "list",
+            "sources named in the article",
+            item=F(
+                "obj",
+                "a source",
+                fields={
+                    "id": F("slug", "a short id such as 'balitsky'", True),
+                    "name": _text("the source's name", True),
+                    "described_as": _text("how the article describes them"),
+                    "about": _text("what a reader should know about them"),
+                },
+            ),
+        ),
+        "sequence": F(
+            "list",
+            "the lesson sequence",
+            item=F(
+                "obj",
+                "a step",
+                fields={
+                    "step": F("enum", "a step", True, values=STEPS),
+                    "minutes": F("int", "minutes", True, minimum=0),
+                    "text": _text("what happens", True),
+                },
+            ),
+        ),
+        "discussion": _text("discussion guidance", True),
+        "misconceptions": _texts("common misconceptions"),
+        "extension": F(
+            "obj",
+            "an extension activity",
+            fields={
+                "title": _text("the activity's title", True),
+                "search_for": _texts("searches to run", True),
+                "expect": _text("what a student should find", True),
+            },
+        ),
+        "annotations": F("list", "annotations", True, item=F("obj", "an annotation", fields=_annotation_fields())),
+        "questions": F("list", "questions", item=QUESTION),
+    },
+)
+
+_TYPE_WORDS = {
+    "str": "a text",
+    "int": "a whole number",
+    "bool": "true or false",
+    "date": "a date YYYY-MM-DD",
+    "url": "an http(s) address",
+    "slug": "lower-case letters, digits and single hyphens",
+    "lang": "a language code such as 'en'",
+    "enum": "one of",
+    "list": "a list",
+    "obj": "a mapping of keys to values",
+}
+
+
+def _show(value) -> str:
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 50 else text[:49] + "\u2026'"
+
+
+def did_you_mean(word: str, choices) -> str:
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else f"; expected one of: {', '.join(map(str, choices))}"
+
+
+class Checker:
+    """Checks raw data against a spec; records problems and returns cleaned values (None if invalid)."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def report(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.path, line, message))
+
+    def check(self, value, spec: F, name: str, line: int):
+        if value is None:
+            return None
+        t = spec.type
+        if t == "obj":
+            return self._obj(value, spec, name, line)
+        if t == "list":
+            if not isinstance(value, list):
+                self.report(line, f"'{name}' must be a list, not {_show(value)}; expected a list of {spec.doc}")
+                return None
+            if spec.nonempty and not value:
+                self.report(line, f"'{name}' is empty; expected at least one item ({spec.doc})")
+            out = []
+            for i, item in enumerate(value):
+                item_line = value.line_of(i) if isinstance(value, LineList) else line
+                if item is None:
+                    self.report(item_line, f"item {i + 1} of '{name}' is empty; expected {spec.item.doc}")
+                    continue
+                checked = self.check(item, spec.item, f"{name}[{i + 1}]", item_line)
+                if checked is not None:
+                    out.append(checked)
+            return out
+        if t == "bool":
+            if not isinstance(value, bool):
+                return self._wrong(name, value, spec, line)
+            return value
+        if t == "int":
+            if isinstance(value, bool) or not isinstance(value, int):
+                return self._wrong(name, value, spec, line)
+            if spec.minimum is not None and value < spec.minimum:
+                self.report(line, f"'{name}' is {value}; expected a whole number of at least {spec.minimum}")
+                return None
+            return value
+        if t == "date":
+            if isinstance(value, dt.datetime):
+                return value.date()
+            if isinstance(value, dt.date):
+                return value
+            if isinstance(value, str):
+                try:
+                    return dt.date.fromisoformat(value.strip())
+                except ValueError:
+                    pass
+            return self._wrong(name, value, spec, line)
+        # the rest are strings
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and t == "str":
+            value = str(value)
+        if not isinstance(value, str):
+            return self._wrong(name, value, spec, line)
+        if t == "str":
+            if not value.strip() and spec.required:
+                self.report(line, f"'{name}' is empty; expected {spec.doc}")
+                return None
+            return value.strip()
+        stripped = value.strip()
+        if t == "slug" and not SLUG.match(stripped):
+            return self._wrong(name, value, spec, line)
+        if t == "lang" and not LANG.match(stripped):
+            return self._wrong(name, value, spec, line)
+        if t == "url" and not re.match(r"^https?://[^\s/?#]+\.[^\s]*$", stripped, re.I):
+            return self._wrong(name, value, spec, line)
+        if t == "enum" and stripped not in spec.values:
+            self.report(line, f"'{name}' is {_show(value)}, not a known {spec.doc}{did_you_mean(stripped, spec.values)}")
+            return None
+        return stripped
+
+    def _wrong(self, name, value, spec, line):
+        self.report(line, f"'{name}' is {_show(value)}; expected {_TYPE_WORDS[spec.type]} ({spec.doc})")
+        return None
+
+    def _obj(self, value, spec: F, name: str, line: int):
+        if not isinstance(value, dict):
+            self.report(line, f"'{name}' must be a mapping, not {_show(value)}; expected {spec.doc} with keys such as {', '.join(list(spec.fields)[:3])}")
+            return None
+        own_line = value.line if isinstance(value, LineDict) else line
+        out = {"__line__": own_line}
+        for key, raw in value.items():
+            key_line = value.line_of(key) if isinstance(value, LineDict) else line
+            if key not in spec.fields:
+                self.report(key_line, f"unknown key '{key}' in {spec.doc}{did_you_mean(key, spec.fields)}")
+                continue
+            sub = spec.fields[key]
+            if raw is None:
+                if sub.required:
+                    self.report(key_line, f"'{key}' is empty; expected {sub.doc}")
+                continue
+            checked = self.check(raw, sub, key, key_line)
+            if checked is not None:
+                out[key] = checked
+                out[f"__line__{key}"] = key_line
+        for key, sub in spec.fields.items():
+            if sub.required and key not in value:
+                self.report(own_line, f"missing '{key}' in {spec.doc}; expected {sub.doc}")
+        return out
+
+
+def json_schema() -> dict:
+    """The JSON Schema of lesson.yaml, for editors that complete and check YAML as it is typed."""
+
+    def conv(spec: F) -> dict:
+        out: dict = {"description": spec.doc} if spec.doc else {}
+        t = spec.type
+        if t == "obj":
+            out.update(
+                type="object",
+                additionalProperties=False,
+                properties={k: conv(v) for k, v in spec.fields.items()},
+            )
+            req = [k for k, v in spec.fields.items() if v.required]
+            if req:
+                out["required"] = req
+        elif t == "list":
+            out.update(type="array", items=conv(spec.item))
+            if spec.nonempty:
+                out["minItems"] = 1
+        elif t == "int":
+            out["type"] = "integer"
+            if spec.minimum is not None:
+                out["minimum"] = spec.minimum
+        elif t == "bool":
+            out["type"] = "boolean"
+        elif t == "date":
+            out.update(type="string", format="date")
+        elif t == "url":
+            out.update(type="string", pattern=r"^https?://")
+        elif t == "slug":
+            out.update(type="string", pattern=SLUG.pattern)
+        elif t == "lang":
+            out.update(type="string", pattern=LANG.pattern)
+        elif t == "enum":
+            out["enum"] = list(spec.values)
+        else:
+            out.update(type="string", minLength=1 if spec.required else 0)
+        return out
+
+    schema = {"$schema": "https://json-schema.org/draft-07/schema#", "title": "closeread lesson"}
+    schema.update(conv(LESSON))
+    ann = schema["properties"]["annotations"]["items"]
+    ann["allOf"] = [
+        {
+            "if": {
+                "properties": {"kind": {"const": kind.name}, "suggested": {"const": False}},
+                "required": ["kind"],
+            },
+            "then": {"required": [f.name for f in kind.fields if f.required] + ([] if kind.document_level else ["quote"])},
+        }
+        for kind in registry().values()
+    ]
+    return schema

@@ -1,0 +1,1 @@
+"""Write stage: put generated files in the build's own folders and build the sites, atomically."""
