@@ -143,24 +143,21 @@ def _leaves(root) -> list[Leaf]:
         return False
 
     def visit(el) -> None:
+        # ``el`` has block-level descendants: its own text, its inline children and the text between its
+        # children are lines of their own.
+        if clean(el.text):
+            _add(el, clean(el.text), 0.0)
         for child in el:
-            if not isinstance(child.tag, str) or child.tag in _DROP_TAGS or _hidden(child):
-                continue
-            if child.tag in _BLOCK_TAGS and has_block_child(child):
-                # Text directly inside a container (between its blocks) is a line of its own.
-                if clean(child.text):
-                    _add(child, clean(child.text), 0.0)
-                visit(child)
-                if clean(child.tail) and child.tag in _BLOCK_TAGS:
-                    _add(el, clean(child.tail), 0.0)
-                continue
-            if child.tag in _BLOCK_TAGS:
-                text = clean(_text(child))
-                if text:
-                    links = sum(len(clean(_text(a))) for a in child.iter("a"))
-                    _add(child, text, min(1.0, links / max(1, len(text))))
-            else:
-                visit(child)  # inline element of a container: its block descendants were handled above
+            if isinstance(child.tag, str) and child.tag not in _DROP_TAGS and not _hidden(child):
+                if has_block_child(child):
+                    visit(child)
+                else:
+                    text = clean(_text(child))
+                    if text:
+                        links = sum(len(clean(_text(a))) for a in child.iter("a"))
+                        _add(child, text, min(1.0, links / max(1, len(text))))
+            if clean(child.tail):
+                _add(el, clean(child.tail), 0.0)
 
     def _add(el, text: str, link_ratio: float) -> None:
         leaves.append(Leaf(len(leaves), el, text, _key(text), link_ratio))
@@ -542,6 +539,10 @@ def _assemble(body: list[tuple[str, str]], leaves: list[Leaf], meta: PageMeta, r
 
     # Trailing page text: what follows the body within the article's container.
     container = _common_ancestor([leaves[p].el for p in located])
+    if container is not None:
+        # the whole <article> (related links, tags) when the body sits a few levels inside one
+        article = next((a for a in _ancestors(container)[:5] if a.tag == "article"), None)
+        container = article if article is not None else container
     end = last_pos
     if container is not None and container.tag not in ("body", "html"):
         for leaf in leaves[last_pos + 1: last_pos + 60]:
@@ -587,7 +588,17 @@ def _assemble(body: list[tuple[str, str]], leaves: list[Leaf], meta: PageMeta, r
                 continue
         role, label = role_label
         if role == "caption":
-            caption, credit = _split_credit(leaf.text)
+            credit_el = next((d for d in leaf.el.iterdescendants() if isinstance(d.tag, str)
+                              and _CREDIT_ATTR.search(_attrs(d)) and clean(_text(d))), None)
+            credit_text = clean(_text(credit_el)) if credit_el is not None else ""
+            if credit_text and leaf.text.endswith(credit_text) and len(credit_text) < len(leaf.text):
+                caption, credit = clean(leaf.text[: -len(credit_text)]), credit_text
+            elif credit_text and leaf.text.startswith(credit_text) and len(credit_text) < len(leaf.text):
+                caption, credit = clean(leaf.text[len(credit_text):]), credit_text
+                items.append((leaf.pos - 0.0005, 0, Block("credit", credit, "Photo credit")))
+                credit = None
+            else:
+                caption, credit = _split_credit(leaf.text)
             if (leaf.key, role) in seen_extra:
                 continue
             seen_extra.add((leaf.key, role))

@@ -94,7 +94,7 @@ TITLES = {
     "speaker", "leader", "head", "professor", "prof.", "sir", "lord", "lady", "premier", "attorney",
     "sheriff", "inspector", "sergeant", "sgt.", "major", "admiral", "marshal", "founder", "analyst",
     "economist", "editor", "correspondent", "reporter", "rev.", "reverend", "bishop", "patriarch",
-    "counterpart", "governor-general", "presidential", "press", "health", "finance", "senate", "house",
+    "counterpart", "governor-general", "lt", "col", "presidential", "press", "health", "finance", "senate", "house",
 }
 STOP_CAPS = {
     "the", "a", "an", "in", "on", "at", "but", "and", "or", "while", "after", "before", "when", "as", "if",
@@ -103,6 +103,14 @@ STOP_CAPS = {
     "earlier", "later", "now", "today", "yesterday", "on", "for", "from", "with", "by", "of", "to",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }
+ORG_WORDS = {
+    "department", "ministry", "office", "agency", "service", "services", "council", "committee", "court",
+    "commission", "police", "army", "forces", "government", "university", "institute", "company", "inc",
+    "corp", "group", "bank", "news", "times", "post", "party", "house", "senate", "kremlin", "pentagon",
+    "administration", "bureau", "board", "authority", "association", "foundation", "organization",
+    "organisation", "union", "network", "press", "journal", "command", "staff", "congress", "parliament",
+}
+NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "we": "group", "i": "person", "it": "thing"}
 # Words that name a kind of source without naming who it is.
 SOURCE_NOUNS = {
@@ -113,11 +121,6 @@ SOURCE_NOUNS = {
     "agency", "people", "governor", "minister", "president", "commander", "leader", "mayor", "company",
     "researchers", "scientists", "study", "survey", "poll", "doctors", "investigators", "prosecutors",
     "lawyer", "lawyers", "attorney", "attorneys", "representative", "representatives", "some", "many",
-}
-UNNAMED_NOUNS = {
-    "source", "sources", "official", "officials", "expert", "experts", "analyst", "analysts", "observer",
-    "observers", "critic", "critics", "insider", "insiders", "witness", "witnesses", "resident", "residents",
-    "diplomat", "diplomats", "report", "reports", "media", "people", "some", "many", "others",
 }
 DETERMINERS = {
     "the", "a", "an", "these", "those", "this", "that", "his", "her", "their", "its", "our", "such",
@@ -207,7 +210,7 @@ UNNAMED_SOURCE_RES = [
     # "a source", "a senior official", "one official" followed by a reporting verb or a comma
     re.compile(
         r"(?<![\w-])(?P<src>(?:an?|one|another)\s+(?:[a-z]+\s+){0,2}(?:source|official|insider|diplomat|"
-        r"spokes(?:man|woman|person)|witness))(?=\s*(?:,|said|says|told|who|close|familiar|speaking))",
+        r"spokes(?:man|woman|person)|witness))(?=\s*(?:said|says|told|who spoke|close to|familiar with|speaking))",
         re.IGNORECASE,
     ),
     # "information that", "received information"
@@ -222,7 +225,7 @@ VIA_RES = [
     re.compile(r"took to (?:his|her|their|its|the) (?P<via>[\w\s-]{0,30}?(?:channel|account|page|feed|blog))", re.I),
     re.compile(r"\b(?:on|via|in) (?:his|her|their|its|a|an|the) (?P<via>(?:official |personal )?(?:Telegram|Twitter|X|Facebook|"
                r"Instagram|VK|YouTube|TikTok|Truth Social|WhatsApp)(?: channel| account| page| post)?)\b"),
-    re.compile(r"\b(?:in|during) (?:a|an|the) (?P<via>(?:\w+ )?(?:statement|interview|press conference|news conference|"
+    re.compile(r"\b(?:in|during) (?P<via>(?:a|an|the) (?:\w+ )?(?:statement|interview|press conference|news conference|"
                r"briefing|video|post|speech|letter|conversation)(?: with [\w ]{2,30}?)?)(?=[,.;:]|\s+(?:on|that|said))", re.I),
     re.compile(r"\btold (?P<via>(?:reporters|journalists|the [A-Z][\w ]{1,30}?|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*))\b"),
 ]
@@ -239,9 +242,10 @@ FURNITURE_WORDS = re.compile(
 )
 
 WORD_RE = re.compile(r"[A-Za-z0-9][\w'’.-]*[\w]|[A-Za-z0-9]")
+_NAME_TOKEN = (r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Jr|Sr|St|Dr|Mr|Mrs|Ms|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof)\.|"
+               r"[A-Z][\w'’-]*[\w]|[A-Z])")
 CAPRUN_RE = re.compile(
-    r"(?<![\w'’-])(?:[A-Z][\w'’.-]*[\w]|[A-Z])(?:\s+(?:(?:de|da|van|von|der|bin|al|el|la|le|del|du|di)\s+)?"
-    r"(?:[A-Z][\w'’.-]*[\w]|[A-Z]\.))*"
+    rf"(?<![\w'’-]){_NAME_TOKEN}(?:\s+(?:(?:de|da|van|von|der|bin|al|el|la|le|del|du|di)\s+)?{_NAME_TOKEN})*"
 )
 QUOTE_CHARS = "\"“”„«»"
 
@@ -375,6 +379,12 @@ def _sentences(text: str, line: Line) -> list[Sentence]:
     return out
 
 
+_BETWEEN = {
+    "has", "have", "had", "also", "reportedly", "later", "earlier", "then", "previously", "recently", "again",
+    "repeatedly", "once", "further", "instead", "publicly", "privately", "is", "was", "were", "are", "had",
+    "would", "will", "has", "just", "already", "even", "still", "often", "reportedly", "allegedly", "never",
+    "had", "subsequently", "separately", "angrily", "proudly", "openly", "bluntly", "simply", "flatly",
+}
 _NOT_DESCRIPTION = {
     "while", "when", "after", "before", "who", "whose", "which", "speaking", "in", "on", "at", "during", "as",
     "despite", "though", "although", "according", "however", "meanwhile", "also", "and", "but", "that", "if",
@@ -433,6 +443,12 @@ class Article:
             seen_lines.setdefault(body, ln.index)
         self.masked = self._mask_quotes()
         self.persons: dict[str, str] = {}        # full name -> description
+        self.mentions: list[tuple[int, str]] = []   # (position, name) of every multi-word name
+        for m in CAPRUN_RE.finditer(text):
+            nm = self._name_from(m.group(0), m.start())
+            if nm and 2 <= len(nm[0].split()) <= 4:
+                self._register(nm[0], "")
+                self.mentions.append((nm[1][0], nm[0]))
         self.attributions: list[Attribution] = []
         self._find_attributions()
 
@@ -486,6 +502,8 @@ class Article:
             for j in range(k, len(words)):
                 if words[j].lower().rstrip(",") in TITLES:
                     last_title = j
+            if words[-1].lower().strip(".,") in ORG_WORDS:
+                last_title = -1  # "Berrien County Health Department": an organisation, keep it whole
             if last_title >= 0 and last_title < len(words) - 1:
                 k = last_title + 1
             elif last_title == len(words) - 1:
@@ -499,7 +517,9 @@ class Article:
                 if name.endswith(suffix):
                     name = name[: -len(suffix)]
                     e -= len(suffix)
-            name = name.rstrip(".,")
+            name = name.rstrip(",")
+            if name.endswith(".") and not re.search(r"\.[A-Z]\.$|^[A-Z]\.$|\b(?:Jr|Sr)\.$", name):
+                name = name[:-1]
             e = s + len(name)
             if not name:
                 continue
@@ -512,7 +532,8 @@ class Article:
         if " " in name:
             return name
         for full in self.persons:
-            if full.split()[-1] == name:
+            parts = [p for p in full.split() if p.lower().strip(",") not in NAME_SUFFIXES]
+            if parts and parts[-1].rstrip(",") == name:
                 return full
         return name
 
@@ -561,6 +582,8 @@ class Article:
                     if m.group("took"):
                         verb = Verb("took to ... to report", (), "Presents a post on the speaker's own channel as a report of fact.", False)
                     else:
+                        if m.group("form")[0].isupper() and chunk[:m.start()].strip(" \"'“‘(¤"):
+                            continue  # "States", "Reports" inside a sentence are names or nouns
                         key = re.sub(r"\s+", " ", m.group("form").lower())
                         verb = self._form_to_verb.get(key)
                         if verb is None:
@@ -631,6 +654,12 @@ class Article:
         offset = sent.start + (clause_cut + 1 if clause_cut >= 0 else 0)
         lead = len(clause) - len(clause.lstrip(" ,"))
         clause, offset = clause[lead:], offset + lead
+        # drop auxiliaries and adverbs between subject and verb: "Andrew has reportedly told"
+        while True:
+            m_tail = re.search(r"(?:^|\s)([\w'’]+)\s*$", clause)
+            if not m_tail or m_tail.group(1).lower() not in _BETWEEN:
+                break
+            clause = clause[:m_tail.start()].rstrip()
         description = ""
         if clause.rstrip().endswith(",") and "," in clause.rstrip()[:-1]:
             first = clause.index(",")
@@ -643,6 +672,9 @@ class Article:
             np, np_start = clause, offset
         lead = len(np) - len(np.lstrip())
         np, np_start = np.strip(), np_start + lead
+        if description and np and np.split()[-1][:1].islower() and CAPRUN_RE.fullmatch(description):
+            # "Carlineo's attorney, Sonya Zoghlin, said": the name is in the appositive
+            np, description, np_start = description, np, offset + clause.index(description)
         # "... said the spokesman" / "..., said Lukashenko"
         if not np or np in {",", "¤"} or np.lower() in {"and", "but"}:
             m = re.match(r"\s*((?:the\s+)?[^,.;:¤]{2,60}?)(?=\s*(?:[,.;:¤]|$|\s(?:in|on|at|during|that|who)\b))", after)
@@ -667,10 +699,17 @@ class Article:
                 break
         words = np.split()
         low = [w.lower().strip(",") for w in words]
-        if low and low[-1] in PRONOUNS:
-            who = last_person if PRONOUNS[low[-1]] == "person" else (last_group or last_person)
+        pron = [w for w in low if w in PRONOUNS]
+        if pron and len(low) <= 2:
+            who = last_person if PRONOUNS[pron[0]] == "person" else (last_group or last_person)
+            if not who and PRONOUNS[pron[0]] == "person":
+                earlier = [n for p, n in self.mentions if p < np_start]
+                who = earlier[-1] if earlier else ""
             return Attribution(vs, ve, verb, who, not who, None, via=via)
         name = self._name_from(np, np_start)
+        if name and words and words[-1][:1].islower() and " " not in name[0] \
+                and name[0].lower().strip(".") not in ORG_WORDS and name[1][1] - np_start < len(np):
+            name = None  # "the U.S. attorney's office": the name is only a modifier
         if name:
             full = self._resolve_name(name[0])
             self._register(full, name[2])
@@ -678,7 +717,7 @@ class Article:
         role_person = self._by_role(np)
         if role_person:
             return Attribution(vs, ve, verb, role_person, False, None, description=np, via=via)
-        unnamed = any(w in UNNAMED_NOUNS for w in low) or not low
+        unnamed = True  # described, not named: "officials", "the prosecutor's office"
         span = (np_start, np_start + len(np)) if np and len(words) <= 8 else None
         return Attribution(vs, ve, verb, np if len(words) <= 8 else "", unnamed, span, via=via)
 
@@ -712,8 +751,20 @@ def _describe_source(att: Attribution | None) -> str:
     if att.source and not att.unnamed:
         return att.source
     if att.source:
-        return f"{att.source} (unnamed)"
+        return f'a source described only as "{att.source}"'
     return "an unnamed source"
+
+
+_COUNT_NOUNS = {"people", "men", "women", "children", "aircraft", "personnel", "police", "staff", "cattle",
+                "sheep", "fish", "troops", "crew", "livestock"}
+
+
+def _count_noun(word: str) -> bool:
+    """A plural noun that says what is counted: "132 soldiers", "500 servicemen", "346 people"."""
+    w = word.lower()
+    if w in _COUNT_NOUNS or w.endswith("men"):
+        return True
+    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "ous", "is")) and w not in {"was", "has", "does", "this", "thus", "always", "perhaps", "its"}
 
 
 def _figures(art: Article) -> list[Suggestion]:
@@ -743,6 +794,12 @@ def _figures(art: Article) -> list[Suggestion]:
                         continue
                 if re.match(r"\s*(?:a\.m|p\.m|am\b|pm\b|GMT|UTC|:)", after, re.I):
                     continue
+                if not ln.headline and re.match(r" [A-Z]", after) and not scale and not m.group("approx"):
+                    continue  # "787 Dreamliner", "737 Max": a model name
+                if re.search(r"\d\s$", before):
+                    continue  # "400 737": the second number is a name
+                if re.search(r"[A-Z][\w.]*,\s$", before) and re.match(r",", after) and not scale and float(raw or 0) < 120:
+                    continue  # "Carlineo Jr., 55, of Addison": an age
             else:
                 words = num.lower().split()
                 if words[-1] in {"half"} and not m.group("approx"):
@@ -752,6 +809,8 @@ def _figures(art: Article) -> list[Suggestion]:
             figure = (num + ("" if not scale else (scale if scale.startswith("%") else " " + scale))).strip()
             # a count noun right after: "132 soldiers"
             tail = _NOUN_AFTER.match(body, m.end())
+            if tail and not _count_noun(tail.group(1)):
+                tail = None
             if tail and tail.group(1) not in TIME_UNITS and not body[m.end():tail.end()].strip().endswith("-"):
                 e = ln.start + tail.end()
             elif tail and tail.group(1) in TIME_UNITS and not digit:
@@ -825,14 +884,16 @@ def _quotes(art: Article) -> list[Suggestion]:
             has_verb_nearby = any(
                 (sent and sent.start <= att.start <= sent.end) and not (a <= att.start < b) for att in art.attributions
             )
-            if len(words) <= 3 and not has_verb_nearby:
+            proper = all(w[:1].isupper() for w in words) and not ln.headline
+            whole_line = a == ln.start and b == ln.end
+            if len(words) <= 3 and not has_verb_nearby and not proper and not whole_line and len(inner.strip(" .,")) > 1:
                 # scare quotes: the outlet puts a word in quotation marks to distance itself from it
                 neutral = inner.strip(" .,")
                 note = (f"Scare quotes around {text[a:b]}: the outlet puts the word in quotation marks without "
                         f"saying who used it, which casts doubt on it.")
                 out.append(Suggestion(a, b, "loaded-language", note, {"neutral": neutral.lower() if neutral[:1].isupper() and ln.headline else neutral}))
                 continue
-            if len(words) < 2:
+            if len(words) < 2 or (len(words) <= 3 and not has_verb_nearby):
                 continue
             speaker = _speaker_of(art, q)
             if speaker:
@@ -877,9 +938,24 @@ def _sources(art: Article) -> list[Suggestion]:
         note += " Who is this, what do they stand to gain, and can what they say be checked elsewhere?"
         fields = {"via": att.via} if att.via else {}
         out.append(Suggestion(s, e, "source", note, fields))
+    named_ends = [a.source_span[1] for a in art.attributions if a.source_span and not a.unnamed]
+    seen_described = set()
+    for att in art.attributions:
+        if not att.unnamed or not att.source or att.source_span is None or art.in_quote(att.start):
+            continue
+        key = att.source.lower()
+        if key in seen_described:
+            continue
+        seen_described.add(key)
+        s, e = att.source_span
+        note = (f'A source described but not named ("{att.source}"): who exactly is this, and could a reader '
+                f"check what they said?")
+        out.append(Suggestion(s, e, "source", note, {"via": att.via} if att.via else {}))
     for r in UNNAMED_SOURCE_RES:
         for m in r.finditer(text):
             s, e = m.start("src"), m.end("src")
+            if any(0 <= s - ne <= 2 for ne in named_ends):
+                continue  # "Health Department officials": the named body already covers it
             phrase = text[s:e]
             note = (f'An unnamed source ("{phrase}"): the article does not say who this is, so a reader '
                     f"cannot check it. Why might the source not be named?")
@@ -926,23 +1002,38 @@ def _speculation(art: Article) -> list[Suggestion]:
                 continue
             if re.match(r"(?:may|might|could)\b", marker) and re.match(r"\s+(?:not\b|also\b)", body[m.end():]):
                 continue
+            if re.match(r"(?:may|might|could|must)\b", marker) and re.search(r"(?:^|\s)(?:I|you|we|You|We)\s+$", body[:m.start()]):
+                continue  # "you could get creative": advice or the writer's own doubt, not an inference
             # extend to the end of the clause when it is short: "seemingly in alignment with ..."
             rest = body[m.end():]
             clause = re.match(r"[^,;:.!?\"“”()]*", rest).group(0)
             if len(clause.split()) <= 12:
                 e = e + len(clause.rstrip())
-            else:
-                e = e + len(" ".join(clause.split()[:6])) + (len(clause) - len(clause.lstrip()))
             note = (f'"{marker}" marks an inference rather than a fact: what evidence does the article give for it, '
                     f"and whose inference is it?")
             out.append(Suggestion(s, e, "speculation", note, {}))
     return out
 
 
-def _claims(art: Article) -> list[Suggestion]:
+_CHECKWORTHY = re.compile(
+    r"(?<![\w-])(?:most|least|biggest|largest|smallest|worst|best|first|last|only|never|always|all|every|none|"
+    r"no one|nobody|because|due to|as a result|result(?:ed|s)? in|led to|caus(?:e|ed|es|ing)|despite|failed|"
+    r"fail(?:s|ure)?|prove[sn]?|proved|shows?|showed|clearly|obviously|undoubtedly|in fact|indeed|record|"
+    r"driving force|blame[sd]?|responsible|illegal|unprecedented|numerous|many|dozens|thousands|millions)(?![\w-])",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"(?<![\w'’-])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|we|we're|we’re|our|us|let's|let’s)(?![\w'’-])",
+                           re.IGNORECASE)
+
+
+def _claims(art: Article, marked: list[tuple[int, int]]) -> list[Suggestion]:
+    """Unattributed sentences worth checking: the headline, the lead, and sentences that carry a figure,
+    a loaded word, or an absolute, superlative or causal word."""
     out = []
     text = art.text
     unnamed_spans = [m.span() for r in UNNAMED_SOURCE_RES for m in r.finditer(text)]
+    body_lines = [ln for ln in art.lines if not (ln.furniture or ln.caption or ln.headline)]
+    lead_line = body_lines[0].index if body_lines else -1
     for ln in art.lines:
         if ln.furniture or ln.caption:
             continue
@@ -960,6 +1051,12 @@ def _claims(art: Article) -> list[Suggestion]:
             if any(sent.start <= s < sent.end for s, _ in unnamed_spans):
                 continue
             if re.search(r"\baccording to\b", body, re.I):
+                continue
+            if _FIRST_PERSON.search(art.masked[sent.start:sent.end]):
+                continue  # the writer's own experience or opinion, not a news claim
+            worthy = (ln.headline or ln.index == lead_line or bool(_CHECKWORTHY.search(art.masked[sent.start:sent.end]))
+                      or any(sent.start <= a < sent.end for a, _ in marked))
+            if not worthy:
                 continue
             note = ("Stated in the outlet's own voice, with no source named: is this a fact the reader can check, "
                     "or a claim that needs evidence?")
@@ -998,6 +1095,17 @@ def _dedupe(items: list[Suggestion]) -> list[Suggestion]:
     return kept
 
 
+_ENGLISH = {"the", "and", "of", "to", "in", "is", "that", "for", "on", "with", "was", "as", "it", "by", "at",
+            "from", "his", "her", "he", "she", "they", "are", "were", "be", "has", "have", "had", "a", "an"}
+
+
+def _looks_english(text: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", text.lower())
+    if len(words) < 20:
+        return True
+    return sum(w in _ENGLISH for w in words) / len(words) >= 0.12
+
+
 def suggest(article_text: str) -> list[dict]:
     """Draft annotations for an article, in the lesson format, ordered by position in the article."""
     if not isinstance(article_text, str):
@@ -1006,15 +1114,22 @@ def suggest(article_text: str) -> list[dict]:
     if not text.strip():
         return []
     art = Article(text)
+    english = _looks_english(text)
     items = []
     items += _quotes(art)
-    items += _sources(art)
-    items += _attribution_verbs(art)
     items += _figures(art)
-    items += _loaded(art)
-    items += _speculation(art)
-    items += _claims(art)
-    # loaded words inside scare quotes are one suggestion, not two
+    if english:
+        # the word lists are English: in another language they would only produce noise
+        items += _sources(art)
+        items += _attribution_verbs(art)
+        items += _loaded(art)
+        items += _speculation(art)
+    if english:
+        marked = [(x.start, x.end) for x in items if x.kind in {"figure", "loaded-language", "speculation"}]
+        items += _claims(art, marked)
+    # "it is alleged": the passive verb is part of the unnamed source, one suggestion is enough
+    sources = [(x.start, x.end) for x in items if x.kind == "source"]
+    items = [x for x in items if not (x.kind == "attribution-verb" and any(a <= x.start and x.end <= b for a, b in sources))]
     kept = _dedupe(items)
     rank = {k: i for i, k in enumerate(KIND_ORDER)}
     kept.sort(key=lambda x: (x.start, x.end, rank[x.kind]))

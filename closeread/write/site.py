@@ -18,7 +18,7 @@ class _Collect(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record):
-        self.messages.append(record.getMessage().strip().splitlines()[0] if record.getMessage().strip() else "")
+        self.messages.append(" ".join(record.getMessage().split()))
 
 
 def build_site(*, config_file: Path, site_dir: Path) -> None:
