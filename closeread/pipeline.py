@@ -6,6 +6,7 @@ and both sites exactly as they were.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from closeread.model import Lesson
 from closeread.progress import Progress
 from closeread.render.pages import STUDENT_DIR, TEACHER_DIR, render_kit
 from closeread.validate.kit import load_kit
+from closeread.validate.schema import json_schema
 from closeread.write.files import claim_folder, sync_folder
 from closeread.write.site import build_site
 
@@ -36,6 +38,8 @@ def generate(*, root: Path, pdf: bool = True, progress: Progress | None = None) 
     progress = progress or Progress.quiet()
     lessons = load_kit(root=root)
     files = {path: text.encode("utf-8") for path, text in render_kit(lessons).items()}
+    # publish the lesson file's schema with the site, so editors can point at it by address too
+    files[f"{STUDENT_DIR}/lesson.schema.json"] = json.dumps(json_schema(), indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
     from closeread.export import export_kit  # the export stage pulls in WeasyPrint; load it only to build
 
     files.update(export_kit(lessons=lessons, root=root, pdf=pdf, progress=progress))
@@ -60,7 +64,7 @@ def publish(*, root: Path, progress: Progress | None = None) -> None:
     """Build the student and the teacher site with MkDocs."""
     progress = progress or Progress.quiet()
     for config, site in SITES:
-        with progress.step(f"site {site}/"):
+        with progress.step(f"building {site}/"):
             build_site(config_file=root / config, site_dir=root / site)
 
 

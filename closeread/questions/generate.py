@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import jinja2
 
 from closeread.kinds import Kind, registry
@@ -12,8 +14,14 @@ _ENV = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, ke
 _MAX_OPTIONS = 4
 
 
+@lru_cache(maxsize=None)
+def _compiled(template: str) -> jinja2.Template:
+    """The registry's few templates, compiled once (compiling is 30 times slower than rendering)."""
+    return _ENV.from_string(template)
+
+
 def _render(template: str, context: dict) -> str:
-    return " ".join(_ENV.from_string(template).render(**context).split())
+    return " ".join(_compiled(template).render(**context).split())
 
 
 def _context(ann: Annotation, sources: dict[str, Source], field: str | None) -> dict:

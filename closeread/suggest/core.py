@@ -16,7 +16,9 @@ from importlib import resources
 
 import yaml
 
-from .anchor import exact_occurrence
+from closeread.validate.anchor import ArticleIndex
+
+from .anchor import occurrence_at
 
 # Order used to break ties between suggestions that start at the same place, and to choose between
 # suggestions of different kinds on exactly the same words.
@@ -675,8 +677,17 @@ class Article:
         if description and np and np.split()[-1][:1].islower() and CAPRUN_RE.fullmatch(description):
             # "Carlineo's attorney, Sonya Zoghlin, said": the name is in the appositive
             np, description, np_start = description, np, offset + clause.index(description)
+        if np.lower() in {"and", "but"}:
+            # "McKinley visited the border, and argued that ...": the sentence's subject speaks
+            for m_name in CAPRUN_RE.finditer(clause):
+                nm = self._name_from(m_name.group(0), offset + m_name.start())
+                if nm and " " in nm[0]:
+                    np, np_start = nm[0], nm[1][0]
+                    break
+            else:
+                return Attribution(vs, ve, verb, last_person, not last_person, None)
         # "... said the spokesman" / "..., said Lukashenko"
-        if not np or np in {",", "¤"} or np.lower() in {"and", "but"}:
+        if not np or np in {",", "¤"}:
             m = re.match(r"\s*((?:the\s+)?[^,.;:¤]{2,60}?)(?=\s*(?:[,.;:¤]|$|\s(?:in|on|at|during|that|who)\b))", after)
             if not m:
                 return Attribution(vs, ve, verb, last_person, False, None) if last_person else Attribution(vs, ve, verb, "", True, None)
@@ -1135,11 +1146,12 @@ def suggest(article_text: str) -> list[dict]:
     kept.sort(key=lambda x: (x.start, x.end, rank[x.kind]))
     counters: dict[str, int] = {}
     out = []
+    index = ArticleIndex(text)
     for it in kept:
         quote = text[it.start:it.end]
-        n, total = exact_occurrence(text, quote, it.start)
+        n, total = occurrence_at(index, quote, it.start)
         if n == 0:
-            continue  # overlapping repeats ("aaa"): cannot be pointed at by occurrence
+            continue  # not on word boundaries, or an overlapping repeat: the build could not point at it
         counters[it.kind] = counters.get(it.kind, 0) + 1
         d = {"id": f"s-{it.kind}-{counters[it.kind]}", "kind": it.kind, "quote": quote}
         if total > 1:

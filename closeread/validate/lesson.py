@@ -78,6 +78,8 @@ class _LessonBuilder:
             self.report(1, "the file must be a mapping of keys to values; expected 'title: ...', 'summary: ...' and so on")
             return None
         raw = self.checker.check(data, LESSON, "lesson", 1)
+        if not raw.get("draft", False):
+            self._no_todo_left(data)
         article_spec = raw.get("article", {"__line__": 1})
         article = self._article(article_spec)
         sources = self._sources(raw.get("sources", []))
@@ -134,6 +136,17 @@ class _LessonBuilder:
             misconceptions=tuple(raw.get("misconceptions", [])),
             extension=Extension(ext["title"], tuple(ext["search_for"]), ext["expect"]) if ext else None,
         )
+
+    def _no_todo_left(self, data, name: str = "lesson", line: int = 1) -> None:
+        """A published lesson may not keep the importer's TODO placeholders."""
+        if isinstance(data, dict):
+            for key, value in data.items():
+                self._no_todo_left(value, str(key), data.line_of(key) if hasattr(data, "line_of") else line)
+        elif isinstance(data, list):
+            for i, value in enumerate(data):
+                self._no_todo_left(value, name, data.line_of(i) if hasattr(data, "line_of") else line)
+        elif isinstance(data, str) and data.lstrip().startswith("TODO"):
+            self.report(line, f"'{name}' still says TODO; expected the teacher's own text (or 'draft: true' while the lesson is unfinished)")
 
     # -- article ---------------------------------------------------------------------------------
 
