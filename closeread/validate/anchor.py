@@ -20,6 +20,7 @@ _FOLD = str.maketrans(
     }
 )
 _SPACE = re.compile(r"\s+")
+_ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")  # white space that folding changes (not a lone ' ')
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def normalize(text: str) -> Normalized:
     runs: list[tuple[int, int, int]] = []
     pos = 0
     shrink = 0  # how much shorter the folded text is than the original so far
-    for m in _SPACE.finditer(folded):
+    for m in _ODD_SPACE.finditer(folded):
         parts.append(folded[pos : m.start()])
         parts.append(" ")
         runs.append((m.start() - shrink, m.start(), m.end() - m.start()))
@@ -140,7 +141,13 @@ class ArticleIndex:
         lower = self.norm.text.lower()
         i = lower.find(q.lower())
         if i != -1:
-            s, e = self.norm.to_original(i, i + len(q))
+            j = i + len(q)
+            # widen to whole words: the quote may have failed only because it ends inside a word
+            while i > 0 and _is_word(lower[i - 1]):
+                i -= 1
+            while j < len(lower) and _is_word(lower[j]):
+                j += 1
+            s, e = self.norm.to_original(i, j)
             return self.text[s:e], self.line_of(s)
         words = list(re.finditer(r"\S+", self.norm.text))
         if not words or len(self.norm.text) > 2_000_000:
