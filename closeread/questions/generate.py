@@ -46,7 +46,7 @@ def _source_options(ann: Annotation, kind: Kind, sources: list[Source], ctx: dic
         if s.id == answer:
             feedback = f"Right. {explanation}"
         else:
-            feedback = f"Not this one: {s.name} is named in the article, but is not who this comes from."
+            feedback = f"Not this one: this does not come from {s.name}. Look for who the article credits it to."
         options.append(Option(key=s.id, text=s.name, correct=s.id == answer, feedback=feedback))
     return tuple(options)
 
