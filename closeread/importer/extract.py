@@ -976,17 +976,39 @@ def _complete_metadata(meta: _PageMetaWithHints, doc, root) -> _PageMetaWithHint
             published = _iso_date(t.get("datetime")) or _iso_date(clean(t.text_content()))
             if published:
                 break
+    if not outlet:
+        # "Headline | Outlet" in <title> names the outlet as readers see it; trafilatura's sitename is
+        # often a social-media handle ("SputnikInt") or a lower-cased host name ("politifact")
+        outlet = _outlet_from_title(root)
     if doc is not None:
         author = author or (clean(doc.author) or None if getattr(doc, "author", None) else None)
         outlet = outlet or (clean(doc.sitename) or None if getattr(doc, "sitename", None) else None)
         title = title or (clean(doc.title) or None if getattr(doc, "title", None) else None)
     if outlet and outlet.startswith("@") and len(outlet) > 1:
         outlet = outlet[1:]
+    if author and outlet and author.lower().endswith(outlet.lower()) and len(author) > len(outlet):
+        # bylines such as "Finian Cunningham. Sputnik International" repeat the outlet
+        author = author[: -len(outlet)].rstrip(" .,;|-\u2013\u2014") or author
     if not outlet and meta.url:
         outlet = urlparse(meta.url).hostname
         outlet = outlet[4:] if outlet and outlet.startswith("www.") else outlet
     return _PageMetaWithHints(title=title, outlet=outlet, author=author, published=published, url=meta.url,
                               language=meta.language, description_hint=meta.description_hint)
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|\u2013|\u2014|::|\u00b7|\u2022)\s+")
+
+
+def _outlet_from_title(root) -> str | None:
+    """The last part of a "Headline | Outlet" page title, when it is short enough to be a name."""
+    title_el = root.find(".//title")
+    if title_el is None:
+        return None
+    parts = _TITLE_SEPARATOR.split(clean(title_el.text_content()) or "")
+    if len(parts) < 2:
+        return None
+    last = parts[-1].strip()
+    return last if 0 < len(last.split()) <= 4 and any(c.isupper() for c in last) else None
 
 
 def public_meta(meta: PageMeta) -> PageMeta:
