@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         elif command == "build":
             from closeread.pipeline import build
 
-            generated = build(root=root, pdf=not args.no_pdf, progress=progress)
+            generated = build(root=root, pdf=not getattr(args, "no_pdf", False), progress=progress)
             print(f"built {len(generated.lessons)} lessons into site/ (students) and site-teacher/ (teachers)")
         elif command == "serve":
             from closeread.serve import serve
