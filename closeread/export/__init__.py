@@ -1,13 +1,71 @@
-"""Export stage: printable PDFs and LMS files for every lesson."""
+"""Export stage: printable PDFs and LMS files for every lesson.
+
+Per lesson (paths under docs/):
+  lessons/<slug>/worksheet-a4.pdf, worksheet-letter.pdf      student worksheet (no answers)
+  teacher/<slug>/key-a4.pdf, key-letter.pdf                  teacher key (every annotation and answer)
+  teacher/<slug>/<slug>-qti.zip                              Canvas quiz (QTI 1.2)
+  teacher/<slug>/<slug>-moodle.xml, <slug>.gift.txt          Moodle question bank (XML, GIFT)
+For the whole kit:
+  teacher/booklet-a4.pdf, booklet-letter.pdf                 every worksheet and key, with contents
+  teacher/closeread-qti.zip, closeread-moodle.xml, closeread.gift.txt
+
+Modules, one job each: ``items`` (lesson -> LMS quiz model), ``qti`` / ``moodle`` / ``gift``
+(serializers), ``zipfiles`` (reproducible zip), ``print_html`` (print HTML from templates/print),
+``pdf`` (WeasyPrint, worker processes), ``cache`` (rendered PDFs by content hash), ``fonts``.
+
+Output is reproducible: no file holds the build's time unless SOURCE_DATE_EPOCH gives one.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from closeread.model import Lesson
 from closeread.progress import Progress
 
+KIT_NAME = "closeread"
+TEACHER = "teacher"
+
+
+def lms_files(lessons: list[Lesson], *, epoch: dt.datetime | None = None) -> dict[str, bytes]:
+    """The QTI, Moodle XML and GIFT files of every lesson and of the whole kit."""
+    from closeread.export.gift import gift_text
+    from closeread.export.items import quiz_for
+    from closeread.export.moodle import moodle_xml
+    from closeread.export.qti import qti_zip
+
+    date = epoch.date().isoformat() if epoch else None
+    files: dict[str, bytes] = {}
+    quizzes = [quiz_for(lesson) for lesson in lessons]
+    for quiz in quizzes:
+        base = f"{TEACHER}/{quiz.id}/{quiz.id}"
+        files[f"{base}-qti.zip"] = qti_zip([quiz], title=f"closeread: {quiz.title}", date=date, timestamp=epoch)
+        files[f"{base}-moodle.xml"] = moodle_xml([quiz])
+        files[f"{base}.gift.txt"] = gift_text([quiz]).encode("utf-8")
+    if quizzes:
+        files[f"{TEACHER}/{KIT_NAME}-qti.zip"] = qti_zip(quizzes, title="closeread: every lesson", date=date, timestamp=epoch)
+        files[f"{TEACHER}/{KIT_NAME}-moodle.xml"] = moodle_xml(quizzes)
+        files[f"{TEACHER}/{KIT_NAME}.gift.txt"] = gift_text(quizzes).encode("utf-8")
+    return files
+
 
 def export_kit(*, lessons: list[Lesson], root: Path, pdf: bool = True, progress: Progress) -> dict[str, bytes]:
-    """Every exported file, keyed by its path under docs/ (``lessons/<slug>/...`` or ``teacher/...``)."""
-    return {}
+    """Every exported file, keyed by its path under docs/ (``lessons/<slug>/...`` or ``teacher/...``).
+
+    ``pdf=False`` renders no PDF: those already in the cache are used, the others left out."""
+    from closeread.export import print_html
+    from closeread.export.pdf import export_pdfs, source_date
+
+    epoch = source_date()
+    files = lms_files(lessons, epoch=epoch)
+    pdfs, report = export_pdfs(print_html.documents(lessons, epoch=epoch), root=root, render_missing=pdf, progress=progress)
+    files.update(pdfs)
+    if report.rendered or report.skipped:
+        workers = f" on {report.workers} process{'es' if report.workers != 1 else ''}" if report.rendered else ""
+        skipped = f", {len(report.skipped)} skipped (--no-pdf)" if report.skipped else ""
+        progress.say(
+            f"PDFs: {len(report.rendered)} rendered{workers}, {len(report.cached)} from the cache{skipped} "
+            f"({report.wall_seconds:.1f} s)"
+        )
+    return files

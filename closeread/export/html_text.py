@@ -16,6 +16,11 @@ def _tostring(elements) -> str:
     return "".join(html.tostring(e, encoding="unicode") for e in elements)
 
 
+def inline(text: str) -> str:
+    """One line of text, escaped for HTML (for answers and feedback, which LMSs show inline)."""
+    return html.tostring(E.SPAN(" ".join(clean(text).split())), encoding="unicode")[len("<span>") : -len("</span>")]
+
+
 def paragraphs(text: str) -> str:
     """``<p>`` elements, one per paragraph (a blank line starts a new one)."""
     blocks = [" ".join(b.split()) for b in clean(text).split("\n\n")]

@@ -1,0 +1,60 @@
+"""A content-addressed cache of rendered PDFs: ``<root>/.closeread-cache/pdf/<key>.pdf``.
+
+The key is a SHA-256 of everything a PDF depends on: its print HTML, the stylesheets, the installed
+fonts it may use, and the renderer's version. Equal key, equal bytes: a cached PDF is used as it is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+FOLDER = Path(".closeread-cache") / "pdf"
+
+
+def content_key(*parts: str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8")
+        h.update(len(data).to_bytes(8, "big"))  # length-prefixed: parts cannot run into each other
+        h.update(data)
+    return h.hexdigest()
+
+
+class PdfCache:
+    def __init__(self, root: Path):
+        self.folder = root / FOLDER
+
+    def path(self, key: str) -> Path:
+        return self.folder / f"{key}.pdf"
+
+    def get(self, key: str) -> bytes | None:
+        try:
+            return self.path(key).read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def put(self, key: str, data: bytes) -> None:
+        """Store atomically: a build stopped half-way never leaves a truncated PDF under a good key."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".pdf")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, self.path(key))
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def prune(self, keep: set[str]) -> int:
+        """Remove every cached PDF not in ``keep``; return how many."""
+        removed = 0
+        if not self.folder.is_dir():
+            return 0
+        for path in self.folder.glob("*.pdf"):
+            if path.stem not in keep:
+                path.unlink(missing_ok=True)
+                removed += 1
+        return removed

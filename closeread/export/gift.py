@@ -1,0 +1,52 @@
+"""GIFT, Moodle's text format for questions: one category per lesson, the article as a description.
+
+Every text is HTML (``[html]``, built by ``html_text`` so lesson text shows as written), on one line,
+with GIFT's special characters ~ = # { } : and the backslash itself escaped by a backslash.
+"""
+
+from __future__ import annotations
+
+from closeread.export import html_text
+from closeread.export.grades import fractions
+from closeread.export.items import Item, Quiz, one_line
+from closeread.export.moodle import category_path
+
+_SPECIAL = {c: "\\" + c for c in "\\~=#{}:"}
+
+
+def escape(text: str) -> str:
+    """Text for GIFT: one line, every special character escaped."""
+    return "".join(_SPECIAL.get(c, c) for c in one_line(text))
+
+
+def _html(fragment: str) -> str:
+    return "[html]" + escape(fragment)
+
+
+def _question(quiz: Quiz, item: Item) -> str:
+    title = f"::{escape(quiz.title + ': ' + item.title)}::"
+    if item.type == "text":
+        return title + _html(html_text.article(quiz, item.prompt))
+    text = title + _html(html_text.paragraphs(item.prompt))
+    if item.type == "essay":
+        return text + "{}"  # GIFT has no field for grader notes: the Moodle XML file carries them
+    lines = [text + "{"]
+    for choice, fraction in zip(item.choices, fractions(item)):
+        if item.type == "single":
+            mark = "=" if choice.correct else "~"
+        else:
+            mark = f"~%{fraction}%"
+        fb = f"#{escape(html_text.inline(choice.feedback))}" if choice.feedback else ""
+        lines.append(f"\t{mark}{escape(html_text.inline(choice.text))}{fb}")
+    if item.feedback:
+        lines.append(f"\t####{escape(html_text.paragraphs(item.feedback))}")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def gift_text(quizzes: list[Quiz], *, category: tuple[str, ...] = ("closeread",)) -> str:
+    blocks = ["// closeread: questions for Moodle (GIFT format). Import into a question bank."]
+    for quiz in quizzes:
+        blocks.append(f"$CATEGORY: {category_path(*category, one_line(quiz.title))}")
+        blocks.extend(_question(quiz, item) for item in quiz.items)
+    return "\n\n".join(blocks) + "\n"

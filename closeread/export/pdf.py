@@ -1,0 +1,189 @@
+"""Render print HTML to PDF with WeasyPrint: only what the cache lacks, spread over the machine's cores.
+
+Each worker process imports WeasyPrint once, loads the fonts and parses the stylesheets once, then
+renders many documents. With nothing or one document to render, it renders in this process.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import datetime as dt
+import hashlib
+import multiprocessing
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from closeread.errors import BuildFailed
+from closeread.export import fonts
+from closeread.export.cache import PdfCache, content_key
+from closeread.export.print_html import PAPERS, PrintDoc, paper_stylesheet, stylesheet
+from closeread.progress import Progress
+
+# Bump when the rendering options below change the output in a way the HTML and CSS do not show.
+RENDER_VERSION = "1"
+
+
+@cache
+def code_version() -> str:
+    """What, besides HTML, CSS and fonts, decides a PDF's bytes: this module and the renderer's version."""
+    own = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    return f"closeread-pdf {RENDER_VERSION} {own} weasyprint {metadata.version('weasyprint')} pydyf {metadata.version('pydyf')}"
+
+
+def doc_key(doc: PrintDoc) -> str:
+    return content_key(code_version(), stylesheet(), paper_stylesheet(doc.paper), "\n".join(fonts.installed()), doc.html)
+
+
+def worker_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+# --- inside a rendering process ------------------------------------------------------------------
+
+_STATE: dict = {}
+
+
+def setup() -> None:
+    """Import WeasyPrint, load the fonts and parse the stylesheets: once per process."""
+    if _STATE:
+        return
+    import logging
+
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
+    # The print HTML loads nothing: no protocol is allowed, so no text can make the renderer read a
+    # file or reach an address (a refused resource is left out, with no message).
+    refuse = weasyprint.URLFetcher(allowed_protocols=(), allow_redirects=False, timeout=1)
+    font_config = FontConfiguration()
+    base = weasyprint.CSS(string=stylesheet(), font_config=font_config, url_fetcher=refuse)
+    _STATE.update(
+        weasyprint=weasyprint,
+        font_config=font_config,
+        fetcher=refuse,
+        css={paper: [base, weasyprint.CSS(string=paper_stylesheet(paper), url_fetcher=refuse)] for paper in PAPERS},
+    )
+
+
+def render(html: str, paper: str) -> tuple[bytes, float]:
+    """One PDF and the CPU seconds it took."""
+    setup()
+    cpu = time.process_time()
+    weasyprint = _STATE["weasyprint"]
+    document = weasyprint.HTML(string=html, url_fetcher=_STATE["fetcher"])
+    data = document.write_pdf(stylesheets=_STATE["css"][paper], font_config=_STATE["font_config"])
+    return data, time.process_time() - cpu
+
+
+# --- the export stage ----------------------------------------------------------------------------
+
+
+@dataclass
+class RenderReport:
+    rendered: list[str] = field(default_factory=list)  # paths under docs/
+    cached: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # not cached and not rendered (pdf=False)
+    cpu_seconds: dict[str, float] = field(default_factory=dict)  # rendered path -> CPU seconds
+    wall_seconds: float = 0.0
+    workers: int = 0
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # fork is fast (the parent's imports come along) but unsafe once other threads run (mkdocs serve)
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _render_all(todo: dict[str, PrintDoc], progress: Progress, report: RenderReport) -> dict[str, bytes]:
+    """Render one document per key; the biggest first, so the booklet does not finish last."""
+    order = sorted(todo, key=lambda k: (-len(todo[k].html), todo[k].path))
+    out: dict[str, bytes] = {}
+    total = len(order)
+    progress.count("PDFs", 0, total)
+    if total <= 1:
+        report.workers = 1 if total else 0
+        for key in order:
+            out[key], report.cpu_seconds[todo[key].path] = _guarded(todo[key], render)
+            progress.count("PDFs", len(out), total)
+        return out
+    report.workers = min(worker_count(), total)
+    with cf.ProcessPoolExecutor(max_workers=report.workers, mp_context=_context(), initializer=setup) as pool:
+        futures = {pool.submit(render, todo[k].html, todo[k].paper): k for k in order}
+        try:
+            for future in cf.as_completed(futures):
+                key = futures[future]
+                out[key], report.cpu_seconds[todo[key].path] = _guarded(todo[key], lambda *_: future.result())
+                progress.count("PDFs", len(out), total)
+        except BaseException:
+            for f in futures:
+                f.cancel()
+            raise
+    return out
+
+
+def _guarded(doc: PrintDoc, fn):
+    try:
+        return fn(doc.html, doc.paper)
+    except cf.process.BrokenProcessPool as exc:
+        raise BuildFailed(f"docs/{doc.path}: a PDF rendering process died ({exc})") from exc
+    except Exception as exc:
+        raise BuildFailed(f"docs/{doc.path}: PDF rendering failed: {type(exc).__name__}: {exc}") from exc
+
+
+def export_pdfs(docs: list[PrintDoc], *, root: Path, render_missing: bool = True, progress: Progress | None = None) -> tuple[dict[str, bytes], RenderReport]:
+    """Every PDF by its path under docs/, from the cache or freshly rendered (and then cached).
+
+    ``render_missing=False`` (``build --no-pdf``) renders nothing: PDFs in the cache are used, the
+    others are left out. After a full export the cache keeps only the PDFs of this build."""
+    progress = progress or Progress.quiet()
+    start = time.perf_counter()
+    report = RenderReport()
+    if render_missing:
+        fonts.check()
+    cache_ = PdfCache(root)
+    keys = {doc.path: doc_key(doc) for doc in docs}
+    files: dict[str, bytes] = {}
+    todo: dict[str, PrintDoc] = {}
+    for doc in docs:
+        key = keys[doc.path]
+        data = cache_.get(key)
+        if data is not None:
+            files[doc.path] = data
+            report.cached.append(doc.path)
+        elif render_missing:
+            todo.setdefault(key, doc)
+        else:
+            report.skipped.append(doc.path)
+    if todo:
+        rendered = _render_all(todo, progress, report)
+        for key, data in rendered.items():
+            cache_.put(key, data)
+        for doc in docs:
+            if doc.path not in files and keys[doc.path] in rendered:
+                files[doc.path] = rendered[keys[doc.path]]
+                report.rendered.append(doc.path)
+    if render_missing:
+        cache_.prune(set(keys.values()))
+    report.wall_seconds = time.perf_counter() - start
+    return files, report
+
+
+def source_date(environ: dict | None = None) -> dt.datetime | None:
+    """SOURCE_DATE_EPOCH as a UTC time, or None when it is not set."""
+    value = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromtimestamp(int(value), tz=dt.timezone.utc)
+    except (ValueError, OverflowError, OSError) as exc:
+        raise BuildFailed(f"SOURCE_DATE_EPOCH={value!r}: expected a whole number of seconds since 1970") from exc

@@ -1,0 +1,230 @@
+"""Print HTML for the PDFs: student worksheets, teacher keys and the booklet, from the Jinja2 templates
+in ``closeread/templates/print/`` (autoescaping on, undefined names are errors).
+
+Material's site pages do not paginate in WeasyPrint, so the printed pages have templates of their own.
+Everything a PDF depends on is in its ``PrintDoc``: the HTML and the name of its paper size; the
+stylesheets are fixed files of the package (see ``stylesheets``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import jinja2
+from markupsafe import Markup, escape
+
+from closeread.kinds import registry
+from closeread.model import Annotation, Lesson, Question
+from closeread.render.env import inline, long_date, paragraphs
+from closeread.render.pages import STUDENT_DIR, TEACHER_DIR
+
+PAPERS = {"a4": "A4", "letter": "letter"}  # file suffix -> CSS page size
+AUTHOR = "closeread"
+_HOW = {
+    "single": "choose one: tick one box",
+    "multiple": "tick every box that applies",
+    "sort": "reported or asserted: tick one box for each claim",
+    "find": "find it in the article: write the line number and copy the words",
+    "short": "short answer",
+    "discussion": "for the class discussion",
+}
+_TYPE_LABELS = {
+    "single": "choose one",
+    "multiple": "choose all that apply",
+    "sort": "reported or asserted",
+    "find": "find in the text",
+    "short": "short answer",
+    "discussion": "discussion",
+}
+
+
+@dataclass(frozen=True)
+class PrintDoc:
+    path: str  # under docs/
+    html: str
+    paper: str  # a key of PAPERS
+    lessons: tuple[str, ...]  # the slugs it shows
+
+
+def compact(text: str) -> Markup:
+    """Plain text in one block, escaped; paragraphs kept apart by line breaks (fewer boxes to lay out)."""
+    blocks = [" ".join(b.split()) for b in str(text).replace("\r", "").split("\n\n")]
+    return Markup("<br>").join(escape(b) for b in blocks if b)
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("closeread", "templates/print"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(paragraphs=paragraphs, inline=inline, long_date=long_date, compact=compact)
+    env.globals.update(kinds=registry(), type_label=_TYPE_LABELS.get, how=_HOW)
+    return env
+
+
+@cache
+def stylesheet() -> str:
+    """The print stylesheet shared by every document."""
+    return resources.files("closeread").joinpath("templates/print/print.css").read_text(encoding="utf-8")
+
+
+def paper_stylesheet(paper: str) -> str:
+    return f"@page {{ size: {PAPERS[paper]}; }}\n"
+
+
+# --- the article -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PrintLine:
+    number: int
+    role: str
+    label: str
+    plain: Markup
+    marked: Markup
+
+
+def _tracks(anns: list[Annotation]) -> dict[str, int]:
+    """Give overlapping annotations different tracks (underline offsets): interval colouring."""
+    track: dict[str, int] = {}
+    placed: list[Annotation] = []
+    for a in sorted(anns, key=lambda a: (a.span.start, -a.span.end, a.number)):
+        busy = {track[b.id] for b in placed if b.span.start < a.span.end and b.span.end > a.span.start}
+        track[a.id] = next(t for t in range(len(anns) + 1) if t not in busy)
+        placed.append(a)
+    return track
+
+
+def _marker(a: Annotation) -> Markup:
+    return Markup('<span class="mk">{}{}</span>').format(registry()[a.kind].marker, a.number)
+
+
+def _marked_line(text: str, start: int, end: int, anns: list[Annotation], track: dict[str, int]) -> Markup:
+    here = [a for a in anns if a.span.start < end and a.span.end > start]
+    cuts = sorted({start, end, *(x for a in here for x in (a.span.start, a.span.end) if start < x < end)})
+    out: list[Markup] = []
+    for s, e in zip(cuts, cuts[1:]):
+        covering = sorted((a for a in here if a.span.start < e and a.span.end > s), key=lambda a: track[a.id])
+        piece = escape(text[s:e])
+        for a in covering:  # innermost first: track 0 sits closest to the text
+            piece = Markup('<span class="u t{t} k-{k}">{p}</span>').format(t=min(track[a.id], 2), k=a.kind, p=piece)
+        out.append(piece)
+        for a in sorted(covering, key=lambda a: a.number):
+            if a.span.end <= e:
+                out.append(_marker(a))
+    return Markup("").join(out)
+
+
+def print_lines(lesson: Lesson) -> list[PrintLine]:
+    """Every non-blank line of article.txt, with its number in the file, plain and with the marks."""
+    anns = [a for a in lesson.published_annotations if a.span is not None]
+    track = _tracks(anns)
+    text = lesson.article.text
+    out = []
+    for line in lesson.article.lines:
+        if not line.text.strip():
+            continue
+        start, end = line.start, line.start + len(line.text)
+        out.append(
+            PrintLine(
+                number=line.number,
+                role=line.role,
+                label=line.label or line.role.capitalize(),
+                plain=escape(line.text),
+                marked=_marked_line(text, start, end, anns, track),
+            )
+        )
+    return out
+
+
+# --- one lesson, as the templates see it ---------------------------------------------------------
+
+
+class LessonView:
+    def __init__(self, lesson: Lesson):
+        self.lesson = lesson
+        self.lines = print_lines(lesson)
+
+    def fields(self, a: Annotation) -> list[tuple[str, str]]:
+        """The annotation's kind fields as (label, text), sources by name."""
+        out = []
+        for spec in registry()[a.kind].fields:
+            value = a.get(spec.name)
+            if value is None or value == "":
+                continue
+            if spec.type == "ref":
+                src = self.lesson.source_by_id(value)
+                value = src.name if src else value
+            elif spec.type == "bool":
+                value = "yes" if value else "no"
+            out.append((spec.name.replace("_", " "), str(value)))
+        return out
+
+    @staticmethod
+    def answer_lines(q: Question) -> int:
+        """Ruled lines for a written answer: about ten handwritten words a line, room to spare."""
+        if q.type == "discussion":
+            return 3
+        words = len(q.model_answer.split()) if q.model_answer else 12
+        return max(2, min(8, math.ceil(words / 10) + 1))
+
+
+# --- documents -----------------------------------------------------------------------------------
+
+
+def _date(epoch: dt.datetime | None) -> str:
+    return epoch.strftime("%Y-%m-%dT%H:%M:%SZ") if epoch else ""
+
+
+def _meta(title: str, description: str, keywords, epoch) -> dict:
+    return {"title": " ".join(title.split()), "author": AUTHOR, "description": " ".join(description.split()), "keywords": list(keywords), "date": _date(epoch)}
+
+
+def worksheet_html(view: LessonView, epoch: dt.datetime | None = None) -> str:
+    lesson = view.lesson
+    meta = _meta(f"{lesson.title}: student worksheet", lesson.summary, ["closeread", "worksheet", *lesson.skills], epoch)
+    return environment().get_template("worksheet.html.j2").render(view=view, meta=meta)
+
+
+def key_html(view: LessonView, epoch: dt.datetime | None = None) -> str:
+    lesson = view.lesson
+    meta = _meta(f"{lesson.title}: teacher key", lesson.summary, ["closeread", "teacher key", *lesson.skills], epoch)
+    return environment().get_template("key.html.j2").render(view=view, meta=meta)
+
+
+def booklet_html(views: list[LessonView], epoch: dt.datetime | None = None) -> str:
+    langs = [v.lesson.language for v in views] or ["en"]
+    language = max(sorted(set(langs)), key=langs.count)
+    meta = _meta(
+        "closeread: student worksheets and teacher keys",
+        f"Every lesson of the kit ({len(views)}): worksheets and teacher keys.",
+        ["closeread", "booklet"],
+        epoch,
+    )
+    return environment().get_template("booklet.html.j2").render(views=views, meta=meta, language=language)
+
+
+def documents(lessons: list[Lesson], *, epoch: dt.datetime | None = None) -> list[PrintDoc]:
+    """Every PDF of the kit, as print HTML: per lesson a worksheet and a key, then the booklet; each on
+    A4 and US Letter (the HTML is the same; the paper is a separate stylesheet)."""
+    docs: list[PrintDoc] = []
+    views = [LessonView(lesson) for lesson in lessons]
+    for view in views:
+        slug = view.lesson.slug
+        worksheet, key = worksheet_html(view, epoch), key_html(view, epoch)
+        for paper in PAPERS:
+            docs.append(PrintDoc(f"{STUDENT_DIR}/{slug}/worksheet-{paper}.pdf", worksheet, paper, (slug,)))
+            docs.append(PrintDoc(f"{TEACHER_DIR}/{slug}/key-{paper}.pdf", key, paper, (slug,)))
+    if views:
+        booklet = booklet_html(views, epoch)
+        for paper in PAPERS:
+            docs.append(PrintDoc(f"{TEACHER_DIR}/booklet-{paper}.pdf", booklet, paper, tuple(v.lesson.slug for v in views)))
+    return docs
