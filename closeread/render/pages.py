@@ -182,12 +182,38 @@ def teacher_catalogue(lessons: list[Lesson]) -> str:
     )
 
 
+def assignment_builder(lessons: list[Lesson]) -> str:
+    """The teacher site's assignment builder (docs/teacher/assign.md). The lessons' question ids, types and
+    prompts go into one data attribute as JSON, escaped by the template like any other text; the
+    builder's script reads it and makes a link to the student site with the assignment in its #fragment."""
+    import json
+
+    data = [
+        {
+            "slug": lesson.slug,
+            "title": lesson.title,
+            "questions": [
+                {"id": q.id, "type": q.type, "label": _TYPE_LABELS.get(q.type, q.type), "prompt": " ".join(q.prompt.split())}
+                for q in lesson.questions
+            ],
+        }
+        for lesson in lessons
+    ]
+    return _render(
+        "assign.md.j2",
+        lessons_json=json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+        count=len(lessons),
+        front_matter=_front_matter(title="Assignment builder"),
+    )
+
+
 def render_kit(lessons: list[Lesson]) -> dict[str, str]:
     """Every generated Markdown page, keyed by its path under docs/."""
     pages: dict[str, str] = {}
     for name, text in catalogue_pages(lessons).items():
         pages[f"{STUDENT_DIR}/{name}"] = text
     pages[f"{TEACHER_DIR}/index.md"] = teacher_catalogue(lessons)
+    pages[f"{TEACHER_DIR}/assign.md"] = assignment_builder(lessons)
     for lesson in lessons:
         pages[f"{STUDENT_DIR}/{lesson.slug}/index.md"] = student_page(lesson)
         pages[f"{TEACHER_DIR}/{lesson.slug}/index.md"] = teacher_page(lesson)

@@ -1,0 +1,136 @@
+"""Page actions shared by the browser tests."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from closeread.render.keys import unscramble
+
+
+def page_key(page) -> dict:
+    """The answer key of a student page, unscrambled in Python (the test's own copy of the answers)."""
+    el = page.locator(".cr-key-data")
+    salt = int(page.locator(".cr-lesson").get_attribute("data-cr-salt"))
+    return json.loads(unscramble(el.get_attribute("data-cr-key"), salt).decode("utf-8"))
+
+
+def progress(page) -> str:
+    return page.locator(".cr-progress-line").inner_text().strip()
+
+
+def q(page, qid: str):
+    return page.locator(f'section.cr-q[data-q="{qid}"]')
+
+
+def feedback(page, qid: str) -> str:
+    return q(page, qid).locator(".cr-feedback").inner_text()
+
+
+def target_words(page, ann: str) -> list[int]:
+    """Indices of the article's words inside the annotation's marks (after the page split them into words)."""
+    return page.evaluate(
+        """(id) => Array.from(document.querySelectorAll('.cr-article .cr-w'))
+             .filter(w => { const m = w.closest('mark.cr-ann'); return m && m.dataset.ann.split(' ').includes(id); })
+             .map(w => +w.dataset.w)""",
+        ann,
+    )
+
+
+def word_index_of(page, text: str) -> int:
+    """The index of the first article word equal to ``text``."""
+    return page.evaluate(
+        "(t) => +Array.from(document.querySelectorAll('.cr-article .cr-w')).find(w => w.textContent === t).dataset.w", text
+    )
+
+
+def active(page) -> dict:
+    """What has the keyboard focus."""
+    return page.evaluate(
+        """() => { const e = document.activeElement; const s = e && e.closest('section.cr-q');
+            return { tag: e.tagName, type: e.type || '', cls: e.className || '', text: (e.innerText || '').trim().slice(0, 60),
+                     role: e.getAttribute('role') || '', q: s ? s.dataset.q : '', qtype: s ? s.dataset.type : '',
+                     inArticle: !!e.closest('.cr-article'), inFindbar: !!e.closest('.cr-findbar'), href: e.getAttribute('href') || '',
+                     w: e.dataset ? e.dataset.w || '' : '' }; }"""
+    )
+
+
+def complete_by_keyboard(page, key: dict, limit: int = 1500) -> list[str]:
+    """Answer every question of the page using the keyboard only: Tab, Shift+Tab, Space, Enter, arrows and
+    typing. Choice questions get the right answer (known from the key), find questions the right words.
+    Returns a log of what was done. Reading the DOM is allowed; acting on it is keyboard only."""
+    log: list[str] = []
+    chosen: set[str] = set()  # inputs already set
+    checked: set[str] = set()  # questions already checked
+    page.locator("body").focus()
+    page.evaluate("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur()")
+    for _ in range(limit):
+        if re.match(r"All \d+ questions answered", progress(page)):
+            return log
+        page.keyboard.press("Tab")
+        a = active(page)
+        qid, qtype = a["q"], a["qtype"]
+        k = key.get(qid, {})
+        if a["tag"] == "INPUT" and a["type"] in ("radio", "checkbox") and qid and qid not in checked:
+            name = page.evaluate("document.activeElement.name")
+            value = page.evaluate("document.activeElement.value")
+            if qtype == "sort":
+                item = name[len(f"q-{qid}-"):]
+                want = k["s"][item]
+                tag = f"{qid}/{item}"
+                if tag in chosen:
+                    continue
+                # the radio group takes the focus on its first radio: arrows move and select within the group
+                if value != want:
+                    page.keyboard.press("ArrowRight")
+                else:
+                    page.keyboard.press("Space")
+                chosen.add(tag)
+                log.append(f"{qid}: sorted {item} as {want}")
+            elif a["type"] == "radio":
+                if qid in chosen:
+                    continue
+                options = page.evaluate("(n) => Array.from(document.getElementsByName(n)).map(i => i.value)", name)
+                steps = options.index(k["c"][0]) - options.index(value)
+                page.keyboard.press("Space")
+                for _ in range(abs(steps)):
+                    page.keyboard.press("ArrowDown" if steps > 0 else "ArrowUp")
+                chosen.add(qid)
+                log.append(f"{qid}: chose {k['c'][0]}")
+            else:  # checkbox: tick the right ones as the Tab reaches them
+                if value in k["c"]:
+                    page.keyboard.press("Space")
+                    log.append(f"{qid}: ticked {value}")
+        elif a["tag"] == "TEXTAREA" and qtype == "short" and qid not in checked:
+            page.keyboard.type("My answer, written with the keyboard.")
+            log.append(f"{qid}: wrote an answer")
+        elif a["tag"] == "BUTTON" and qid and qid not in checked:
+            label = a["text"]
+            if label == "Check my answer":
+                page.keyboard.press("Enter")
+                checked.add(qid)
+                log.append(f"{qid}: checked: {feedback(page, qid).splitlines()[0]}")
+            elif label == "Show the model answer":
+                page.keyboard.press("Enter")
+                log.append(f"{qid}: showed the model answer")
+            elif label.startswith("Choose words"):
+                page.keyboard.press("Enter")
+                words = target_words(page, k["a"])
+                cur = int(active(page)["w"])
+                for _ in range(abs(words[0] - cur)):
+                    page.keyboard.press("ArrowRight" if words[0] > cur else "ArrowLeft")
+                page.keyboard.press("Space")
+                for _ in words[1:]:
+                    page.keyboard.press("ArrowRight")
+                    page.keyboard.press("Space")
+                page.keyboard.press("Tab")  # to the bar's first button: "Check these words"
+                assert active(page)["text"] == "Check these words", active(page)
+                page.keyboard.press("Enter")
+                checked.add(qid)
+                log.append(f"{qid}: found words: {feedback(page, qid).splitlines()[0]}")
+        elif a["tag"] == "BUTTON" and a["text"] == "I got it" and qid:
+            if page.evaluate("document.activeElement.getAttribute('aria-pressed')") != "true":
+                page.keyboard.press("Enter")
+                checked.add(qid)
+                log.append(f"{qid}: marked themself")
+    raise AssertionError("the lesson was not completed with the keyboard:\n" + "\n".join(log) + "\n" + progress(page))
