@@ -18,6 +18,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from closeread.kinds import registry
+from closeread.questions import TYPE_LABELS
 from closeread.model import Annotation, Lesson, Question
 from closeread.render.env import inline, long_date, paragraphs
 from closeread.render.pages import STUDENT_DIR, TEACHER_DIR
@@ -31,14 +32,6 @@ _HOW = {
     "find": "find it in the article: write the line number and copy the words",
     "short": "short answer",
     "discussion": "for the class discussion",
-}
-_TYPE_LABELS = {
-    "single": "choose one",
-    "multiple": "choose all that apply",
-    "sort": "reported or asserted",
-    "find": "find in the text",
-    "short": "short answer",
-    "discussion": "discussion",
 }
 
 
@@ -66,7 +59,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(paragraphs=paragraphs, inline=inline, long_date=long_date, compact=compact)
-    env.globals.update(kinds=registry(), type_label=_TYPE_LABELS.get, how=_HOW)
+    env.globals.update(kinds=registry(), type_label=TYPE_LABELS.get, how=_HOW)
     return env
 
 

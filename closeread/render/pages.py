@@ -8,6 +8,7 @@ from collections import defaultdict
 import yaml
 
 from closeread.kinds import registry
+from closeread.questions import TYPE_LABELS
 from closeread.model import Lesson
 from closeread.render.article import render_article
 from closeread.render.env import environment, safe_title
@@ -16,14 +17,6 @@ from closeread.render.keys import lesson_key, salt_for
 STUDENT_DIR = "lessons"  # docs/lessons/: student pages and catalogues, owned by the build
 TEACHER_DIR = "teacher"  # docs/teacher/: teacher editions, excluded from the student site
 
-_TYPE_LABELS = {
-    "single": "choose one",
-    "multiple": "choose all that apply",
-    "sort": "reported or asserted",
-    "find": "find in the text",
-    "short": "short answer",
-    "discussion": "discussion",
-}
 _STEP_LABELS = {
     "warm-up": "Warm-up",
     "reading": "Reading",
@@ -77,7 +70,7 @@ def registry_field_is_ref(name: str) -> bool:
 
 def _render(template: str, **context) -> str:
     env = environment()
-    context.setdefault("type_label", _TYPE_LABELS.get)
+    context.setdefault("type_label", TYPE_LABELS.get)
     context.setdefault("step_label", _STEP_LABELS.get)
     return tidy(env.get_template(template).render(**context))
 
@@ -95,6 +88,16 @@ def downloads_for(lesson: Lesson) -> list[dict]:
         {"label": "Moodle XML", "href": f"{own}{lesson.slug}-moodle.xml"},
         {"label": "GIFT", "href": f"{own}{lesson.slug}.gift.txt"},
     ]
+
+
+# made by the export stage under docs/teacher/, linked from the teacher catalogue
+KIT_DOWNLOADS = (
+    {"label": "Booklet of every worksheet and key (PDF, A4)", "href": "booklet-a4.pdf"},
+    {"label": "US Letter", "href": "booklet-letter.pdf"},
+    {"label": "Canvas quiz of every lesson (QTI 1.2 zip)", "href": "closeread-qti.zip"},
+    {"label": "Moodle XML", "href": "closeread-moodle.xml"},
+    {"label": "GIFT", "href": "closeread.gift.txt"},
+)
 
 
 def student_page(lesson: Lesson) -> str:
@@ -127,13 +130,15 @@ def teacher_page(lesson: Lesson) -> str:
     )
 
 
-def _catalogue(heading: str, intro: str, groups: list[dict], prefix: str = "") -> str:
+def _catalogue(heading: str, intro: str, groups: list[dict], prefix: str = "", *, teacher: bool = False, downloads: tuple = ()) -> str:
     return _render(
         "catalogue.md.j2",
         heading=heading,
         intro=intro,
         groups=groups,
         prefix=prefix,
+        teacher=teacher,
+        downloads=downloads,
         front_matter=_front_matter(title=heading),
     )
 
@@ -179,6 +184,8 @@ def teacher_catalogue(lessons: list[Lesson]) -> str:
         "Teacher editions",
         "Each teacher edition has the lesson plan, background, every annotation with its note, the answer key and the downloads (worksheets, keys, LMS exports).",
         [{"title": "", "id": "", "text": "", "lessons": lessons}],
+        teacher=True,
+        downloads=KIT_DOWNLOADS,
     )
 
 
@@ -193,7 +200,7 @@ def assignment_builder(lessons: list[Lesson]) -> str:
             "slug": lesson.slug,
             "title": lesson.title,
             "questions": [
-                {"id": q.id, "type": q.type, "label": _TYPE_LABELS.get(q.type, q.type), "prompt": " ".join(q.prompt.split())}
+                {"id": q.id, "type": q.type, "label": TYPE_LABELS.get(q.type, q.type), "prompt": " ".join(q.prompt.split())}
                 for q in lesson.questions
             ],
         }
