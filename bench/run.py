@@ -179,6 +179,8 @@ def main() -> None:
         for n in args.sizes:
             print(f"benchmarking {n} lessons ...", file=sys.stderr, flush=True)
             results[str(n)] = bench_size(n, not args.no_pdf, workdir)
+            for label, r in results[str(n)].items():  # each size as it finishes: the 1,000-lesson run is long
+                print(_row(f"{n}, {label.replace('_', ' ')}", r), file=sys.stderr, flush=True)
     finally:
         if own:
             shutil.rmtree(workdir, ignore_errors=True)

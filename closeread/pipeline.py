@@ -7,6 +7,7 @@ and both sites exactly as they were.
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from closeread.render.pages import STUDENT_DIR, TEACHER_DIR, render_kit
 from closeread.validate.kit import load_kit
 from closeread.validate.schema import json_schema
 from closeread.write.files import claim_folder, sync_folder
-from closeread.write.site import build_site
+from closeread.write.site import stage_site, swap_in
 
 OWNED = (STUDENT_DIR, TEACHER_DIR)
 SITES = (("mkdocs.yml", "site"), ("mkdocs-teacher.yml", "site-teacher"))
@@ -36,7 +37,7 @@ def check(*, root: Path) -> list[Lesson]:
 def generate(*, root: Path, pdf: bool = True, progress: Progress | None = None) -> Generated:
     """Validate and render every page and export of the kit, in memory."""
     progress = progress or Progress.quiet()
-    lessons = load_kit(root=root)
+    lessons = load_kit(root=root, progress=progress)
     files = {path: text.encode("utf-8") for path, text in render_kit(lessons).items()}
     # publish the lesson file's schema with the site, so editors can point at it by address too
     files[f"{STUDENT_DIR}/lesson.schema.json"] = json.dumps(json_schema(), indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
@@ -63,9 +64,17 @@ def write_docs(*, root: Path, generated: Generated) -> tuple[int, int]:
 def publish(*, root: Path, progress: Progress | None = None) -> None:
     """Build the student and the teacher site with MkDocs."""
     progress = progress or Progress.quiet()
-    for config, site in SITES:
-        with progress.step(f"building {site}/"):
-            build_site(config_file=root / config, site_dir=root / site)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for config, site in SITES:
+            with progress.step(f"building {site}/"):
+                staged.append((stage_site(config_file=root / config, site_dir=root / site, progress=progress), root / site))
+    except BaseException:
+        for staging, _ in staged:  # both sites are swapped in together, or neither
+            shutil.rmtree(staging, ignore_errors=True)
+        raise
+    for staging, site_dir in staged:
+        swap_in(staging, site_dir)
 
 
 def build(*, root: Path, pdf: bool = True, progress: Progress | None = None) -> Generated:

@@ -31,7 +31,7 @@ def read_text(path: Path, shown: str, *, limit: int) -> tuple[TextFile | None, l
     except FileNotFoundError:
         return None, [Problem(shown, 0, "file not found; expected it in the lesson folder")]
     if size > limit:
-        return None, [Problem(shown, 0, f"file is {size / 1e6:.1f} MB; expected at most {limit / 1e6:.0f} MB")]
+        return None, [Problem(shown, 1, f"file is {size / 1e6:.1f} MB; expected at most {limit / 1e6:.0f} MB")]
     data = path.read_bytes()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [Problem(shown, 1, "file is UTF-16; expected UTF-8 (save it again as UTF-8)")]

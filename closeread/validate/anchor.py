@@ -108,7 +108,8 @@ class ArticleIndex:
         return bisect.bisect_right(self._line_starts, offset)
 
     def find_all(self, quote: str) -> list[Match]:
-        """Every place the folded quote matches, on word boundaries, without overlaps."""
+        """Every place the folded quote matches, on word boundaries. Matches may overlap ("la la" is
+        found twice in "la la la"), so that every place can be picked with ``occurrence``."""
         q = fold(quote)
         if not q:
             return []
@@ -122,9 +123,7 @@ class ArticleIndex:
             if before_ok and after_ok:
                 s, e = self.norm.to_original(i, j)
                 out.append(Match(s, e))
-                i = hay.find(q, j)
-            else:
-                i = hay.find(q, i + 1)
+            i = hay.find(q, i + 1)
         return out
 
     def context_before(self, match: Match, n: int) -> str:

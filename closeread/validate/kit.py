@@ -10,7 +10,7 @@ from closeread.model import Lesson
 from closeread.validate.lesson import load_lesson
 
 
-def load_kit(*, root: Path, lessons_dir: Path | None = None) -> list[Lesson]:
+def load_kit(*, root: Path, lessons_dir: Path | None = None, progress=None) -> list[Lesson]:
     """Every lesson under ``lessons/``, sorted by slug; raises LessonError listing every problem."""
     lessons_dir = lessons_dir or root / "lessons"
     problems: list[Problem] = []
@@ -19,11 +19,13 @@ def load_kit(*, root: Path, lessons_dir: Path | None = None) -> list[Lesson]:
     if not folders:
         rel = _shown(lessons_dir, root)
         raise LessonError([Problem(rel, 0, "no lessons found; expected one folder per lesson, each with lesson.yaml and article.txt")])
-    for folder in folders:
+    for number, folder in enumerate(folders, start=1):
         lesson, found = load_lesson(folder, shown_dir=_shown(folder, root))
         problems.extend(found)
         if lesson is not None:
             lessons.append(lesson)
+        if progress is not None:
+            progress.count("checking lessons", number, len(folders))
     if problems:
         raise LessonError(problems)
     return lessons

@@ -55,7 +55,8 @@ def _annotation_fields() -> dict:
     }
     for name, spec in all_kind_fields().items():
         ftype = {"text": "str", "ref": "slug", "enum": "enum", "bool": "bool"}[spec.type]
-        base[name] = F(ftype, f"the '{name}' of the annotation", values=spec.values)
+        doc = f"a valid {name}" if ftype == "enum" else f"the '{name}' of the annotation"
+        base[name] = F(ftype, doc, values=spec.values)
     return base
 
 
@@ -109,9 +110,9 @@ LESSON = F(
             fields={
                 "outlet": _text("the outlet's name", True),
                 "outlet_type": _text("e.g. 'state-controlled'"),
-                "url": F("url", "the article's http(s) address", True),
-                "published": F("date", "a date YYYY-MM-DD", True),
-                "retrieved": F("date", "a date YYYY-MM-DD", True),
+                "url": F("url", "the article's address", True),
+                "published": F("date", "the day the article was published", True),
+                "retrieved": F("date", "the day its text was captured", True),
                 "author": _text("the byline"),
                 "language": F("lang", "a language code such as 'en'", True),
                 "captured_from": _text("where the text came from"),
@@ -293,12 +294,14 @@ class Checker:
         if t == "url" and not re.match(r"^https?://[^\s/?#]+\.[^\s]*$", stripped, re.I):
             return self._wrong(name, value, spec, line)
         if t == "enum" and stripped not in spec.values:
-            self.report(line, f"'{name}' is {_show(value)}, not a known {spec.doc}{did_you_mean(stripped, spec.values)}")
+            self.report(line, f"'{name}' is {_show(value)}, which is not {spec.doc}{did_you_mean(stripped, spec.values)}")
             return None
         return stripped
 
     def _wrong(self, name, value, spec, line):
-        self.report(line, f"'{name}' is {_show(value)}; expected {_TYPE_WORDS[spec.type]} ({spec.doc})")
+        words = _TYPE_WORDS[spec.type]
+        what = f"{words} ({spec.doc})" if spec.doc and words not in spec.doc else words
+        self.report(line, f"'{name}' is {_show(value)}; expected {what}")
         return None
 
     def _obj(self, value, spec: F, name: str, line: int):
@@ -313,6 +316,7 @@ class Checker:
                 self.report(key_line, f"unknown key '{key}' in {spec.doc}{did_you_mean(key, spec.fields)}")
                 continue
             sub = spec.fields[key]
+            out[f"__line__{key}"] = key_line  # kept for a present key even when its value is invalid
             if raw is None:
                 if sub.required:
                     self.report(key_line, f"'{key}' is empty; expected {sub.doc}")
@@ -320,7 +324,6 @@ class Checker:
             checked = self.check(raw, sub, key, key_line)
             if checked is not None:
                 out[key] = checked
-                out[f"__line__{key}"] = key_line
         for key, sub in spec.fields.items():
             if sub.required and key not in value:
                 self.report(own_line, f"missing '{key}' in {spec.doc}; expected {sub.doc}")

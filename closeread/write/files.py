@@ -9,6 +9,8 @@ from pathlib import Path
 from closeread.errors import BuildFailed
 
 MARKER = ".closeread-generated"
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 _MARKER_TEXT = "This folder is made by `python build.py` and rewritten on every build. Do not edit it.\n"
 
 
@@ -31,6 +33,7 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
+        os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600 files; generated files are as readable as any other
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)

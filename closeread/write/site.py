@@ -21,20 +21,45 @@ class _Collect(logging.Handler):
         self.messages.append(" ".join(record.getMessage().split()))
 
 
-def build_site(*, config_file: Path, site_dir: Path) -> None:
-    """Run ``mkdocs build --strict`` for one config; the old site stays until the new one is complete."""
+class _Pages(logging.Handler):
+    """Counts MkDocs' "Reading:" and "Building page" debug lines to report progress on big sites."""
+
+    def __init__(self, report):
+        super().__init__(logging.DEBUG)
+        self.report = report
+        self.total = 0
+        self.done = 0
+
+    def emit(self, record):
+        message = record.msg if isinstance(record.msg, str) else ""
+        if message.startswith("Reading: ") and message.endswith(".md"):
+            self.total += 1
+        elif message.startswith("Building page "):
+            self.done += 1
+            self.report(self.done, max(self.total, self.done))
+
+
+def stage_site(*, config_file: Path, site_dir: Path, progress=None) -> Path:
+    """Run ``mkdocs build --strict`` for one config into a staging folder beside ``site_dir``; return it.
+
+    Nothing in ``site_dir`` is touched; on failure the staging folder is removed and BuildFailed raised.
+    """
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     staging = site_dir.with_name(f".{site_dir.name}.new")
-    old = site_dir.with_name(f".{site_dir.name}.old")
     shutil.rmtree(staging, ignore_errors=True)
     log = logging.getLogger("mkdocs")
     collector = _Collect()
     log.addHandler(collector)
     previous = log.level
     log.setLevel(logging.WARNING)
+    builder_log = logging.getLogger("mkdocs.commands.build")
+    pages = _Pages(lambda done, total: progress.count(f"{site_dir.name}/ pages", done, total)) if progress else None
+    if pages:
+        builder_log.addHandler(pages)
+        builder_log.setLevel(logging.DEBUG)
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=True)
         # material's end-of-life notice and MkDocs' info lines go to the log; only warnings matter here
@@ -43,11 +68,28 @@ def build_site(*, config_file: Path, site_dir: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
         detail = "; ".join(m for m in collector.messages if m) or str(exc)
         raise BuildFailed(f"{config_file.name}: the site build failed: {detail}; the previous site is left in place") from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     finally:
         log.removeHandler(collector)
         log.setLevel(previous)
+        if pages:
+            builder_log.removeHandler(pages)
+            builder_log.setLevel(logging.NOTSET)
+    return staging
+
+
+def swap_in(staging: Path, site_dir: Path) -> None:
+    """Replace ``site_dir`` with the complete ``staging`` folder (two renames; the old one is removed)."""
+    old = site_dir.with_name(f".{site_dir.name}.old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():
         site_dir.rename(old)
     staging.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(*, config_file: Path, site_dir: Path) -> None:
+    """Build one site; the old site stays until the new one is complete."""
+    swap_in(stage_site(config_file=config_file, site_dir=site_dir), site_dir)

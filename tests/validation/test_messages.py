@@ -1,0 +1,348 @@
+"""Every validation error, one case each: a copy of the fixture lesson is broken in one way, and the
+exact one-line message is checked, ``lessons/<slug>/lesson.yaml:<line>: <what is wrong>; <what was expected>``.
+
+The CLI test at the end runs ``python build.py --root DIR check`` on several of them: one line per
+problem, no traceback, exit status 1.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from closeread.errors import LessonError
+from closeread.validate.kit import load_kit
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURE = REPO / "tests" / "fixtures" / "kit" / "lessons" / "tiny-harbour"
+Y = "lessons/tiny-harbour/lesson.yaml"
+A = "lessons/tiny-harbour/article.txt"
+
+
+def _edit(old: str, new: str):
+    def apply(folder: Path) -> None:
+        path = folder / "lesson.yaml"
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"the fixture no longer contains {old!r}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return apply
+
+
+def _write(name: str, data: bytes):
+    return lambda folder: (folder / name).write_bytes(data)
+
+
+def _remove(name: str):
+    return lambda folder: (folder / name).unlink()
+
+
+# (case id, how the lesson is broken, the exact messages)
+CASES = [
+    # -- keys and values ------------------------------------------------------------------------
+    ("unknown-key-did-you-mean", _edit("summary:", "sumary:"), [
+        f"{Y}:2: missing 'summary' in a lesson; expected one or two sentences for the catalogue",
+        f"{Y}:3: unknown key 'sumary' in a lesson; did you mean 'summary'?",
+    ]),
+    ("unknown-key-no-close-match", _edit("discussion:", "xyzzy: 1\ndiscussion:"), [
+        f"{Y}:41: unknown key 'xyzzy' in a lesson; expected one of: title, summary, draft, grade_band, minutes, language, "
+        "skills, objectives, key_points, materials, standards, source, article, background, sources, sequence, discussion, "
+        "misconceptions, extension, annotations, questions",
+    ]),
+    ("unknown-kind", _edit("kind: figure", "kind: figur"), [
+        f"{Y}:50: 'kind' is 'figur', which is not an annotation kind; did you mean 'figure'?",
+    ]),
+    ("unknown-question-type", _edit("type: sort", "type: sorting"), [
+        f"{Y}:132: 'type' is 'sorting', which is not a question type; did you mean 'sort'?",
+    ]),
+    ("missing-required-field", _edit("title: A harbour strike\n", ""), [
+        f"{Y}:2: missing 'title' in a lesson; expected the lesson's title",
+    ]),
+    ("missing-kind-field", _edit("    neutral: managers\n", ""), [
+        f"{Y}:68: annotation 'a-reckless' of kind 'loaded-language' has no 'neutral'; expected a neutral alternative",
+    ]),
+    ("missing-quote", _edit("    quote: reckless managers\n", ""), [
+        f"{Y}:68: annotation 'a-reckless' of kind 'loaded-language' has no 'quote'; expected the words from the article "
+        "it is about (only omission annotations may leave it out)",
+    ]),
+    ("wrong-type-int", _edit("minutes: 20", "minutes: twenty"), [
+        f"{Y}:5: 'minutes' is 'twenty'; expected a whole number (class minutes, e.g. 50)",
+    ]),
+    ("wrong-type-below-minimum", _edit("minutes: 20", "minutes: 0"), [
+        f"{Y}:5: 'minutes' is 0; expected a whole number of at least 1",
+    ]),
+    ("wrong-type-list", _edit("skills: [sourcing, language-analysis]", "skills: sourcing"), [
+        f"{Y}:6: 'skills' must be a list, not 'sourcing'; expected a list of skill slugs such as 'lateral-reading'",
+    ]),
+    ("wrong-type-text", _edit("title: A harbour strike", "title:\n  - a\n  - b"), [
+        f"{Y}:2: 'title' is ['a', 'b']; expected a text (the lesson's title)",
+    ]),
+    ("wrong-type-mapping", _edit("background:\n  outlet: Local News is an invented newspaper.\n  people:\n    - {name: Ana Silva, about: An invented union leader.}\n  context: An invented strike.\n", "background: Local News\n"), [
+        f"{Y}:29: 'background' must be a mapping, not 'Local News'; expected background for teachers with keys such as outlet, people, context",
+    ]),
+    ("wrong-type-bool", _edit("    shows_event: false\n", "    shows_event: maybe\n"), [
+        f"{Y}:98: 'shows_event' is 'maybe'; expected true or false (the 'shows_event' of the annotation)",
+    ]),
+    ("wrong-type-slug", _edit("id: a-300", "id: A 300"), [
+        f"{Y}:49: 'id' is 'A 300'; expected lower-case letters, digits and single hyphens (a unique id such as 'a-500')",
+    ]),
+    ("bad-language-code", _edit("language: en", "language: english"), [
+        f"{Y}:19: 'language' is 'english'; expected a language code such as 'en'",
+    ]),
+    ("bad-date", _edit("published: 2024-02-01", "published: 1 Feb 2024"), [
+        f"{Y}:17: 'published' is '1 Feb 2024'; expected a date YYYY-MM-DD (the day the article was published)",
+    ]),
+    ("impossible-date", _edit("published: 2024-02-01", "published: 2024-02-31"), [
+        f"{Y}:17: 'published' is '2024-02-31'; expected a date YYYY-MM-DD (the day the article was published)",
+    ]),
+    ("bad-url", _edit("url: https://example.org/harbour-strike", "url: example.org/harbour-strike"), [
+        f"{Y}:16: 'url' is 'example.org/harbour-strike'; expected an http(s) address (the article's address)",
+    ]),
+    ("javascript-url", _edit("url: https://example.org/harbour-strike", "url: javascript:alert(1)"), [
+        f"{Y}:16: 'url' is 'javascript:alert(1)'; expected an http(s) address (the article's address)",
+    ]),
+    ("empty-required-text", _edit("discussion: Ask whose voices are heard.", "discussion: '  '"), [
+        f"{Y}:41: 'discussion' is empty; expected discussion guidance",
+    ]),
+    # -- duplicates -----------------------------------------------------------------------------
+    ("duplicate-annotation-id", _edit("id: a-said", "id: a-300"), [
+        f"{Y}:56: duplicate annotation id 'a-300' (first at line 49); expected each id once",
+    ]),
+    ("duplicate-question-id", _edit("id: q-multi", "id: q-source"), [
+        f"{Y}:123: duplicate question id 'q-source' (first at line 115); expected each id once",
+    ]),
+    ("duplicate-source-id", _edit("{id: berg,", "{id: silva,"), [
+        f"{Y}:36: duplicate source id 'silva' (first at line 35); expected each id once",
+        f"{Y}:82: annotation 'a-agitators': source 'berg' is not a source of this lesson; expected one of: silva, outlet",
+    ]),
+    ("duplicate-yaml-key", _edit("minutes: 20", "minutes: 20\nminutes: 30"), [
+        f"{Y}:6: duplicate key 'minutes' (first at line 5); expected each key once",
+    ]),
+    ("question-id-taken-by-generated", _edit("id: q-short", "id: g-a-300"), [
+        f"{Y}:141: question id 'g-a-300' is taken by the question generated from annotation 'a-300'; expected another id",
+    ]),
+    # -- quotes ---------------------------------------------------------------------------------
+    ("quote-not-found-did-you-mean", _edit("quote: about 300 workers", "quote: abut 300 workers"), [
+        f"{Y}:51: annotation 'a-300': quote 'abut 300 workers' not found in the article; did you mean 'about 300 workers' at article line 6?",
+    ]),
+    ("quote-not-found-case", _edit("quote: reckless managers", "quote: Reckless Managers"), [
+        f"{Y}:70: annotation 'a-reckless': quote 'Reckless Managers' not found in the article; did you mean 'reckless managers' at article line 5?",
+    ]),
+    ("quote-not-found-nothing-near", _edit("quote: reckless managers", "quote: zebra quantum xylophone"), [
+        f"{Y}:70: annotation 'a-reckless': quote 'zebra quantum xylophone' not found in the article; expected words copied from the article",
+    ]),
+    ("quote-inside-a-word", _edit("quote: reckless managers", "quote: eckless managers"), [
+        f"{Y}:70: annotation 'a-reckless': quote 'eckless managers' not found in the article; did you mean 'reckless managers' at article line 5?",
+    ]),
+    ("ambiguous-quote", _edit("    occurrence: 1\n", ""), [
+        f"{Y}:58: annotation 'a-said': quote 'said' matches 2 places (article lines 6, 7); expected 'occurrence: 1' to '2', or a prefix or suffix to pick one",
+    ]),
+    ("occurrence-out-of-range", _edit("occurrence: 1", "occurrence: 5"), [
+        f"{Y}:58: annotation 'a-said': occurrence 5 of quote 'said' does not exist; expected 1 to 2",
+    ]),
+    ("prefix-mismatch", _edit("quote: claimed", "quote: claimed\n    prefix: Mayor Tim"), [
+        f"{Y}:65: annotation 'a-claimed': quote 'claimed' is found, but never with that prefix; expected the words right next to the quote in the article",
+    ]),
+    ("suffix-mismatch", _edit("quote: claimed", "quote: claimed\n    suffix: the walk-out"), [
+        f"{Y}:65: annotation 'a-claimed': quote 'claimed' is found, but never with that suffix; expected the words right next to the quote in the article",
+    ]),
+    ("empty-quote", _edit("quote: reckless managers", 'quote: "  "'), [
+        f"{Y}:70: annotation 'a-reckless': quote is empty; expected words copied from the article",
+    ]),
+    ("article-part-not-found", _edit("{quote: Subscribe, role: furniture", "{quote: Subscribe now, role: furniture"), [
+        f"{Y}:28: article part: quote 'Subscribe now' not found in the article; expected words copied from the article",
+    ]),
+    ("headline-not-found", _edit("headline: Harbour Strike Paralyses City", "headline: Harbor Strike Paralyses City"), [
+        f"{Y}:23: article headline: quote 'Harbor Strike Paralyses City' not found in the article; did you mean 'Harbour Strike Paralyses City:' at article line 2?",
+    ]),
+    # -- references and kinds -------------------------------------------------------------------
+    ("ref-unknown-source", _edit("source: berg", "source: bergg"), [
+        f"{Y}:82: annotation 'a-agitators': source 'bergg' is not a source of this lesson; did you mean 'berg'?",
+    ]),
+    ("speaker-unknown-source", _edit("speaker: silva", "speaker: nobody"), [
+        f"{Y}:87: annotation 'a-quote': speaker 'nobody' is not a source of this lesson; expected one of: silva, berg, outlet",
+    ]),
+    ("field-not-applicable-to-kind", _edit("neutral: managers", 'neutral: managers\n    figure: "3"'), [
+        f"{Y}:72: annotation 'a-reckless': 'figure' does not apply to kind 'loaded-language'; expected only its fields (neutral)",
+    ]),
+    ("bad-enum-field", _edit("stance: asserted", "stance: assumed"), [
+        f"{Y}:76: 'stance' is 'assumed', which is not a valid stance; did you mean 'asserted'?",
+    ]),
+    ("reported-claim-without-source", _edit("    source: berg\n", ""), [
+        f"{Y}:78: annotation 'a-agitators': a reported claim needs 'source'; expected the id of who it is attributed to",
+    ]),
+    # -- questions ------------------------------------------------------------------------------
+    ("question-type-missing-key", _edit("    answer: a-silva\n", ""), [
+        f"{Y}:136: question 'q-find' (find) has no 'answer'; expected the id of the annotation whose words the student must find",
+    ]),
+    ("question-key-of-other-type", _edit("    guidance: Managers", "    model_answer: x\n    guidance: Managers"), [
+        f"{Y}:149: question 'q-discuss': 'model_answer' does not apply to a discussion question; expected it only on short questions",
+    ]),
+    ("question-without-explanation", _edit("    explanation: Reckless and despair carry judgement and emotion.\n", ""), [
+        f"{Y}:123: question 'q-multi' has no 'explanation'; expected why the answer is right",
+    ]),
+    ("single-with-0-correct", _edit("{text: Ana Silva, correct: true,", "{text: Ana Silva,"), [
+        f"{Y}:119: question 'q-source' (single) has 0 correct options; expected exactly 1 with 'correct: true'",
+    ]),
+    ("single-with-2-correct", _edit("{text: Tom Berg,", "{text: Tom Berg, correct: true,"), [
+        f"{Y}:119: question 'q-source' (single) has 2 correct options; expected exactly 1 with 'correct: true'",
+    ]),
+    ("multiple-with-0-correct", _edit(
+        "      - {text: reckless, correct: true, feedback: A judgement.}\n      - {text: despair, correct: true, feedback: An emotion.}",
+        "      - {text: reckless, feedback: A judgement.}\n      - {text: despair, feedback: An emotion.}"), [
+        f"{Y}:126: question 'q-multi' (multiple) has no correct option; expected at least 1 with 'correct: true'",
+    ]),
+    ("single-with-one-option", _edit("      - {text: Tom Berg, feedback: \"No, the mayor speaks about agitators.\"}\n", ""), [
+        f"{Y}:119: question 'q-source' has 1 option(s); expected at least 2",
+    ]),
+    ("sort-with-non-claim", _edit("claims: [a-despair, a-agitators]", "claims: [a-despair, a-reckless]"), [
+        f"{Y}:134: question 'q-sort': 'a-reckless' is not a claim annotation; expected one of: a-despair, a-agitators",
+    ]),
+    ("sort-with-one-claim", _edit("claims: [a-despair, a-agitators]", "claims: [a-despair]"), [
+        f"{Y}:134: question 'q-sort' sorts 1 claim(s); expected at least 2",
+    ]),
+    ("find-with-document-level-annotation", _edit("answer: a-silva", "answer: a-managers"), [
+        f"{Y}:139: question 'q-find': annotation 'a-managers' has no quote to find; expected an annotation with a quote",
+    ]),
+    ("find-with-unknown-annotation", _edit("answer: a-silva", "answer: a-silv"), [
+        f"{Y}:139: question 'q-find': answer 'a-silv' is not an annotation of this lesson; did you mean 'a-silva'?",
+    ]),
+    # -- files ----------------------------------------------------------------------------------
+    ("yaml-syntax-error", _edit("title: A harbour strike", "title: [unclosed"), [
+        f"{Y}:3: YAML syntax error: did not find expected ',' or ']'; expected valid YAML (check indentation and quotes)",
+    ]),
+    ("yaml-bad-indentation", _edit("  outlet: Local News\n", "  outlet: Local News\n   oops: 1\n"), [
+        f"{Y}:15: YAML syntax error: mapping values are not allowed in this context; expected valid YAML (check indentation and quotes)",
+    ]),
+    ("python-tag-refused", _edit("title: A harbour strike", 'title: !!python/object/apply:os.system ["echo hi"]'), [
+        f"{Y}:2: the tag '!!python/object/apply:os.system' is not allowed; expected plain YAML values",
+    ]),
+    ("not-a-mapping", _write("lesson.yaml", b"- a\n- b\n"), [
+        f"{Y}:1: the file must be a mapping of keys to values; expected 'title: ...', 'summary: ...' and so on",
+    ]),
+    ("empty-file", _write("lesson.yaml", b""), [
+        f"{Y}:1: file is empty; expected a lesson (see docs/authoring/lesson-format.md)",
+    ]),
+    ("blank-file", _write("lesson.yaml", b"  \n\n"), [
+        f"{Y}:1: file is empty; expected a lesson (see docs/authoring/lesson-format.md)",
+    ]),
+    ("missing-lesson-file", _remove("lesson.yaml"), [
+        f"{Y}: file not found; expected it in the lesson folder",
+    ]),
+    ("missing-article", _remove("article.txt"), [
+        f"{Y}:1: the lesson has no article: {A} is missing; expected the article's text in it",
+    ]),
+    ("empty-article", _write("article.txt", b"\n\n"), [
+        f"{A}:1: the article is empty; expected the article's text",
+    ]),
+    ("utf16-lesson", lambda f: (f / "lesson.yaml").write_bytes((f / "lesson.yaml").read_text(encoding="utf-8").encode("utf-16")), [
+        f"{Y}:1: file is UTF-16; expected UTF-8 (save it again as UTF-8)",
+    ]),
+    ("utf16-article", _write("article.txt", "Local News\n".encode("utf-16")), [
+        f"{A}:1: file is UTF-16; expected UTF-8 (save it again as UTF-8)",
+    ]),
+    ("invalid-utf8-lesson", (lambda f: (f / "lesson.yaml").write_bytes((f / "lesson.yaml").read_bytes().replace(b"title: A harbour", b"title: A caf\xe9 harbour"))), [
+        f"{Y}:2: invalid UTF-8 byte 0xe9; expected UTF-8 text (save it again as UTF-8)",
+    ]),
+    ("invalid-utf8-article", _write("article.txt", b"Local News\nab\xff cd\n"), [
+        f"{A}:2: invalid UTF-8 byte 0xff; expected UTF-8 text (save it again as UTF-8)",
+    ]),
+    ("nul-in-article", _write("article.txt", b"Local News\n\nab\x00cd\n"), [
+        f"{A}:3: file contains a NUL character; expected plain text",
+    ]),
+    ("article-too-large", _write("article.txt", b"word " * 420_000), [
+        f"{A}:1: file is 2.1 MB; expected at most 2 MB",
+    ]),
+]
+
+
+def _broken_kit(tmp_path: Path, breaker) -> Path:
+    root = tmp_path / "kit"
+    folder = root / "lessons" / "tiny-harbour"
+    shutil.copytree(FIXTURE, folder)
+    breaker(folder)
+    return root
+
+
+def _problems(root: Path) -> list[str]:
+    with pytest.raises(LessonError) as caught:
+        load_kit(root=root)
+    return caught.value.lines()
+
+
+def test_the_fixture_itself_is_valid(tmp_path):
+    root = _broken_kit(tmp_path, lambda folder: None)
+    assert [lesson.slug for lesson in load_kit(root=root)] == ["tiny-harbour"]
+
+
+@pytest.mark.parametrize("breaker, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_exact_message(tmp_path, breaker, expected):
+    assert _problems(_broken_kit(tmp_path, breaker)) == expected
+
+
+def test_every_message_has_the_path_line_what_expected_shape():
+    for case_id, _, expected in CASES:
+        for message in expected:
+            path, _, rest = message.partition(": ")
+            assert path.startswith("lessons/tiny-harbour/"), case_id
+            assert "; " in rest and "\n" not in rest, f"{case_id}: {message}"
+
+
+def test_bad_folder_name(tmp_path):
+    root = tmp_path / "kit"
+    shutil.copytree(FIXTURE, root / "lessons" / "Tiny_Harbour")
+    assert _problems(root) == [
+        "lessons/Tiny_Harbour/lesson.yaml: folder name 'Tiny_Harbour' is not a valid lesson slug; expected lower-case letters, digits and single hyphens"
+    ]
+
+
+def test_no_lessons_at_all(tmp_path):
+    (tmp_path / "kit" / "lessons").mkdir(parents=True)
+    assert _problems(tmp_path / "kit") == [
+        "lessons: no lessons found; expected one folder per lesson, each with lesson.yaml and article.txt"
+    ]
+
+
+def test_problems_of_several_lessons_are_all_reported_sorted(tmp_path):
+    root = _broken_kit(tmp_path, _edit("minutes: 20", "minutes: twenty"))
+    second = root / "lessons" / "another-one"
+    shutil.copytree(FIXTURE, second)
+    _edit("kind: figure", "kind: figur")(second)
+    assert _problems(root) == [
+        "lessons/another-one/lesson.yaml:50: 'kind' is 'figur', which is not an annotation kind; did you mean 'figure'?",
+        f"{Y}:5: 'minutes' is 'twenty'; expected a whole number (class minutes, e.g. 50)",
+    ]
+
+
+def test_bom_and_crlf_are_accepted(tmp_path):
+    def convert(folder: Path) -> None:
+        for name in ("lesson.yaml", "article.txt"):
+            data = (folder / name).read_bytes()
+            (folder / name).write_bytes(b"\xef\xbb\xbf" + data.replace(b"\n", b"\r\n"))
+
+    [lesson] = load_kit(root=_broken_kit(tmp_path, convert))
+    assert "\r" not in lesson.article.text
+    assert lesson.annotation("a-300").quote == "about 300 workers"
+
+
+CLI_CASES = ["unknown-kind", "bad-date", "impossible-date", "yaml-syntax-error", "python-tag-refused", "utf16-article", "invalid-utf8-article", "missing-article", "empty-file", "article-too-large"]
+
+
+@pytest.mark.parametrize("case_id", CLI_CASES)
+def test_cli_check_prints_one_line_per_problem_and_exits_1(tmp_path, case_id):
+    _, breaker, expected = next(c for c in CASES if c[0] == case_id)
+    root = _broken_kit(tmp_path, breaker)
+    done = subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "--root", str(root), "check"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert done.stderr.splitlines() == expected
+    assert "Traceback" not in done.stderr
