@@ -1,8 +1,8 @@
 """The student site's answer key, scrambled so that viewing the page source does not show it.
 
 This is not secrecy (the page must check answers offline, so the key is in it); it keeps the key from
-being read at a glance or found with a text search. The scheme: UTF-8 JSON XOR a xorshift32 keystream
-seeded from the lesson's salt, then base64. ``docs/javascripts/closeread.js`` reverses it.
+being read at a glance or found with a text search. The scheme: UTF-8 JSON XOR a 64-byte key (the first
+64 bytes of a xorshift32 stream seeded from the lesson's salt, repeated), then base64. ``docs/javascripts/closeread.js`` reverses it.
 """
 
 from __future__ import annotations
@@ -30,13 +30,24 @@ def _keystream(seed: int, n: int) -> bytes:
     return bytes(out)
 
 
+_PERIOD = 64
+
+
+def _xor(data: bytes, seed: int) -> bytes:
+    # one big-integer XOR instead of a Python loop per byte: the key of a long lesson is ~20 KB
+    n = len(data)
+    if not n:
+        return b""
+    key = (_keystream(seed, _PERIOD) * (n // _PERIOD + 1))[:n]
+    return (int.from_bytes(data, "big") ^ int.from_bytes(key, "big")).to_bytes(n, "big")
+
+
 def scramble(data: bytes, seed: int) -> str:
-    return base64.b64encode(bytes(a ^ b for a, b in zip(data, _keystream(seed, len(data))))).decode("ascii")
+    return base64.b64encode(_xor(data, seed)).decode("ascii")
 
 
 def unscramble(text: str, seed: int) -> bytes:
-    data = base64.b64decode(text)
-    return bytes(a ^ b for a, b in zip(data, _keystream(seed, len(data))))
+    return _xor(base64.b64decode(text), seed)
 
 
 def question_key(q: Question) -> dict:

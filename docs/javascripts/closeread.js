@@ -58,18 +58,21 @@
     return isNaN(d) ? iso : d.toLocaleDateString([], { day: "numeric", month: "long", year: "numeric" });
   };
 
-  /* The answer key: base64 of UTF-8 JSON XOR a xorshift32 keystream seeded by the salt
-   * (closeread/render/keys.py). Not secrecy: it keeps the key from being read at a glance. */
+  /* The answer key: base64 of UTF-8 JSON XOR a 64-byte key, the first 64 bytes of a xorshift32
+   * stream seeded by the salt, repeated (closeread/render/keys.py). Not secrecy: it keeps the key
+   * from being read at a glance. */
   function decodeKey(b64, seed) {
     const bin = atob(b64);
-    const out = new Uint8Array(bin.length);
+    const ks = new Uint8Array(64);
     let x = seed >>> 0;
-    for (let i = 0; i < bin.length; i++) {
+    for (let i = 0; i < 64; i++) {
       x ^= x << 13; x >>>= 0;
       x ^= x >>> 17;
       x ^= x << 5; x >>>= 0;
-      out[i] = bin.charCodeAt(i) ^ (x & 0xff);
+      ks[i] = x & 0xff;
     }
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i) ^ ks[i & 63];
     return JSON.parse(new TextDecoder("utf-8").decode(out));
   }
   window.closeread = { decodeKey };
