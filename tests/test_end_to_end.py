@@ -119,3 +119,26 @@ def test_hostile_lesson_builds_and_none_of_it_is_live_markup(tmp_path):
         assert "[here](javascript:alert(2))" in text
         title = soup.title.get_text()
         assert "<" not in title and "script>" not in title
+
+
+def test_student_site_holds_no_teacher_notes(shipped):
+    """Grep every file of the student site for the teacher-only texts of the shipped lessons."""
+    from closeread.validate.kit import load_kit
+
+    teacher_only = set()
+    for lesson in load_kit(root=shipped):
+        teacher_only.update(a.teacher_note for a in lesson.annotations if a.teacher_note)
+        teacher_only.update(q.guidance for q in lesson.questions if q.guidance)
+        teacher_only.update(q.model_answer for q in lesson.questions if q.model_answer)
+        teacher_only.add(lesson.discussion)
+        teacher_only.update(lesson.misconceptions)
+    # compare on one paragraph of plain text, as the pages show it
+    needles = {" ".join(p.split()) for text in teacher_only for p in text.split("\n\n") if len(p.split()) >= 8}
+    assert needles
+    for path in (shipped / "site").rglob("*"):
+        if path.suffix not in (".html", ".js", ".json", ".xml", ".txt"):
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        plain = " ".join(BeautifulSoup(text, "html.parser").get_text(" ").split()) if path.suffix == ".html" else text
+        leaked = [n for n in needles if n in plain or n in text]
+        assert not leaked, f"site/{path.relative_to(shipped / 'site')} holds teacher-only text: {leaked[0][:80]}"
