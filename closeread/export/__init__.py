@@ -11,7 +11,8 @@ For the whole kit:
 
 Modules, one job each: ``items`` (lesson -> LMS quiz model), ``qti`` / ``moodle`` / ``gift``
 (serializers), ``zipfiles`` (reproducible zip), ``print_html`` (print HTML from templates/print),
-``pdf`` (WeasyPrint, worker processes), ``cache`` (rendered PDFs by content hash), ``fonts``.
+``pdf`` (WeasyPrint, worker processes), ``booklet`` (the booklet: front matter + the lesson PDFs,
+merged), ``cache`` (rendered PDFs by content hash), ``fonts``.
 
 Output is reproducible: no file holds the build's time unless SOURCE_DATE_EPOCH gives one.
 """
@@ -55,17 +56,30 @@ def export_kit(*, lessons: list[Lesson], root: Path, pdf: bool = True, progress:
 
     ``pdf=False`` renders no PDF: those already in the cache are used, the others left out."""
     from closeread.export import print_html
+    from closeread.export.booklet import export_booklets
+    from closeread.export.cache import PdfCache
     from closeread.export.pdf import export_pdfs, source_date
 
     epoch = source_date()
     files = lms_files(lessons, epoch=epoch)
-    pdfs, report = export_pdfs(print_html.documents(lessons, epoch=epoch), root=root, render_missing=pdf, progress=progress)
+    pdfs, report = export_pdfs(print_html.documents(lessons, epoch=epoch), root=root, render_missing=pdf, progress=progress, prune=False)
     files.update(pdfs)
-    if report.rendered or report.skipped:
+    # the booklet: the lesson PDFs above merged behind a cover and contents (rendered; cached like the rest)
+    booklets, used = export_booklets(
+        print_html.booklets(lessons, epoch=epoch), parts=pdfs, keys=report.keys, root=root, render_missing=pdf, progress=progress, report=report
+    )
+    files.update(booklets)
+    if pdf:
+        PdfCache(root).prune(set(report.keys.values()) | used)
+    if report.rendered or report.skipped or report.merged:
         workers = f" on {report.workers} process{'es' if report.workers != 1 else ''}" if report.rendered else ""
         skipped = f", {len(report.skipped)} skipped (--no-pdf)" if report.skipped else ""
+        merged = ""
+        if report.merged:
+            front = f", {len(report.front_rendered)} cover and contents rendered" if report.front_rendered else ""
+            merged = f"; booklet{'s' if len(report.merged) != 1 else ''} merged: {len(report.merged)}{front} ({report.merge_seconds:.1f} s)"
         progress.say(
             f"PDFs: {len(report.rendered)} rendered{workers}, {len(report.cached)} from the cache{skipped} "
-            f"({report.wall_seconds:.1f} s)"
+            f"({report.wall_seconds:.1f} s){merged}"
         )
     return files

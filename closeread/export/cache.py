@@ -1,15 +1,20 @@
 """A content-addressed cache of rendered PDFs: ``<root>/.closeread-cache/pdf/<key>.pdf``.
 
 The key is a SHA-256 of everything a PDF depends on: its print HTML, the stylesheets, the installed
-fonts it may use, and the renderer's version. Equal key, equal bytes: a cached PDF is used as it is.
+fonts it may use, and the renderer's version (for a booklet: its parts' keys, its front matter and the
+merging code). Equal key, equal bytes: a cached PDF is used as it is. A PDF may have a small JSON note
+beside it (``<key>.json``: a booklet notes the key of its front matter there).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 import os
 import tempfile
 from pathlib import Path
+from typing import BinaryIO, Iterator
 
 FOLDER = Path(".closeread-cache") / "pdf"
 
@@ -48,8 +53,34 @@ class PdfCache:
             Path(tmp).unlink(missing_ok=True)
             raise
 
+    @contextlib.contextmanager
+    def writing(self, key: str) -> Iterator[BinaryIO]:
+        """A file to write the PDF of ``key`` into, stored (atomically) when the block ends without error."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".pdf")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                yield fh
+            os.replace(tmp, self.path(key))
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def note(self, key: str) -> dict:
+        try:
+            return json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            return {}
+
+    def put_note(self, key: str, note: dict) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self.folder / f"{key}.json"
+        tmp = path.with_name(f".tmp-{key}.json")
+        tmp.write_text(json.dumps(note, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, path)
+
     def prune(self, keep: set[str]) -> int:
-        """Remove every cached PDF not in ``keep``; return how many."""
+        """Remove every cached PDF (and note) not in ``keep``; return how many PDFs."""
         removed = 0
         if not self.folder.is_dir():
             return 0
@@ -57,4 +88,7 @@ class PdfCache:
             if path.stem not in keep:
                 path.unlink(missing_ok=True)
                 removed += 1
+        for path in self.folder.glob("*.json"):
+            if path.stem not in keep:
+                path.unlink(missing_ok=True)
         return removed

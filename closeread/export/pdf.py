@@ -95,6 +95,10 @@ class RenderReport:
     cpu_seconds: dict[str, float] = field(default_factory=dict)  # rendered path -> CPU seconds
     wall_seconds: float = 0.0
     workers: int = 0
+    keys: dict[str, str] = field(default_factory=dict)  # path -> cache key, of every document asked for
+    merged: list[str] = field(default_factory=list)  # booklets merged (not taken from the cache)
+    front_rendered: list[str] = field(default_factory=list)  # booklet front matter rendered (in this process)
+    merge_seconds: float = 0.0
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -105,7 +109,7 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def _render_all(todo: dict[str, PrintDoc], progress: Progress, report: RenderReport) -> dict[str, bytes]:
-    """Render one document per key; the biggest first, so the booklet does not finish last."""
+    """Render one document per key; the biggest first, so a long one does not finish last."""
     order = sorted(todo, key=lambda k: (-len(todo[k].html), todo[k].path))
     out: dict[str, bytes] = {}
     total = len(order)
@@ -140,18 +144,21 @@ def _guarded(doc: PrintDoc, fn):
         raise BuildFailed(f"docs/{doc.path}: PDF rendering failed: {type(exc).__name__}: {exc}") from exc
 
 
-def export_pdfs(docs: list[PrintDoc], *, root: Path, render_missing: bool = True, progress: Progress | None = None) -> tuple[dict[str, bytes], RenderReport]:
+def export_pdfs(
+    docs: list[PrintDoc], *, root: Path, render_missing: bool = True, progress: Progress | None = None, prune: bool = True
+) -> tuple[dict[str, bytes], RenderReport]:
     """Every PDF by its path under docs/, from the cache or freshly rendered (and then cached).
 
     ``render_missing=False`` (``build --no-pdf``) renders nothing: PDFs in the cache are used, the
-    others are left out. After a full export the cache keeps only the PDFs of this build."""
+    others are left out. After a full export the cache keeps only the PDFs of this build (``prune=False``:
+    the caller prunes, knowing the other PDFs it keeps)."""
     progress = progress or Progress.quiet()
     start = time.perf_counter()
     report = RenderReport()
     if render_missing:
         fonts.check()
     cache_ = PdfCache(root)
-    keys = {doc.path: doc_key(doc) for doc in docs}
+    keys = report.keys = {doc.path: doc_key(doc) for doc in docs}
     files: dict[str, bytes] = {}
     todo: dict[str, PrintDoc] = {}
     for doc in docs:
@@ -172,7 +179,7 @@ def export_pdfs(docs: list[PrintDoc], *, root: Path, render_missing: bool = True
             if doc.path not in files and keys[doc.path] in rendered:
                 files[doc.path] = rendered[keys[doc.path]]
                 report.rendered.append(doc.path)
-    if render_missing:
+    if render_missing and prune:
         cache_.prune(set(keys.values()))
     report.wall_seconds = time.perf_counter() - start
     return files, report

@@ -1,4 +1,4 @@
-"""Print HTML for the PDFs: student worksheets, teacher keys and the booklet, from the Jinja2 templates
+"""Print HTML for the PDFs: student worksheets, teacher keys and the booklet's front matter, from the Jinja2 templates
 in ``closeread/templates/print/`` (autoescaping on, undefined names are errors).
 
 Material's site pages do not paginate in WeasyPrint, so the printed pages have templates of their own.
@@ -193,31 +193,72 @@ def key_html(view: LessonView, epoch: dt.datetime | None = None) -> str:
     return environment().get_template("key.html.j2").render(view=view, meta=meta)
 
 
-def booklet_html(views: list[LessonView], epoch: dt.datetime | None = None) -> str:
-    langs = [v.lesson.language for v in views] or ["en"]
+@dataclass(frozen=True)
+class BookletEntry:
+    slug: str
+    title: str
+    worksheet: str  # path under docs/ of the lesson's worksheet PDF on this paper
+    key: str  # ... and of its teacher key
+
+
+@dataclass(frozen=True)
+class Booklet:
+    """The kit's booklet on one paper: front matter (cover, contents) rendered here, then each lesson's
+    worksheet and key PDF as they are (merged by ``closeread.export.booklet``)."""
+
+    path: str  # under docs/
+    paper: str
+    language: str
+    meta: dict
+    entries: tuple[BookletEntry, ...]
+
+    def front_html(self, starts: dict[str, tuple[int, int]] | None = None) -> str:
+        """Cover and contents. ``starts``: slug -> booklet pages where its worksheet and key start;
+        None gives the skeleton (no page numbers), which with the parts decides the booklet's bytes."""
+        return environment().get_template("booklet.html.j2").render(
+            entries=self.entries, starts=starts, meta=self.meta, language=self.language
+        )
+
+    def front_doc(self, starts: dict[str, tuple[int, int]] | None = None) -> PrintDoc:
+        return PrintDoc(f"{self.path} (cover and contents)", self.front_html(starts), self.paper, tuple(e.slug for e in self.entries))
+
+
+def booklets(lessons: list[Lesson], *, epoch: dt.datetime | None = None) -> list[Booklet]:
+    """The booklet on each paper (none for a kit without lessons)."""
+    if not lessons:
+        return []
+    langs = [lesson.language for lesson in lessons]
     language = max(sorted(set(langs)), key=langs.count)
     meta = _meta(
         "closeread: student worksheets and teacher keys",
-        f"Every lesson of the kit ({len(views)}): worksheets and teacher keys.",
+        f"Every lesson of the kit ({len(lessons)}): worksheets and teacher keys.",
         ["closeread", "booklet"],
         epoch,
     )
-    return environment().get_template("booklet.html.j2").render(views=views, meta=meta, language=language)
+    return [
+        Booklet(
+            f"{TEACHER_DIR}/booklet-{paper}.pdf",
+            paper,
+            language,
+            meta,
+            tuple(
+                BookletEntry(l.slug, l.title, f"{STUDENT_DIR}/{l.slug}/worksheet-{paper}.pdf", f"{TEACHER_DIR}/{l.slug}/key-{paper}.pdf")
+                for l in lessons
+            ),
+        )
+        for paper in PAPERS
+    ]
 
 
 def documents(lessons: list[Lesson], *, epoch: dt.datetime | None = None) -> list[PrintDoc]:
-    """Every PDF of the kit, as print HTML: per lesson a worksheet and a key, then the booklet; each on
-    A4 and US Letter (the HTML is the same; the paper is a separate stylesheet)."""
+    """Every lesson PDF of the kit, as print HTML: per lesson a worksheet and a key, each on A4 and US
+    Letter (the HTML is the same; the paper is a separate stylesheet). The booklet: see ``booklets``."""
     docs: list[PrintDoc] = []
-    views = [LessonView(lesson) for lesson in lessons]
-    for view in views:
-        slug = view.lesson.slug
+    for lesson in lessons:
+        view = LessonView(lesson)
+        slug = lesson.slug
         worksheet, key = worksheet_html(view, epoch), key_html(view, epoch)
         for paper in PAPERS:
             docs.append(PrintDoc(f"{STUDENT_DIR}/{slug}/worksheet-{paper}.pdf", worksheet, paper, (slug,)))
             docs.append(PrintDoc(f"{TEACHER_DIR}/{slug}/key-{paper}.pdf", key, paper, (slug,)))
-    if views:
-        booklet = booklet_html(views, epoch)
-        for paper in PAPERS:
-            docs.append(PrintDoc(f"{TEACHER_DIR}/booklet-{paper}.pdf", booklet, paper, tuple(v.lesson.slug for v in views)))
     return docs

@@ -6,33 +6,60 @@ import shutil
 
 from closeread.export.cache import FOLDER
 from tests.conftest import make_kit
-from tests.export.conftest import run_export
+from tests.export.conftest import EPOCH, run_export
 
-PDFS = 6  # per lesson a worksheet and a key, and the booklet; each on A4 and Letter
+LESSON_PDFS = 4  # per lesson a worksheet and a key, each on A4 and Letter
+FRONTS = 2  # the booklet's cover and contents, on A4 and Letter; the booklet itself is merged, not rendered
 
 
 def renders(export) -> int:
     return sum(export.progress.totals.get("PDFs", []))
 
 
+def front_renders(export) -> int:
+    return sum(export.progress.totals.get("cover and contents", []))
+
+
+def merged(export) -> bool:
+    return any("merged" in line for line in export.progress.lines)
+
+
+def edit(kit, slug, old, new):
+    path = kit / "lessons" / slug / "lesson.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def test_second_export_renders_nothing_and_an_edit_renders_only_its_lesson(tmp_path):
     kit = make_kit(tmp_path / "kit")
     shutil.copytree(kit / "lessons" / "tiny-harbour", kit / "lessons" / "second-harbour")
     first = run_export(kit)
-    assert renders(first) == 2 * 4 + 2
+    assert renders(first) == 2 * LESSON_PDFS and front_renders(first) == FRONTS and merged(first)
     second = run_export(kit)
-    assert renders(second) == 0
+    assert renders(second) == 0 and front_renders(second) == 0 and not merged(second)  # nothing rendered, nothing merged
     assert second.files == first.files
-    assert any("10 from the cache" in line for line in second.progress.lines) or not second.progress.lines
 
-    yaml_path = kit / "lessons" / "second-harbour" / "lesson.yaml"
-    yaml_path.write_text(yaml_path.read_text(encoding="utf-8").replace("Ask whose voices are heard.", "Ask whose voices are missing."), encoding="utf-8")
+    # the key's discussion guidance: its key PDFs change, its page counts do not, so neither do the contents
+    edit(kit, "second-harbour", "Ask whose voices are heard.", "Ask whose voices are missing.")
     third = run_export(kit)
-    assert renders(third) == 2 + 2  # the edited lesson's key (A4, Letter) and the booklet (A4, Letter)
+    assert renders(third) == 2 and front_renders(third) == 0 and merged(third)  # the edited lesson's key (A4, Letter)
     changed = {p for p in third.files if p.endswith(".pdf") and third.files[p] != first.files[p]}
     assert changed == {"teacher/second-harbour/key-a4.pdf", "teacher/second-harbour/key-letter.pdf", "teacher/booklet-a4.pdf", "teacher/booklet-letter.pdf"}
-    # the cache keeps only what the last build used
-    assert len(list((kit / FOLDER).glob("*.pdf"))) == 10
+    # the cache keeps only what the last build used: the lesson PDFs, the booklets and their front matter
+    assert len(list((kit / FOLDER).glob("*.pdf"))) == 2 * LESSON_PDFS + 2 + FRONTS
+
+    # the title: the lesson's 4 PDFs and the contents (on each paper) are rendered again; no other lesson
+    edit(kit, "second-harbour", "title: A harbour strike", "title: The other harbour strike")
+    fourth = run_export(kit)
+    assert renders(fourth) == LESSON_PDFS and front_renders(fourth) == FRONTS
+    changed = {p for p in fourth.files if p.endswith(".pdf") and fourth.files[p] != third.files[p]}
+    assert changed == {
+        "lessons/second-harbour/worksheet-a4.pdf", "lessons/second-harbour/worksheet-letter.pdf",
+        "teacher/second-harbour/key-a4.pdf", "teacher/second-harbour/key-letter.pdf",
+        "teacher/booklet-a4.pdf", "teacher/booklet-letter.pdf",
+    }
+    assert not any(fourth.files[p] != first.files[p] for p in fourth.files if "tiny-harbour" in p and p.endswith(".pdf"))
 
 
 def test_no_pdf_uses_the_cache_and_renders_nothing(tmp_path):
@@ -46,9 +73,9 @@ def test_no_pdf_uses_the_cache_and_renders_nothing(tmp_path):
 
 
 def test_same_inputs_same_bytes(tmp_path, exported):
-    """Rendered again from scratch (another folder, an empty cache): every file is byte-identical."""
+    """Rendered and merged again from scratch (another folder, an empty cache): every file is byte-identical."""
     again = run_export(make_kit(tmp_path / "kit"))
-    assert renders(again) == PDFS
+    assert renders(again) == LESSON_PDFS and front_renders(again) == FRONTS and merged(again)
     assert sorted(again.files) == sorted(exported.files)
     for path, data in exported.files.items():
         assert again.files[path] == data, path
@@ -56,13 +83,28 @@ def test_same_inputs_same_bytes(tmp_path, exported):
 
 def test_in_process_render_matches_the_workers(tmp_path, exported):
     """One document to render is rendered in this process: the bytes do not depend on where."""
+    from closeread.export import print_html
+    from closeread.export.pdf import doc_key, source_date
+
     kit = make_kit(tmp_path / "kit")
-    run_export(kit)
-    cached = sorted((kit / FOLDER).glob("*.pdf"))
-    cached[0].unlink()
+    first = run_export(kit)
+    docs = print_html.documents(first.lessons, epoch=source_date({"SOURCE_DATE_EPOCH": str(EPOCH)}))
+    worksheet = next(d for d in docs if d.path == "lessons/tiny-harbour/worksheet-a4.pdf")
+    (kit / FOLDER / f"{doc_key(worksheet)}.pdf").unlink()
     one = run_export(kit)
-    assert renders(one) == 1
+    assert renders(one) == 1 and not merged(one)  # the same bytes again: the booklet's key is unchanged
     assert one.files == exported.files
+
+
+def test_booklet_is_merged_again_when_lost_from_the_cache(tmp_path, exported):
+    kit = make_kit(tmp_path / "kit")
+    first = run_export(kit)
+    for path in (kit / FOLDER).glob("*.pdf"):
+        if path.read_bytes() == first.files["teacher/booklet-a4.pdf"]:
+            path.unlink()
+    again = run_export(kit)
+    assert renders(again) == 0 and front_renders(again) == 0 and merged(again)
+    assert again.files == exported.files
 
 
 def test_without_source_date_epoch_no_date_is_written(tmp_path, poppler):

@@ -124,9 +124,11 @@ def test_key_content(exported, poppler):
 
 
 def test_booklet(exported, poppler):
+    """The booklet: cover, contents, then the lesson's worksheet and key PDFs as they are (more in
+    test_booklet.py)."""
     data = exported.files[BOOKLETS["a4"]]
     text = poppler("pdftotext", data, "-layout")
-    pages = text.split("\f")
+    pages = text.split("\f")[:-1]  # the last split is empty
     assert "Contents" in pages[1]
     # the contents give the page where each part starts
     lesson = exported.lessons[0]
@@ -135,7 +137,11 @@ def test_booklet(exported, poppler):
     ws_page, key_page = int(found.group(1)), int(found.group(2))
     assert "STUDENT WORKSHEET" in pages[ws_page - 1] and lesson.title in pages[ws_page - 1]
     assert "TEACHER KEY" in pages[key_page - 1]
-    assert f"Page {ws_page} of {len(pages) - 1}" in pages[ws_page - 1]  # the last split is empty
+    # the lesson's own PDFs, page for page: their footers count their own pages
+    worksheet_pages = int(pdfinfo(poppler("pdfinfo", exported.files[WORKSHEETS["a4"]]))["Pages"])
+    key_pages = int(pdfinfo(poppler("pdfinfo", exported.files[KEYS["a4"]]))["Pages"])
+    assert key_page == ws_page + worksheet_pages and len(pages) == key_page - 1 + key_pages
+    assert f"Page 1 of {worksheet_pages}" in pages[ws_page - 1] and f"Page {key_pages} of {key_pages}" in pages[-1]
 
 
 def test_fonts_embedded(exported, poppler):
