@@ -14,7 +14,7 @@ import yaml
 from closeread.errors import CloseReadError, LessonError, Problem
 from closeread.suggest import suggest
 from closeread.validate.anchor import ArticleIndex, anchor
-from closeread.validate.kit import _shown
+from closeread.validate.kit import shown_path
 from closeread.validate.lesson import load_lesson
 
 SUGGESTIONS_FILE = "suggestions.yaml"
@@ -34,7 +34,7 @@ def write_suggestions(*, root: Path, slug: str) -> Path:
 
         hint = did_you_mean(slug, known) if known else "; expected the name of a folder in lessons/"
         raise CloseReadError(f"lessons/{slug}: no such lesson{hint}")
-    lesson, problems = load_lesson(folder, shown_dir=_shown(folder, root))
+    lesson, problems = load_lesson(folder, shown_dir=shown_path(folder, root))
     if lesson is None:
         raise LessonError(problems or [Problem(f"lessons/{slug}/lesson.yaml", 0, "the lesson could not be read")])
     index = ArticleIndex(lesson.article.text)

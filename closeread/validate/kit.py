@@ -17,10 +17,10 @@ def load_kit(*, root: Path, lessons_dir: Path | None = None, progress=None) -> l
     lessons = []
     folders = lesson_dirs(lessons_dir)
     if not folders:
-        rel = _shown(lessons_dir, root)
+        rel = shown_path(lessons_dir, root)
         raise LessonError([Problem(rel, 0, "no lessons found; expected one folder per lesson, each with lesson.yaml and article.txt")])
     for number, folder in enumerate(folders, start=1):
-        lesson, found = load_lesson(folder, shown_dir=_shown(folder, root))
+        lesson, found = load_lesson(folder, shown_dir=shown_path(folder, root))
         problems.extend(found)
         if lesson is not None:
             lessons.append(lesson)
@@ -31,7 +31,8 @@ def load_kit(*, root: Path, lessons_dir: Path | None = None, progress=None) -> l
     return lessons
 
 
-def _shown(path: Path, root: Path) -> str:
+def shown_path(path: Path, root: Path) -> str:
+    """A path as messages show it: relative to the kit's folder where it is inside it."""
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
