@@ -42,6 +42,7 @@ def _mtimes(folder: Path) -> dict[str, int]:
 
 def one_build(root: Path, pdf: bool) -> dict:
     """One build of ``root``, stage by stage, in this process; the figures as a dict."""
+    from closeread.cache import LessonCache
     from closeread.export import export_kit
     from closeread.pipeline import Generated, SITES, write_docs
     from closeread.progress import Progress
@@ -54,9 +55,11 @@ def one_build(root: Path, pdf: bool) -> dict:
     before = {owned: _mtimes(docs / owned) for owned in ("lessons", "teacher")}
     out: dict = {}
     t0 = time.perf_counter()
-    lessons = load_kit(root=root)
+    cache = LessonCache(root)  # as the build does: unchanged lessons are neither validated nor rendered again
+    lessons = load_kit(root=root, cache=cache)
     t1 = time.perf_counter()
-    files = {path: text.encode("utf-8") for path, text in render_kit(lessons).items()}
+    files = {path: text.encode("utf-8") for path, text in render_kit(lessons, cache).items()}
+    cache.prune()
     t2 = time.perf_counter()
     exported = export_kit(lessons=lessons, root=root, pdf=pdf, progress=quiet)
     files.update(exported)

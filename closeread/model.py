@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Mapping
 
 
+class FrozenDict(dict):
+    """A read-only dict. Unlike MappingProxyType it pickles, so validated lessons can be cached."""
+
+    def _read_only(self, *args, **kwargs):
+        raise TypeError("this mapping is read-only")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = __ior__ = _read_only
+
+    def __reduce__(self):
+        return (FrozenDict, (dict(self),))
+
+
 def frozen_map(d: Mapping | None = None) -> Mapping:
-    return MappingProxyType(dict(d or {}))
+    return FrozenDict(d or {})
 
 
 @dataclass(frozen=True)

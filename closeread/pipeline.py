@@ -11,6 +11,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from closeread.cache import LessonCache
 from closeread.model import Lesson
 from closeread.progress import Progress
 from closeread.render.pages import STUDENT_DIR, TEACHER_DIR, render_kit
@@ -37,8 +38,10 @@ def check(*, root: Path) -> list[Lesson]:
 def generate(*, root: Path, pdf: bool = True, progress: Progress | None = None) -> Generated:
     """Validate and render every page and export of the kit, in memory."""
     progress = progress or Progress.quiet()
-    lessons = load_kit(root=root, progress=progress)
-    files = {path: text.encode("utf-8") for path, text in render_kit(lessons).items()}
+    cache = LessonCache(root)
+    lessons = load_kit(root=root, progress=progress, cache=cache)
+    files = {path: text.encode("utf-8") for path, text in render_kit(lessons, cache).items()}
+    cache.prune()
     # publish the lesson file's schema with the site, so editors can point at it by address too
     files[f"{STUDENT_DIR}/lesson.schema.json"] = json.dumps(json_schema(), indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
     from closeread.export import export_kit  # the export stage pulls in WeasyPrint; load it only to build

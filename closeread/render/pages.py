@@ -214,14 +214,27 @@ def assignment_builder(lessons: list[Lesson]) -> str:
     )
 
 
-def render_kit(lessons: list[Lesson]) -> dict[str, str]:
-    """Every generated Markdown page, keyed by its path under docs/."""
+def lesson_pages(lesson: Lesson) -> dict[str, str]:
+    """A lesson's student page and teacher edition, keyed by path under docs/."""
+    return {
+        f"{STUDENT_DIR}/{lesson.slug}/index.md": student_page(lesson),
+        f"{TEACHER_DIR}/{lesson.slug}/index.md": teacher_page(lesson),
+    }
+
+
+def render_kit(lessons: list[Lesson], cache=None) -> dict[str, str]:
+    """Every generated Markdown page, keyed by its path under docs/; with a ``LessonCache``, the pages
+    of unchanged lessons come from it and fresh ones are added to it."""
     pages: dict[str, str] = {}
     for name, text in catalogue_pages(lessons).items():
         pages[f"{STUDENT_DIR}/{name}"] = text
     pages[f"{TEACHER_DIR}/index.md"] = teacher_catalogue(lessons)
     pages[f"{TEACHER_DIR}/assign.md"] = assignment_builder(lessons)
     for lesson in lessons:
-        pages[f"{STUDENT_DIR}/{lesson.slug}/index.md"] = student_page(lesson)
-        pages[f"{TEACHER_DIR}/{lesson.slug}/index.md"] = teacher_page(lesson)
+        own = cache.pages(lesson.slug) if cache is not None else None
+        if own is None:
+            own = lesson_pages(lesson)
+            if cache is not None:
+                cache.remember(lesson, own)
+        pages.update(own)
     return pages

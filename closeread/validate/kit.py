@@ -10,8 +10,10 @@ from closeread.model import Lesson
 from closeread.validate.lesson import load_lesson
 
 
-def load_kit(*, root: Path, lessons_dir: Path | None = None, progress=None) -> list[Lesson]:
-    """Every lesson under ``lessons/``, sorted by slug; raises LessonError listing every problem."""
+def load_kit(*, root: Path, lessons_dir: Path | None = None, progress=None, cache=None) -> list[Lesson]:
+    """Every lesson under ``lessons/``, sorted by slug; raises LessonError listing every problem.
+
+    With a ``LessonCache``, an unchanged lesson comes from the cache instead of being validated again."""
     lessons_dir = lessons_dir or root / "lessons"
     problems: list[Problem] = []
     lessons = []
@@ -20,8 +22,10 @@ def load_kit(*, root: Path, lessons_dir: Path | None = None, progress=None) -> l
         rel = shown_path(lessons_dir, root)
         raise LessonError([Problem(rel, 0, "no lessons found; expected one folder per lesson, each with lesson.yaml and article.txt")])
     for number, folder in enumerate(folders, start=1):
-        lesson, found = load_lesson(folder, shown_dir=shown_path(folder, root))
-        problems.extend(found)
+        lesson = cache.lesson(folder) if cache is not None else None
+        if lesson is None:
+            lesson, found = load_lesson(folder, shown_dir=shown_path(folder, root))
+            problems.extend(found)
         if lesson is not None:
             lessons.append(lesson)
         if progress is not None:

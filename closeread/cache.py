@@ -1,0 +1,98 @@
+"""Validated lessons and their rendered pages, cached by the content of their files and of the code.
+
+A lesson whose folder and whose code (this package, its templates and data, the Python and library
+versions) are unchanged since the last build is neither validated nor rendered again: its model and
+its two pages come from ``.closeread-cache/lessons/``. Entries are only ever written for lessons that
+validated, and an unreadable entry is simply a miss.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from closeread.model import Lesson
+
+CACHE_DIR = Path(".closeread-cache") / "lessons"
+_PACKAGE = Path(__file__).resolve().parent
+_IGNORED = {"suggestions.yaml"}  # written by `build.py suggest`, never read by the build
+
+
+@cache
+def code_version() -> str:
+    """A hash of everything besides the lesson that shapes a lesson's model and pages."""
+    h = hashlib.sha256(sys.version.encode())
+    for dist in ("jinja2", "markupsafe", "pyyaml"):
+        try:
+            h.update(f"{dist}={metadata.version(dist)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(dist.encode())
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".yaml", ".j2", ".css", ".html"):
+            h.update(path.relative_to(_PACKAGE).as_posix().encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+class LessonCache:
+    def __init__(self, root: Path):
+        self.folder = root / CACHE_DIR
+        self._keys: dict[str, str] = {}
+        self._entries: dict[str, tuple[Lesson, dict[str, str]]] = {}
+
+    def key(self, lesson_dir: Path) -> str:
+        h = hashlib.sha256(code_version().encode())
+        h.update(lesson_dir.name.encode())
+        for path in sorted(lesson_dir.iterdir()):
+            if path.is_file() and path.name not in _IGNORED:
+                h.update(b"\0" + path.name.encode() + b"\0")
+                h.update(path.read_bytes())
+        key = h.hexdigest()
+        self._keys[lesson_dir.name] = key
+        return key
+
+    def lesson(self, lesson_dir: Path) -> Lesson | None:
+        """The cached model of an unchanged lesson, or None."""
+        key = self.key(lesson_dir)
+        try:
+            with open(self.folder / f"{key}.pickle", "rb") as fh:
+                entry = pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+        self._entries[lesson_dir.name] = entry
+        return entry[0]
+
+    def pages(self, slug: str) -> dict[str, str] | None:
+        entry = self._entries.get(slug)
+        return entry[1] if entry else None
+
+    def remember(self, lesson: Lesson, pages: dict[str, str]) -> None:
+        """Keep a freshly validated and rendered lesson for the next build."""
+        key = self._keys.get(lesson.slug)
+        if key is None:
+            return
+        self._entries[lesson.slug] = (lesson, pages)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump((lesson, pages), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.folder / f"{key}.pickle")
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def prune(self) -> None:
+        """Forget entries that no lesson of this build uses."""
+        if not self.folder.is_dir():
+            return
+        keep = {f"{k}.pickle" for k in self._keys.values()}
+        for path in self.folder.iterdir():
+            if path.name not in keep:
+                path.unlink(missing_ok=True)
