@@ -25,11 +25,11 @@ def _tree(folder: Path) -> dict[str, str]:
 
 
 def _authored(kit: Path) -> dict[str, str]:
-    """Every file an author wrote: lessons, hand-written docs, configs (the build's own folders left out)."""
+    """Every file an author wrote: lessons, hand-written docs, configs (the build's own folders and cache left out)."""
     out = {}
     for p in sorted(kit.rglob("*")):
         rel = p.relative_to(kit).as_posix()
-        if p.is_file() and not rel.startswith(("site", ".site", "docs/lessons/", "docs/teacher/")):
+        if p.is_file() and not rel.startswith(("site", ".site", "docs/lessons/", "docs/teacher/", ".closeread-cache/")):
             out[rel] = hashlib.sha256(p.read_bytes()).hexdigest()
     return out
 
