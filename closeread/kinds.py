@@ -63,10 +63,11 @@ def registry() -> Mapping[str, Kind]:
     return frozen_map(kinds)
 
 
-def all_kind_fields() -> dict[str, FieldSpec]:
+@cache
+def all_kind_fields() -> Mapping[str, FieldSpec]:
     """Every kind-specific field name, for the annotation schema (a field keeps one type across kinds)."""
     out: dict[str, FieldSpec] = {}
     for kind in registry().values():
         for f in kind.fields:
             out.setdefault(f.name, FieldSpec(f.name, f.type, False, f.values))
-    return out
+    return frozen_map(out)

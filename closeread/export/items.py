@@ -143,23 +143,14 @@ def quiz_for(lesson: Lesson) -> Quiz:
                     continue  # the lesson asks this already
                 asked.add(_norm(claim.prompt))
                 items.append(claim)
-        elif q.type == "find":
+        elif q.type in ("find", "short"):
+            how = "\n\nCopy the words from the article and give their line number." if q.type == "find" else ""
             items.append(
                 Item(
                     id=f"{lesson.slug}.{q.id}",
                     type="essay",
                     title=f"Question {n}",
-                    prompt=clean(q.prompt).strip() + "\n\nCopy the words from the article and give their line number.",
-                    grader_info=_essay_answer(lesson, q),
-                )
-            )
-        elif q.type == "short":
-            items.append(
-                Item(
-                    id=f"{lesson.slug}.{q.id}",
-                    type="essay",
-                    title=f"Question {n}",
-                    prompt=clean(q.prompt).strip(),
+                    prompt=clean(q.prompt).strip() + how,
                     grader_info=_essay_answer(lesson, q),
                 )
             )

@@ -7,7 +7,7 @@ from collections import defaultdict
 
 import yaml
 
-from closeread.kinds import registry
+from closeread.kinds import all_kind_fields, registry
 from closeread.questions import TYPE_LABELS
 from closeread.model import Lesson
 from closeread.render.article import render_article
@@ -56,16 +56,12 @@ def tidy(markdown: str) -> str:
 
 def _field_value_fn(lesson: Lesson):
     def field_value(name: str, value) -> str:
-        if registry_field_is_ref(name):
+        if all_kind_fields()[name].type == "ref":
             src = lesson.source_by_id(value)
             return src.name if src else value
         return str(value)
 
     return field_value
-
-
-def registry_field_is_ref(name: str) -> bool:
-    return any(f.name == name and f.type == "ref" for k in registry().values() for f in k.fields)
 
 
 def _render(template: str, **context) -> str:
