@@ -46,7 +46,7 @@ def one_build(root: Path, pdf: bool) -> dict:
     from closeread.export import export_kit
     from closeread.pipeline import Generated, SITES, write_docs
     from closeread.progress import Progress
-    from closeread.render.pages import render_kit
+    from closeread.render.pages import lesson_pages, render_kit
     from closeread.validate.kit import load_kit
     from closeread.write.site import build_site
 
@@ -56,7 +56,7 @@ def one_build(root: Path, pdf: bool) -> dict:
     out: dict = {}
     t0 = time.perf_counter()
     cache = LessonCache(root)  # as the build does: unchanged lessons are neither validated nor rendered again
-    lessons = load_kit(root=root, cache=cache)
+    lessons = load_kit(root=root, cache=cache, pages_for=lesson_pages)
     t1 = time.perf_counter()
     files = {path: text.encode("utf-8") for path, text in render_kit(lessons, cache).items()}
     cache.prune()

@@ -9,15 +9,14 @@ validated, and an unreadable entry is simply a miss.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import sys
-import tempfile
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 
 from closeread.model import Lesson
+from closeread.write.files import write_if_changed
 
 CACHE_DIR = Path(".closeread-cache") / "lessons"
 _PACKAGE = Path(__file__).resolve().parent
@@ -72,21 +71,22 @@ class LessonCache:
         entry = self._entries.get(slug)
         return entry[1] if entry else None
 
+    def entry_path(self, lesson_dir: Path) -> Path | None:
+        """Where the entry for this lesson folder goes (after ``key``/``lesson`` looked at it)."""
+        key = self._keys.get(lesson_dir.name)
+        return self.folder / f"{key}.pickle" if key else None
+
     def remember(self, lesson: Lesson, pages: dict[str, str]) -> None:
         """Keep a freshly validated and rendered lesson for the next build."""
         key = self._keys.get(lesson.slug)
         if key is None:
             return
         self._entries[lesson.slug] = (lesson, pages)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump((lesson, pages), fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.folder / f"{key}.pickle")
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_entry(self.folder / f"{key}.pickle", pickle.dumps((lesson, pages), protocol=pickle.HIGHEST_PROTOCOL))
+
+    def adopt(self, lesson: Lesson, pages: dict[str, str]) -> None:
+        """Take a lesson and its pages whose entry a worker process has already written."""
+        self._entries[lesson.slug] = (lesson, pages)
 
     def prune(self) -> None:
         """Forget entries that no lesson of this build uses."""
@@ -96,3 +96,8 @@ class LessonCache:
         for path in self.folder.iterdir():
             if path.name not in keep:
                 path.unlink(missing_ok=True)
+
+
+def write_entry(path: Path, blob: bytes) -> None:
+    """Write one pickled ``(lesson, pages)`` entry atomically (a worker process may call this)."""
+    write_if_changed(path, blob)

@@ -14,7 +14,7 @@ from pathlib import Path
 from closeread.cache import LessonCache
 from closeread.model import Lesson
 from closeread.progress import Progress
-from closeread.render.pages import STUDENT_DIR, TEACHER_DIR, render_kit
+from closeread.render.pages import STUDENT_DIR, TEACHER_DIR, lesson_pages, render_kit
 from closeread.validate.kit import load_kit
 from closeread.validate.schema import json_schema
 from closeread.write.files import claim_folder, sync_folder
@@ -39,7 +39,7 @@ def generate(*, root: Path, pdf: bool = True, progress: Progress | None = None) 
     """Validate and render every page and export of the kit, in memory."""
     progress = progress or Progress.quiet()
     cache = LessonCache(root)
-    lessons = load_kit(root=root, progress=progress, cache=cache)
+    lessons = load_kit(root=root, progress=progress, cache=cache, pages_for=lesson_pages)
     files = {path: text.encode("utf-8") for path, text in render_kit(lessons, cache).items()}
     cache.prune()
     # publish the lesson file's schema with the site, so editors can point at it by address too

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 import closeread.validate.kit as kit_module
@@ -45,3 +47,57 @@ def test_an_unreadable_entry_is_a_miss(kit):
     for entry in (kit / CACHE_DIR).iterdir():
         entry.write_bytes(b"not a pickle")
     assert generate(root=kit, pdf=False).files == first.files
+
+
+def _many_lessons(kit, count: int) -> list[str]:
+    """Copies of the fixture lesson, enough for validation to go to worker processes."""
+    import shutil
+
+    source = kit / "lessons" / "tiny-harbour"
+    slugs = ["tiny-harbour"]
+    for n in range(1, count):
+        slug = f"tiny-harbour-{n:02d}"
+        shutil.copytree(source, kit / "lessons" / slug)
+        slugs.append(slug)
+    return sorted(slugs)
+
+
+def test_many_lessons_validated_in_worker_processes_match_one_by_one(kit, monkeypatch):
+    import closeread.processes as processes
+
+    slugs = _many_lessons(kit, 20)
+    pids = kit.parent / "pids"
+    pids.mkdir()
+    real = kit_module.load_lesson
+
+    def load_lesson(folder, **kwargs):
+        (pids / str(os.getpid())).touch()
+        return real(folder, **kwargs)
+
+    monkeypatch.setattr(kit_module, "load_lesson", load_lesson)
+    monkeypatch.setattr(processes, "worker_count", lambda: 2)
+    parallel = generate(root=kit, pdf=False)
+    assert [lesson.slug for lesson in parallel.lessons] == slugs
+    assert len(list(pids.iterdir())) == 2 and str(os.getpid()) not in os.listdir(pids)
+    assert len(list((kit / CACHE_DIR).iterdir())) == 20  # entries written by the workers
+    monkeypatch.setattr(kit_module, "load_lesson", _no_validation)
+    assert generate(root=kit, pdf=False).files == parallel.files
+    monkeypatch.undo()
+    for entry in (kit / CACHE_DIR).iterdir():
+        entry.unlink()
+    monkeypatch.setattr(processes, "worker_count", lambda: 1)
+    assert generate(root=kit, pdf=False).files == parallel.files
+
+
+def test_problems_found_in_worker_processes_are_all_reported_in_lesson_order(kit, monkeypatch):
+    import closeread.processes as processes
+
+    slugs = _many_lessons(kit, 20)
+    for slug in (slugs[3], slugs[17]):
+        path = kit / "lessons" / slug / "lesson.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("quote: about 300 workers", "quote: about 301 workers"), encoding="utf-8")
+    monkeypatch.setattr(processes, "worker_count", lambda: 2)
+    with pytest.raises(LessonError) as caught:
+        generate(root=kit, pdf=False)
+    where = [problem.path for problem in caught.value.problems]
+    assert where == [f"lessons/{slugs[3]}/lesson.yaml", f"lessons/{slugs[17]}/lesson.yaml"]

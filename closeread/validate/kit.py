@@ -2,37 +2,74 @@
 
 from __future__ import annotations
 
+import pickle
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
+from closeread.cache import write_entry
 from closeread.errors import LessonError, Problem
 from closeread.load.lessonfiles import lesson_dirs
 from closeread.model import Lesson
+from closeread.processes import map_ordered
 from closeread.validate.lesson import load_lesson
 
+PagesFor = Callable[[Lesson], dict[str, str]]
 
-def load_kit(*, root: Path, lessons_dir: Path | None = None, progress=None, cache=None) -> list[Lesson]:
+
+def load_kit(
+    *, root: Path, lessons_dir: Path | None = None, progress=None, cache=None, pages_for: PagesFor | None = None
+) -> list[Lesson]:
     """Every lesson under ``lessons/``, sorted by slug; raises LessonError listing every problem.
 
-    With a ``LessonCache``, an unchanged lesson comes from the cache instead of being validated again."""
+    With a ``LessonCache``, an unchanged lesson comes from the cache instead of being validated again.
+    ``pages_for`` (with a cache) renders each freshly validated lesson's pages where it was validated,
+    so that the model crosses from a worker process once, and the cache keeps both for the next build.
+    Lessons the cache lacks are validated over every core when there are many."""
     lessons_dir = lessons_dir or root / "lessons"
-    problems: list[Problem] = []
-    lessons = []
     folders = lesson_dirs(lessons_dir)
     if not folders:
         rel = shown_path(lessons_dir, root)
         raise LessonError([Problem(rel, 0, "no lessons found; expected one folder per lesson, each with lesson.yaml and article.txt")])
-    for number, folder in enumerate(folders, start=1):
-        lesson = cache.lesson(folder) if cache is not None else None
-        if lesson is None:
-            lesson, found = load_lesson(folder, shown_dir=shown_path(folder, root))
-            problems.extend(found)
-        if lesson is not None:
-            lessons.append(lesson)
+    found: list[Lesson | None] = [None] * len(folders)
+    jobs: list[tuple[int, _Job]] = []
+    for number, folder in enumerate(folders):
+        found[number] = cache.lesson(folder) if cache is not None else None
+        if found[number] is None:
+            entry = cache.entry_path(folder) if cache is not None and pages_for is not None else None
+            jobs.append((number, _Job(folder, shown_path(folder, root), pages_for, entry)))
+    done = len(folders) - len(jobs)
+    problems: list[Problem] = []
+    for (number, _), (lesson, pages, own_problems) in zip(jobs, map_ordered(_validate, [job for _, job in jobs])):
+        problems.extend(own_problems)
+        found[number] = lesson
+        if lesson is not None and pages is not None:
+            cache.adopt(lesson, pages)
+        done += 1
         if progress is not None:
-            progress.count("checking lessons", number, len(folders))
+            progress.count("checking lessons", done, len(folders))
     if problems:
         raise LessonError(problems)
-    return lessons
+    return [lesson for lesson in found if lesson is not None]
+
+
+class _Job(NamedTuple):
+    """One lesson to validate (and render), as sent to a worker process."""
+
+    folder: Path
+    shown: str
+    pages_for: PagesFor | None
+    entry: Path | None  # where to cache the result, or None
+
+
+def _validate(job: _Job) -> tuple[Lesson | None, dict[str, str] | None, list[Problem]]:
+    lesson, problems = load_lesson(job.folder, shown_dir=job.shown)
+    if lesson is None or problems or job.pages_for is None:
+        return lesson, None, problems
+    pages = job.pages_for(lesson)
+    if job.entry is not None:
+        write_entry(job.entry, pickle.dumps((lesson, pages), protocol=pickle.HIGHEST_PROTOCOL))
+    return lesson, pages, problems
 
 
 def shown_path(path: Path, root: Path) -> str:

@@ -1,0 +1,45 @@
+"""Spread independent per-item work (lessons, PDFs) over the machine's cores.
+
+Worker processes are forked where that is safe, so they start in milliseconds with the parent's
+imports (and its data) already in memory; with other threads running (``build.py serve``) they are
+spawned instead. Small batches run in this process: a pool only pays off for many items.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def worker_count() -> int:
+    """How many cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def context() -> multiprocessing.context.BaseContext:
+    # fork is fast (the parent's imports come along) but unsafe once other threads run (mkdocs serve)
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def map_ordered(fn: Callable[[T], R], items: Iterable[T], *, min_parallel: int = 16, chunk: int = 8) -> Iterator[R]:
+    """``map(fn, items)`` in input order, over one process per core when there are at least
+    ``min_parallel`` items (and more than one core); ``fn`` must be a module-level function."""
+    items = list(items)
+    workers = min(worker_count(), max(1, len(items) // chunk))
+    if len(items) < min_parallel or workers < 2:
+        yield from map(fn, items)
+        return
+    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context()) as pool:
+        yield from pool.map(fn, items, chunksize=chunk)
