@@ -7,7 +7,7 @@
 For each size it makes a kit (bench/kitgen.py), then runs three builds, each in a fresh process as
 `python build.py` would: a first build, a rebuild with nothing changed, and a rebuild after one lesson
 changed. Each build reports: validation + page generation, PDF/LMS export, writing docs/, the two site
-builds, the total, peak memory, the size of both sites on disk and the HTML size of one lesson page, and
+builds (side by side on two or more cores, as the build runs them), the total, peak memory, the size of both sites on disk and the HTML size of one lesson page, and
 how many generated files (and PDFs) were written. This is a script, not a timed test: the figures depend
 on the machine.
 """
@@ -44,11 +44,10 @@ def one_build(root: Path, pdf: bool) -> dict:
     """One build of ``root``, stage by stage, in this process; the figures as a dict."""
     from closeread.cache import LessonCache
     from closeread.export import export_kit
-    from closeread.pipeline import Generated, SITES, write_docs
+    from closeread.pipeline import Generated, publish, write_docs
     from closeread.progress import Progress
     from closeread.render.pages import lesson_pages, render_kit
     from closeread.validate.kit import load_kit
-    from closeread.write.site import build_site
 
     quiet = Progress.quiet()
     docs = root / "docs"
@@ -66,11 +65,7 @@ def one_build(root: Path, pdf: bool) -> dict:
     t3 = time.perf_counter()
     written, removed = write_docs(root=root, generated=Generated(lessons, files))
     t4 = time.perf_counter()
-    site_times = []
-    for config, site in SITES:
-        s = time.perf_counter()
-        build_site(config_file=root / config, site_dir=root / site)
-        site_times.append(time.perf_counter() - s)
+    publish(root=root)  # both sites, side by side on two or more cores, as the build does
     t5 = time.perf_counter()
     after = {owned: _mtimes(docs / owned) for owned in ("lessons", "teacher")}
     changed = [f"{o}/{p}" for o in after for p, m in after[o].items() if before[o].get(p) != m]
@@ -88,8 +83,6 @@ def one_build(root: Path, pdf: bool) -> dict:
         pdf_files_written=sum(1 for p in changed if p.endswith(".pdf")),
         export_child_cpu_s=child_cpu.ru_utime + child_cpu.ru_stime,
         write_s=t4 - t3,
-        site_s=site_times[0],
-        site_teacher_s=site_times[1],
         sites_s=t5 - t4,
         total_s=t5 - t0,
         files_written=written,
@@ -131,7 +124,7 @@ def bench_size(n: int, pdf: bool, workdir: Path) -> dict:
 
 def _row(label: str, r: dict) -> str:
     return (
-        f"| {label} | {r['generate_s']:.2f} | {r['export_s']:.2f} ({r['pdf_files_written']} PDFs) | {r['site_s']:.1f} + {r['site_teacher_s']:.1f} "
+        f"| {label} | {r['generate_s']:.2f} | {r['export_s']:.2f} ({r['pdf_files_written']} PDFs) | {r['sites_s']:.1f} "
         f"| {r['total_s']:.1f} ({r['process_s']:.1f}) | {r['peak_rss_mb']:.0f} / {r['peak_rss_worker_mb']:.0f} "
         f"| {(r['site_bytes'] + r['site_teacher_bytes']) / 1e6:.1f} | {r['lesson_html_bytes'] / 1e3:.0f} | {r['generated_files_changed']} |"
     )
@@ -146,7 +139,7 @@ def report(results: dict, pdf: bool) -> str:
     lines = [
         f"machine: {os.cpu_count()} cores ({model}), Python {platform.python_version()}, {platform.system()}; PDFs {'on' if pdf else 'off'}",
         "",
-        "| lessons, build | validate + generate (s) | export (s) | site + teacher site (s) | total (with start-up) (s) | peak MB (main / workers) | both sites (MB) | lesson page HTML (KB) | generated files rewritten |",
+        "| lessons, build | validate + generate (s) | export (s) | both sites (s) | total (with start-up) (s) | peak MB (main / workers) | both sites (MB) | lesson page HTML (KB) | generated files rewritten |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for n, runs in results.items():

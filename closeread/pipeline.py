@@ -7,7 +7,6 @@ and both sites exactly as they were.
 from __future__ import annotations
 
 import json
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from closeread.render.pages import STUDENT_DIR, TEACHER_DIR, lesson_pages, rende
 from closeread.validate.kit import load_kit
 from closeread.validate.schema import json_schema
 from closeread.write.files import claim_folder, sync_folder
-from closeread.write.site import stage_site, swap_in
+from closeread.write.site import stage_sites, swap_in
 
 OWNED = (STUDENT_DIR, TEACHER_DIR)
 SITES = (("mkdocs.yml", "site"), ("mkdocs-teacher.yml", "site-teacher"))
@@ -65,17 +64,11 @@ def write_docs(*, root: Path, generated: Generated) -> tuple[int, int]:
 
 
 def publish(*, root: Path, progress: Progress | None = None) -> None:
-    """Build the student and the teacher site with MkDocs."""
+    """Build the student and the teacher site with MkDocs (at the same time where there are two cores);
+    both are swapped in together, or neither."""
     progress = progress or Progress.quiet()
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for config, site in SITES:
-            with progress.step(f"building {site}/"):
-                staged.append((stage_site(config_file=root / config, site_dir=root / site, progress=progress), root / site))
-    except BaseException:
-        for staging, _ in staged:  # both sites are swapped in together, or neither
-            shutil.rmtree(staging, ignore_errors=True)
-        raise
+    with progress.step("building " + " and ".join(f"{site}/" for _, site in SITES)):
+        staged = stage_sites([(root / config, root / site) for config, site in SITES], progress=progress)
     for staging, site_dir in staged:
         swap_in(staging, site_dir)
 

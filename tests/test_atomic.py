@@ -33,7 +33,7 @@ def test_a_failing_teacher_site_leaves_both_sites_as_they_were(built, tmp_path, 
     before = {s: _tree(kit / s) for s in ("site", "site-teacher")}
     config = kit / "mkdocs-teacher.yml"
     good = config.read_text(encoding="utf-8")
-    # the student site builds first and succeeds; the teacher site then fails
+    # the student site succeeds (built before the teacher site, or beside it in a worker process)
     (kit / "docs" / "index.md").write_text((kit / "docs" / "index.md").read_text(encoding="utf-8") + "\nchanged\n", encoding="utf-8")
     config.write_text(good.replace("INHERIT: mkdocs.yml", "INHERIT: mkdocs.yml\nplugins:\n  - no-such-plugin"), encoding="utf-8")
     try:
@@ -42,6 +42,36 @@ def test_a_failing_teacher_site_leaves_both_sites_as_they_were(built, tmp_path, 
         config.write_text(good, encoding="utf-8")
     err = capsys.readouterr().err.splitlines()
     assert any(line.startswith("mkdocs-teacher.yml: the site build failed: ") for line in err), err
+    assert "Traceback" not in "\n".join(err)
+    assert {s: _tree(kit / s) for s in ("site", "site-teacher")} == before, "a site changed although the build failed"
+    assert _leftovers(kit) == []
+
+
+def test_a_failing_student_site_leaves_both_sites_as_they_were(built, capsys, monkeypatch):
+    # on two cores the student site is built in a worker process while the teacher site builds here
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.exceptions import Abort
+
+    kit = built
+    before = {s: _tree(kit / s) for s in ("site", "site-teacher")}
+    real = mkdocs_build.build
+
+    def student_fails(config):
+        if Path(config["site_dir"]).name == ".site.new":
+            raise Abort("student site broke")
+        real(config)
+
+    monkeypatch.setattr(mkdocs_build, "build", student_fails)
+    monkeypatch.setattr("closeread.processes.worker_count", lambda: 2)
+    index = kit / "docs" / "index.md"
+    good = index.read_text(encoding="utf-8")
+    index.write_text(good + "\nchanged\n", encoding="utf-8")
+    try:
+        assert cli.main(["--root", str(kit), "build", "--no-pdf"]) == 1
+    finally:
+        index.write_text(good, encoding="utf-8")
+    err = capsys.readouterr().err.splitlines()
+    assert "mkdocs.yml: the site build failed: student site broke; the previous site is left in place" in err, err
     assert "Traceback" not in "\n".join(err)
     assert {s: _tree(kit / s) for s in ("site", "site-teacher")} == before, "a site changed although the build failed"
     assert _leftovers(kit) == []

@@ -90,6 +90,43 @@ def swap_in(staging: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def stage_sites(jobs: list[tuple[Path, Path]], *, progress=None) -> list[tuple[Path, Path]]:
+    """Stage several sites, ``(config_file, site_dir)`` each, at the same time on a machine with more
+    than one core; return ``(staging, site_dir)`` pairs. Either every site is staged or none is (the
+    first failure is raised, every staging folder removed).
+
+    The last job runs in this process and reports progress; the others run in worker processes."""
+    import concurrent.futures as cf
+
+    from closeread.processes import context, worker_count
+
+    staged: list[tuple[Path, Path]] = []
+    try:
+        if len(jobs) < 2 or worker_count() < 2:
+            for config_file, site_dir in jobs:
+                staged.append((stage_site(config_file=config_file, site_dir=site_dir, progress=progress), site_dir))
+            return staged
+        *others, (config_file, site_dir) = jobs
+        with cf.ProcessPoolExecutor(max_workers=len(others), mp_context=context()) as pool:
+            futures = [(pool.submit(stage_site, config_file=c, site_dir=d), d) for c, d in others]
+            try:
+                mine = stage_site(config_file=config_file, site_dir=site_dir, progress=progress)
+            finally:
+                # wait for every worker, so that no staging folder is left behind whatever fails
+                for future, other_dir in futures:
+                    if future.exception() is None:
+                        staged.append((future.result(), other_dir))
+            staged.append((mine, site_dir))
+            for future, _ in futures:
+                if future.exception() is not None:
+                    raise future.exception()
+        return staged
+    except BaseException:
+        for staging, _ in staged:
+            shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
 def build_site(*, config_file: Path, site_dir: Path) -> None:
     """Build one site; the old site stays until the new one is complete."""
     swap_in(stage_site(config_file=config_file, site_dir=site_dir), site_dir)
