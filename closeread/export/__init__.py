@@ -30,24 +30,30 @@ TEACHER = "teacher"
 
 
 def lms_files(lessons: list[Lesson], *, epoch: dt.datetime | None = None) -> dict[str, bytes]:
-    """The QTI, Moodle XML and GIFT files of every lesson and of the whole kit."""
-    from closeread.export.gift import gift_text
+    """The QTI, Moodle XML and GIFT files of every lesson and of the whole kit.
+
+    Each quiz is serialized once; the kit's files are put together from the lessons' parts."""
+    import copy
+
+    from closeread.export import gift, moodle, qti
     from closeread.export.items import quiz_for
-    from closeread.export.moodle import moodle_xml
-    from closeread.export.qti import qti_zip
 
     date = epoch.date().isoformat() if epoch else None
     files: dict[str, bytes] = {}
     quizzes = [quiz_for(lesson) for lesson in lessons]
+    qti_parts, moodle_parts, gift_parts = [], [], []
     for quiz in quizzes:
         base = f"{TEACHER}/{quiz.id}/{quiz.id}"
-        files[f"{base}-qti.zip"] = qti_zip([quiz], title=f"closeread: {quiz.title}", date=date, timestamp=epoch)
-        files[f"{base}-moodle.xml"] = moodle_xml([quiz])
-        files[f"{base}.gift.txt"] = gift_text([quiz]).encode("utf-8")
+        qti_parts.append(qti.quiz_entries(quiz))
+        moodle_parts.append(moodle.quiz_questions(quiz))
+        gift_parts.append(gift.quiz_text(quiz))
+        files[f"{base}-qti.zip"] = qti.package([quiz], qti_parts[-1:], title=f"closeread: {quiz.title}", date=date, timestamp=epoch)
+        files[f"{base}-moodle.xml"] = moodle.bank([[copy.deepcopy(el) for el in moodle_parts[-1]]])
+        files[f"{base}.gift.txt"] = gift.gift_file(gift_parts[-1:]).encode("utf-8")
     if quizzes:
-        files[f"{TEACHER}/{KIT_NAME}-qti.zip"] = qti_zip(quizzes, title="closeread: every lesson", date=date, timestamp=epoch)
-        files[f"{TEACHER}/{KIT_NAME}-moodle.xml"] = moodle_xml(quizzes)
-        files[f"{TEACHER}/{KIT_NAME}.gift.txt"] = gift_text(quizzes).encode("utf-8")
+        files[f"{TEACHER}/{KIT_NAME}-qti.zip"] = qti.package(quizzes, qti_parts, title="closeread: every lesson", date=date, timestamp=epoch)
+        files[f"{TEACHER}/{KIT_NAME}-moodle.xml"] = moodle.bank(moodle_parts)
+        files[f"{TEACHER}/{KIT_NAME}.gift.txt"] = gift.gift_file(gift_parts).encode("utf-8")
     return files
 
 

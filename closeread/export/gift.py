@@ -11,12 +11,13 @@ from closeread.export.grades import fractions
 from closeread.export.items import Item, Quiz, one_line
 from closeread.export.moodle import category_path
 
-_SPECIAL = {c: "\\" + c for c in "\\~=#{}:"}
+_SPECIAL = str.maketrans({c: "\\" + c for c in "\\~=#{}:"})
+HEADER = "// closeread: questions for Moodle (GIFT format). Import into a question bank."
 
 
 def escape(text: str) -> str:
     """Text for GIFT: one line, every special character escaped."""
-    return "".join(_SPECIAL.get(c, c) for c in one_line(text))
+    return one_line(text).translate(_SPECIAL)
 
 
 def _html(fragment: str) -> str:
@@ -44,9 +45,17 @@ def _question(quiz: Quiz, item: Item) -> str:
     return "\n".join(lines)
 
 
+def quiz_text(quiz: Quiz, *, category: tuple[str, ...] = ("closeread",)) -> str:
+    """One quiz's category line and questions (a block of a GIFT file)."""
+    blocks = [f"$CATEGORY: {category_path(*category, one_line(quiz.title))}"]
+    blocks.extend(_question(quiz, item) for item in quiz.items)
+    return "\n\n".join(blocks)
+
+
+def gift_file(parts: list[str]) -> str:
+    """A GIFT file of quizzes already made into text by ``quiz_text``."""
+    return "\n\n".join([HEADER, *parts]) + "\n"
+
+
 def gift_text(quizzes: list[Quiz], *, category: tuple[str, ...] = ("closeread",)) -> str:
-    blocks = ["// closeread: questions for Moodle (GIFT format). Import into a question bank."]
-    for quiz in quizzes:
-        blocks.append(f"$CATEGORY: {category_path(*category, one_line(quiz.title))}")
-        blocks.extend(_question(quiz, item) for item in quiz.items)
-    return "\n\n".join(blocks) + "\n"
+    return gift_file([quiz_text(quiz, category=category) for quiz in quizzes])

@@ -87,9 +87,22 @@ def add_quiz(root: etree._Element, quiz: Quiz, category: tuple[str, ...]) -> Non
             raise ValueError(f"unknown item type {item.type!r}")
 
 
+def quiz_questions(quiz: Quiz, *, category: tuple[str, ...] = ("closeread",)) -> list[etree._Element]:
+    """One quiz's category and questions, as elements to put into a question bank file."""
+    holder = etree.Element("quiz")
+    add_quiz(holder, quiz, (*category, quiz.title))
+    return list(holder)
+
+
+def bank(parts: list[list[etree._Element]]) -> bytes:
+    """A Moodle question bank file of quizzes made into elements by ``quiz_questions`` (the elements move
+    into the file: pass copies to use them again)."""
+    root = etree.Element("quiz")
+    for part in parts:
+        root.extend(part)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
 def moodle_xml(quizzes: list[Quiz], *, category: tuple[str, ...] = ("closeread",)) -> bytes:
     """A Moodle question bank file: each quiz in its own category below ``category``."""
-    root = etree.Element("quiz")
-    for quiz in quizzes:
-        add_quiz(root, quiz, (*category, quiz.title))
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return bank([quiz_questions(quiz, category=category) for quiz in quizzes])

@@ -277,11 +277,20 @@ def manifest_xml(quizzes: list[Quiz], *, title: str, date: str | None) -> bytes:
     return _serialize(root)
 
 
+def quiz_entries(quiz: Quiz) -> list[tuple[str, bytes]]:
+    """One quiz's files in the package (its metadata and its assessment)."""
+    ids = Ids(quiz)
+    return [(f"{ids.assessment}/assessment_meta.xml", assessment_meta_xml(quiz)), (f"{ids.assessment}/{ids.assessment}.xml", assessment_xml(quiz))]
+
+
+def package(quizzes: list[Quiz], parts: list[list[tuple[str, bytes]]], *, title: str, date: str | None = None, timestamp=None) -> bytes:
+    """The QTI package of quizzes whose files ``quiz_entries`` made (``parts``, in the same order)."""
+    entries: list[tuple[str, bytes]] = [("imsmanifest.xml", manifest_xml(quizzes, title=title, date=date)), ("non_cc_assessments/", b"")]
+    for part in parts:
+        entries.extend(part)
+    return write_zip(entries, timestamp=timestamp)
+
+
 def qti_zip(quizzes: list[Quiz], *, title: str, date: str | None = None, timestamp=None) -> bytes:
     """The QTI package: one Canvas quiz per ``Quiz``; reproducible (fixed entry order and times)."""
-    entries: list[tuple[str, bytes]] = [("imsmanifest.xml", manifest_xml(quizzes, title=title, date=date)), ("non_cc_assessments/", b"")]
-    for quiz in quizzes:
-        ids = Ids(quiz)
-        entries.append((f"{ids.assessment}/assessment_meta.xml", assessment_meta_xml(quiz)))
-        entries.append((f"{ids.assessment}/{ids.assessment}.xml", assessment_xml(quiz)))
-    return write_zip(entries, timestamp=timestamp)
+    return package(quizzes, [quiz_entries(quiz) for quiz in quizzes], title=title, date=date, timestamp=timestamp)
