@@ -20,7 +20,7 @@ def main() -> None:
     root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent
     lessons = load_kit(root=root)
     start = time.process_time()
-    pdf.setup()
+    pdf.worker_setup()  # as in a rendering process of the build
     print(f"process set-up (import WeasyPrint, fonts, styles): {time.process_time() - start:.2f} s CPU")
     for lesson in lessons:
         view = LessonView(lesson)

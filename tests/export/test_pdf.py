@@ -92,7 +92,7 @@ def test_blank_lines_keep_numbers(tmp_path):
     html = worksheet_html(LessonView(lesson))
     numbers = [int(n) for n in re.findall(r'<span class="ln">(\d+)</span>', html)]
     assert numbers == [1, 2, 3, 4, 7, 8, 9, 10, 11, 12]
-    assert re.search(r'<span class="ln">7</span><span class="text">The port authority', html)
+    assert re.search(r'<span class="ln">7</span>The port authority', html)
 
 
 def test_key_content(exported, poppler):
