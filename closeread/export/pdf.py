@@ -13,9 +13,7 @@ import concurrent.futures as cf
 import datetime as dt
 import gc
 import hashlib
-import multiprocessing
 import os
-import threading
 import time
 import zlib
 from dataclasses import dataclass, field
@@ -27,6 +25,7 @@ from closeread.errors import BuildFailed
 from closeread.export import fonts
 from closeread.export.cache import PdfCache, content_key
 from closeread.export.print_html import PAPERS, PrintDoc, paper_stylesheet, stylesheet
+from closeread.processes import context, worker_count
 from closeread.progress import Progress
 
 # Bump when the rendering options below change the output in a way the HTML and CSS do not show.
@@ -42,13 +41,6 @@ def code_version() -> str:
 
 def doc_key(doc: PrintDoc) -> str:
     return content_key(code_version(), stylesheet(), paper_stylesheet(doc.paper), "\n".join(fonts.installed()), doc.html)
-
-
-def worker_count() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
 
 
 # --- inside a rendering process ------------------------------------------------------------------
@@ -129,13 +121,6 @@ class RenderReport:
     merge_seconds: float = 0.0
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    # fork is fast (the parent's imports come along) but unsafe once other threads run (mkdocs serve)
-    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
-
-
 def _render_all(todo: dict[str, PrintDoc], progress: Progress, report: RenderReport) -> dict[str, bytes]:
     """Render one document per key; the biggest first, so a long one does not finish last."""
     order = sorted(todo, key=lambda k: (-len(todo[k].html), todo[k].path))
@@ -149,7 +134,7 @@ def _render_all(todo: dict[str, PrintDoc], progress: Progress, report: RenderRep
             progress.count("PDFs", len(out), total)
         return out
     report.workers = min(worker_count(), total)
-    with cf.ProcessPoolExecutor(max_workers=report.workers, mp_context=_context(), initializer=worker_setup) as pool:
+    with cf.ProcessPoolExecutor(max_workers=report.workers, mp_context=context(), initializer=worker_setup) as pool:
         futures = {pool.submit(render, todo[k].html, todo[k].paper): k for k in order}
         try:
             for future in cf.as_completed(futures):
