@@ -217,6 +217,17 @@ def _show(value) -> str:
     return text if len(text) <= 50 else text[:49] + "\u2026'"
 
 
+_REQUIRED: dict[int, tuple[F, tuple[tuple[str, F], ...]]] = {}
+
+
+def _required(spec: F) -> tuple[tuple[str, F], ...]:
+    """The required fields of an object spec, in declaration order (worked out once per spec)."""
+    known = _REQUIRED.get(id(spec))
+    if known is None or known[0] is not spec:
+        known = _REQUIRED[id(spec)] = (spec, tuple((k, v) for k, v in spec.fields.items() if v.required))
+    return known[1]
+
+
 def did_you_mean(word: str, choices) -> str:
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else f"; expected one of: {', '.join(map(str, choices))}"
@@ -236,6 +247,12 @@ class Checker:
         if value is None:
             return None
         t = spec.type
+        if t == "str" and value.__class__ is str:  # most values: the general path below, taken quickly
+            stripped = value.strip()
+            if not stripped and spec.required:
+                self.report(line, f"'{name}' is empty; expected {spec.doc}")
+                return None
+            return stripped
         if t == "obj":
             return self._obj(value, spec, name, line)
         if t == "list":
@@ -245,8 +262,9 @@ class Checker:
             if spec.nonempty and not value:
                 self.report(line, f"'{name}' is empty; expected at least one item ({spec.doc})")
             out = []
+            item_lines, past_end = (value.item_lines, value.line) if isinstance(value, LineList) else ((), line)
             for i, item in enumerate(value):
-                item_line = value.line_of(i) if isinstance(value, LineList) else line
+                item_line = item_lines[i] if i < len(item_lines) else past_end  # value.line_of(i)
                 if item is None:
                     self.report(item_line, f"item {i + 1} of '{name}' is empty; expected {spec.item.doc}")
                     continue
@@ -308,24 +326,37 @@ class Checker:
         if not isinstance(value, dict):
             self.report(line, f"'{name}' must be a mapping, not {_show(value)}; expected {spec.doc} with keys such as {', '.join(list(spec.fields)[:3])}")
             return None
-        own_line = value.line if isinstance(value, LineDict) else line
+        fields = spec.fields
+        if isinstance(value, LineDict):
+            own_line = value.line
+            key_lines = value.key_lines
+        else:
+            own_line = line
+            key_lines = None
         out = {"__line__": own_line}
         for key, raw in value.items():
-            key_line = value.line_of(key) if isinstance(value, LineDict) else line
-            if key not in spec.fields:
-                self.report(key_line, f"unknown key '{key}' in {spec.doc}{did_you_mean(key, spec.fields)}")
+            key_line = line if key_lines is None else key_lines.get(key, own_line)
+            sub = fields.get(key)
+            if sub is None:
+                self.report(key_line, f"unknown key '{key}' in {spec.doc}{did_you_mean(key, fields)}")
                 continue
-            sub = spec.fields[key]
             out[f"__line__{key}"] = key_line  # kept for a present key even when its value is invalid
             if raw is None:
                 if sub.required:
                     self.report(key_line, f"'{key}' is empty; expected {sub.doc}")
                 continue
+            if sub.type == "str" and raw.__class__ is str:  # check() of a text, inlined
+                checked = raw.strip()
+                if not checked and sub.required:
+                    self.report(key_line, f"'{key}' is empty; expected {sub.doc}")
+                    continue
+                out[key] = checked
+                continue
             checked = self.check(raw, sub, key, key_line)
             if checked is not None:
                 out[key] = checked
-        for key, sub in spec.fields.items():
-            if sub.required and key not in value:
+        for key, sub in _required(spec):
+            if key not in value:
                 self.report(own_line, f"missing '{key}' in {spec.doc}; expected {sub.doc}")
         return out
 
