@@ -45,13 +45,8 @@ def _ref(a: Annotation) -> str:
     )
 
 
-_last: list = [None, None, None]  # (article, annotations, result): the teacher page reuses the student page's
-
-
 def render_article(article: Article, annotations: tuple[Annotation, ...]) -> list[RenderedLine]:
     """Every non-blank article line with its annotated spans marked; blank lines are dropped."""
-    if _last[0] is article and _last[1] is annotations:
-        return list(_last[2])
     anns = [a for a in annotations if a.span is not None and not a.suggested]
     out = []
     text = article.text
@@ -61,7 +56,7 @@ def render_article(article: Article, annotations: tuple[Annotation, ...]) -> lis
         lstart, lend = line.start, line.start + len(line.text)
         here = [a for a in anns if a.span.start < lend and a.span.end > lstart]
         if not here:
-            out.append(RenderedLine(line.number, line.role, line.label, Markup(_esc(line.text))))
+            out.append(RenderedLine(line.number, line.role, line.label, escape(line.text)))
             continue
         parts: list[str] = []
         for s, e, covering in _segments(lstart, lend, here):
@@ -76,5 +71,4 @@ def render_article(article: Article, annotations: tuple[Annotation, ...]) -> lis
                 if a.span.end <= e:
                     parts.append(_ref(a))
         out.append(RenderedLine(line.number, line.role, line.label, Markup("".join(parts))))
-    _last[:] = [article, annotations, tuple(out)]
     return out

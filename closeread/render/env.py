@@ -13,8 +13,12 @@ from closeread.kinds import registry
 
 def paragraphs(text: str) -> Markup:
     """Plain text to escaped <p> elements; a blank line starts a new paragraph."""
-    blocks = [" ".join(b.split()) for b in text.replace("\r", "").split("\n\n")]
-    return Markup("").join(Markup("<p>{}</p>").format(b) for b in blocks if b)
+    # Escaping the whole text at once gives the same as escaping each paragraph, since escaping neither
+    # adds nor removes whitespace, and is several times cheaper than Markup.format per paragraph.
+    # str() first: Markup input is escaped again, as the per-paragraph format did.
+    escaped = str(escape(str(text.replace("\r", ""))))
+    blocks = [" ".join(b.split()) for b in escaped.split("\n\n")]
+    return Markup("".join([f"<p>{b}</p>" for b in blocks if b]))
 
 
 def inline(text: str) -> Markup:

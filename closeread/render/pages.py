@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 
 import yaml
+from markupsafe import Markup
 
 from closeread.kinds import all_kind_fields, registry
 from closeread.questions import TYPE_LABELS
@@ -27,31 +28,96 @@ _STEP_LABELS = {
 }
 
 
-def _front_matter(**fields) -> str:
-    return yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, width=1000).strip()
+# A string PyYAML writes as a plain scalar: it starts with a letter and holds no character that is a
+# YAML indicator after a space (":", "#"), a line break, a control character or a BOM; it does not end
+# with a space. This is narrower than what PyYAML allows, so anything else simply goes through PyYAML.
+_PLAIN = re.compile(
+    r"[A-Za-z](?:[\x20-\x22\x24-\x39\x3b-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*"
+    r"[\x21\x22\x24-\x39\x3b-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd])?"
+)
+# words PyYAML's resolver reads as booleans or null, so it quotes them
+_YAML_WORDS = frozenset("yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL".split())
+_YAML_WIDTH = 1000  # PyYAML folds a plain scalar at a space past this column
+
+
+def _plain(value) -> str | None:
+    if value is True or value is False:
+        return "true" if value else "false"
+    if type(value) is str and _PLAIN.fullmatch(value) and value not in _YAML_WORDS:
+        return value
+    return None
+
+
+def _front_matter(**fields) -> Markup:
+    """The front matter exactly as ``yaml.safe_dump`` writes it. PyYAML's pure-Python emitter took about
+    a tenth of a page's rendering, and front matter is nearly always plain words, so those are written
+    here; anything whose YAML form is less obvious goes through PyYAML itself."""
+    lines: list[str] = []
+    for key, value in fields.items():
+        if _plain(key) is None:
+            break
+        if type(value) is list and value:
+            items = [_plain(v) for v in value]
+            if None in items:
+                break
+            lines.append(f"{key}:")
+            lines.extend(f"- {v}" for v in items)
+        elif type(value) is dict and value:
+            pairs = [(_plain(k) if type(k) is str else None, _plain(v)) for k, v in value.items()]
+            if any(k is None or v is None for k, v in pairs):
+                break
+            lines.append(f"{key}:")
+            lines.extend(f"  {k}: {v}" for k, v in pairs)
+        else:
+            text = _plain(value)
+            if text is None:
+                break
+            lines.append(f"{key}: {text}")
+    else:
+        if lines and max(map(len, lines)) <= _YAML_WIDTH:
+            return _yaml_block("\n".join(lines).strip())  # as PyYAML's output is stripped, trailing Unicode spaces too
+    return _yaml_block(yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, width=_YAML_WIDTH).strip())
+
+
+def _yaml_block(text: str) -> Markup:
+    # Front matter is YAML that MkDocs reads and removes before any Markdown or HTML is made, so it goes
+    # out exactly as dumped: HTML-escaping it would turn a quoted title ('Ukraine: ...') into an &#39;
+    # anchor, the YAML would fail, and MkDocs would then show the whole block as page text. What it
+    # holds cannot become markup: every title in it went through safe_title.
+    return Markup(text)
 
 
 def tidy(markdown: str) -> str:
     """Drop blank and indented lines inside HTML blocks (a blank line would end a raw HTML block and
     four spaces of indent would start a code block); keep blank lines around Markdown headings."""
-    lines = [line.strip() for line in markdown.split("\n")]
+    lines = markdown.split("\n")
     out: list[str] = []
     in_front = 0
-    for i, line in enumerate(lines):
-        if line == "---" and in_front < 2:
+    body = 0
+    for body, line in enumerate(lines):
+        if in_front == 2:
+            break
+        line = line.strip()
+        if line == "---":
             in_front += 1
-            out.append(line)
+        out.append(line)
+    else:
+        body = len(lines)
+    for line in map(str.strip, lines[body:]):
+        if not line:
             continue
-        if in_front < 2:
-            out.append(line)
-            continue
-        if line.startswith("#"):
+        if line[0] == "#":
             if out and out[-1] != "":
                 out.append("")
-            out.extend([line, ""])
-        elif line:
             out.append(line)
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip() + "\n"
+            out.append("")
+        else:
+            out.append(line)
+    text = "\n".join(out)
+    # only front matter can hold a run of blank lines; scanning a whole page with the regex costs more than the loop
+    if "\n\n\n" in text:
+        text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip() + "\n"
 
 
 def _field_value_fn(lesson: Lesson):
@@ -96,12 +162,33 @@ KIT_DOWNLOADS = (
 )
 
 
+# (lesson, parts), replaced as one tuple so that a reader never pairs one lesson with another's parts
+_last_shared: tuple = (None, {})
+
+
+def _shared(lesson: Lesson) -> dict[str, Markup]:
+    """The parts both editions show alike, made by the macros of the same names once per lesson:
+    render_kit makes a lesson's teacher edition right after its student page."""
+    global _last_shared
+    last, parts = _last_shared
+    if last is lesson:
+        return parts
+    m = environment().get_template("_macros.html.j2").module
+    parts = {
+        "source_line": m.source_line(lesson),
+        "legend": m.legend(lesson),
+        "article": m.article(render_article(lesson.article, lesson.annotations)),
+    }
+    _last_shared = (lesson, parts)
+    return parts
+
+
 def student_page(lesson: Lesson) -> str:
     return _render(
         "student.md.j2",
         lesson=lesson,
         edition="student",
-        lines=render_article(lesson.article, lesson.annotations),
+        **_shared(lesson),
         key=lesson_key(lesson, lesson.questions),
         salt=salt_for(lesson),
         field_value=_field_value_fn(lesson),
@@ -119,20 +206,26 @@ def teacher_page(lesson: Lesson) -> str:
     return _render(
         "teacher.md.j2",
         lesson=lesson,
-        lines=render_article(lesson.article, lesson.annotations),
+        **_shared(lesson),
         downloads=downloads_for(lesson),
         field_value=_field_value_fn(lesson),
         front_matter=_front_matter(title=f"{safe_title(lesson.title)} (teacher edition)", search={"exclude": False}),
     )
 
 
-def _catalogue(heading: str, intro: str, groups: list[dict], prefix: str = "", *, teacher: bool = False, downloads: tuple = ()) -> str:
+def _catalogue_rows(lessons: list[Lesson], prefix: str = "", *, teacher: bool = False) -> dict[str, Markup]:
+    """Each lesson's catalogue row by slug, rendered once for all the pages that list it."""
+    row = environment().get_template("_catalogue.html.j2").module.row
+    return {lesson.slug: row(lesson, prefix, teacher) for lesson in lessons}
+
+
+def _catalogue(heading: str, intro: str, groups: list[dict], rows: dict[str, Markup], *, teacher: bool = False, downloads: tuple = ()) -> str:
     return _render(
         "catalogue.md.j2",
         heading=heading,
         intro=intro,
         groups=groups,
-        prefix=prefix,
+        rows=rows,
         teacher=teacher,
         downloads=downloads,
         front_matter=_front_matter(title=heading),
@@ -142,10 +235,12 @@ def _catalogue(heading: str, intro: str, groups: list[dict], prefix: str = "", *
 def catalogue_pages(lessons: list[Lesson]) -> dict[str, str]:
     """The student catalogue, lessons by skill and by kind, and the glossary."""
     pages = {}
+    rows = _catalogue_rows(lessons)
     pages["index.md"] = _catalogue(
         "All lessons",
         "Every lesson in the kit. Each one is a real news article with notes on how it is made, and questions to practise on. Your progress is kept in this browser only.",
         [{"title": "", "id": "", "text": "", "lessons": lessons}],
+        rows,
     )
     by_skill: dict[str, list[Lesson]] = defaultdict(list)
     for lesson in lessons:
@@ -155,12 +250,19 @@ def catalogue_pages(lessons: list[Lesson]) -> dict[str, str]:
         "Lessons by skill",
         "Lessons grouped by the skill they practise.",
         [{"title": s.replace("-", " ").capitalize(), "id": s, "text": "", "lessons": by_skill[s]} for s in sorted(by_skill)],
+        rows,
     )
-    by_kind: dict[str, list[Lesson]] = defaultdict(list)
-    for lesson in lessons:
-        for kind in lesson.kinds:
-            by_kind[kind].append(lesson)
     kinds = registry()
+    by_kind: dict[str, list[Lesson]] = defaultdict(list)
+    examples: dict[str, list] = {k: [] for k in kinds}  # the first six annotations of each kind, in kit order
+    for lesson in lessons:
+        published = lesson.published_annotations
+        for kind in dict.fromkeys(a.kind for a in published):
+            by_kind[kind].append(lesson)
+        for a in published:
+            found = examples.get(a.kind)
+            if found is not None and len(found) < 6:
+                found.append((lesson, a))
     pages["by-kind.md"] = _catalogue(
         "Lessons by kind of annotation",
         "Lessons grouped by what their annotations point out. The glossary explains each kind.",
@@ -169,8 +271,8 @@ def catalogue_pages(lessons: list[Lesson]) -> dict[str, str]:
             for k in kinds
             if by_kind[k]
         ],
+        rows,
     )
-    examples = {k: [(lesson, a) for lesson in lessons for a in lesson.published_annotations if a.kind == k][:6] for k in kinds}
     pages["glossary.md"] = _render("glossary.md.j2", examples=examples, front_matter=_front_matter(title="Glossary of annotation kinds"))
     return pages
 
@@ -180,6 +282,7 @@ def teacher_catalogue(lessons: list[Lesson]) -> str:
         "Teacher editions",
         "Each teacher edition has the lesson plan, background, every annotation with its note, the answer key and the downloads (worksheets, keys, LMS exports).",
         [{"title": "", "id": "", "text": "", "lessons": lessons}],
+        _catalogue_rows(lessons, teacher=True),
         teacher=True,
         downloads=KIT_DOWNLOADS,
     )
