@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,8 @@ def test_a_failing_student_site_leaves_both_sites_as_they_were(built, capsys, mo
 
     monkeypatch.setattr(mkdocs_build, "build", student_fails)
     monkeypatch.setattr("closeread.processes.worker_count", lambda: 2)
+    # forked even if an earlier test left a thread running, so that the worker sees the patched build
+    monkeypatch.setattr("closeread.processes.context", lambda: multiprocessing.get_context("fork"))
     index = kit / "docs" / "index.md"
     good = index.read_text(encoding="utf-8")
     index.write_text(good + "\nchanged\n", encoding="utf-8")

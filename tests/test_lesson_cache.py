@@ -62,6 +62,16 @@ def _many_lessons(kit, count: int) -> list[str]:
     return sorted(slugs)
 
 
+def _two_forked_workers(monkeypatch):
+    # forked even if an earlier test left a thread running, so that the workers see this test's patches
+    import multiprocessing
+
+    import closeread.processes as processes
+
+    monkeypatch.setattr(processes, "worker_count", lambda: 2)
+    monkeypatch.setattr(processes, "context", lambda: multiprocessing.get_context("fork"))
+
+
 def test_many_lessons_validated_in_worker_processes_match_one_by_one(kit, monkeypatch):
     import closeread.processes as processes
 
@@ -75,7 +85,7 @@ def test_many_lessons_validated_in_worker_processes_match_one_by_one(kit, monkey
         return real(folder, **kwargs)
 
     monkeypatch.setattr(kit_module, "load_lesson", load_lesson)
-    monkeypatch.setattr(processes, "worker_count", lambda: 2)
+    _two_forked_workers(monkeypatch)
     parallel = generate(root=kit, pdf=False)
     assert [lesson.slug for lesson in parallel.lessons] == slugs
     assert len(list(pids.iterdir())) == 2 and str(os.getpid()) not in os.listdir(pids)
@@ -90,13 +100,11 @@ def test_many_lessons_validated_in_worker_processes_match_one_by_one(kit, monkey
 
 
 def test_problems_found_in_worker_processes_are_all_reported_in_lesson_order(kit, monkeypatch):
-    import closeread.processes as processes
-
     slugs = _many_lessons(kit, 20)
     for slug in (slugs[3], slugs[17]):
         path = kit / "lessons" / slug / "lesson.yaml"
         path.write_text(path.read_text(encoding="utf-8").replace("quote: about 300 workers", "quote: about 301 workers"), encoding="utf-8")
-    monkeypatch.setattr(processes, "worker_count", lambda: 2)
+    _two_forked_workers(monkeypatch)
     with pytest.raises(LessonError) as caught:
         generate(root=kit, pdf=False)
     where = [problem.path for problem in caught.value.problems]
