@@ -162,33 +162,23 @@ KIT_DOWNLOADS = (
 )
 
 
-# (lesson, parts), replaced as one tuple so that a reader never pairs one lesson with another's parts
-_last_shared: tuple = (None, {})
-
-
-def _shared(lesson: Lesson) -> dict[str, Markup]:
-    """The parts both editions show alike, made by the macros of the same names once per lesson:
-    render_kit makes a lesson's teacher edition right after its student page."""
-    global _last_shared
-    last, parts = _last_shared
-    if last is lesson:
-        return parts
+def shared_parts(lesson: Lesson) -> dict[str, Markup]:
+    """The parts both editions show alike (source line, legend, article), made by the macros of the same
+    names: ``lesson_pages`` makes them once for the two pages."""
     m = environment().get_template("_macros.html.j2").module
-    parts = {
+    return {
         "source_line": m.source_line(lesson),
         "legend": m.legend(lesson),
         "article": m.article(render_article(lesson.article, lesson.annotations)),
     }
-    _last_shared = (lesson, parts)
-    return parts
 
 
-def student_page(lesson: Lesson) -> str:
+def student_page(lesson: Lesson, shared: dict[str, Markup] | None = None) -> str:
     return _render(
         "student.md.j2",
         lesson=lesson,
         edition="student",
-        **_shared(lesson),
+        **(shared or shared_parts(lesson)),
         key=lesson_key(lesson, lesson.questions),
         salt=salt_for(lesson),
         field_value=_field_value_fn(lesson),
@@ -202,11 +192,11 @@ def student_page(lesson: Lesson) -> str:
     )
 
 
-def teacher_page(lesson: Lesson) -> str:
+def teacher_page(lesson: Lesson, shared: dict[str, Markup] | None = None) -> str:
     return _render(
         "teacher.md.j2",
         lesson=lesson,
-        **_shared(lesson),
+        **(shared or shared_parts(lesson)),
         downloads=downloads_for(lesson),
         field_value=_field_value_fn(lesson),
         front_matter=_front_matter(title=f"{safe_title(lesson.title)} (teacher edition)", search={"exclude": False}),
@@ -315,9 +305,10 @@ def assignment_builder(lessons: list[Lesson]) -> str:
 
 def lesson_pages(lesson: Lesson) -> dict[str, str]:
     """A lesson's student page and teacher edition, keyed by path under docs/."""
+    shared = shared_parts(lesson)
     return {
-        f"{STUDENT_DIR}/{lesson.slug}/index.md": student_page(lesson),
-        f"{TEACHER_DIR}/{lesson.slug}/index.md": teacher_page(lesson),
+        f"{STUDENT_DIR}/{lesson.slug}/index.md": student_page(lesson, shared),
+        f"{TEACHER_DIR}/{lesson.slug}/index.md": teacher_page(lesson, shared),
     }
 
 
