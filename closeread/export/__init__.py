@@ -20,40 +20,77 @@ Output is reproducible: no file holds the build's time unless SOURCE_DATE_EPOCH 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
+from closeread.export.items import Quiz
 from closeread.model import Lesson
+from closeread.processes import map_ordered
 from closeread.progress import Progress
 
 KIT_NAME = "closeread"
 TEACHER = "teacher"
 
 
-def lms_files(lessons: list[Lesson], *, epoch: dt.datetime | None = None) -> dict[str, bytes]:
-    """The QTI, Moodle XML and GIFT files of every lesson and of the whole kit.
+@dataclass(frozen=True)
+class LessonExport:
+    """What the export stage makes from one lesson alone: its quiz in each LMS format and its print HTML.
+    Made in worker processes (``lesson_exports``); the kit's files are put together from these."""
 
-    Each quiz is serialized once; the kit's files are put together from the lessons' parts."""
+    quiz: Quiz
+    qti_entries: tuple[tuple[str, bytes], ...]
+    gift: str
+    worksheet_html: str
+    key_html: str
+
+
+def _lesson_export(job: tuple[Lesson, dt.datetime | None]) -> LessonExport:
+    from closeread.export import gift, print_html, qti
+    from closeread.export.items import quiz_for
+
+    lesson, epoch = job
+    quiz = quiz_for(lesson)
+    view = print_html.LessonView(lesson)
+    return LessonExport(
+        quiz=quiz,
+        qti_entries=tuple(qti.quiz_entries(quiz)),
+        gift=gift.quiz_text(quiz),
+        worksheet_html=print_html.worksheet_html(view, epoch),
+        key_html=print_html.key_html(view, epoch),
+    )
+
+
+def lesson_exports(lessons: list[Lesson], *, epoch: dt.datetime | None = None) -> list[LessonExport]:
+    """Each lesson's exports, made over every core when there are many lessons."""
+    return list(map_ordered(_lesson_export, [(lesson, epoch) for lesson in lessons]))
+
+
+def lms_files(lessons: list[Lesson], *, epoch: dt.datetime | None = None, made: list[LessonExport] | None = None) -> dict[str, bytes]:
+    """The QTI, Moodle XML and GIFT files of every lesson and of the whole kit (from ``made``, the
+    lessons' exports, when the caller has them). Moodle's elements are made here: lxml elements do not
+    cross processes, and a serialized fragment read back loses the difference between "" and no text."""
     import copy
 
     from closeread.export import gift, moodle, qti
-    from closeread.export.items import quiz_for
 
+    made = made if made is not None else lesson_exports(lessons, epoch=epoch)
     date = epoch.date().isoformat() if epoch else None
     files: dict[str, bytes] = {}
-    quizzes = [quiz_for(lesson) for lesson in lessons]
-    qti_parts, moodle_parts, gift_parts = [], [], []
-    for quiz in quizzes:
+    quizzes = [m.quiz for m in made]
+    moodle_parts = []
+    for m in made:
+        quiz = m.quiz
         base = f"{TEACHER}/{quiz.id}/{quiz.id}"
-        qti_parts.append(qti.quiz_entries(quiz))
+        files[f"{base}-qti.zip"] = qti.package([quiz], [list(m.qti_entries)], title=f"closeread: {quiz.title}", date=date, timestamp=epoch)
         moodle_parts.append(moodle.quiz_questions(quiz))
-        gift_parts.append(gift.quiz_text(quiz))
-        files[f"{base}-qti.zip"] = qti.package([quiz], qti_parts[-1:], title=f"closeread: {quiz.title}", date=date, timestamp=epoch)
         files[f"{base}-moodle.xml"] = moodle.bank([[copy.deepcopy(el) for el in moodle_parts[-1]]])
-        files[f"{base}.gift.txt"] = gift.gift_file(gift_parts[-1:]).encode("utf-8")
+        files[f"{base}.gift.txt"] = gift.gift_file([m.gift]).encode("utf-8")
     if quizzes:
-        files[f"{TEACHER}/{KIT_NAME}-qti.zip"] = qti.package(quizzes, qti_parts, title="closeread: every lesson", date=date, timestamp=epoch)
+        files[f"{TEACHER}/{KIT_NAME}-qti.zip"] = qti.package(
+            quizzes, [list(m.qti_entries) for m in made], title="closeread: every lesson", date=date, timestamp=epoch
+        )
         files[f"{TEACHER}/{KIT_NAME}-moodle.xml"] = moodle.bank(moodle_parts)
-        files[f"{TEACHER}/{KIT_NAME}.gift.txt"] = gift.gift_file(gift_parts).encode("utf-8")
+        files[f"{TEACHER}/{KIT_NAME}.gift.txt"] = gift.gift_file([m.gift for m in made]).encode("utf-8")
     return files
 
 
@@ -67,8 +104,10 @@ def export_kit(*, lessons: list[Lesson], root: Path, pdf: bool = True, progress:
     from closeread.export.pdf import export_pdfs, source_date
 
     epoch = source_date()
-    files = lms_files(lessons, epoch=epoch)
-    pdfs, report = export_pdfs(print_html.documents(lessons, epoch=epoch), root=root, render_missing=pdf, progress=progress, prune=False)
+    made = lesson_exports(lessons, epoch=epoch)
+    files = lms_files(lessons, epoch=epoch, made=made)
+    docs = print_html.documents(lessons, epoch=epoch, html=[(m.worksheet_html, m.key_html) for m in made])
+    pdfs, report = export_pdfs(docs, root=root, render_missing=pdf, progress=progress, prune=False)
     files.update(pdfs)
     # the booklet: the lesson PDFs above merged behind a cover and contents (rendered; cached like the rest)
     booklets, used = export_booklets(

@@ -250,14 +250,18 @@ def booklets(lessons: list[Lesson], *, epoch: dt.datetime | None = None) -> list
     ]
 
 
-def documents(lessons: list[Lesson], *, epoch: dt.datetime | None = None) -> list[PrintDoc]:
+def documents(lessons: list[Lesson], *, epoch: dt.datetime | None = None, html: list[tuple[str, str]] | None = None) -> list[PrintDoc]:
     """Every lesson PDF of the kit, as print HTML: per lesson a worksheet and a key, each on A4 and US
-    Letter (the HTML is the same; the paper is a separate stylesheet). The booklet: see ``booklets``."""
+    Letter (the HTML is the same; the paper is a separate stylesheet). The booklet: see ``booklets``.
+    ``html``: each lesson's worksheet and key HTML, when the caller has made them already."""
     docs: list[PrintDoc] = []
-    for lesson in lessons:
-        view = LessonView(lesson)
+    for number, lesson in enumerate(lessons):
         slug = lesson.slug
-        worksheet, key = worksheet_html(view, epoch), key_html(view, epoch)
+        if html is not None:
+            worksheet, key = html[number]
+        else:
+            view = LessonView(lesson)
+            worksheet, key = worksheet_html(view, epoch), key_html(view, epoch)
         for paper in PAPERS:
             docs.append(PrintDoc(f"{STUDENT_DIR}/{slug}/worksheet-{paper}.pdf", worksheet, paper, (slug,)))
             docs.append(PrintDoc(f"{TEACHER_DIR}/{slug}/key-{paper}.pdf", key, paper, (slug,)))
