@@ -60,9 +60,14 @@ def _lesson_export(job: tuple[Lesson, dt.datetime | None]) -> LessonExport:
     )
 
 
-def lesson_exports(lessons: list[Lesson], *, epoch: dt.datetime | None = None) -> list[LessonExport]:
+def lesson_exports(lessons: list[Lesson], *, epoch: dt.datetime | None = None, progress: Progress | None = None) -> list[LessonExport]:
     """Each lesson's exports, made over every core when there are many lessons."""
-    return list(map_ordered(_lesson_export, [(lesson, epoch) for lesson in lessons]))
+    made: list[LessonExport] = []
+    for made_one in map_ordered(_lesson_export, [(lesson, epoch) for lesson in lessons]):
+        made.append(made_one)
+        if progress is not None:
+            progress.count("preparing quizzes and print pages", len(made), len(lessons))
+    return made
 
 
 def lms_files(lessons: list[Lesson], *, epoch: dt.datetime | None = None, made: list[LessonExport] | None = None) -> dict[str, bytes]:
@@ -104,7 +109,7 @@ def export_kit(*, lessons: list[Lesson], root: Path, pdf: bool = True, progress:
     from closeread.export.pdf import export_pdfs, source_date
 
     epoch = source_date()
-    made = lesson_exports(lessons, epoch=epoch)
+    made = lesson_exports(lessons, epoch=epoch, progress=progress)
     files = lms_files(lessons, epoch=epoch, made=made)
     docs = print_html.documents(lessons, epoch=epoch, html=[(m.worksheet_html, m.key_html) for m in made])
     pdfs, report = export_pdfs(docs, root=root, render_missing=pdf, progress=progress, prune=False)
