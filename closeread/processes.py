@@ -43,3 +43,27 @@ def map_ordered(fn: Callable[[T], R], items: Iterable[T], *, min_parallel: int =
         return
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context()) as pool:
         yield from pool.map(fn, items, chunksize=chunk)
+
+
+_SHARED: object = None
+
+
+def _call_shared(job: tuple[Callable, int]):
+    fn, index = job
+    return fn(_SHARED, index)
+
+
+def map_forked(fn: Callable[[object, int], R], shared: object, count: int) -> list[R]:
+    """``[fn(shared, i) for i in range(count)]``, one item per worker process when they can be forked:
+    the workers inherit ``shared`` (say, hundreds of megabytes of PDFs) instead of receiving a pickled
+    copy. Without fork, or with one core or item, the calls run here."""
+    global _SHARED
+    workers = min(worker_count(), count)
+    if workers < 2 or context().get_start_method() != "fork":
+        return [fn(shared, i) for i in range(count)]
+    _SHARED = shared
+    try:
+        with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context()) as pool:
+            return list(pool.map(_call_shared, [(fn, i) for i in range(count)]))
+    finally:
+        _SHARED = None

@@ -512,11 +512,15 @@ def export_booklets(
     booklets: list[Booklet], *, parts: dict[str, bytes], keys: dict[str, str], root: Path, render_missing: bool, progress: Progress, report
 ) -> tuple[dict[str, bytes], set[str]]:
     """Each booklet from the cache, or merged from the lesson PDFs in ``parts`` (then cached); and the
-    cache keys it used (to keep when the cache is pruned)."""
+    cache keys it used (to keep when the cache is pruned). Booklets to merge (A4 and Letter) are merged
+    side by side, one per core."""
+    from closeread.processes import map_forked
+
     start = time.perf_counter()
     cache_ = PdfCache(root)
     files: dict[str, bytes] = {}
     used: set[str] = set()
+    todo: list[tuple[Booklet, str]] = []
     for booklet in booklets:
         key = booklet_key(booklet, keys)
         data = cache_.get(key)
@@ -528,12 +532,31 @@ def export_booklets(
         if not render_missing or any(p not in parts for e in booklet.entries for p in (e.worksheet, e.key)):
             report.skipped.append(booklet.path)
             continue
-        with cache_.writing(key) as fh:
-            front_key = merge(booklet, parts, fh, file_id=bytes.fromhex(key[:32]), cache_=cache_, report=report, progress=progress)
-        cache_.put_note(key, {"front": [front_key]})
+        todo.append((booklet, key))
+    shared = (todo, parts, root, progress)
+    for (booklet, key), (front_key, fronts, cpu) in zip(todo, map_forked(_merge_one, shared, len(todo))):
         used.update([key, front_key])
         files[booklet.path] = cache_.path(key).read_bytes()
         report.merged.append(booklet.path)
+        report.front_rendered.extend(fronts)
+        for path, seconds in cpu.items():
+            report.cpu_seconds[path] = report.cpu_seconds.get(path, 0.0) + seconds
     report.merge_seconds = time.perf_counter() - start
     return files, used
 
+
+def _merge_one(shared: tuple, index: int) -> tuple[str, list[str], dict[str, float]]:
+    """Merge booklet ``index`` of ``shared`` into the cache; what the export report needs to know."""
+    from closeread.export.pdf import RenderReport
+
+    todo, parts, root, progress = shared
+    booklet, key = todo[index]
+    cache_ = PdfCache(root)
+    own = RenderReport()
+    # merges side by side would fight over the terminal's progress line: only the first one reports
+    with cache_.writing(key) as fh:
+        front_key = merge(
+            booklet, parts, fh, file_id=bytes.fromhex(key[:32]), cache_=cache_, report=own, progress=progress if index == 0 else Progress.quiet()
+        )
+    cache_.put_note(key, {"front": [front_key]})
+    return front_key, own.front_rendered, own.cpu_seconds

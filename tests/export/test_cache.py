@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 from closeread.export.cache import FOLDER
@@ -17,7 +18,9 @@ def renders(export) -> int:
 
 
 def front_renders(export) -> int:
-    return sum(export.progress.totals.get("cover and contents", []))
+    # from the export's summary line: booklets are merged in worker processes, whose progress stays there
+    found = [re.search(r"(\d+) cover and contents rendered", line) for line in export.progress.lines]
+    return sum(int(m.group(1)) for m in found if m)
 
 
 def merged(export) -> bool:
