@@ -8,11 +8,14 @@ spawned instead. Small batches run in this process: a pool only pays off for man
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
+
+from closeread.errors import BuildFailed
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -33,6 +36,15 @@ def context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+@contextlib.contextmanager
+def pool_errors() -> Iterator[None]:
+    """A worker that dies (killed, out of memory) is a build failure with a one-line message."""
+    try:
+        yield
+    except cf.process.BrokenProcessPool as exc:
+        raise BuildFailed(f"a worker process of the build stopped unexpectedly ({exc}); run the build again (the previous sites are left in place)") from None
+
+
 def map_ordered(fn: Callable[[T], R], items: Iterable[T], *, min_parallel: int = 16, chunk: int = 8) -> Iterator[R]:
     """``map(fn, items)`` in input order, over one process per core when there are at least
     ``min_parallel`` items (and more than one core); ``fn`` must be a module-level function."""
@@ -41,7 +53,7 @@ def map_ordered(fn: Callable[[T], R], items: Iterable[T], *, min_parallel: int =
     if len(items) < min_parallel or workers < 2:
         yield from map(fn, items)
         return
-    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context()) as pool:
+    with pool_errors(), cf.ProcessPoolExecutor(max_workers=workers, mp_context=context()) as pool:
         yield from pool.map(fn, items, chunksize=chunk)
 
 
@@ -63,7 +75,7 @@ def map_forked(fn: Callable[[object, int], R], shared: object, count: int) -> li
         return [fn(shared, i) for i in range(count)]
     _SHARED = shared
     try:
-        with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context()) as pool:
+        with pool_errors(), cf.ProcessPoolExecutor(max_workers=workers, mp_context=context()) as pool:
             return list(pool.map(_call_shared, [(fn, i) for i in range(count)]))
     finally:
         _SHARED = None

@@ -49,3 +49,14 @@ def test_map_forked_without_fork_runs_here(monkeypatch):
     monkeypatch.setattr(processes, "context", lambda: multiprocessing.get_context("spawn"))
     results = processes.map_forked(_nth_and_pid, {"items": ["x", "y"]}, 2)
     assert results == [("x", os.getpid()), ("y", os.getpid())]
+
+
+def _die(n: int) -> int:
+    os._exit(3)  # as a worker killed by the system would
+
+
+def test_a_worker_that_dies_is_a_build_failure(two_forked):
+    from closeread.errors import BuildFailed
+
+    with pytest.raises(BuildFailed, match="a worker process of the build stopped unexpectedly"):
+        list(processes.map_ordered(_die, range(40)))

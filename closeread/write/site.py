@@ -98,7 +98,7 @@ def stage_sites(jobs: list[tuple[Path, Path]], *, progress=None) -> list[tuple[P
     The last job runs in this process and reports progress; the others run in worker processes."""
     import concurrent.futures as cf
 
-    from closeread.processes import context, worker_count
+    from closeread.processes import context, pool_errors, worker_count
 
     staged: list[tuple[Path, Path]] = []
     try:
@@ -107,7 +107,7 @@ def stage_sites(jobs: list[tuple[Path, Path]], *, progress=None) -> list[tuple[P
                 staged.append((stage_site(config_file=config_file, site_dir=site_dir, progress=progress), site_dir))
             return staged
         *others, (config_file, site_dir) = jobs
-        with cf.ProcessPoolExecutor(max_workers=len(others), mp_context=context()) as pool:
+        with pool_errors(), cf.ProcessPoolExecutor(max_workers=len(others), mp_context=context()) as pool:
             futures = [(pool.submit(stage_site, config_file=c, site_dir=d), d) for c, d in others]
             try:
                 mine = stage_site(config_file=config_file, site_dir=site_dir, progress=progress)
