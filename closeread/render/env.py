@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 
 import jinja2
@@ -30,10 +31,15 @@ def long_date(value: dt.date) -> str:
     return f"{value.day} {value.strftime('%B')} {value.year}"
 
 
+_TITLE_CHARS = str.maketrans({"<": "\u2039", ">": "\u203a", "&": "+", '"': "\u201d", "`": "'"})
+_QUOTED = re.compile(r'"([^"]*)"')
+
+
 def safe_title(text: str) -> str:
     """A title for front matter: MkDocs themes put it into <title> and the nav through `striptags`,
-    which unescapes entities, so characters that could form markup are replaced outright."""
-    return " ".join(text.translate(str.maketrans({"<": "\u2039", ">": "\u203a", "&": "+", '"': "\u201d", "`": "'"})).split())
+    which unescapes entities, so characters that could form markup are replaced outright (a pair of
+    straight double quotes by typographic ones, opening and closing)."""
+    return " ".join(_QUOTED.sub("\u201c\\1\u201d", text).translate(_TITLE_CHARS).split())
 
 
 @cache
