@@ -75,35 +75,6 @@ if not _Loader.yaml_path_resolvers and None not in _IMPLICIT and _Loader.DEFAULT
     _Loader.ascend_resolver = _no_path_resolvers
 
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
-    loader.flatten_mapping(node)
-    result = LineDict()
-    result.line = node.start_mark.line + 1
-    result.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1
-        if not isinstance(key, (str, int, float, bool)) or key is None:
-            loader.problems.append(Problem(loader.path, line, "a key must be a plain word; expected 'name: value'"))
-            continue
-        if key in result:
-            first = result.key_lines[key]
-            loader.problems.append(
-                Problem(loader.path, line, f"duplicate key '{key}' (first at line {first}); expected each key once")
-            )
-            continue
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[key] = line
-    return result
-
-
-def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
-    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
-    result.line = node.start_mark.line + 1
-    result.item_lines = [child.start_mark.line + 1 for child in node.value]
-    return result
-
-
 def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode):
     """A date as YAML reads it, or its text when it is no real date (2024-02-31), for the validator to
     report with its line instead of PyYAML raising ValueError."""
@@ -123,9 +94,7 @@ def _construct_str(loader: _Loader, node: yaml.ScalarNode) -> str:
     return value
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
 def _build(loader: _Loader, node):
@@ -162,7 +131,7 @@ def _build(loader: _Loader, node):
 
 
 def _build_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
-    """``_construct_mapping`` without the generic machinery for each key and value."""
+    """A mapping as a LineDict: each key's line kept, duplicate and non-plain keys reported."""
     pairs = node.value
     for key_node, _ in pairs:
         if key_node.tag == _MERGE or key_node.tag == _VALUE:
@@ -193,7 +162,7 @@ def _build_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
 
 
 def _build_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
-    """``_construct_sequence`` without the generic machinery for each item."""
+    """A sequence as a LineList: each item's line kept."""
     children = node.value
     result = LineList()
     for child in children:
@@ -201,6 +170,12 @@ def _build_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
     result.line = node.start_mark.line + 1
     result.item_lines = [child.start_mark.line + 1 for child in children]
     return result
+
+
+# PyYAML's own path (a tagged or merged document, an alias met there) builds mappings and sequences
+# the same way, so every one of them carries its lines and reports its duplicate keys alike
+_Loader.add_constructor(_MAP, _build_mapping)
+_Loader.add_constructor(_SEQ, _build_sequence)
 
 
 def load_yaml(text: str, *, path: str) -> tuple[object, list[Problem]]:

@@ -246,10 +246,9 @@ def catalogue_pages(lessons: list[Lesson]) -> dict[str, str]:
     by_kind: dict[str, list[Lesson]] = defaultdict(list)
     examples: dict[str, list] = {k: [] for k in kinds}  # the first six annotations of each kind, in kit order
     for lesson in lessons:
-        published = lesson.published_annotations
-        for kind in dict.fromkeys(a.kind for a in published):
+        for kind in lesson.kinds:
             by_kind[kind].append(lesson)
-        for a in published:
+        for a in lesson.published_annotations:
             found = examples.get(a.kind)
             if found is not None and len(found) < 6:
                 found.append((lesson, a))

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 from closeread.errors import Problem
-from closeread.kinds import FieldSpec, registry
+from closeread.kinds import registry
 from closeread.load.lessonfiles import MAX_ARTICLE_BYTES, MAX_LESSON_BYTES, read_text
 from closeread.load.yamlfile import load_yaml
 from closeread.model import (
@@ -40,12 +39,6 @@ _TYPE_KEYS = {
     "short": {"model_answer"},
     "discussion": {"guidance"},
 }
-
-
-@cache
-def _own_fields(kind: str) -> dict[str, FieldSpec]:
-    """The fields of an annotation kind by name (``Kind.field`` without a scan per lookup)."""
-    return {f.name: f for f in registry()[kind].fields}
 
 
 def _line(d: dict, key: str | None = None) -> int:
@@ -151,26 +144,13 @@ class _LessonBuilder:
     def _no_todo_left(self, data, name: str = "lesson", line: int = 1) -> None:
         """A published lesson may not keep the importer's TODO placeholders."""
         if isinstance(data, dict):
-            line_of = data.line_of if hasattr(data, "line_of") else None
             for key, value in data.items():
-                if value.__class__ is str:  # the common case, without a call per text
-                    if value.lstrip().startswith("TODO"):
-                        self._todo(str(key), line_of(key) if line_of else line)
-                elif isinstance(value, (dict, list, str)):
-                    self._no_todo_left(value, str(key), line_of(key) if line_of else line)
+                self._no_todo_left(value, str(key), data.line_of(key) if hasattr(data, "line_of") else line)
         elif isinstance(data, list):
-            line_of = data.line_of if hasattr(data, "line_of") else None
             for i, value in enumerate(data):
-                if value.__class__ is str:
-                    if value.lstrip().startswith("TODO"):
-                        self._todo(name, line_of(i) if line_of else line)
-                elif isinstance(value, (dict, list, str)):
-                    self._no_todo_left(value, name, line_of(i) if line_of else line)
+                self._no_todo_left(value, name, data.line_of(i) if hasattr(data, "line_of") else line)
         elif isinstance(data, str) and data.lstrip().startswith("TODO"):
-            self._todo(name, line)
-
-    def _todo(self, name: str, line: int) -> None:
-        self.report(line, f"'{name}' still says TODO; expected the teacher's own text (or 'draft: true' while the lesson is unfinished)")
+            self.report(line, f"'{name}' still says TODO; expected the teacher's own text (or 'draft: true' while the lesson is unfinished)")
 
     # -- article ---------------------------------------------------------------------------------
 
@@ -249,14 +229,13 @@ class _LessonBuilder:
                 continue
             seen[ann_id] = where
             suggested = item.get("suggested", False)
-            own = _own_fields(kind.name)
             fields = {}
             for key in item:
                 if key in _BASE_ANNOTATION_KEYS or key.startswith("__line__"):
                     continue
-                spec = own.get(key)
+                spec = kind.field(key)
                 if spec is None:
-                    allowed = ", ".join(sorted(own)) or "none"
+                    allowed = ", ".join(sorted(f.name for f in kind.fields)) or "none"
                     self.report(_line(item, key), f"annotation '{ann_id}': '{key}' does not apply to kind '{kind.name}'; expected only its fields ({allowed})")
                     continue
                 value = item[key]

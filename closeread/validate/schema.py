@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from closeread.errors import Problem
 from closeread.kinds import all_kind_fields, registry
@@ -30,6 +31,11 @@ class F:
     values: tuple = ()
     minimum: int | None = None
     nonempty: bool = False
+
+    @cached_property
+    def required_fields(self) -> tuple[tuple[str, "F"], ...]:
+        """An object's required fields, in declaration order."""
+        return tuple((k, v) for k, v in self.fields.items() if v.required)
 
 
 def _text(doc, required=False):
@@ -217,17 +223,6 @@ def _show(value) -> str:
     return text if len(text) <= 50 else text[:49] + "\u2026'"
 
 
-_REQUIRED: dict[int, tuple[F, tuple[tuple[str, F], ...]]] = {}
-
-
-def _required(spec: F) -> tuple[tuple[str, F], ...]:
-    """The required fields of an object spec, in declaration order (worked out once per spec)."""
-    known = _REQUIRED.get(id(spec))
-    if known is None or known[0] is not spec:
-        known = _REQUIRED[id(spec)] = (spec, tuple((k, v) for k, v in spec.fields.items() if v.required))
-    return known[1]
-
-
 def did_you_mean(word: str, choices) -> str:
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else f"; expected one of: {', '.join(map(str, choices))}"
@@ -345,17 +340,10 @@ class Checker:
                 if sub.required:
                     self.report(key_line, f"'{key}' is empty; expected {sub.doc}")
                 continue
-            if sub.type == "str" and raw.__class__ is str:  # check() of a text, inlined
-                checked = raw.strip()
-                if not checked and sub.required:
-                    self.report(key_line, f"'{key}' is empty; expected {sub.doc}")
-                    continue
-                out[key] = checked
-                continue
             checked = self.check(raw, sub, key, key_line)
             if checked is not None:
                 out[key] = checked
-        for key, sub in _required(spec):
+        for key, sub in spec.required_fields:
             if key not in value:
                 self.report(own_line, f"missing '{key}' in {spec.doc}; expected {sub.doc}")
         return out
