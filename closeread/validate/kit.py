@@ -42,11 +42,11 @@ def load_kit(
             jobs.append((number, _Job(folder, shown_path(folder, root), pages_for, entry)))
     done = len(folders) - len(jobs)
     problems: list[Problem] = []
-    for (number, _), (lesson, pages, own_problems) in zip(jobs, map_ordered(_validate, [job for _, job in jobs])):
-        problems.extend(own_problems)
-        found[number] = lesson
-        if lesson is not None and pages is not None:
-            cache.adopt(lesson, pages)
+    for (number, _), result in zip(jobs, map_ordered(_validate, [job for _, job in jobs])):
+        problems.extend(result.problems)
+        found[number] = result.lesson
+        if result.lesson is not None and result.pages is not None:
+            cache.adopt(result.lesson, result.pages)
         done += 1
         if progress is not None:
             progress.count("checking lessons", done, len(folders))
@@ -64,14 +64,36 @@ class _Job(NamedTuple):
     entry: Path | None  # where to cache the result, or None
 
 
-def _validate(job: _Job) -> tuple[Lesson | None, dict[str, str] | None, list[Problem]]:
+class _Result:
+    """A validated (and rendered) lesson. From a worker process it travels as the pickled cache entry
+    the worker has just written, so the model and pages are pickled once, not twice."""
+
+    __slots__ = ("lesson", "pages", "problems", "_entry")
+
+    def __init__(self, lesson: Lesson | None, pages: dict[str, str] | None, problems: list[Problem], entry: bytes | None = None):
+        self.lesson, self.pages, self.problems, self._entry = lesson, pages, problems, entry
+
+    def __reduce__(self):
+        if self._entry is None:
+            return (_Result, (self.lesson, self.pages, self.problems))
+        return (_from_entry, (self._entry, self.problems))
+
+
+def _from_entry(entry: bytes, problems: list[Problem]) -> _Result:
+    lesson, pages = pickle.loads(entry)
+    return _Result(lesson, pages, problems)
+
+
+def _validate(job: _Job) -> _Result:
     lesson, problems = load_lesson(job.folder, shown_dir=job.shown)
     if lesson is None or problems or job.pages_for is None:
-        return lesson, None, problems
+        return _Result(lesson, None, problems)
     pages = job.pages_for(lesson)
-    if job.entry is not None:
-        write_entry(job.entry, pickle.dumps((lesson, pages), protocol=pickle.HIGHEST_PROTOCOL))
-    return lesson, pages, problems
+    if job.entry is None:
+        return _Result(lesson, pages, problems)
+    entry = pickle.dumps((lesson, pages), protocol=pickle.HIGHEST_PROTOCOL)
+    write_entry(job.entry, entry)
+    return _Result(lesson, pages, problems, entry)
 
 
 def shown_path(path: Path, root: Path) -> str:
