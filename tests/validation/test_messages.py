@@ -48,6 +48,13 @@ CASES = [
         f"{Y}:2: missing 'summary' in a lesson; expected one or two sentences for the catalogue",
         f"{Y}:3: unknown key 'sumary' in a lesson; did you mean 'summary'?",
     ]),
+    ("todo-left-in-published-lesson", _edit("summary: A short", "summary: TODO A short"), [
+        f"{Y}:3: 'summary' still says TODO; expected the teacher's own text (or 'draft: true' while the lesson is unfinished)",
+    ]),
+    # the check skips files without the word TODO: a YAML escape that spells it must still be caught
+    ("todo-spelled-with-yaml-escape", _edit("summary: A short invented report for testing every annotation kind.", 'summary: "\\x54ODO: write it"'), [
+        f"{Y}:3: 'summary' still says TODO; expected the teacher's own text (or 'draft: true' while the lesson is unfinished)",
+    ]),
     ("unknown-key-no-close-match", _edit("discussion:", "xyzzy: 1\ndiscussion:"), [
         f"{Y}:41: unknown key 'xyzzy' in a lesson; expected one of: title, summary, draft, grade_band, minutes, language, "
         "skills, objectives, key_points, materials, standards, source, article, background, sources, sequence, discussion, "
