@@ -60,7 +60,7 @@ def one_build(root: Path, pdf: bool) -> dict:
     files = {path: text.encode("utf-8") for path, text in render_kit(lessons, cache).items()}
     cache.prune()
     t2 = time.perf_counter()
-    exported = export_kit(lessons=lessons, root=root, pdf=pdf, progress=quiet)
+    exported = export_kit(lessons=lessons, root=root, pdf=pdf, progress=quiet, cache=cache)
     files.update(exported)
     t3 = time.perf_counter()
     written, removed = write_docs(root=root, generated=Generated(lessons, files))

@@ -4,12 +4,17 @@ A lesson whose folder and whose code (this package, its templates and data, the 
 versions) are unchanged since the last build is neither validated nor rendered again: its model and
 its two pages come from ``.closeread-cache/lessons/``. Entries are only ever written for lessons that
 validated, and an unreadable entry is simply a miss.
+
+Later stages keep what they make from one lesson beside its entry, under the same key and a name of
+their own (``<key>.<part>.pickle``, say the export stage's quiz parts and print pages): such a part
+is only as old as the lesson and the code, and goes when the lesson's entry goes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import pickle
+import re
 import sys
 from functools import cache
 from importlib import metadata
@@ -20,14 +25,15 @@ from closeread.write.files import write_if_changed
 
 CACHE_DIR = Path(".closeread-cache") / "lessons"
 _PACKAGE = Path(__file__).resolve().parent
-_IGNORED = {"suggestions.yaml"}  # written by `build.py suggest`, never read by the build
+_IGNORED = {"suggestions.yaml"}
+_PART_NAME = re.compile(r"[a-z0-9-]+")  # written by `build.py suggest`, never read by the build
 
 
 @cache
 def code_version() -> str:
     """A hash of everything besides the lesson that shapes a lesson's model and pages."""
     h = hashlib.sha256(sys.version.encode())
-    for dist in ("jinja2", "markupsafe", "pyyaml"):
+    for dist in ("jinja2", "markupsafe", "pyyaml", "lxml"):  # lxml: the export parts kept beside entries
         try:
             h.update(f"{dist}={metadata.version(dist)}".encode())
         except metadata.PackageNotFoundError:
@@ -88,13 +94,32 @@ class LessonCache:
         """Take a lesson and its pages whose entry a worker process has already written."""
         self._entries[lesson.slug] = (lesson, pages)
 
+    def part(self, slug: str, name: str):
+        """What a later stage kept for this (unchanged) lesson under ``name``, or None."""
+        key = self._keys.get(slug)
+        if key is None:
+            return None
+        try:
+            with open(self.folder / f"{key}.{name}.pickle", "rb") as fh:
+                return pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+
+    def keep_part(self, slug: str, name: str, value) -> None:
+        """Keep ``value`` for this lesson under ``name``, for the next build (a lesson the cache
+        has no key for, or a name that is not one word, is not kept)."""
+        key = self._keys.get(slug)
+        if key is None or not _PART_NAME.fullmatch(name):
+            return
+        write_entry(self.folder / f"{key}.{name}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
     def prune(self) -> None:
-        """Forget entries that no lesson of this build uses."""
+        """Forget entries, and the parts kept beside them, that no lesson of this build uses."""
         if not self.folder.is_dir():
             return
-        keep = {f"{k}.pickle" for k in self._keys.values()}
+        keep = set(self._keys.values())
         for path in self.folder.iterdir():
-            if path.name not in keep:
+            if path.name.split(".", 1)[0] not in keep:
                 path.unlink(missing_ok=True)
 
 

@@ -45,7 +45,7 @@ def generate(*, root: Path, pdf: bool = True, progress: Progress | None = None) 
     files[f"{STUDENT_DIR}/lesson.schema.json"] = json.dumps(json_schema(), indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
     from closeread.export import export_kit  # the export stage pulls in WeasyPrint; load it only to build
 
-    files.update(export_kit(lessons=lessons, root=root, pdf=pdf, progress=progress))
+    files.update(export_kit(lessons=lessons, root=root, pdf=pdf, progress=progress, cache=cache))
     return Generated(lessons, files)
 
 

@@ -31,7 +31,8 @@ def test_a_changed_lesson_is_validated_again(kit):
     again = generate(root=kit, pdf=False)
     assert again.lessons[0].title == "A dock strike"
     assert b"A dock strike" in again.files["lessons/tiny-harbour/index.md"]
-    assert len(list((kit / CACHE_DIR).iterdir())) == 1  # the old entry is pruned
+    keys = {path.name.split(".", 1)[0] for path in (kit / CACHE_DIR).iterdir()}
+    assert len(keys) == 1  # the old entry, and the parts kept beside it, are pruned
 
 
 def test_a_broken_lesson_is_reported_even_after_a_good_build(kit):
@@ -46,6 +47,41 @@ def test_an_unreadable_entry_is_a_miss(kit):
     first = generate(root=kit, pdf=False)
     for entry in (kit / CACHE_DIR).iterdir():
         entry.write_bytes(b"not a pickle")
+    assert generate(root=kit, pdf=False).files == first.files
+
+
+def _no_export(*args, **kwargs):
+    raise AssertionError("an unchanged lesson's quiz parts and print pages were made again")
+
+
+def test_unchanged_lessons_keep_their_export_parts(kit, monkeypatch):
+    import closeread.export as export
+
+    first = generate(root=kit, pdf=False)
+    monkeypatch.setattr(export, "_lesson_export", _no_export)
+    assert generate(root=kit, pdf=False).files == first.files
+
+
+def test_export_parts_are_made_again_for_another_source_date(kit, monkeypatch):
+    import closeread.export as export
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    first = generate(root=kit, pdf=False)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    made = []
+    real = export._lesson_export
+    monkeypatch.setattr(export, "_lesson_export", lambda job: made.append(job[0].slug) or real(job))
+    second = generate(root=kit, pdf=False)
+    assert made == ["tiny-harbour"]
+    assert second.files["teacher/tiny-harbour/tiny-harbour-qti.zip"] != first.files["teacher/tiny-harbour/tiny-harbour-qti.zip"]
+
+
+def test_an_unreadable_export_part_is_a_miss(kit):
+    first = generate(root=kit, pdf=False)
+    parts = [path for path in (kit / CACHE_DIR).iterdir() if path.name.count(".") == 2]
+    assert parts
+    for part in parts:
+        part.write_bytes(b"not a pickle")
     assert generate(root=kit, pdf=False).files == first.files
 
 
@@ -89,7 +125,7 @@ def test_many_lessons_validated_in_worker_processes_match_one_by_one(kit, monkey
     parallel = generate(root=kit, pdf=False)
     assert [lesson.slug for lesson in parallel.lessons] == slugs
     assert len(list(pids.iterdir())) == 2 and str(os.getpid()) not in os.listdir(pids)
-    assert len(list((kit / CACHE_DIR).iterdir())) == 20  # entries written by the workers
+    assert len(list((kit / CACHE_DIR).glob("*[0-9a-f].pickle"))) == 20  # entries written by the workers
     monkeypatch.setattr(kit_module, "load_lesson", _no_validation)
     assert generate(root=kit, pdf=False).files == parallel.files
     monkeypatch.undo()

@@ -60,13 +60,22 @@ def _lesson_export(job: tuple[Lesson, dt.datetime | None]) -> LessonExport:
     )
 
 
-def lesson_exports(lessons: list[Lesson], *, epoch: dt.datetime | None = None, progress: Progress | None = None) -> list[LessonExport]:
-    """Each lesson's exports, made over every core when there are many lessons."""
-    made: list[LessonExport] = []
-    for made_one in map_ordered(_lesson_export, [(lesson, epoch) for lesson in lessons]):
-        made.append(made_one)
+def lesson_exports(
+    lessons: list[Lesson], *, epoch: dt.datetime | None = None, progress: Progress | None = None, cache=None
+) -> list[LessonExport]:
+    """Each lesson's exports, made over every core when there are many lessons. With the build's
+    ``LessonCache``, an unchanged lesson's exports (for the same SOURCE_DATE_EPOCH) come from it."""
+    part = f"export-{int(epoch.timestamp())}" if epoch else "export"
+    made: list[LessonExport | None] = [cache.part(lesson.slug, part) if cache is not None else None for lesson in lessons]
+    missing = [i for i, m in enumerate(made) if not isinstance(m, LessonExport)]
+    done = len(lessons) - len(missing)
+    for i, made_one in zip(missing, map_ordered(_lesson_export, [(lessons[i], epoch) for i in missing])):
+        made[i] = made_one
+        if cache is not None:
+            cache.keep_part(lessons[i].slug, part, made_one)
+        done += 1
         if progress is not None:
-            progress.count("preparing quizzes and print pages", len(made), len(lessons))
+            progress.count("preparing quizzes and print pages", done, len(lessons))
     return made
 
 
@@ -99,17 +108,18 @@ def lms_files(lessons: list[Lesson], *, epoch: dt.datetime | None = None, made: 
     return files
 
 
-def export_kit(*, lessons: list[Lesson], root: Path, pdf: bool = True, progress: Progress) -> dict[str, bytes]:
+def export_kit(*, lessons: list[Lesson], root: Path, pdf: bool = True, progress: Progress, cache=None) -> dict[str, bytes]:
     """Every exported file, keyed by its path under docs/ (``lessons/<slug>/...`` or ``teacher/...``).
 
-    ``pdf=False`` renders no PDF: those already in the cache are used, the others left out."""
+    ``pdf=False`` renders no PDF: those already in the cache are used, the others left out.
+    ``cache``: the build's ``LessonCache``, which keeps each lesson's quiz parts and print pages."""
     from closeread.export import print_html
     from closeread.export.booklet import export_booklets
     from closeread.export.cache import PdfCache
     from closeread.export.pdf import export_pdfs, source_date
 
     epoch = source_date()
-    made = lesson_exports(lessons, epoch=epoch, progress=progress)
+    made = lesson_exports(lessons, epoch=epoch, progress=progress, cache=cache)
     files = lms_files(lessons, epoch=epoch, made=made)
     docs = print_html.documents(lessons, epoch=epoch, html=[(m.worksheet_html, m.key_html) for m in made])
     pdfs, report = export_pdfs(docs, root=root, render_missing=pdf, progress=progress, prune=False)
