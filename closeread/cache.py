@@ -25,8 +25,8 @@ from closeread.write.files import write_if_changed
 
 CACHE_DIR = Path(".closeread-cache") / "lessons"
 _PACKAGE = Path(__file__).resolve().parent
-_IGNORED = {"suggestions.yaml"}
-_PART_NAME = re.compile(r"[a-z0-9-]+")  # written by `build.py suggest`, never read by the build
+_IGNORED = {"suggestions.yaml"}  # written by `build.py suggest`, never read by the build
+_PART_NAME = re.compile(r"[a-z0-9-]+")  # no dot: prune reads the key as what comes before the first one
 
 
 @cache
@@ -106,10 +106,12 @@ class LessonCache:
             return None
 
     def keep_part(self, slug: str, name: str, value) -> None:
-        """Keep ``value`` for this lesson under ``name``, for the next build (a lesson the cache
-        has no key for, or a name that is not one word, is not kept)."""
+        """Keep ``value`` for this lesson under ``name`` (lower-case letters, digits and hyphens) for
+        the next build; a lesson the cache has no key for is not kept."""
+        if not _PART_NAME.fullmatch(name):
+            raise ValueError(f"cache part name {name!r}: expected lower-case letters, digits and hyphens")
         key = self._keys.get(slug)
-        if key is None or not _PART_NAME.fullmatch(name):
+        if key is None:
             return
         write_entry(self.folder / f"{key}.{name}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
