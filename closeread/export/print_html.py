@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -49,6 +50,36 @@ def compact(text: str) -> Markup:
     return Markup("<br>").join(escape(b) for b in blocks if b)
 
 
+def paragraphs_then(text: str, tail: str) -> Markup:
+    """``paragraphs(text)`` with ``tail`` at the end of its last paragraph (or as a paragraph of its own)."""
+    html = str(paragraphs(text))
+    tail = str(escape(" ".join(tail.split())))
+    if html.endswith("</p>"):
+        return Markup(f"{html[:-4]} {tail}</p>")
+    return Markup(f"<p>{tail}</p>")
+
+
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def tidy(html: str) -> str:
+    """The same document with less for the HTML parser to do (it is pure Python and a sizeable part of
+    each PDF's time): no white space with a line break between two tags (none of it shows), and quotes
+    in text and apostrophes anywhere as characters instead of character references (every attribute
+    value of these templates is in double quotes, which stay escaped in attributes)."""
+    parts = _TAG.split(html)
+    for i in range(0, len(parts), 2):
+        text = parts[i]
+        if "\n" in text and not text.strip():
+            parts[i] = ""
+        elif "&#" in text:
+            parts[i] = text.replace("&#34;", '"').replace("&#39;", "'")
+    for i in range(1, len(parts), 2):
+        if "&#39;" in parts[i]:
+            parts[i] = parts[i].replace("&#39;", "'")
+    return "".join(parts)
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -58,7 +89,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(paragraphs=paragraphs, inline=inline, long_date=long_date, compact=compact)
+    env.filters.update(paragraphs=paragraphs, paragraphs_then=paragraphs_then, inline=inline, long_date=long_date, compact=compact)
     env.globals.update(kinds=registry(), type_label=TYPE_LABELS.get, how=_HOW)
     return env
 
@@ -79,6 +110,7 @@ def paper_stylesheet(paper: str) -> str:
 @dataclass(frozen=True)
 class PrintLine:
     number: int
+    gutter: str  # the number as printed, see ``gutter``
     role: str
     label: str
     plain: Markup
@@ -116,11 +148,23 @@ def _marked_line(text: str, start: int, end: int, anns: list[Annotation], track:
     return Markup("").join(out)
 
 
+FIGURE_SPACE = "\u2007"  # as wide as a digit, never collapsed, no line break after it
+
+
+def gutter(number: int, digits: int) -> str:
+    """A line's number, right-aligned in ``digits`` digits with figure spaces, and a figure space after
+    it: as wide as ``digits`` + 1 digits in the line's font (print.css sets the text column there, in
+    ``ch``), so the number hangs left of the text without an element of its own."""
+    text = str(number)
+    return FIGURE_SPACE * max(0, digits - len(text)) + text + FIGURE_SPACE
+
+
 def print_lines(lesson: Lesson) -> list[PrintLine]:
     """Every non-blank line of article.txt, with its number in the file, plain and with the marks."""
     anns = [a for a in lesson.published_annotations if a.span is not None]
     track = _tracks(anns)
     text = lesson.article.text
+    digits = gutter_digits(lesson)
     out = []
     for line in lesson.article.lines:
         if not line.text.strip():
@@ -129,13 +173,19 @@ def print_lines(lesson: Lesson) -> list[PrintLine]:
         out.append(
             PrintLine(
                 number=line.number,
+                gutter=gutter(line.number, digits),
                 role=line.role,
                 label=line.label or line.role.capitalize(),
-                plain=escape(line.text),
+                plain=escape(" ".join(line.text.split())),  # collapsed here: worksheets print it pre-wrap
                 marked=_marked_line(text, start, end, anns, track),
             )
         )
     return out
+
+
+def gutter_digits(lesson: Lesson) -> int:
+    """Digits the line numbers are padded to: 3, or 4 for an article of a thousand lines or more."""
+    return 4 if len(lesson.article.lines) >= 1000 else 3
 
 
 # --- one lesson, as the templates see it ---------------------------------------------------------
@@ -145,6 +195,7 @@ class LessonView:
     def __init__(self, lesson: Lesson):
         self.lesson = lesson
         self.lines = print_lines(lesson)
+        self.wide = gutter_digits(lesson) > 3  # line numbers of four digits: a wider gutter
 
     def fields(self, a: Annotation) -> list[tuple[str, str]]:
         """The annotation's kind fields as (label, text), sources by name."""
@@ -184,13 +235,13 @@ def _meta(title: str, description: str, keywords, epoch) -> dict:
 def worksheet_html(view: LessonView, epoch: dt.datetime | None = None) -> str:
     lesson = view.lesson
     meta = _meta(f"{lesson.title}: student worksheet", lesson.summary, ["closeread", "worksheet", *lesson.skills], epoch)
-    return environment().get_template("worksheet.html.j2").render(view=view, meta=meta)
+    return tidy(environment().get_template("worksheet.html.j2").render(view=view, meta=meta))
 
 
 def key_html(view: LessonView, epoch: dt.datetime | None = None) -> str:
     lesson = view.lesson
     meta = _meta(f"{lesson.title}: teacher key", lesson.summary, ["closeread", "teacher key", *lesson.skills], epoch)
-    return environment().get_template("key.html.j2").render(view=view, meta=meta)
+    return tidy(environment().get_template("key.html.j2").render(view=view, meta=meta))
 
 
 @dataclass(frozen=True)

@@ -90,9 +90,10 @@ def test_blank_lines_keep_numbers(tmp_path):
     article.write_text("\n".join(lines[:4] + ["", "   "] + lines[4:]), encoding="utf-8")
     lesson = load_kit(root=kit)[0]
     html = worksheet_html(LessonView(lesson))
-    numbers = [int(n) for n in re.findall(r'<span class="ln">(\d+)</span>', html)]
+    # each printed line starts with its number, right-aligned with figure spaces (see print.css)
+    numbers = [int(n) for n in re.findall(r'<div class="line[^"]*">\u2007*(\d+)\u2007', html)]
     assert numbers == [1, 2, 3, 4, 7, 8, 9, 10, 11, 12]
-    assert re.search(r'<span class="ln">7</span>The port authority', html)
+    assert re.search(r'<div class="line[^"]*">\u2007*7\u2007The port authority', html)
 
 
 def test_key_content(exported, poppler):
@@ -185,3 +186,12 @@ def test_no_resource_is_fetched():
     html = '<html><body><p>x</p><img src="file:///etc/passwd"><img src="https://example.org/x.png"><link rel="stylesheet" href="file:///etc/hosts"></body></html>'
     data, _ = pdf.render(html, "a4")
     assert data.startswith(b"%PDF-") and b"/Image" not in data
+
+
+def test_tidy_leaves_attribute_quotes_escaped():
+    """The print HTML loses its line breaks between tags and its quote references in text (less for the
+    parser), never the escaping of a double quote inside an attribute value."""
+    from closeread.export.print_html import tidy
+
+    html = '<div data-running="a &#34;b&#34; &#39;c&#39;">\n<p>x &#34;y&#34; &#39;z&#39; &amp; &lt;w&gt;</p>\n</div>'
+    assert tidy(html) == '<div data-running="a &#34;b&#34; \'c\'"><p>x "y" \'z\' &amp; &lt;w&gt;</p></div>'
