@@ -33,10 +33,9 @@ def load_kit(
         raise LessonError([Problem(rel, 0, "no lessons found; expected one folder per lesson, each with lesson.yaml and article.txt")])
     if cache is None:
         pages_for = None  # rendered pages are only kept by the cache
-    found: list[Lesson | None] = [None] * len(folders)
+    found: list[Lesson | None] = cache.lessons(folders) if cache is not None else [None] * len(folders)
     jobs: list[tuple[int, _Job]] = []
     for number, folder in enumerate(folders):
-        found[number] = cache.lesson(folder) if cache is not None else None
         if found[number] is None:
             entry = cache.entry_path(folder) if pages_for is not None else None
             jobs.append((number, _Job(folder, shown_path(folder, root), pages_for, entry)))
