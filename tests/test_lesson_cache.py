@@ -145,3 +145,18 @@ def test_problems_found_in_worker_processes_are_all_reported_in_lesson_order(kit
         generate(root=kit, pdf=False)
     where = [problem.path for problem in caught.value.problems]
     assert where == [f"lessons/{slugs[3]}/lesson.yaml", f"lessons/{slugs[17]}/lesson.yaml"]
+
+
+def test_reading_the_cache_leaves_the_garbage_collector_as_it_found_it(kit):
+    import gc
+
+    generate(root=kit, pdf=False)
+    assert gc.isenabled()
+    generate(root=kit, pdf=False)  # entries read with the collector paused
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        generate(root=kit, pdf=False)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
