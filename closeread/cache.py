@@ -65,11 +65,8 @@ class LessonCache:
 
     def lesson(self, lesson_dir: Path) -> Lesson | None:
         """The cached model of an unchanged lesson, or None."""
-        key = self.key(lesson_dir)
-        try:
-            with open(self.folder / f"{key}.pickle", "rb") as fh:
-                entry = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        entry = _read(self.folder / f"{self.key(lesson_dir)}.pickle")
+        if entry is None:
             return None
         self._entries[lesson_dir.name] = entry
         return entry[0]
@@ -114,13 +111,7 @@ class LessonCache:
     def part(self, slug: str, name: str):
         """What a later stage kept for this (unchanged) lesson under ``name``, or None."""
         key = self._keys.get(slug)
-        if key is None:
-            return None
-        try:
-            with open(self.folder / f"{key}.{name}.pickle", "rb") as fh:
-                return pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            return None
+        return _read(self.folder / f"{key}.{name}.pickle") if key is not None else None
 
     def keep_part(self, slug: str, name: str, value) -> None:
         """Keep ``value`` for this lesson under ``name`` (lower-case letters, digits and hyphens) for
@@ -140,6 +131,15 @@ class LessonCache:
         for path in self.folder.iterdir():
             if path.name.split(".", 1)[0] not in keep:
                 path.unlink(missing_ok=True)
+
+
+def _read(path: Path):
+    """A pickled entry or part, or None when it is missing or unreadable (a miss, never an error)."""
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
 
 
 def write_entry(path: Path, blob: bytes) -> None:
