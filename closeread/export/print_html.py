@@ -65,8 +65,8 @@ _TAG = re.compile(r"(<[^>]*>)")
 def tidy(html: str) -> str:
     """The same document with less for the HTML parser to do (it is pure Python and a sizeable part of
     each PDF's time): no white space with a line break between two tags (none of it shows), and quotes
-    in text and apostrophes anywhere as characters instead of character references (every attribute
-    value of these templates is in double quotes, which stay escaped in attributes)."""
+    in text as characters instead of character references. Tags, attribute values included, are left
+    exactly as the templates wrote them."""
     parts = _TAG.split(html)
     for i in range(0, len(parts), 2):
         text = parts[i]
@@ -74,9 +74,6 @@ def tidy(html: str) -> str:
             parts[i] = ""
         elif "&#" in text:
             parts[i] = text.replace("&#34;", '"').replace("&#39;", "'")
-    for i in range(1, len(parts), 2):
-        if "&#39;" in parts[i]:
-            parts[i] = parts[i].replace("&#39;", "'")
     return "".join(parts)
 
 

@@ -188,10 +188,10 @@ def test_no_resource_is_fetched():
     assert data.startswith(b"%PDF-") and b"/Image" not in data
 
 
-def test_tidy_leaves_attribute_quotes_escaped():
+def test_tidy_leaves_tags_as_they_are():
     """The print HTML loses its line breaks between tags and its quote references in text (less for the
-    parser), never the escaping of a double quote inside an attribute value."""
+    parser), never the escaping of a quote inside an attribute value."""
     from closeread.export.print_html import tidy
 
     html = '<div data-running="a &#34;b&#34; &#39;c&#39;">\n<p>x &#34;y&#34; &#39;z&#39; &amp; &lt;w&gt;</p>\n</div>'
-    assert tidy(html) == '<div data-running="a &#34;b&#34; \'c\'"><p>x "y" \'z\' &amp; &lt;w&gt;</p></div>'
+    assert tidy(html) == '<div data-running="a &#34;b&#34; &#39;c&#39;"><p>x "y" \'z\' &amp; &lt;w&gt;</p></div>'
