@@ -31,6 +31,7 @@ class Kind:
     technique: str | None
     fields: tuple[FieldSpec, ...]
     question: Mapping
+    skill: str = ""
     document_level: bool = False
 
     @cached_property
@@ -62,6 +63,7 @@ def registry() -> Mapping[str, Kind]:
             technique=entry.get("technique"),
             fields=fields,
             question=frozen_map(entry["question"]),
+            skill=entry.get("skill", ""),
             document_level=bool(entry.get("document_level")),
         )
     return frozen_map(kinds)

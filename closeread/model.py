@@ -65,6 +65,23 @@ class Source:
 
 
 @dataclass(frozen=True)
+class RubricLevel:
+    level: str  # beginning, developing, strong
+    does: str  # what an answer at this level does
+    sample: str  # a short sample answer at this level
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """What an annotation's ``question:`` mapping changes in the question generated from it."""
+
+    minutes: float | None = None
+    rubric: tuple[RubricLevel, ...] = ()
+    starters: tuple[str, ...] = ()
+    hints: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Annotation:
     id: str
     kind: str
@@ -74,6 +91,7 @@ class Annotation:
     teacher_note: str = ""
     suggested: bool = False
     generate_question: bool = True
+    tuning: Tuning | None = None
     fields: Mapping = field(default_factory=frozen_map)
     number: int = 0  # 1-based position among the lesson's published annotations, in reading order
     line: int = 0  # line in lesson.yaml
@@ -112,10 +130,20 @@ class Question:
     annotation: str = ""
     generated: bool = False
     line: int = 0
+    minutes: float = 1.0  # expected time for a student, from data/design.yaml unless the author set it
+    skill: str = ""  # the skill it practises (a skill slug), from its annotation's kind unless set
+    stem: str = ""  # generated: which stem of its kind it uses, "<kind>:<n>"
+    rubric: tuple[RubricLevel, ...] = ()  # open questions: beginning, developing, strong
+    starters: tuple[str, ...] = ()  # open questions: sentence starters
+    core: bool = False  # one of the lesson's core set
 
     @property
     def auto_checked(self) -> bool:
         return self.type in ("single", "multiple", "sort", "find")
+
+    @property
+    def open(self) -> bool:
+        return self.type in ("short", "discussion")
 
 
 @dataclass(frozen=True)
@@ -159,6 +187,13 @@ class Extension:
 
 
 @dataclass(frozen=True)
+class Term:
+    term: str
+    definition: str
+    line: int = 0  # first article line the term occurs on
+
+
+@dataclass(frozen=True)
 class Lesson:
     slug: str
     path: str  # lessons/<slug>/lesson.yaml, as shown in messages
@@ -183,6 +218,33 @@ class Lesson:
     sequence: tuple[Step, ...] = ()
     misconceptions: tuple[str, ...] = ()
     extension: Extension | None = None
+    core: tuple[str, ...] = ()  # ids of the core questions, in the order the class works them
+    vocabulary: tuple[Term, ...] = ()
+    reading_grade: float | None = None  # Flesch-Kincaid grade of the article's body text
+    question_phase: int = 0  # minutes the sequence gives to questions
+
+    @property
+    def core_questions(self) -> tuple[Question, ...]:
+        """The core set in its order; a lesson without one treats every question as core."""
+        if not self.core:
+            return self.questions
+        by_id = {q.id: q for q in self.questions}
+        return tuple(by_id[i] for i in self.core if i in by_id)
+
+    @property
+    def practice_questions(self) -> tuple[Question, ...]:
+        """Every question outside the core set ("more practice"), in page order."""
+        core = set(self.core)
+        return tuple(q for q in self.questions if q.id not in core) if core else ()
+
+    @property
+    def ordered_questions(self) -> tuple[Question, ...]:
+        """Core first, then more practice: the order of the student page and the worksheet."""
+        return self.core_questions + self.practice_questions
+
+    @property
+    def core_minutes(self) -> float:
+        return sum(q.minutes for q in self.core_questions)
 
     @property
     def published_annotations(self) -> tuple[Annotation, ...]:

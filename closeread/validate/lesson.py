@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from closeread.errors import Problem
@@ -18,14 +19,19 @@ from closeread.model import (
     Option,
     Person,
     Question,
+    RubricLevel,
     SortItem,
     Source,
     SourceInfo,
     Span,
     Step,
+    Term,
+    Tuning,
     frozen_map,
 )
+from closeread.design import design
 from closeread.questions.generate import generate
+from closeread.readability import reading_grade
 from closeread.validate.anchor import ArticleIndex, anchor
 from closeread.validate.schema import LESSON, SLUG, Checker, did_you_mean
 
@@ -43,6 +49,33 @@ _TYPE_KEYS = {
 
 def _line(d: dict, key: str | None = None) -> int:
     return d.get(f"__line__{key}", d["__line__"]) if key else d["__line__"]
+
+
+def _rubric(raw: dict | None) -> tuple[RubricLevel, ...]:
+    if not raw:
+        return ()
+    levels = design().rubric_levels
+    if any(level not in raw for level in levels):  # a missing level was reported by the schema
+        return ()
+    return tuple(RubricLevel(level, raw[level]["does"], raw[level]["sample"]) for level in levels)
+
+
+def _tuning(raw) -> Tuning | None:
+    if not isinstance(raw, dict):
+        return None
+    return Tuning(minutes=raw.get("minutes"), rubric=_rubric(raw.get("rubric")), starters=tuple(raw.get("starters", [])), hints=tuple(raw.get("hints", [])))
+
+
+def _covered(questions: list[Question]) -> set[str]:
+    """The annotations written questions ask about: generated questions would repeat them."""
+    out: set[str] = set()
+    for q in questions:
+        if q.annotation:
+            out.add(q.annotation)
+        if q.type == "find" and q.answer:
+            out.add(q.answer)
+        out.update(item.annotation for item in q.items)
+    return out
 
 
 class _LessonBuilder:
@@ -89,14 +122,24 @@ class _LessonBuilder:
         author_questions = self._questions(raw.get("questions", []), annotations) if article else []
         if self.problems or article is None:
             return None
-        generated = generate(annotations, sources)
-        if any(q.type == "sort" for q in author_questions):
-            # the author's own sorting question replaces the generated one
-            generated = [q for q in generated if q.id != "g-sort-claims"]
+        covered = frozenset(_covered(author_questions))
+        core_ids = tuple(raw.get("core", []))
+        generated = generate(
+            annotations,
+            sources,
+            article=article,
+            core=core_ids,
+            covered=covered,
+            written_sort=any(q.type == "sort" for q in author_questions),
+        )
         taken = {q.id: q.line for q in author_questions}
         for q in generated:
             if q.id in taken:
                 self.report(taken[q.id], f"question id '{q.id}' is taken by the question generated from annotation '{q.annotation}'; expected another id")
+        questions = tuple(author_questions) + tuple(generated)
+        phase = self._question_phase(raw)
+        questions = self._core(raw, questions, annotations, phase)
+        vocabulary = self._vocabulary(raw.get("vocabulary", []), article)
         if self.problems:
             return None
         bg = raw["background"]
@@ -131,7 +174,7 @@ class _LessonBuilder:
             discussion=raw["discussion"],
             article=article,
             annotations=tuple(annotations),
-            questions=tuple(author_questions) + tuple(generated),
+            questions=questions,
             sources=tuple(sources),
             draft=raw.get("draft", False),
             language=raw.get("language", "en"),
@@ -140,7 +183,74 @@ class _LessonBuilder:
             sequence=tuple(Step(s["step"], s["minutes"], s["text"]) for s in raw.get("sequence", [])),
             misconceptions=tuple(raw.get("misconceptions", [])),
             extension=Extension(ext["title"], tuple(ext["search_for"]), ext["expect"]) if ext else None,
+            core=core_ids,
+            vocabulary=vocabulary,
+            reading_grade=reading_grade(line.text for line in article.lines if line.role in ("body", "subheading")),
+            question_phase=phase,
         )
+
+    # -- the core set ----------------------------------------------------------------------------
+
+    def _question_phase(self, raw: dict) -> int:
+        """Minutes the lesson gives to questions: its sequence's questions step, or a share of the lesson."""
+        steps = [s["minutes"] for s in raw.get("sequence", []) if s.get("step") == "questions" and "minutes" in s]
+        return sum(steps) if steps else int(raw["minutes"] * design().phase_share)
+
+    def _core(self, raw: dict, questions: tuple[Question, ...], annotations: list[Annotation], phase: int) -> tuple[Question, ...]:
+        """Check the lesson's ``core`` list and mark its questions; every problem is reported at once."""
+        if "core" not in raw:
+            return questions
+        where = _line(raw, "core")
+        rules = design()
+        by_id = {q.id: q for q in questions}
+        ids = raw["core"]
+        known = [i for i in by_id]
+        seen: set[str] = set()
+        for qid in ids:
+            if qid in seen:
+                self.report(where, f"core: question '{qid}' is named twice; expected each question once")
+            seen.add(qid)
+            if qid not in by_id:
+                ann = qid[2:] if qid.startswith("g-") else ""
+                if ann and any(a.id == ann for a in annotations):
+                    self.report(where, f"core: '{qid}' is not a question: annotation '{ann}' makes no question (it has 'question: false' or is a suggestion); expected a question id")
+                else:
+                    self.report(where, f"core: '{qid}' is not a question of this lesson{did_you_mean(qid, known)}")
+        core = [by_id[i] for i in dict.fromkeys(ids) if i in by_id]
+        if not rules.core_min <= len(ids) <= rules.core_max:
+            self.report(where, f"core has {len(ids)} question(s); expected {rules.core_min} to {rules.core_max}, the ones that carry the lesson's objectives")
+        minutes = sum(q.minutes for q in core)
+        if minutes > phase:
+            detail = ", ".join(f"{q.id} {q.minutes:g}" for q in core)
+            self.report(where, f"core takes {minutes:g} minutes ({detail}), more than the {phase} minutes the lesson gives to questions; expected a smaller core set, shorter questions ('minutes:') or a longer 'questions' step")
+        stems: dict[str, int] = {}
+        for q in core:
+            if q.generated and q.stem:
+                stems[q.stem] = stems.get(q.stem, 0) + 1
+        for stem, n in stems.items():
+            if n > rules.max_stem_repeats:
+                self.report(where, f"core uses the generated stem {stem} {n} times; expected at most {rules.max_stem_repeats} (write some of these questions yourself)")
+        for q in core:
+            if q.open and len(q.rubric) != len(rules.rubric_levels):
+                place = f"annotation '{q.annotation}' (its 'question:' mapping)" if q.generated else f"question '{q.id}'"
+                self.report(q.line or where, f"core question '{q.id}' ({q.type}) has no rubric; expected 'rubric' with {', '.join(rules.rubric_levels)} on {place}")
+        marked = set(seen)
+        return tuple(Question(**{**q.__dict__, "core": True}) if q.id in marked else q for q in questions)
+
+    def _vocabulary(self, items: list[dict], article: Article) -> tuple[Term, ...]:
+        out = []
+        folded = article.text.casefold()
+        for item in items:
+            if "term" not in item or "definition" not in item:
+                continue
+            term = item["term"]
+            m = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, term.casefold().split())) + r"(?!\w)", folded)
+            if m is None:
+                self.report(_line(item, "term"), f"vocabulary: '{term}' does not occur in the article; expected a word or phrase from it, as written there")
+                continue
+            first = next(ln.number for ln in reversed(article.lines) if ln.start <= m.start())
+            out.append(Term(term, item["definition"], first))
+        return tuple(out)
 
     def _no_todo_left(self, data, name: str = "lesson", line: int = 1) -> None:
         """A published lesson may not keep the importer's TODO placeholders."""
@@ -276,7 +386,8 @@ class _LessonBuilder:
                     span=span,
                     teacher_note=item.get("teacher_note", ""),
                     suggested=suggested,
-                    generate_question=item.get("question", True),
+                    generate_question=item.get("question", True) is not False,
+                    tuning=_tuning(item.get("question")),
                     fields=frozen_map(fields),
                     line=where,
                 )
@@ -392,6 +503,10 @@ class _LessonBuilder:
                     guidance=q.get("guidance", ""),
                     annotation=q.get("annotation", ""),
                     line=where,
+                    minutes=q.get("minutes", design().minutes_for(qtype)),
+                    skill=q.get("skill") or (registry()[by_id[q["annotation"]].kind].skill if q.get("annotation") in by_id else ""),
+                    rubric=_rubric(q.get("rubric")),
+                    starters=tuple(q.get("starters", [])),
                 )
             )
         return out

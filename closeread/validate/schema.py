@@ -23,13 +23,14 @@ STEPS = ("warm-up", "reading", "questions", "discussion", "exit-ticket", "extens
 class F:
     """A field: its type, whether it is required, and what a valid value looks like."""
 
-    type: str  # str, int, bool, date, url, slug, lang, enum, list, obj
+    type: str  # str, int, num, bool, date, url, slug, lang, enum, list, obj, flag_or_obj
     doc: str = ""
     required: bool = False
     item: "F | None" = None
     fields: dict = field(default_factory=dict)
     values: tuple = ()
-    minimum: int | None = None
+    minimum: float | None = None
+    maximum: float | None = None
     nonempty: bool = False
 
     @cached_property
@@ -56,7 +57,7 @@ def _annotation_fields() -> dict:
         "occurrence": F("int", "which match, 1 for the first", minimum=1),
         "note": _text("the explanation students see", True),
         "teacher_note": _text("background for the teacher edition"),
-        "question": F("bool", "false to generate no question"),
+        "question": TUNING,
         "suggested": F("bool", "true while the annotation is an unreviewed suggestion"),
     }
     for name, spec in all_kind_fields().items():
@@ -65,6 +66,34 @@ def _annotation_fields() -> dict:
         base[name] = F(ftype, doc, values=spec.values)
     return base
 
+
+def _rubric_level(level: str) -> F:
+    return F(
+        "obj",
+        f"what a {level} answer does, and a short sample of one",
+        True,
+        fields={"does": _text(f"what a {level} answer does", True), "sample": _text(f"a short {level} answer", True)},
+    )
+
+
+RUBRIC = F(
+    "obj",
+    "a rubric with the levels beginning, developing and strong",
+    fields={level: _rubric_level(level) for level in ("beginning", "developing", "strong")},
+)
+MINUTES = F("num", "minutes a student needs for it, e.g. 2 or 1.5", minimum=0.5, maximum=30)
+STARTERS = _texts("sentence starters for an open question")
+
+TUNING = F(
+    "flag_or_obj",
+    "false to generate no question, or a mapping that tunes the generated one",
+    fields={
+        "minutes": MINUTES,
+        "rubric": RUBRIC,
+        "starters": STARTERS,
+        "hints": _texts("hints, shown one at a time"),
+    },
+)
 
 OPTION = F(
     "obj",
@@ -91,6 +120,10 @@ QUESTION = F(
         "model_answer": _text("a model answer"),
         "guidance": _text("guidance for the teacher"),
         "annotation": F("slug", "the id of the annotation the question is about"),
+        "minutes": MINUTES,
+        "skill": F("slug", "the skill it practises, e.g. 'sourcing'"),
+        "rubric": RUBRIC,
+        "starters": STARTERS,
     },
 )
 
@@ -201,12 +234,24 @@ LESSON = F(
         ),
         "annotations": F("list", "annotations", True, item=F("obj", "an annotation", fields=_annotation_fields())),
         "questions": F("list", "questions", item=QUESTION),
+        "core": F("list", "ids of the core questions, in the order the class works them", item=F("slug", "a question id such as 'q-outlet' or 'g-fig-500'")),
+        "vocabulary": F(
+            "list",
+            "words a reader may not know",
+            item=F(
+                "obj",
+                "a vocabulary entry",
+                fields={"term": _text("a word or phrase from the article", True), "definition": _text("a plain definition", True)},
+            ),
+        ),
     },
 )
 
 _TYPE_WORDS = {
     "str": "a text",
     "int": "a whole number",
+    "num": "a number",
+    "flag_or_obj": "false or a mapping",
     "bool": "true or false",
     "date": "a date YYYY-MM-DD",
     "url": "an http(s) address",
@@ -267,6 +312,19 @@ class Checker:
                 if checked is not None:
                     out.append(checked)
             return out
+        if t == "flag_or_obj":
+            if isinstance(value, bool):
+                return value
+            if isinstance(value, dict):
+                return self._obj(value, spec, name, line)
+            return self._wrong(name, value, spec, line)
+        if t == "num":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+                return self._wrong(name, value, spec, line)
+            if (spec.minimum is not None and value < spec.minimum) or (spec.maximum is not None and value > spec.maximum):
+                self.report(line, f"'{name}' is {value}; expected a number from {spec.minimum:g} to {spec.maximum:g}")
+                return None
+            return float(value)
         if t == "bool":
             if not isinstance(value, bool):
                 return self._wrong(name, value, spec, line)
@@ -372,6 +430,15 @@ def json_schema() -> dict:
             out["type"] = "integer"
             if spec.minimum is not None:
                 out["minimum"] = spec.minimum
+        elif t == "num":
+            out["type"] = "number"
+            if spec.minimum is not None:
+                out["minimum"] = spec.minimum
+            if spec.maximum is not None:
+                out["maximum"] = spec.maximum
+        elif t == "flag_or_obj":
+            obj = conv(F("obj", "", fields=spec.fields))
+            out["anyOf"] = [{"type": "boolean"}, obj]
         elif t == "bool":
             out["type"] = "boolean"
         elif t == "date":

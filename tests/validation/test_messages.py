@@ -33,6 +33,10 @@ def _edit(old: str, new: str):
     return apply
 
 
+def _both(first, second):
+    return lambda folder: (first(folder), second(folder))
+
+
 def _write(name: str, data: bytes):
     return lambda folder: (folder / name).write_bytes(data)
 
@@ -48,6 +52,33 @@ CASES = [
         f"{Y}:2: missing 'summary' in a lesson; expected one or two sentences for the catalogue",
         f"{Y}:3: unknown key 'sumary' in a lesson; did you mean 'summary'?",
     ]),
+    # -- the core set, rubrics and vocabulary ----------------------------------------------------
+    ("core-does-not-fit", _edit("core: [q-source,", "core: [q-multi, q-sort, q-source,"), [
+        f"{Y}:156: core takes 14 minutes (q-multi 1.5, q-sort 3, q-source 1, q-find 1.5, q-short 2, g-a-300 1, g-a-quote 1, "
+        "g-a-seemingly 1, g-a-photo 1, g-a-subscribe 1), more than the 10 minutes the lesson gives to questions; expected a "
+        "smaller core set, shorter questions ('minutes:') or a longer 'questions' step",
+    ]),
+    ("core-unknown-id", _edit("core: [q-source,", "core: [q-sorce,"), [
+        f"{Y}:156: core: 'q-sorce' is not a question of this lesson; did you mean 'q-source'?",
+    ]),
+    ("core-names-annotation-without-question", _both(_edit("  - id: a-silva\n", "  - id: a-silva\n    question: false\n"), _edit("g-a-300,", "g-a-silva,")), [
+        f"{Y}:157: core: 'g-a-silva' is not a question: annotation 'a-silva' makes no question (it has 'question: false' or is a suggestion); expected a question id",
+    ]),
+    ("core-too-small", _edit("core: [q-source, q-find, q-short, g-a-300, g-a-quote, g-a-seemingly, g-a-photo, g-a-subscribe]", "core: [q-source, q-find]"), [
+        f"{Y}:156: core has 2 question(s); expected 8 to 12, the ones that carry the lesson's objectives",
+    ]),
+    ("core-open-question-without-rubric", _edit("core: [q-source, q-find, q-short, g-a-300,", "core: [q-source, q-find, q-short, g-a-said,"), [
+        f"{Y}:56: core question 'g-a-said' (short) has no rubric; expected 'rubric' with beginning, developing, strong on annotation 'a-said' (its 'question:' mapping)",
+        f"{Y}:156: core takes 11.5 minutes (q-source 1, q-find 1.5, q-short 2, g-a-said 3, g-a-quote 1, g-a-seemingly 1, g-a-photo 1, "
+        "g-a-subscribe 1), more than the 10 minutes the lesson gives to questions; expected a smaller core set, shorter questions "
+        "('minutes:') or a longer 'questions' step",
+    ]),
+    ("vocabulary-term-not-in-article", _edit("term: agitators", "term: agitator"), [
+        f"{Y}:158: vocabulary: 'agitator' does not occur in the article; expected a word or phrase from it, as written there",
+    ]),
+    ("minutes-out-of-range", _edit("    minutes: 2\n", "    minutes: 0\n"), [
+        f"{Y}:146: 'minutes' is 0; expected a number from 0.5 to 30",
+    ]),
     ("todo-left-in-published-lesson", _edit("summary: A short", "summary: TODO A short"), [
         f"{Y}:3: 'summary' still says TODO; expected the teacher's own text (or 'draft: true' while the lesson is unfinished)",
     ]),
@@ -58,7 +89,7 @@ CASES = [
     ("unknown-key-no-close-match", _edit("discussion:", "xyzzy: 1\ndiscussion:"), [
         f"{Y}:41: unknown key 'xyzzy' in a lesson; expected one of: title, summary, draft, grade_band, minutes, language, "
         "skills, objectives, key_points, materials, standards, source, article, background, sources, sequence, discussion, "
-        "misconceptions, extension, annotations, questions",
+        "misconceptions, extension, annotations, questions, core, vocabulary",
     ]),
     ("unknown-kind", _edit("kind: figure", "kind: figur"), [
         f"{Y}:50: 'kind' is 'figur', which is not an annotation kind; did you mean 'figure'?",
@@ -131,6 +162,7 @@ CASES = [
     ]),
     ("question-id-taken-by-generated", _edit("id: q-short", "id: g-a-300"), [
         f"{Y}:141: question id 'g-a-300' is taken by the question generated from annotation 'a-300'; expected another id",
+        f"{Y}:156: core: 'q-short' is not a question of this lesson; did you mean 'q-sort'?",
     ]),
     # -- quotes ---------------------------------------------------------------------------------
     ("quote-not-found-did-you-mean", _edit("quote: about 300 workers", "quote: abut 300 workers"), [
@@ -187,7 +219,7 @@ CASES = [
         f"{Y}:136: question 'q-find' (find) has no 'answer'; expected the id of the annotation whose words the student must find",
     ]),
     ("question-key-of-other-type", _edit("    guidance: Managers", "    model_answer: x\n    guidance: Managers"), [
-        f"{Y}:149: question 'q-discuss': 'model_answer' does not apply to a discussion question; expected it only on short questions",
+        f"{Y}:155: question 'q-discuss': 'model_answer' does not apply to a discussion question; expected it only on short questions",
     ]),
     ("question-without-explanation", _edit("    explanation: Reckless and despair carry judgement and emotion.\n", ""), [
         f"{Y}:123: question 'q-multi' has no 'explanation'; expected why the answer is right",

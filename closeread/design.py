@@ -1,0 +1,43 @@
+"""Lesson-design rules (``data/design.yaml``): question minutes, core-set bounds, generation caps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Mapping
+
+import yaml
+
+from closeread.model import frozen_map
+
+
+@dataclass(frozen=True)
+class Design:
+    minutes: Mapping[str, float]
+    core_min: int
+    core_max: int
+    phase_share: float
+    max_stem_repeats: int
+    per_kind: int
+    sort_items: int
+    rubric_levels: tuple[str, ...]
+
+    def minutes_for(self, qtype: str) -> float:
+        return float(self.minutes[qtype])
+
+
+@cache
+def design() -> Design:
+    text = resources.files("closeread.data").joinpath("design.yaml").read_text(encoding="utf-8")
+    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return Design(
+        minutes=frozen_map({k: float(v) for k, v in raw["minutes"].items()}),
+        core_min=int(raw["core"]["min"]),
+        core_max=int(raw["core"]["max"]),
+        phase_share=float(raw["core"]["phase_share"]),
+        max_stem_repeats=int(raw["core"]["max_stem_repeats"]),
+        per_kind=int(raw["generated"]["per_kind"]),
+        sort_items=int(raw["generated"]["sort_items"]),
+        rubric_levels=tuple(raw["rubric_levels"]),
+    )
