@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
 from closeread.kinds import registry
-from closeread.model import Annotation, Article
+from closeread.model import Annotation, Article, Term
 
 
 @dataclass(frozen=True)
@@ -18,9 +19,10 @@ class RenderedLine:
     html: Markup
 
 
-def _segments(start: int, end: int, anns: list[Annotation]) -> list[tuple[int, int, tuple[Annotation, ...]]]:
-    """Split [start, end) at every annotation boundary; each piece lists the annotations covering it."""
-    cuts = {start, end}
+def _segments(start: int, end: int, anns: list[Annotation], extra: list[int] = ()) -> list[tuple[int, int, tuple[Annotation, ...]]]:
+    """Split [start, end) at every annotation boundary (and at ``extra`` offsets); each piece lists the
+    annotations covering it."""
+    cuts = {start, end, *(x for x in extra if start < x < end)}
     for a in anns:
         cuts.update(x for x in (a.span.start, a.span.end) if start < x < end)
     points = sorted(cuts)
@@ -40,26 +42,56 @@ def _ref(a: Annotation) -> str:
     ident, n = _esc(a.id), a.number
     return (
         f'<a class="cr-ref" href="#note-{ident}" id="ref-{ident}" data-ann="{ident}" data-kind="{_esc(a.kind)}">'
-        f'<span class="cr-ref-label" aria-hidden="true">{_esc(kind.marker)}{n}</span>'
+        f'<span class="cr-ref-label" aria-hidden="true" data-word="{_esc(kind.label.lower())} {n}">{_esc(kind.marker)}{n}</span>'
         f'<span class="cr-sr"> ({_esc(kind.label.lower())}, note {n})</span></a>'
     )
 
 
-def render_article(article: Article, annotations: tuple[Annotation, ...]) -> list[RenderedLine]:
-    """Every non-blank article line with its annotated spans marked; blank lines are dropped."""
+def term_ends(article: Article, vocabulary: tuple[Term, ...]) -> dict[int, list[Term]]:
+    """Where the first occurrence of each vocabulary term ends in the article text (case-insensitive,
+    whole words, any run of white space between its words, as the validator matched it)."""
+    folded = article.text.casefold()
+    ends: dict[int, list[Term]] = {}
+    for t in vocabulary:
+        m = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, t.term.casefold().split())) + r"(?!\w)", folded)
+        if m:
+            ends.setdefault(m.end(), []).append(t)
+    return ends
+
+
+def _gloss(terms: list[Term]) -> str:
+    # inline and in the text itself, so it works without JavaScript and on paper; marked so that
+    # find-in-text and screen readers tell it from the article's own words
+    return "".join(
+        f'<small class="cr-gloss"><span class="cr-sr">(meaning: </span><span aria-hidden="true">[</span>{_esc(t.definition)}<span aria-hidden="true">]</span><span class="cr-sr">)</span></small>'
+        for t in terms
+    )
+
+
+def render_article(article: Article, annotations: tuple[Annotation, ...], vocabulary: tuple[Term, ...] = ()) -> list[RenderedLine]:
+    """Every article line with its annotated spans marked and its vocabulary glossed; a blank line is
+    an empty row of role ``blank``."""
     anns = [a for a in annotations if a.span is not None and not a.suggested]
+    glosses = term_ends(article, vocabulary)
     out = []
     text = article.text
+    filled = [line.number for line in article.lines if line.text.strip()]
+    first, last = (filled[0], filled[-1]) if filled else (0, -1)
     for line in article.lines:
+        if not first <= line.number <= last:
+            continue
         if not line.text.strip():
+            # kept as an empty numbered row: the numbers students see never skip, and match the worksheet's
+            out.append(RenderedLine(line.number, "blank", "", Markup("")))
             continue
         lstart, lend = line.start, line.start + len(line.text)
         here = [a for a in anns if a.span.start < lend and a.span.end > lstart]
-        if not here:
+        cuts = [x for x in glosses if lstart < x <= lend]
+        if not here and not cuts:
             out.append(RenderedLine(line.number, line.role, line.label, escape(line.text)))
             continue
         parts: list[str] = []
-        for s, e, covering in _segments(lstart, lend, here):
+        for s, e, covering in _segments(lstart, lend, here, cuts):
             piece = _esc(text[s:e])
             if covering:
                 ids = _esc(" ".join(a.id for a in covering))
@@ -70,5 +102,7 @@ def render_article(article: Article, annotations: tuple[Annotation, ...]) -> lis
             for a in covering:  # the marker follows the last piece of each annotation
                 if a.span.end <= e:
                     parts.append(_ref(a))
+            if e in glosses:
+                parts.append(_gloss(glosses[e]))
         out.append(RenderedLine(line.number, line.role, line.label, Markup("".join(parts))))
     return out

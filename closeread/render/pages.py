@@ -169,7 +169,7 @@ def shared_parts(lesson: Lesson) -> dict[str, Markup]:
     return {
         "source_line": m.source_line(lesson),
         "legend": m.legend(lesson),
-        "article": m.article(render_article(lesson.article, lesson.annotations)),
+        "article": m.article(render_article(lesson.article, lesson.annotations, lesson.vocabulary)),
     }
 
 
@@ -181,6 +181,8 @@ def student_page(lesson: Lesson, shared: dict[str, Markup] | None = None) -> str
         **(shared or shared_parts(lesson)),
         key=lesson_key(lesson, lesson.questions),
         salt=salt_for(lesson),
+        core=lesson.core_questions,
+        practice=lesson.practice_questions,
         field_value=_field_value_fn(lesson),
         worksheet_href="worksheet-a4.pdf",
         worksheet_letter_href="worksheet-letter.pdf",
@@ -196,6 +198,8 @@ def teacher_page(lesson: Lesson, shared: dict[str, Markup] | None = None) -> str
     return _render(
         "teacher.md.j2",
         lesson=lesson,
+        core=lesson.core_questions,
+        practice=lesson.practice_questions,
         **(shared or shared_parts(lesson)),
         downloads=downloads_for(lesson),
         field_value=_field_value_fn(lesson),

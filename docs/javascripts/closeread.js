@@ -198,9 +198,10 @@
     });
 
     /* legend: a toggle button per kind */
+    const legendBtns = {};
     $$(".cr-legend li[data-kind]", wrap).forEach((li) => {
       const kind = li.dataset.kind;
-      const b = h("button", { type: "button", class: "cr-legend-btn", "aria-pressed": "true" }, Array.from(li.childNodes));
+      const b = legendBtns[kind] = h("button", { type: "button", class: "cr-legend-btn", "aria-pressed": "true" }, Array.from(li.childNodes));
       b.addEventListener("click", () => {
         const on = b.getAttribute("aria-pressed") !== "true";
         b.setAttribute("aria-pressed", String(on));
@@ -211,7 +212,29 @@
       li.append(b);
     });
     const lt = $(".cr-legend-title", wrap);
-    if (lt) lt.append(h("span", { class: "cr-legend-help" }, " (press a kind to hide or show its marks)"));
+    if (lt) lt.append(h("span", { class: "cr-legend-help" }, " (press a kind to add or hide a layer of marks)"));
+    /* show only these kinds' marks (a layer); the legend's buttons add the others one by one */
+    function layers(kinds) {
+      off.clear();
+      for (const k in legendBtns) {
+        const on = kinds.includes(k);
+        if (!on) off.add(k);
+        legendBtns[k].setAttribute("aria-pressed", String(on));
+      }
+      closePop(false);
+      refresh();
+    }
+    /* the legend lists only kinds with a mark the reader can see now */
+    function legendFor(isShown) {
+      let any = false;
+      $$(".cr-legend li[data-kind]", wrap).forEach((li) => {
+        const has = marks.some((m) => annsOf(m).some((id) => kindOf(id) === li.dataset.kind && isShown(id)));
+        li.hidden = !has;
+        any = any || has;
+      });
+      const lg = $(".cr-legend", wrap);
+      if (lg) lg.hidden = !any;
+    }
 
     /* words, for find-in-text: each word of the article text becomes a span */
     let words = null;
@@ -221,7 +244,7 @@
       for (const t of $$(".cr-text", art)) {
         const walker = document.createTreeWalker(t, NodeFilter.SHOW_TEXT, null);
         const nodes = [];
-        while (walker.nextNode()) if (!walker.currentNode.parentElement.closest(".cr-ref, .cr-sr")) nodes.push(walker.currentNode);
+        while (walker.nextNode()) if (!walker.currentNode.parentElement.closest(".cr-ref, .cr-sr, .cr-gloss")) nodes.push(walker.currentNode);
         for (const node of nodes) {
           const frag = document.createDocumentFragment();
           for (const part of node.data.split(/(\s+)/)) {
@@ -356,7 +379,8 @@
 
     refresh();
     return {
-      setShown(fn) { shown = fn; closePop(false); refresh(); },
+      setShown(fn) { shown = fn; closePop(false); refresh(); legendFor(fn); },
+      layers,
       refresh,
       find,
       finding: () => !!finding,
@@ -471,7 +495,7 @@
         const list = h("ul", { class: "cr-fb-list" });
         for (const x of v) {
           const good = correct.includes(x);
-          list.append(h("li", null, h("strong", null, optionText(x)), ": ", good ? "right. " : "not right. ", f[x] || ""));
+          list.append(h("li", null, h("strong", null, optionText(x)), ": ", good ? "right. " : "not right. ", (f[x] || "").replace(/^(right|yes|correct)\b[.,:!]?\s*/i, "")));
           const lab = inputs.find((i) => i.value === x).closest("label");
           lab.append(h("span", { class: "cr-opt-mark " + (good ? "cr-opt-yes" : "cr-opt-no") }, good ? " \u2713 right" : " \u2717 not right"));
         }
@@ -540,7 +564,8 @@
           const target = page.article.targetWords(k.a).map((w) => +w.dataset.w);
           const inter = picked.filter((i) => target.includes(i)).length;
           const extra = picked.length - inter;
-          const ok = inter >= Math.max(1, Math.ceil(target.length / 2)) && extra <= Math.max(2, target.length);
+          // right: half the answer's words or more, or only words of the answer (two at least, such as a name)
+          const ok = (inter >= Math.max(1, Math.ceil(target.length / 2)) || (!extra && inter >= Math.min(2, target.length))) && extra <= Math.max(2, target.length);
           st().near = !ok && inter > 0;
           record(ok);
           render();
@@ -591,14 +616,17 @@
       ta.addEventListener("blur", () => { st().text = ta.value; page.save(); });
       q.answerText = () => st().text || "";
       q.render = render;
-      const SELF = [["yes", "I got it"], ["partly", "Partly"], ["no", "Not yet"]];
+      const rubric = $(".cr-rubric-box", el);
+      // with a rubric the student marks themself against its levels, strongest first
+      const SELF = rubric ? [["yes", "Strong"], ["partly", "Developing"], ["no", "Beginning"]] : [["yes", "I got it"], ["partly", "Partly"], ["no", "Not yet"]];
       function render() {
         const s = st();
         if (document.activeElement !== ta) ta.value = s.text || "";
         show.hidden = !!s.shown;
+        if (rubric) { rubric.hidden = !s.shown; if (s.shown) rubric.open = true; }
         if (!s.shown) { feedback.replaceChildren(); return; }
         const group = h("div", { class: "cr-self", role: "group", "aria-label": "How did you do? Mark yourself" },
-          h("span", { class: "cr-self-label", "aria-hidden": "true" }, "How did you do? "),
+          h("span", { class: "cr-self-label", "aria-hidden": "true" }, rubric ? "Which level is your answer? " : "How did you do? "),
           SELF.map(([v, label]) => btn(label, "cr-self-btn", () => {
             st().self = v;
             if (st().first == null) st().first = v === "yes";
@@ -659,12 +687,16 @@
     };
     const qEls = $$(".cr-questions .cr-q");
     const all = qEls.map((el, i) => (page.qs[el.dataset.q] = Question(el, i + 1, key, page)));
-    let order = all;
+    // the core set is what the class works and what the progress counts; "more practice" still checks answers
+    const core = all.filter((q) => q.el.hasAttribute("data-core"));
+    let order = core.length ? core : all;
     if (assignment) order = assignment.ids.map((id) => page.qs[id]).filter(Boolean);
     if (!order.length) order = all;
     const visible = () => order;
     order.forEach((q) => { q.visible = true; });
     if (assignment) {
+      const more = $(".cr-more");
+      if (more) more.hidden = true;
       const box = $(".cr-questions");
       all.forEach((q) => { q.el.hidden = !q.visible; });
       order.forEach((q) => box.append(q.el));
@@ -674,7 +706,7 @@
 
     /* toolbar: mode, progress, reset */
     const bar = $(".cr-toolbar", root);
-    const progress = $(".cr-progress-line", root);
+    const progress = $(".cr-progress-line");
     let mode = assignment ? assignment.mode : (store.get(MODE) === "explore" ? "explore" : "practice");
     if (bar) {
       bar.hidden = false;
@@ -686,11 +718,11 @@
         const fs = $(".cr-mode", bar);
         if (fs) fs.hidden = true;
       }
-      const confirmBox = $(".cr-reset-confirm", bar);
-      const reset = $(".cr-reset", bar);
-      reset.addEventListener("click", () => { confirmBox.hidden = false; reset.setAttribute("aria-expanded", "true"); $(".cr-reset-no", bar).focus(); });
-      $(".cr-reset-no", bar).addEventListener("click", () => { confirmBox.hidden = true; reset.setAttribute("aria-expanded", "false"); reset.focus(); });
-      $(".cr-reset-yes", bar).addEventListener("click", () => {
+      const confirmBox = $(".cr-reset-confirm");
+      const reset = $(".cr-reset");
+      reset.addEventListener("click", () => { confirmBox.hidden = false; reset.setAttribute("aria-expanded", "true"); $(".cr-reset-no").focus(); });
+      $(".cr-reset-no").addEventListener("click", () => { confirmBox.hidden = true; reset.setAttribute("aria-expanded", "false"); reset.focus(); });
+      $(".cr-reset-yes").addEventListener("click", () => {
         if (page.article) page.article.cancelFind();
         all.forEach((q) => q.reset());
         $$(".cr-questions input").forEach((i) => { i.checked = false; });
@@ -708,16 +740,20 @@
 
     function revealedSet() {
       const s = new Set();
-      for (const q of visible()) {
+      for (const q of assignment ? visible() : all) {
         const a = data.answers[q.id] || {};
         if (a.ok || a.shown) q.anns.forEach((x) => s.add(x)); // answered right, or the answer was shown
       }
       return s;
     }
+    let layered = false;
     function applyMode() {
       document.body.dataset.crMode = mode;
       const done = page.answersComplete();
       const open = mode === "explore" || done;
+      document.body.dataset.crOpen = String(open);
+      // Explore opens on one layer, who says what; the student adds the others from the legend
+      if (mode === "explore" && !layered && page.article) { layered = true; page.article.layers(["source", "figure", "quote"]); }
       const rs = revealedSet();
       if (page.article) page.article.setShown((id) => open || rs.has(id));
       $$(".cr-notes > .cr-note").forEach((li) => { li.hidden = !(open || rs.has(li.dataset.ann)); });
@@ -740,6 +776,23 @@
     function renderAll() { all.forEach((q) => q.render()); update(); }
 
     const summary = assignment ? Summary(root, assignment, page, visible, () => data) : null;
+    const resetBox = $(".cr-reset-box");
+    if (resetBox) resetBox.hidden = false;
+    /* a small "question 5 of 10" while the questions are on screen */
+    const sticky = $(".cr-sticky");
+    if (sticky && "IntersectionObserver" in window) {
+      const seen = new Map();
+      const io = new IntersectionObserver((entries) => {
+        entries.forEach((e) => seen.set(e.target, e.isIntersecting));
+        const cur = visible().find((q) => seen.get(q.el));
+        sticky.hidden = !cur;
+        if (cur) {
+          const n = visible().filter((q) => q.countable && (data.answers[q.id] || {}).done).length;
+          sticky.textContent = "Question " + cur.number + " of " + visible().length + " \u00b7 " + n + " answered";
+        }
+      }, { rootMargin: "-10% 0px -40% 0px" });
+      visible().forEach((q) => io.observe(q.el));
+    }
     if (data.answered == null) page.save();
     renderAll();
     window.addEventListener("hashchange", () => {
