@@ -495,7 +495,9 @@
         const list = h("ul", { class: "cr-fb-list" });
         for (const x of v) {
           const good = correct.includes(x);
-          list.append(h("li", null, h("strong", null, optionText(x)), ": ", good ? "right. " : "not right. ", (f[x] || "").replace(/^(right|yes|correct)\b[.,:!]?\s*/i, "")));
+          // feedback that already says so ("Yes. ...", "Right. ...") is not prefixed twice
+          const says = /^(right|yes|correct)\b/i.test(f[x] || "");
+          list.append(h("li", null, h("strong", null, optionText(x)), ": ", good ? (says ? "" : "right. ") : "not right. ", f[x] || ""));
           const lab = inputs.find((i) => i.value === x).closest("label");
           lab.append(h("span", { class: "cr-opt-mark " + (good ? "cr-opt-yes" : "cr-opt-no") }, good ? " \u2713 right" : " \u2717 not right"));
         }

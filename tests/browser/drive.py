@@ -20,6 +20,11 @@ def progress(page) -> str:
 
 
 def q(page, qid: str):
+    """The question's section; one in "more practice" is unfolded first, as a student would."""
+    page.evaluate(
+        "(id) => { const s = document.querySelector(`section.cr-q[data-q=\"${id}\"]`); const d = s && s.closest('details.cr-more'); if (d) d.open = true; }",
+        qid,
+    )
     return page.locator(f'section.cr-q[data-q="{qid}"]')
 
 

@@ -172,9 +172,18 @@ def test_short_answer_write_reveal_and_mark_yourself(student):
     s.get_by_role("button", name="Show the model answer").click()
     text = feedback(student, "q-short")
     assert "It says the city is paralysed, which no source says." in text
-    s.get_by_role("button", name="Partly").click()
-    assert s.get_by_role("button", name="Partly").get_attribute("aria-pressed") == "true"
-    assert s.get_by_role("button", name="I got it").get_attribute("aria-pressed") == "false"
+    rubric = s.locator(".cr-rubric-box")
+    assert rubric.is_visible() and "Names what the headline adds" in rubric.inner_text(), "the rubric shows once answered"
+    assert "no one in the story says the city stopped" not in student.content(), "the rubric's samples are for the teacher"
+    s.get_by_role("button", name="Developing").click()
+    assert s.get_by_role("button", name="Developing").get_attribute("aria-pressed") == "true"
+    assert s.get_by_role("button", name="Strong").get_attribute("aria-pressed") == "false"
+
+
+def test_rubric_waits_until_the_student_has_answered(student):
+    s = q(student, "q-short")
+    assert s.locator(".cr-rubric-box").is_hidden()
+    assert "headline says ... but the story only says" in s.inner_text(), "sentence starters are there from the start"
 
 
 def test_discussion_is_a_prompt_without_an_answer(student):
@@ -207,14 +216,21 @@ def test_practice_mode_hides_notes_until_answered_and_explore_shows_them(student
     assert student.locator("#note-a-300").is_visible()
     assert student.locator("#note-a-reckless").is_hidden()
     student.locator("input[name=cr-mode][value=explore]").check()
-    assert student.locator(".cr-article mark.cr-ann[role=button]").count() == student.locator(".cr-article mark.cr-ann").count()
     assert student.locator("#note-a-reckless").is_visible()
+    # Explore opens on one layer, who says what; the legend adds the others
+    shown = student.eval_on_selector_all(".cr-article mark.cr-ann[role=button]", "ms => ms.map(m => m.dataset.show)")
+    assert shown and set(shown) <= {"source", "figure", "quote"}
+    layer = student.locator(".cr-legend li:not([hidden]) button[aria-pressed=false]")
+    while layer.count():
+        layer.first.click()
+    assert student.locator(".cr-article mark.cr-ann[role=button]").count() == student.locator(".cr-article mark.cr-ann").count()
     student.reload()
     assert student.locator("input[name=cr-mode][value=explore]").is_checked(), "the mode is remembered"
 
 
 def test_popover_opens_with_keyboard_and_escape_returns_focus(student):
     student.locator("input[name=cr-mode][value=explore]").check()
+    student.locator(".cr-legend").get_by_role("button", name=re.compile("Loaded language")).click()
     mark = student.locator('mark.cr-ann[data-ann="a-reckless"]')
     assert "loaded language" in mark.get_attribute("aria-label"), "the kind is announced, not only coloured"
     mark.focus()
@@ -234,6 +250,11 @@ def test_popover_opens_with_keyboard_and_escape_returns_focus(student):
 def test_legend_filters_highlights_by_kind(student):
     student.locator("input[name=cr-mode][value=explore]").check()
     claim = student.locator(".cr-legend").get_by_role("button", name=re.compile("Claim"))
+    assert claim.get_attribute("aria-pressed") == "false", "claims are not in the first layer"
+    assert student.locator('mark.cr-ann[data-ann="a-despair"]').get_attribute("role") is None
+    claim.click()
+    assert student.locator('mark.cr-ann[data-ann="a-despair"]').get_attribute("role") == "button"
+    student.locator(".cr-legend").get_by_role("button", name=re.compile("Loaded language")).click()
     claim.click()
     assert claim.get_attribute("aria-pressed") == "false"
     assert student.locator('mark.cr-ann[data-ann="a-despair"]').get_attribute("role") is None
@@ -244,7 +265,8 @@ def test_legend_filters_highlights_by_kind(student):
 
 
 def _countable(page) -> int:
-    return page.locator("section.cr-q:not([data-type=discussion])").count()
+    """The progress counts the core set: the questions the class works."""
+    return page.locator("section.cr-q[data-core]:not([data-type=discussion])").count()
 
 
 def test_progress_is_kept_after_reload_and_can_be_reset(student):
