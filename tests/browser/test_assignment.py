@@ -96,7 +96,7 @@ def test_student_opens_the_link_answers_and_gets_a_summary(builder, open_page, f
     assert "Right" in feedback(page, "q-find")
     q(page, "q-short").get_by_label("Your answer").fill("It adds 'paralyses'.")
     q(page, "q-short").get_by_role("button", name="Show the model answer").click()
-    q(page, "q-short").get_by_role("button", name="I got it").click()
+    q(page, "q-short").get_by_role("button", name="Strong").click()
 
     assert progress(page).startswith("All 3 questions answered.")
     summary = page.locator("#cr-summary")

@@ -143,8 +143,8 @@ PAGES = [
     ("site", "lessons/glossary.html"),
     ("site", "index.html"),
     # 404.html is left out: it links its assets from the site's root, so it only works when served
-    ("site", "authoring/lesson-format.html"),
-    ("site", "guide/teaching.html"),
+    ("site-teacher", "authoring/lesson-format.html"),
+    ("site-teacher", "guide/teaching.html"),
     ("site-teacher", "teacher/naughty-strings/index.html"),
     ("site-teacher", "teacher/index.html"),
     ("site-teacher", "lessons/naughty-strings/index.html"),

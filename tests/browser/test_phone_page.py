@@ -1,0 +1,66 @@
+"""The seed lesson's student page on a 360 px phone, as a student works through it.
+
+The issue that set these limits measured the old page at 38 phone screens with the first question 6.8
+screens down; the page must now be at most a third of that, start the article on the first screen, and
+let every core question show the lines it asks about inside the question itself.
+"""
+
+from __future__ import annotations
+
+from tests.browser.conftest import SEED
+
+PHONE = {"width": 360, "height": 740}
+OLD_SCREENS = 38
+
+
+def _open(shipped_kit, open_page):
+    return open_page(shipped_kit.http(f"site/lessons/{SEED}/index.html"), viewport=PHONE, has_touch=True, is_mobile=True)
+
+
+def test_article_starts_on_the_first_screen_and_the_page_is_a_third_as_tall(shipped_kit, open_page):
+    page = _open(shipped_kit, open_page)
+    top = page.evaluate("document.querySelector('.cr-article').getBoundingClientRect().top + scrollY")
+    assert top < PHONE["height"], f"the article starts {top:.0f}px down, below the first screen"
+    screens = page.evaluate("document.documentElement.scrollHeight") / PHONE["height"]
+    assert screens <= OLD_SCREENS / 3, f"the page is {screens:.1f} screens tall"
+    first = page.locator(".cr-lesson > *:not([hidden])").first.inner_text()
+    assert first.strip(), "something comes first"
+    assert "Read the article, then answer" in page.locator(".cr-start").inner_text()
+
+
+def test_every_core_question_can_show_its_lines_in_place(shipped_kit, open_page):
+    page = _open(shipped_kit, open_page)
+    # a question about words of the article (not about the whole of it, not a find, not choose-all)
+    ids = page.evaluate(
+        """() => [...document.querySelectorAll('section.cr-q[data-core][data-ann]:not([data-type=find]):not([data-type=multiple])')]
+             .filter(s => { const n = document.getElementById('note-' + s.dataset.ann); return n && n.querySelector('.cr-note-quote'); })
+             .map(s => s.dataset.q)"""
+    )
+    assert len(ids) >= 3
+    for qid in ids:
+        s = page.locator(f'section.cr-q[data-q="{qid}"]')
+        lines = s.locator("details.cr-q-lines")
+        assert lines.count() == 1, qid
+        lines.locator("summary").click()
+        shown = lines.locator(".cr-q-line").first
+        assert shown.is_visible()
+        box, sec = shown.bounding_box(), s.bounding_box()
+        assert sec["y"] <= box["y"] <= sec["y"] + sec["height"], "the lines open inside the question"
+
+
+def test_line_numbers_readable_and_never_skipped(shipped_kit, open_page):
+    page = _open(shipped_kit, open_page)
+    numbers = page.eval_on_selector_all(".cr-article .cr-ln", "ns => ns.map(n => +n.textContent)")
+    assert numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+    sizes = page.eval_on_selector_all(".cr-article .cr-ln", "ns => ns.map(n => parseFloat(getComputedStyle(n).fontSize))")
+    assert min(sizes) >= 14
+
+
+def test_tap_targets_are_44_px_and_nothing_floats_over_titles(shipped_kit, open_page):
+    page = _open(shipped_kit, open_page)
+    small = page.eval_on_selector_all(
+        "section.cr-q[data-core] :is(label.cr-option, .cr-sort td label, button, details > summary), .cr-mode-opt",
+        "els => els.filter(e => e.offsetParent).map(e => [e.textContent.trim().slice(0, 30), Math.round(e.getBoundingClientRect().height)]).filter(x => x[1] < 44)",
+    )
+    assert small == [], f"tap targets under 44px: {small}"
+    assert page.locator(".md-top").count() == 0, "no back-to-top button over the questions"
