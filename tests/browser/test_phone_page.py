@@ -64,3 +64,24 @@ def test_tap_targets_are_44_px_and_nothing_floats_over_titles(shipped_kit, open_
     )
     assert small == [], f"tap targets under 44px: {small}"
     assert page.locator(".md-top").count() == 0, "no back-to-top button over the questions"
+
+
+def test_explore_opens_on_one_layer_with_few_badges(shipped_kit, open_page):
+    page = _open(shipped_kit, open_page)
+    page.locator("input[name=cr-mode][value=explore]").check()
+    counts = page.evaluate(
+        """(h) => {
+          const art = document.querySelector('.cr-article');
+          const top = art.getBoundingClientRect().top + scrollY, end = top + h;
+          const inScreen = (el) => { const r = el.getBoundingClientRect(); const y = r.top + scrollY; return r.height > 0 && y >= top && y < end; };
+          const words = [...art.querySelectorAll('.cr-line .cr-text')].filter(inScreen).map(t => t.textContent.split(/\\s+/).filter(Boolean).length).reduce((a, b) => a + b, 0);
+          const badges = [...art.querySelectorAll('a.cr-ref')].filter(r => !r.classList.contains('cr-hide') && inScreen(r)).length;
+          const kinds = [...new Set([...art.querySelectorAll('mark.cr-ann[data-show]')].map(m => m.dataset.show))];
+          return {words, badges, kinds};
+        }""",
+        PHONE["height"],
+    )
+    assert set(counts["kinds"]) <= {"source", "figure", "quote"}, counts
+    assert counts["badges"] <= counts["words"] / 20, counts
+    label = page.evaluate("(() => { const r = [...document.querySelectorAll('a.cr-ref')].find(x => !x.classList.contains('cr-hide')); return r && getComputedStyle(r.querySelector('.cr-ref-label'), '::after').content; })()")
+    assert label and any(w in label for w in ("source", "figure", "quotation")), f"a word, not a letter code, on a phone: {label}"
