@@ -77,6 +77,9 @@ def _context(ann: Annotation, sources: dict[str, Source], field: str | None, art
         a["sentence"] = sentence
         if ann.get("neutral"):
             a["neutral_sentence"] = sentence[:qs] + str(ann.get("neutral")) + sentence[qe:]
+    # the sentence in quotation marks, unless it already opens and closes with them
+    ns = a["neutral_sentence"]
+    a["neutral_sentence_quoted"] = ns if ns[:1] in _QUOTE_MARKS and ns[-1:] in _QUOTE_MARKS else f"“{ns}”"
     src_id = ann.get(field) if field else (ann.get("source") or ann.get("speaker"))
     src = sources.get(src_id) if src_id else None
     return {"a": a, "src": src}
@@ -98,7 +101,7 @@ def _source_options(ann: Annotation, kind: Kind, sources: list[Source], explanat
         if s.id not in chosen:
             continue
         if s.id == answer:
-            feedback = explanation
+            feedback = ""  # the explanation follows a right answer: the option need not repeat it
         else:
             feedback = f"Not this one: the article does not credit it to {s.name}. Look for the words that say who it comes from."
         options.append(Option(key=s.id, text=s.name, correct=s.id == answer, feedback=feedback))
@@ -111,7 +114,7 @@ def _statement_options(ann: Annotation, others: list[Annotation], sources: dict[
     if not pool or ann.span is None:
         return None
     pool.sort(key=lambda o: (abs(o.span.start - ann.span.start), o.span.start))
-    options = [Option(key=ann.id, text=ann.quote, correct=True, feedback=explanation)]
+    options = [Option(key=ann.id, text=ann.quote, correct=True, feedback="")]
     for o in pool[: _MAX_OPTIONS - 2]:
         src = sources.get(o.get("source") or o.get("speaker") or "")
         who = f"attributes it to {src.name}" if src else "attributes it to a source"
@@ -128,6 +131,11 @@ def question_for(ann: Annotation, sources: list[Source], *, article: Article, st
     prompts = spec["prompts"]
     n = stem % len(prompts)
     prompt = _render(prompts[n], ctx)
+    for _ in prompts:  # a stem may render empty for this annotation: take the next
+        if prompt:
+            break
+        n = (n + 1) % len(prompts)
+        prompt = _render(prompts[n], ctx)
     explanation = _render(spec["explanation"], ctx)
     tuning = ann.tuning or Tuning()
     common = dict(
@@ -161,13 +169,9 @@ def question_for(ann: Annotation, sources: list[Source], *, article: Article, st
         return make("single", options=options)
     if spec["type"] == "single":
         correct = _render(spec["correct"], ctx)
+        wrong = _render(spec["wrong"], ctx) if "wrong" in spec else "Read the lines again."
         options = tuple(
-            Option(
-                key=key,
-                text=_render(text, ctx),
-                correct=key == correct,
-                feedback=explanation if key == correct else f"Not quite. {explanation}",
-            )
+            Option(key=key, text=_render(text, ctx), correct=key == correct, feedback="" if key == correct else wrong)
             for key, text in spec["options"].items()
         )
         return make("single", options=options)
@@ -206,6 +210,20 @@ def _spread(items: list[Annotation], count: int) -> list[Annotation]:
     return [items[(2 * i + 1) * n // (2 * count)] for i in range(count)]
 
 
+def _speaker_beside(a: Annotation, sources: dict[str, Source], article: Article) -> bool:
+    """A quotation whose own sentence names its speaker ("..., Lukashenko said"): asking who said it
+    tests nothing but finding the name beside it."""
+    if a.kind != "quote" or a.span is None:
+        return False
+    speaker = sources.get(a.get("speaker") or "")
+    if speaker is None:
+        return False
+    sentence, qs, qe = _sentence(article, a.span.start, a.span.end)
+    around = (sentence[:qs] + " " + sentence[qe:]).casefold()
+    words = [w for w in re.findall(r"\w+", speaker.name.casefold()) if len(w) > 2]
+    return bool(words) and words[-1] in around
+
+
 def _position(a: Annotation) -> tuple:
     return (a.span is None, a.span.start if a.span else 0, a.line)
 
@@ -232,6 +250,8 @@ def generate(
     chosen: list[Annotation] = []
     sort_items: list[Annotation] = []
     kinds = registry()
+    by_source = {s.id: s for s in sources}
+    eligible = [a for a in eligible if a.id in wanted or not _speaker_beside(a, by_source, article)]
     for name in kinds:
         of_kind = sorted((a for a in eligible if a.kind == name), key=_position)
         must = [a for a in of_kind if a.id in wanted]

@@ -61,6 +61,9 @@ def question_key(q: Question) -> dict:
         key["a"] = q.answer
     if q.model_answer:
         key["m"] = q.model_answer
+    if q.rubric:
+        # the samples are shown once the student has answered, to mark their answer against
+        key["r"] = [[r.level, r.does, r.sample] for r in q.rubric]
     return key
 
 

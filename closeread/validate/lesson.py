@@ -66,6 +66,15 @@ def _tuning(raw) -> Tuning | None:
     return Tuning(minutes=raw.get("minutes"), rubric=_rubric(raw.get("rubric")), starters=tuple(raw.get("starters", [])), hints=tuple(raw.get("hints", [])))
 
 
+def _default_skill(q: dict, annotations: dict[str, Annotation]) -> str:
+    """A written question practises the skill of what it is about: its annotation, the annotation a find
+    asks for, or (a sort) claims."""
+    ann = annotations.get(q.get("annotation") or q.get("answer") or "")
+    if ann is not None:
+        return registry()[ann.kind].skill
+    return registry()["claim"].skill if q.get("type") == "sort" else ""
+
+
 def _covered(questions: list[Question]) -> set[str]:
     """The annotations written questions ask about: generated questions would repeat them."""
     out: set[str] = set()
@@ -504,7 +513,7 @@ class _LessonBuilder:
                     annotation=q.get("annotation", ""),
                     line=where,
                     minutes=q.get("minutes", design().minutes_for(qtype)),
-                    skill=q.get("skill") or (registry()[by_id[q["annotation"]].kind].skill if q.get("annotation") in by_id else ""),
+                    skill=q.get("skill") or _default_skill(q, by_id),
                     rubric=_rubric(q.get("rubric")),
                     starters=tuple(q.get("starters", [])),
                 )

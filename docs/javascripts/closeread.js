@@ -625,7 +625,17 @@
         const s = st();
         if (document.activeElement !== ta) ta.value = s.text || "";
         show.hidden = !!s.shown;
-        if (rubric) { rubric.hidden = !s.shown; if (s.shown) rubric.open = true; }
+        if (rubric) {
+          rubric.hidden = !s.shown;
+          if (s.shown) {
+            rubric.open = true;
+            // each level's sample, from the key, beside what the level does
+            (k.r || []).forEach(([lvl, , sample]) => {
+              const li = $('li[data-level="' + lvl + '"]', rubric);
+              if (li && !$(".cr-sample", li)) li.append(h("span", { class: "cr-sample" }, " For example: \u201c" + sample + "\u201d"));
+            });
+          }
+        }
         if (!s.shown) { feedback.replaceChildren(); return; }
         const group = h("div", { class: "cr-self", role: "group", "aria-label": "How did you do? Mark yourself" },
           h("span", { class: "cr-self-label", "aria-hidden": "true" }, rubric ? "Which level is your answer? " : "How did you do? "),

@@ -174,7 +174,7 @@ def test_short_answer_write_reveal_and_mark_yourself(student):
     assert "It says the city is paralysed, which no source says." in text
     rubric = s.locator(".cr-rubric-box")
     assert rubric.is_visible() and "Names what the headline adds" in rubric.inner_text(), "the rubric shows once answered"
-    assert "no one in the story says the city stopped" not in student.content(), "the rubric's samples are for the teacher"
+    assert "no one in the story says the city stopped" in rubric.inner_text(), "each level's sample shows once answered"
     s.get_by_role("button", name="Developing").click()
     assert s.get_by_role("button", name="Developing").get_attribute("aria-pressed") == "true"
     assert s.get_by_role("button", name="Strong").get_attribute("aria-pressed") == "false"
@@ -183,6 +183,7 @@ def test_short_answer_write_reveal_and_mark_yourself(student):
 def test_rubric_waits_until_the_student_has_answered(student):
     s = q(student, "q-short")
     assert s.locator(".cr-rubric-box").is_hidden()
+    assert "no one in the story says the city stopped" not in student.content(), "the samples are not in the page before"
     assert "headline says ... but the story only says" in s.inner_text(), "sentence starters are there from the start"
 
 
