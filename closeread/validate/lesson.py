@@ -120,6 +120,7 @@ class _LessonBuilder:
             self.report(1, "the file must be a mapping of keys to values; expected 'title: ...', 'summary: ...' and so on")
             return None
         raw = self.checker.check(data, LESSON, "lesson", 1)
+        self._core_lines = getattr(data.get("core"), "item_lines", ())  # each core entry's own line
         # a value can only start with TODO if the file says TODO, or spells it with a YAML escape
         if not raw.get("draft", False) and ("TODO" in source.text or "\\" in source.text):
             self._no_todo_left(data)
@@ -215,16 +216,18 @@ class _LessonBuilder:
         ids = raw["core"]
         known = [i for i in by_id]
         seen: set[str] = set()
-        for qid in ids:
+        lines = self._core_lines if len(self._core_lines) == len(ids) else ()
+        for i, qid in enumerate(ids):
+            at = lines[i] if lines else where
             if qid in seen:
-                self.report(where, f"core: question '{qid}' is named twice; expected each question once")
+                self.report(at, f"core: question '{qid}' is named twice; expected each question once")
             seen.add(qid)
             if qid not in by_id:
                 ann = qid[2:] if qid.startswith("g-") else ""
                 if ann and any(a.id == ann for a in annotations):
-                    self.report(where, f"core: '{qid}' is not a question: annotation '{ann}' makes no question (it has 'question: false' or is a suggestion); expected a question id")
+                    self.report(at, f"core: '{qid}' is not a question: annotation '{ann}' makes no question (it has 'question: false' or is a suggestion); expected a question id")
                 else:
-                    self.report(where, f"core: '{qid}' is not a question of this lesson{did_you_mean(qid, known)}")
+                    self.report(at, f"core: '{qid}' is not a question of this lesson{did_you_mean(qid, known)}")
         core = [by_id[i] for i in dict.fromkeys(ids) if i in by_id]
         if not rules.core_min <= len(ids) <= rules.core_max:
             self.report(where, f"core has {len(ids)} question(s); expected {rules.core_min} to {rules.core_max}, the ones that carry the lesson's objectives")
@@ -486,6 +489,10 @@ class _LessonBuilder:
                         claims = [a.id for a in annotations if a.kind == "claim"]
                         hint = did_you_mean(cid, claims) if claims else "; expected the id of a claim annotation"
                         self.report(_line(q, "claims"), f"question '{qid}': '{cid}' is not a claim annotation{hint}")
+                        ok = False
+                        continue
+                    if ann.get("stance") == "unclear":  # an invalid stance was reported with the claim
+                        self.report(_line(q, "claims"), f"question '{qid}': claim '{cid}' is '{ann.get('stance')}', which a sort cannot ask; expected claims whose stance is reported or asserted")
                         ok = False
                         continue
                     built.append(SortItem(ann.id, ann.quote, ann.get("stance")))

@@ -73,6 +73,13 @@ CASES = [
         "g-a-subscribe 1), more than the 10 minutes the lesson gives to questions; expected a smaller core set, shorter questions "
         "('minutes:') or a longer 'questions' step",
     ]),
+    ("core-named-twice-on-its-own-line", _edit("core: [q-source, q-find, q-short, g-a-300, g-a-quote, g-a-seemingly, g-a-photo, g-a-subscribe]",
+        "core:\n  - q-source\n  - q-find\n  - q-short\n  - g-a-300\n  - q-source\n  - g-a-seemingly\n  - g-a-photo\n  - g-a-subscribe"), [
+        f"{Y}:161: core: question 'q-source' is named twice; expected each question once",
+    ]),
+    ("sort-of-an-unclear-claim", _edit("    stance: asserted\n", "    stance: unclear\n"), [
+        f"{Y}:134: question 'q-sort': claim 'a-despair' is 'unclear', which a sort cannot ask; expected claims whose stance is reported or asserted",
+    ]),
     ("vocabulary-term-not-in-article", _edit("term: agitators", "term: agitator"), [
         f"{Y}:158: vocabulary: 'agitator' does not occur in the article; expected a word or phrase from it, as written there",
     ]),
