@@ -113,6 +113,27 @@ def _parts(page: ExtractedPage, text: str) -> tuple[str | None, list[dict]]:
     return headline, parts
 
 
+# Parts of the page that are not the article's words: nothing is suggested on them.
+NOT_ARTICLE = ("furniture", "credit")
+
+
+def block_spans(page: ExtractedPage, text: str) -> list[tuple[str, int, int]]:
+    """(role, start, end) of every block's line in ``text`` (as ``article_text`` wrote it)."""
+    out = []
+    offset = 0
+    for block in page.blocks:
+        line = block.text.replace("\n", " ")
+        start = text.index(line, offset)
+        offset = start + len(line)
+        out.append((block.role, start, offset))
+    return out
+
+
+def furniture_spans(page: ExtractedPage, text: str) -> list[tuple[int, int]]:
+    """Spans of the lines the import marked as page furniture or photo credits."""
+    return [(start, end) for role, start, end in block_spans(page, text) if role in NOT_ARTICLE]
+
+
 def _todo(what: str) -> str:
     return f"TODO: {what}"
 

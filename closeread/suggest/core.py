@@ -1117,7 +1117,7 @@ def _looks_english(text: str) -> bool:
     return sum(w in _ENGLISH for w in words) / len(words) >= 0.12
 
 
-def suggest(article_text: str) -> list[dict]:
+def suggest(article_text: str, *, skip=()) -> list[dict]:
     """Draft annotations for an article, in the lesson format, ordered by position in the article."""
     if not isinstance(article_text, str):
         raise TypeError("suggest() takes the article text as a string")
