@@ -67,8 +67,12 @@ def main(argv: list[str] | None = None) -> int:
         elif command == "suggest":
             from closeread.suggest.command import write_suggestions
 
-            path = write_suggestions(root=root, slug=args.slug)
-            print(f"wrote {path.relative_to(root).as_posix()}")
+            written = write_suggestions(root=root, slug=args.slug)
+            shown = written.path.relative_to(root).as_posix()
+            if written.count:
+                print(f"wrote {shown} ({written.count} suggestions to review)")
+            else:
+                print(f"wrote {shown} with no suggestions: {written.why_none}")
         elif command == "schema":
             from closeread.validate.schema import json_schema
 

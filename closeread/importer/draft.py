@@ -24,7 +24,8 @@ from closeread.importer.read import read_page
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/lesson.schema.json\n"
 MAX_SLUG = 60
 
-Suggest = Callable[[str], list]
+# suggest(text, skip=[(start, end), ...]): skip holds the spans the import marked as not the article's
+Suggest = Callable[..., list]
 
 
 _TRANSLIT = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
@@ -191,10 +192,10 @@ def lesson_yaml(data: dict) -> str:
     return SCHEMA_LINE + body
 
 
-def _suggested(suggest: Suggest | None, text: str, path: Path) -> list:
+def _suggested(suggest: Suggest | None, text: str, path: Path, *, skip: list[tuple[int, int]]) -> list:
     if suggest is None:
         return []
-    annotations = suggest(text)
+    annotations = suggest(text, skip=skip)
     if not isinstance(annotations, list) or not all(isinstance(a, dict) for a in annotations):
         raise ImportFailed(str(path), "the annotation suggester returned something other than a list of "
                                       "annotations; expected a list of dicts")
@@ -212,7 +213,7 @@ def import_page(path: Path, *, lessons_dir: Path, today: datetime.date, suggest:
     lessons_dir = Path(lessons_dir)
     page = extract_page(read_page(path), url=url)
     text = article_text(page)
-    annotations = _suggested(suggest, text, path)
+    annotations = _suggested(suggest, text, path, skip=furniture_spans(page, text))
     data = lesson_data(page, text, source_name=path.name, today=today, annotations=annotations)
     content = lesson_yaml(data)
 
