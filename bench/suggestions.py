@@ -94,17 +94,22 @@ def one_to_one(gold: list[Span], proposals: list[Span]) -> list[tuple[int, int]]
     return sorted((i, j) for j, i in owner.items())
 
 
-def _locate_gold(text: str, index: ArticleIndex, entry: list) -> tuple[int, int] | None:
-    kind, quote = entry[0], entry[1]
+def _locate_gold(index: ArticleIndex, entry: list, skip: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The gold annotation's span: its quote's one match (inside its context's one match, when given).
+    Matches on lines the import marked as furniture do not count: a lead repeated in a teaser box is
+    annotated where it is the article's."""
+    def content(matches):
+        return [m for m in matches if not any(a <= m.start < b for a, b in skip)]
+
+    quote = entry[1]
     context = entry[2] if len(entry) > 2 else None
-    if context is None:
-        return locate(text, quote)
-    around = index.find_all(context)
-    if len(around) != 1:
-        return None
-    a = around[0]
-    inside = [m for m in index.find_all(quote) if a.start <= m.start and m.end <= a.end]
-    return (inside[0].start, inside[0].end) if inside else None
+    found = content(index.find_all(quote))
+    if context is not None:
+        around = content(index.find_all(context))
+        if len(around) != 1:
+            return None
+        found = [m for m in found if around[0].start <= m.start and m.end <= around[0].end]
+    return (found[0].start, found[0].end) if len(found) == 1 else None
 
 
 def _page_file(page: str) -> Path:
@@ -135,17 +140,17 @@ def gold_case(path: Path) -> Case:
     page = extract_page(read_page(page_file), url=_url(page_file))
     text = article_text(page)
     index = ArticleIndex(text)
+    skip = furniture_spans(page, text)
     gold, lost = [], []
     for n, entry in enumerate(data["annotations"], start=1):
         if entry[0] not in KINDS:
             raise SystemExit(f"{path.name}: annotation {n}: unknown kind {entry[0]!r}")
-        span = _locate_gold(text, index, entry)
+        span = _locate_gold(index, entry, skip)
         if span is None:
             lost.append(Span(entry[0], 0, 0, entry[1]))
         else:
             gold.append(Span(entry[0], span[0], span[1], f"g{n}"))
-    return Case(path.stem, str(data["split"]), text, tuple(gold), tuple(lost),
-                tuple(_proposals(text, furniture_spans(page, text))))
+    return Case(path.stem, str(data["split"]), text, tuple(gold), tuple(lost), tuple(_proposals(text, skip)))
 
 
 def lesson_case(folder: Path) -> Case:

@@ -16,6 +16,7 @@ class Verb:
     forms: tuple[str, ...]
     implies: str
     strict: bool
+    loaded: bool = False
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,8 @@ def attribution_verbs() -> tuple[Verb, ...]:
     """The reporting verbs of ``attribution_verbs.yaml``."""
     out = []
     for entry in _data("attribution_verbs.yaml"):
-        out.append(Verb(entry["verb"], tuple(entry["forms"]), entry["implies"].strip(), bool(entry.get("strict"))))
+        out.append(Verb(entry["verb"], tuple(entry["forms"]), entry["implies"].strip(), bool(entry.get("strict")),
+                        bool(entry.get("loaded"))))
     return tuple(out)
 
 

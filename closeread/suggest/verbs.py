@@ -14,7 +14,9 @@ def find(art: Article) -> list[Suggestion]:
         who = _describe_source(att) if (att.source or att.unnamed) else "the speaker"
         implies = att.verb.implies
         note = f'"{word}" introduces words from {who}. {implies}'
-        if att.verb.verb not in {"said", "told", "according to", "stated"}:
+        if att.verb.loaded:
+            note += ' A loaded verb: it judges the statement or the speaker. Would "said" change how it reads?'
+        elif att.verb.verb not in {"said", "told", "according to", "stated"}:
             note += ' Would "said" change how the statement reads?'
         out.append(Suggestion(att.start, att.end, "attribution-verb", note, {"implies": implies}))
     return out
