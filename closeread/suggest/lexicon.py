@@ -165,9 +165,6 @@ UNNAMED_SOURCE_RES = [
     # "information that", "received information"
     re.compile(r"(?<![\w-])(?P<src>(?:received |got |have |has |had |obtained )?information)\s+(?=that|about|suggesting|indicating)",
                re.IGNORECASE),
-    # "it is reported that", "it was claimed"
-    re.compile(r"(?<![\w-])(?P<src>it (?:is|was|has been|had been) (?:reported|claimed|alleged|said|understood|learned|learnt))\b",
-               re.IGNORECASE),
 ]
 
 

@@ -148,6 +148,26 @@ _NOT_DESCRIPTION = {
 }
 
 
+# forms that are also plural nouns
+_NOUN_FORMS = {"states", "reports", "notes", "claims", "calls", "questions", "comments", "remarks", "forecasts",
+               "estimates", "demands", "appeals", "rules", "cheers", "promises", "vows", "answers", "replies",
+               "warnings", "says", "tweets", "posts", "writes", "disputes", "asks"}
+_PRONOUN_NP = re.compile(r"(?i)(?:he|she|they|it|we|i|you|this|that|these|those|there|who|which|one)")
+# after the verb, nothing but where, when or how it was said: a trailing tag ("prosecutors said.")
+_TRAILING = re.compile(r"\s*(?:(?:in|on|at|to|during|via|through|from|after|before|last|this|earlier|later|on|Monday|"
+                       r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)\b[^¤;:]{0,80}?)?"
+                       r"[.!?]?\s*$")
+_AFTER_NP = re.compile(r"\s*((?:the\s+|an?\s+|one\s+)?[^,.;:¤]{2,80}?)(?=\s*(?:[,.;:¤]|$|\s(?:in|on|at|during|that|who|"
+                       r"as|after|before|when|while)\b))")
+_CONJ = re.compile(r"(?:(?:,\s*|\s)(?:while|whereas|although|though|because|since|whom|once|if|until)|"
+                   r",\s*(?:but|and|as|after|when|so|yet|with))\s+(?=[A-Z]|the\s|an?\s)")
+_INTRO = re.compile(r"\s*(?:(?:However|Meanwhile|Moreover|Still|Yet|Instead|Separately|Later|Earlier|Also|Then|Now|"
+                    r"Overall|Specifically|Indeed|Previously|Last\s+\w+|On\s+\w+|In\s+[^,]{1,60}|During\s+[^,]{1,60}|"
+                    r"After\s+[^,]{1,60}|Before\s+[^,]{1,60}|When\s+[^,]{1,60}|While\s+[^,]{1,60}|At\s+[^,]{1,60}|"
+                    r"For\s+[^,]{1,60}|Following\s+[^,]{1,60}|Despite\s+[^,]{1,80}|As\s+[^,]{1,60}|Asked\s+[^,]{1,60}|"
+                    r"Speaking\s+[^,]{1,60}|Shortly\s+[^,]{1,40}|[A-Z]\w+ly)\s*,\s*)")
+
+
 def _looks_like_description(text: str) -> bool:
     """An appositive that describes a person ("Zaporozhye region's acting governor"), not a clause."""
     words = text.split()
@@ -379,8 +399,12 @@ class Article:
             if next_word.lower() == "to":
                 return None  # "is said to": speculation, not attribution
             return Attribution(vs, ve, verb, "", True, None)
-        if lf in {"claimed", "claims", "claim"} and re.match(r"(?:the\s+)?(?:lives|life|victory|responsibility|title|seat|prize|gold|asylum)\b", nxt, re.I):
+        if lf in {"claimed", "claims", "claim"} and re.match(r"(?:the\s+)?(?:lives|life|title|seat|prize|gold|asylum)\b", nxt, re.I):
             return None
+        if lf in _NOUN_FORMS and (next_word.lower() in {"to", "of", "and", "or", "for", "in", "on", "with", "from", "by",
+                                                      "were", "are", "have", "had", "which", "who"}
+                                  or prev_tok.lower() in DETERMINERS or re.fullmatch(r"[A-Z]\w*(?:an|ish|ese|i)", prev_tok)):
+            return None  # "Arab states to have signed", "the reports of": a plural noun, not a verb
         if lf in {"say", "tell", "claim", "admit", "deny", "acknowledge", "concede", "allege"}:
             if not prev_tok or prev_tok.lower() in {"to", "not", "will", "would", "could", "can", "may", "might", "should", "must", "did", "didn't", "to"}:
                 pass
@@ -404,54 +428,86 @@ class Article:
             if lf in {"added", "adds", "reported", "reports", "posted", "noted", "announced"}:
                 return None
 
-        # the subject: after a quotation or at the clause start
-        clause_cut = max(before.rfind(c) for c in (";", "¤", ":", "—"))
-        clause = before[clause_cut + 1:] if clause_cut >= 0 else before
-        offset = sent.start + (clause_cut + 1 if clause_cut >= 0 else 0)
-        lead = len(clause) - len(clause.lstrip(" ,"))
-        clause, offset = clause[lead:], offset + lead
-        # drop auxiliaries and adverbs between subject and verb: "Andrew has reportedly told"
-        while True:
-            m_tail = re.search(r"(?:^|\s)([\w'’]+)\s*$", clause)
-            if not m_tail or m_tail.group(1).lower() not in _BETWEEN:
-                break
-            clause = clause[:m_tail.start()].rstrip()
-        description = ""
-        if clause.rstrip().endswith(",") and "," in clause.rstrip()[:-1]:
-            first = clause.index(",")
-            description = clause[first + 1:].rstrip().rstrip(",").strip()
-            np, np_start = clause[:first], offset
-        elif "," in clause:
-            k = clause.rfind(",")
-            np, np_start = clause[k + 1:], offset + k + 1
-        else:
-            np, np_start = clause, offset
-        lead = len(np) - len(np.lstrip())
-        np, np_start = np.strip(), np_start + lead
-        if description and np and np.split()[-1][:1].islower() and CAPRUN_RE.fullmatch(description):
-            # "Carlineo's attorney, Sonya Zoghlin, said": the name is in the appositive
-            np, description, np_start = description, np, offset + clause.index(description)
-        if np.lower() in {"and", "but"}:
-            # "McKinley visited the border, and argued that ...": the sentence's subject speaks
-            for m_name in CAPRUN_RE.finditer(clause):
-                nm = self._name_from(m_name.group(0), offset + m_name.start())
-                if nm and " " in nm[0]:
-                    np, np_start = nm[0], nm[1][0]
-                    break
-            else:
-                return Attribution(vs, ve, verb, last_person, not last_person, None)
-        # "... said the spokesman" / "..., said Lukashenko"
-        if not np or np in {",", "¤"}:
-            m = re.match(r"\s*((?:the\s+)?[^,.;:¤]{2,60}?)(?=\s*(?:[,.;:¤]|$|\s(?:in|on|at|during|that|who)\b))", after)
-            if not m:
-                return Attribution(vs, ve, verb, last_person, False, None) if last_person else Attribution(vs, ve, verb, "", True, None)
-            np = m.group(1).strip()
-            np_start = ve + after.find(np)
-        att = self._who(np, np_start, vs, ve, verb, last_person, last_group, sent)
-        if att is not None and description and not att.description and _looks_like_description(description):
+        span = self._subject(sent, vs, ve)
+        if span is None:
+            pron = re.search(r"\b(he|she|they|we|it|I)\s*(?:\w+ly\s+)?$", before, re.IGNORECASE)
+            if pron:  # "She stated:": whoever was named last
+                att = self._who(pron.group(1), sent.start + pron.start(1), vs, ve, verb, last_person, last_group, sent)
+                att.source_span = None
+                return att
+            return Attribution(vs, ve, verb, last_person, not last_person, None)
+        s0, e0 = span
+        np = text[s0:e0]
+        head = re.split(r",\s|\s(?:who|which|whose)\s|\s-\s", np, maxsplit=1)[0]
+        description = np[len(head):].strip(" ,-") if len(head) < len(np) else ""
+        att = self._who(head, s0, vs, ve, verb, last_person, last_group, sent)
+        if not _PRONOUN_NP.fullmatch(np):
+            att.source_span = (s0, e0)  # who speaks, with the description that introduces them
+        if description and not att.description and _looks_like_description(description):
             att.description = description
             self._register(att.source, description)
+        if CAPRUN_RE.fullmatch(description or "-") and head.split()[-1][:1].islower():
+            # "Carlineo's attorney, Sonya Zoghlin, said": the name is in the appositive
+            att.source, att.unnamed = self._resolve_name(description), False
         return att
+
+    def _subject(self, sent: Sentence, vs: int, ve: int) -> tuple[int, int] | None:
+        """The span of who speaks for the reporting verb at vs..ve: the noun phrase (with its
+        description) before the verb, or after it when the verb is inverted ('", said Bruce Bagley, a
+        professor ...'); None for a pronoun or when no noun phrase can be read."""
+        masked = self.masked
+        before = masked[sent.start:vs]
+        after = masked[ve:sent.end]
+        stripped = before.rstrip()
+        if not stripped.strip(" ,¤\"'“‘(") or re.search(r"¤\s*,?$", stripped) and _TRAILING.match(after) is None:
+            # inverted: the speaker follows the verb
+            m = _AFTER_NP.match(after)
+            if not m:
+                return None
+            s0, e0 = ve + m.start(1), ve + m.end(1)
+            rest = masked[e0:sent.end]
+            d = re.match(r",\s+((?:an?|the|[a-z]+)\b[^¤;:]*?)[.!?]?\s*$", rest)
+            if d and d.group(1).split()[0].lower() not in _NOT_DESCRIPTION and len(d.group(1).split()) <= 25:
+                e0 = e0 + d.end(1)
+            return self._trim(s0, e0)
+        if _TRAILING.match(after):
+            # "..., prosecutors said." / "... skull," the prosecutor's office said.": the tag's own subject
+            cut = max(before.rfind(c) for c in (",", "¤", ";", ":", "—"))
+            return self._trim(sent.start + cut + 1, vs)
+        cut = max(before.rfind(c) for c in ("¤", ";", ":"))
+        s0 = sent.start + cut + 1
+        clause = masked[s0:vs]
+        # "..., while the Arab League condemned": the last coordinated clause
+        for m in _CONJ.finditer(clause):
+            s0 = sent.start + cut + 1 + m.end()
+        clause = masked[s0:vs]
+        # an introductory phrase: "However, ...", "In the morning, ...", "During the later hearing, ..."
+        m = _INTRO.match(clause)
+        if m:
+            s0 += m.end()
+        return self._trim(s0, vs)
+
+    def _trim(self, s0: int, e0: int) -> tuple[int, int] | None:
+        """The span without edge spaces, commas, auxiliaries and adverbs before the verb, and
+        parenthetical discourse words (", however,"); None if nothing or a pronoun is left."""
+        text = self.masked
+        while True:
+            seg = text[s0:e0]
+            new = re.sub(r"(?:\s+(?:last|this|next|earlier this|later this)\s+(?:week|month|year|weekend|\w+day)|\s+on\s+\w+day|"
+                         r"\s+(?:yesterday|today|earlier|later|previously|again)|,\s*(?:however|meanwhile|in turn|for (?:his|her|its|their) part|too|though|also)\s*,?\s*|\s+(?:[\w'’]+ly|"
+                         + "|".join(sorted(_BETWEEN)) + r"))\s*$", "", seg, flags=re.IGNORECASE)
+            new = new.rstrip(" ,")
+            if new == seg:
+                break
+            e0 = s0 + len(new)
+        while s0 < e0 and text[s0] in " ,\"'“‘(":
+            s0 += 1
+        seg = text[s0:e0]
+        if not seg or "¤" in seg or len(seg.split()) > 28 or _PRONOUN_NP.fullmatch(seg):
+            return None
+        if not re.match(r"[A-Z0-9]|(?:an?|the|one|two|three|some|many|several|both|other|senior|local|their|his|her|its)\b", seg):
+            return None
+        return (s0, e0)
 
     def _who(self, np: str, np_start: int, vs: int, ve: int, verb: Verb, last_person: str, last_group: str,
              sent: Sentence) -> Attribution:
@@ -479,7 +535,8 @@ class Article:
             full = self._resolve_name(name[0])
             self._register(full, name[2])
             return Attribution(vs, ve, verb, full, False, name[1], description=name[2], via=via)
-        role_person = self._by_role(np)
+        # "the governor said": the person described so earlier (only for a short noun phrase)
+        role_person = self._by_role(np) if len(words) <= 3 and low[0] == "the" else ""
         if role_person:
             return Attribution(vs, ve, verb, role_person, False, None, description=np, via=via)
         unnamed = True  # described, not named: "officials", "the prosecutor's office"

@@ -1,4 +1,9 @@
-"""Sources: who speaks or which document is cited, with the description that introduces them."""
+"""Sources: who speaks or which document is cited, with the description that introduces them.
+
+Every attribution outside a quotation gets its source proposed, where the article names or describes
+the speaker (a bare "he said" has nothing to point at): a teacher asks about each one, and a source
+named a second time is still the answer to "who says so?" for that statement.
+"""
 
 from __future__ import annotations
 
@@ -9,45 +14,38 @@ from .reading import Article, Suggestion
 def find(art: Article) -> list[Suggestion]:
     out = []
     text = art.text
-    seen_names = set()
+    seen: set[str] = set()
+    taken: list[tuple[int, int]] = []
     for att in art.attributions:
-        if not att.source or att.unnamed or att.source_span is None:
+        if att.source_span is None or art.in_quote(att.start) or art.in_quote(*att.source_span):
             continue
-        if att.source in seen_names or art.in_quote(att.start):
-            continue
-        seen_names.add(att.source)
         s, e = att.source_span
-        desc = att.description or art.persons.get(att.source, "")
-        note = f"Named source: {att.source}"
-        if desc:
-            note += f', described as "{desc}"'
-        note += "."
+        if any(s < b and a < e for a, b in taken):
+            continue
+        taken.append((s, e))
+        phrase = " ".join(text[s:e].split())
+        if att.source and not att.unnamed:
+            desc = att.description or art.persons.get(att.source, "")
+            if att.source in seen:
+                note = f"{att.source} again, as the source of this statement."
+            else:
+                note = f"Named source: {att.source}" + (f', described as "{desc}"' if desc else "") + "."
+            seen.add(att.source)
+        else:
+            note = (f'A source described but not named ("{phrase}"): who exactly is this, and could a reader '
+                    f"check what they said?")
         if att.via:
             note += f" The words reached the outlet via {att.via}."
         note += " Who is this, what do they stand to gain, and can what they say be checked elsewhere?"
-        fields = {"via": att.via} if att.via else {}
-        out.append(Suggestion(s, e, "source", note, fields))
-    named_ends = [a.source_span[1] for a in art.attributions if a.source_span and not a.unnamed]
-    seen_described = set()
-    for att in art.attributions:
-        if not att.unnamed or not att.source or att.source_span is None or art.in_quote(att.start):
-            continue
-        key = att.source.lower()
-        if key in seen_described:
-            continue
-        seen_described.add(key)
-        s, e = att.source_span
-        note = (f'A source described but not named ("{att.source}"): who exactly is this, and could a reader '
-                f"check what they said?")
         out.append(Suggestion(s, e, "source", note, {"via": att.via} if att.via else {}))
     for r in UNNAMED_SOURCE_RES:
         for m in r.finditer(text):
             s, e = m.start("src"), m.end("src")
-            if any(0 <= s - ne <= 2 for ne in named_ends):
-                continue  # "Health Department officials": the named body already covers it
+            if any(s < b and a < e for a, b in taken):
+                continue  # (inside a quotation too: "I received information that ..." cites a source)
+            taken.append((s, e))
             phrase = text[s:e]
             note = (f'An unnamed source ("{phrase}"): the article does not say who this is, so a reader '
                     f"cannot check it. Why might the source not be named?")
             out.append(Suggestion(s, e, "source", note, {}))
-    # passive attributions with no one behind them: "it was reported"
     return out

@@ -15,7 +15,14 @@ SPECULATION = [
     r"(?:may|might|could|must) (?:well )?have(?! to\b)", r"(?:may|might|could) (?:well )?be",
     r"(?:may|might|could)(?= (?!not\b|n't)[a-z]+)",
     r"rumou?red", r"suspected", r"speculat(?:e|ed|es|ion)",
+    r"it (?:is|was|has been|had been) (?:alleged|claimed|reported|rumou?red|said|understood|believed|thought)",
+    r"alleged(?= (?!that\b)[a-z])",  # "his alleged role": an act not established
 ]
+# "could" of ability or of a procedure ("an appeal could be made", "she could not see") is not a guess
+_NOT_EPISTEMIC = re.compile(
+    r"\s+(?:not\b|n't|also\b|only\b|no longer\b|(?:be|have been)\s+(?:made|filed|lodged|submitted|used|done|seen|found|"
+    r"bought|obtained|reached|contacted|accessed|heard|read|watched|downloaded|ordered|booked|appealed|requested)\b|"
+    r"(?:see|hear|feel|read|speak|walk|swim|drive|afford|remember|recall|tell|understand|get|do)\b)")
 
 
 SPECULATION_RE = re.compile(r"(?<![\w-])(?:" + "|".join(SPECULATION) + r")(?![\w-])")
@@ -34,17 +41,16 @@ def find(art: Article) -> list[Suggestion]:
                 continue
             marker = m.group(0)
             before = body[:m.start()].rstrip().lower()
-            if before.endswith(("if", "how", "whether", "what", "who", "where")) or body.rstrip().endswith("?"):
+            if before.endswith(("if", "how", "whether", "what")) or body.rstrip().endswith("?"):
                 continue
-            if re.match(r"(?:may|might|could)\b", marker) and re.match(r"\s+(?:not\b|also\b)", body[m.end():]):
+            if re.match(r"(?:may|might|could)\b", marker) and _NOT_EPISTEMIC.match(body[m.end():]):
+                continue
+            if re.match(r"(?:may|might|could)\b", marker) and re.match(r"(?:be|have)\s", body[m.end():].lstrip()) \
+                    and _NOT_EPISTEMIC.match(" " + body[m.end():].lstrip()[3:]):
                 continue
             if re.match(r"(?:may|might|could|must)\b", marker) and re.search(r"(?:^|\s)(?:I|you|we|You|We)\s+$", body[:m.start()]):
                 continue  # "you could get creative": advice or the writer's own doubt, not an inference
-            # extend to the end of the clause when it is short: "seemingly in alignment with ..."
-            rest = body[m.end():]
-            clause = re.match(r"[^,;:.!?\"“”()]*", rest).group(0)
-            if len(clause.split()) <= 12:
-                e = e + len(clause.rstrip())
+            # the hedge itself is the span; the claim it hedges is a claim suggestion of its own
             note = (f'"{marker}" marks an inference rather than a fact: what evidence does the article give for it, '
                     f"and whose inference is it?")
             out.append(Suggestion(s, e, "speculation", note, {}))

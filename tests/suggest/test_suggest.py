@@ -102,7 +102,7 @@ def test_sources_named_and_unnamed():
             "According to reports, the funds were delayed. I just received information that the road is closed.")
     src = quotes(text, "source")
     assert "Sources" in src
-    assert "Maria Garcia" in src
+    assert "Health Minister Maria Garcia" in src  # with the title that introduces her
     assert "reports" in src
     assert any("information" in s for s in src)
 
