@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from closeread.importer.draft import article_text, furniture_spans  # noqa: E402
+from closeread.importer.draft import article_text, caption_spans, furniture_spans  # noqa: E402
 from closeread.importer.extract import extract_page  # noqa: E402
 from closeread.importer.read import read_page  # noqa: E402
 from closeread.suggest import suggest  # noqa: E402
@@ -124,9 +124,9 @@ def _url(page_file: Path) -> str | None:
     return (truth.get(page_file.name.split(".")[0]) or {}).get("url")
 
 
-def _proposals(text: str, skip: list[tuple[int, int]]) -> list[Span]:
+def _proposals(text: str, skip: list[tuple[int, int]], captions: list[tuple[int, int]] = ()) -> list[Span]:
     out = []
-    for s in suggest(text, skip=skip):
+    for s in suggest(text, skip=skip, captions=captions):
         span = locate(text, s["quote"], s.get("occurrence"))
         if span is None:
             raise SystemExit(f"suggestion {s['id']} does not anchor: {s['quote']!r}")
@@ -150,7 +150,8 @@ def gold_case(path: Path) -> Case:
             lost.append(Span(entry[0], 0, 0, entry[1]))
         else:
             gold.append(Span(entry[0], span[0], span[1], f"g{n}"))
-    return Case(path.stem, str(data["split"]), text, tuple(gold), tuple(lost), tuple(_proposals(text, skip)))
+    return Case(path.stem, str(data["split"]), text, tuple(gold), tuple(lost),
+                tuple(_proposals(text, skip, caption_spans(page, text))))
 
 
 def lesson_case(folder: Path) -> Case:
@@ -158,12 +159,12 @@ def lesson_case(folder: Path) -> Case:
     article = data.get("article") or {}
     text = (folder / (article.get("file") or "article.txt")).read_text(encoding="utf-8")
     gold, lost = [], []
-    skip = []
+    skip, captions = [], []
     for part in article.get("parts") or []:
-        if part.get("role") in ("furniture", "credit"):
+        if part.get("role") in ("furniture", "credit", "caption"):
             span = locate(text, str(part.get("quote")), part.get("occurrence"))
             if span:
-                skip.append(span)
+                (captions if part.get("role") == "caption" else skip).append(span)
     for a in data.get("annotations") or []:
         if a.get("suggested") or a.get("kind") not in KINDS or not a.get("quote"):
             continue
@@ -172,7 +173,8 @@ def lesson_case(folder: Path) -> Case:
             lost.append(Span(a["kind"], 0, 0, str(a["quote"])))
         else:
             gold.append(Span(a["kind"], span[0], span[1], str(a.get("id"))))
-    return Case(folder.name, "lesson", text, tuple(gold), tuple(lost), tuple(_proposals(text, skip)))
+    return Case(folder.name, "lesson", text, tuple(gold), tuple(lost),
+                tuple(_proposals(text, skip, caption_spans(page, text))))
 
 
 def _counts() -> dict[str, dict[str, int]]:

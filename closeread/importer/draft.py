@@ -24,7 +24,8 @@ from closeread.importer.read import read_page
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/lesson.schema.json\n"
 MAX_SLUG = 60
 
-# suggest(text, skip=[(start, end), ...]): skip holds the spans the import marked as not the article's
+# suggest(text, skip=[(start, end), ...], captions=[...]): skip holds the spans the import marked as not
+# the article's words, captions those of photo captions
 Suggest = Callable[..., list]
 
 
@@ -135,6 +136,11 @@ def furniture_spans(page: ExtractedPage, text: str) -> list[tuple[int, int]]:
     return [(start, end) for role, start, end in block_spans(page, text) if role in NOT_ARTICLE]
 
 
+def caption_spans(page: ExtractedPage, text: str) -> list[tuple[int, int]]:
+    """Spans of the lines the import marked as photo captions."""
+    return [(start, end) for role, start, end in block_spans(page, text) if role == "caption"]
+
+
 def _todo(what: str) -> str:
     return f"TODO: {what}"
 
@@ -192,10 +198,11 @@ def lesson_yaml(data: dict) -> str:
     return SCHEMA_LINE + body
 
 
-def _suggested(suggest: Suggest | None, text: str, path: Path, *, skip: list[tuple[int, int]]) -> list:
+def _suggested(suggest: Suggest | None, text: str, path: Path, *, skip: list[tuple[int, int]],
+               captions: list[tuple[int, int]]) -> list:
     if suggest is None:
         return []
-    annotations = suggest(text, skip=skip)
+    annotations = suggest(text, skip=skip, captions=captions)
     if not isinstance(annotations, list) or not all(isinstance(a, dict) for a in annotations):
         raise ImportFailed(str(path), "the annotation suggester returned something other than a list of "
                                       "annotations; expected a list of dicts")
@@ -213,7 +220,7 @@ def import_page(path: Path, *, lessons_dir: Path, today: datetime.date, suggest:
     lessons_dir = Path(lessons_dir)
     page = extract_page(read_page(path), url=url)
     text = article_text(page)
-    annotations = _suggested(suggest, text, path, skip=furniture_spans(page, text))
+    annotations = _suggested(suggest, text, path, skip=furniture_spans(page, text), captions=caption_spans(page, text))
     data = lesson_data(page, text, source_name=path.name, today=today, annotations=annotations)
     content = lesson_yaml(data)
 

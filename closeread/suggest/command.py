@@ -43,6 +43,7 @@ class Written:
 class _Draft:
     text: str
     skip: tuple[tuple[int, int], ...]
+    captions: tuple[tuple[int, int], ...]
     taken: tuple[tuple[str, int, int], ...]
     ids: frozenset[str]
 
@@ -50,9 +51,11 @@ class _Draft:
 def _from_lesson(folder: Path, root: Path, slug: str) -> _Draft:
     lesson, problems = load_lesson(folder, shown_dir=shown_path(folder, root))
     if lesson is not None:
-        skip = tuple((ln.start, ln.start + len(ln.text)) for ln in lesson.article.lines if ln.role in NOT_ARTICLE)
+        lines = lesson.article.lines
+        skip = tuple((ln.start, ln.start + len(ln.text)) for ln in lines if ln.role in NOT_ARTICLE)
+        captions = tuple((ln.start, ln.start + len(ln.text)) for ln in lines if ln.role == "caption")
         taken = tuple((a.kind, a.span.start, a.span.end) for a in lesson.annotations if a.span)
-        return _Draft(lesson.article.text, skip, taken, frozenset(a.id for a in lesson.annotations))
+        return _Draft(lesson.article.text, skip, captions, taken, frozenset(a.id for a in lesson.annotations))
     draft = _from_files(folder)
     if draft is None:
         raise LessonError(problems or [Problem(f"lessons/{slug}/lesson.yaml", 0, "the lesson could not be read")])
@@ -76,12 +79,12 @@ def _from_files(folder: Path) -> _Draft | None:
     except (OSError, UnicodeDecodeError):
         return None
     index = ArticleIndex(text)
-    skip = []
+    skip, captions = [], []
     for part in article.get("parts") or []:
-        if isinstance(part, dict) and part.get("role") in NOT_ARTICLE and isinstance(part.get("quote"), str):
+        if isinstance(part, dict) and part.get("role") in (*NOT_ARTICLE, "caption") and isinstance(part.get("quote"), str):
             found = anchor(index, part["quote"], occurrence=part.get("occurrence"))
             if found.match is not None:
-                skip.append((found.match.start, found.match.end))
+                (captions if part["role"] == "caption" else skip).append((found.match.start, found.match.end))
     taken, ids = [], set()
     for a in data.get("annotations") or []:
         if not isinstance(a, dict):
@@ -92,7 +95,7 @@ def _from_files(folder: Path) -> _Draft | None:
             found = anchor(index, a["quote"], occurrence=a.get("occurrence"))
             if found.match is not None:
                 taken.append((a["kind"], found.match.start, found.match.end))
-    return _Draft(text, tuple(skip), tuple(taken), frozenset(ids))
+    return _Draft(text, tuple(skip), tuple(captions), tuple(taken), frozenset(ids))
 
 
 def _why_none(draft: _Draft, proposed: int) -> str:
@@ -121,7 +124,7 @@ def write_suggestions(*, root: Path, slug: str) -> Written:
     draft = _from_lesson(folder, root, slug)
     index = ArticleIndex(draft.text)
     fresh = []
-    proposals = suggest(draft.text, skip=draft.skip)
+    proposals = suggest(draft.text, skip=draft.skip, captions=draft.captions)
     for s in proposals:
         found = anchor(index, s["quote"], occurrence=s.get("occurrence"))
         if found.match is None:

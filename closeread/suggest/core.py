@@ -84,11 +84,12 @@ def _blank(text: str, skip) -> str:
     return "".join(chars)
 
 
-def suggest(article_text: str, *, skip=(), limits: dict[str, int] | None = None) -> list[dict]:
+def suggest(article_text: str, *, skip=(), captions=(), limits: dict[str, int] | None = None) -> list[dict]:
     """Draft annotations for an article, in the lesson format, ordered by position in the article.
 
     ``skip`` lists (start, end) spans that are not the article's words (the parts an import marked as
-    page furniture or photo credits): nothing is suggested on them. ``limits`` caps the suggestions of
+    page furniture or photo credits): nothing is suggested on them. ``captions``: spans of photo captions
+    (read, but no claim is proposed on them: they describe a picture). ``limits`` caps the suggestions of
     each kind (default: ``limits.yaml``), so that a long page does not bury the teacher.
     """
     if not isinstance(article_text, str):
@@ -96,7 +97,7 @@ def suggest(article_text: str, *, skip=(), limits: dict[str, int] | None = None)
     text = article_text
     if not text.strip():
         return []
-    art = Article(_blank(text, skip))
+    art = Article(_blank(text, skip), captions=tuple(captions))
     english = _looks_english(art.text)
     items = []
     items += quotes.find(art)

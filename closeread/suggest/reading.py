@@ -198,7 +198,7 @@ def _has_verb(words: list[str]) -> bool:
 class Article:
     """An article split into lines, quotations and sentences, with who-said-what worked out."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, *, captions: tuple[tuple[int, int], ...] = ()):
         self.text = text
         self.lines = _lines(text)
         seen_lines: dict[str, int] = {}
@@ -207,7 +207,8 @@ class Article:
             ln.quotes = _find_quotes(text, ln)
             ln.sentences = _sentences(text, ln)
             words = _words(body)
-            ln.caption = bool(CAPTION_MARKERS.search(body))
+            # a photo caption the import marked, or a line that reads like one
+            ln.caption = bool(CAPTION_MARKERS.search(body)) or any(a <= ln.start < b for a, b in captions)
             ln.furniture = (
                 ln.caption
                 or bool(FURNITURE_WORDS.match(body) and len(words) <= 4)

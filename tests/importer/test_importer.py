@@ -109,7 +109,7 @@ def test_unreadable_page_is_refused_with_one_line_and_creates_nothing(tmp_path, 
 def test_failure_while_writing_leaves_nothing(tmp_path):
     lessons = tmp_path / "lessons"
 
-    def broken(text: str, *, skip) -> list:
+    def broken(text: str, *, skip, captions) -> list:
         raise RuntimeError("suggester crashed")
 
     with pytest.raises(RuntimeError):
@@ -198,7 +198,7 @@ def test_html_gz_import_and_slug_suffixes(tmp_path):
 
 
 def test_suggested_annotations_are_written_as_given(tmp_path):
-    def suggest(text: str, *, skip) -> list[dict]:
+    def suggest(text: str, *, skip, captions) -> list[dict]:
         assert "Maria Chen" in text
         assert all(0 <= a < b <= len(text) for a, b in skip)
         return [{"id": "chen", "kind": "quote", "quote": "We are not against the wall", "note": "TODO: note",
