@@ -7,6 +7,13 @@ import re
 from .reading import Article, Suggestion, _speaker_of
 
 
+_SPEECH = re.compile(
+    r"(?<![\w-])(?:claim(?:s|ed)?|interview|statement|words|remarks?|testimony|tweet(?:s|ed)?|post(?:s|ed)?|letter|speech|"
+    r"call(?:s|ed|ing)?|described|describ(?:es|ing)|dubbed|termed|labell?ed|branded|expressed|said|says|told|"
+    r"insist(?:s|ed)?|describ\w+ as|referred to|admit(?:s|ted)?|denied|promised|pledged|vowed|cheered|hailed)(?![\w-])",
+    re.IGNORECASE)
+
+
 def find(art: Article) -> list[Suggestion]:
     out = []
     text = art.text
@@ -20,6 +27,9 @@ def find(art: Article) -> list[Suggestion]:
             has_verb_nearby = any(
                 (sent and sent.start <= att.start <= sent.end) and not (a <= att.start < b) for att in art.attributions
             )
+            # "his claim that the pair were "not close"", "called it "historic"": someone's words, not scare quotes
+            speech = bool(sent) and bool(_SPEECH.search(art.masked[sent.start:sent.end]))
+            has_verb_nearby = has_verb_nearby or speech
             proper = all(w[:1].isupper() for w in words) and not ln.headline
             whole_line = a == ln.start and b == ln.end
             if len(words) <= 3 and not has_verb_nearby and not proper and not whole_line and len(inner.strip(" .,")) > 1:
@@ -29,8 +39,8 @@ def find(art: Article) -> list[Suggestion]:
                         f"saying who used it, which casts doubt on it.")
                 out.append(Suggestion(a, b, "loaded-language", note, {"neutral": neutral.lower() if neutral[:1].isupper() and ln.headline else neutral}))
                 continue
-            if len(words) < 2 or (len(words) <= 3 and not has_verb_nearby):
-                continue
+            if (len(words) < 2 and not speech) or (len(words) <= 3 and not has_verb_nearby) or proper and len(words) <= 2:
+                continue  # a name or a title in quotation marks ("factcheckUK") is not a quotation
             speaker = _speaker_of(art, q)
             if speaker:
                 last_speaker = speaker
