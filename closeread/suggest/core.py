@@ -90,7 +90,7 @@ def suggest(article_text: str, *, skip=(), captions=(), limits: dict[str, int] |
     ``skip`` lists (start, end) spans that are not the article's words (the parts an import marked as
     page furniture or photo credits): nothing is suggested on them. ``captions``: spans of photo captions
     (read, but no claim is proposed on them: they describe a picture). ``limits`` caps the suggestions of
-    each kind (default: ``limits.yaml``), so that a long page does not bury the teacher.
+    each kind (what it leaves out comes from ``limits.yaml``), so that a long page does not bury the teacher.
     """
     if not isinstance(article_text, str):
         raise TypeError("suggest() takes the article text as a string")
@@ -118,7 +118,7 @@ def suggest(article_text: str, *, skip=(), captions=(), limits: dict[str, int] |
     kept = _dedupe(items)
     rank = {k: i for i, k in enumerate(KIND_ORDER)}
     kept.sort(key=lambda x: (x.start, x.end, rank[x.kind]))
-    kept = _capped(kept, per_kind_limits() if limits is None else limits)
+    kept = _capped(kept, {**per_kind_limits(), **(limits or {})})
     counters: dict[str, int] = {}
     out = []
     index = ArticleIndex(text)

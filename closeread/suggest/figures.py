@@ -115,10 +115,17 @@ def find(art: Article) -> list[Suggestion]:
             tail = _NOUN_AFTER.match(body, m.end())
             if tail and not _count_noun(tail.group(1)):
                 tail = None
-            if tail and tail.group(1) not in TIME_UNITS and not body[m.end():tail.end()].strip().endswith("-"):
-                e = ln.start + tail.end()
-            elif tail and tail.group(1) in TIME_UNITS and not digit:
-                continue
+            if tail and not body[m.end():tail.end()].strip().endswith("-"):
+                e = ln.start + tail.end()  # "132 soldiers", "seven years"
+            elif not tail and not scale and not m.group("approx") and not re.match(r"[$€£¥]", digit or ""):
+                nxt = re.match(r"\s+([a-z][a-z'-]+)", body[m.end():])
+                two = re.match(r"\s+[a-z][a-z'-]*\s+([a-z][a-z'-]+)", body[m.end():])
+                if not digit and not re.match(r"\s+of\b", body[m.end():]) and " of " not in num \
+                        and not (two and _count_noun(two.group(1))):
+                    continue  # "two to Biman, three to Ghana": a word number with nothing counted
+                if digit and nxt and nxt.group(1) not in TIME_UNITS and not nxt.group(1).endswith("s") \
+                        and nxt.group(1) not in {"of", "to"} and not (two and _count_noun(two.group(1))):
+                    continue  # "the 777 program", "a 787 jet": a model number before a singular noun
             if art.in_quote(s, e) is None and any(q[0] < s < q[1] for q in ln.quotes):
                 e = min(e, next(q[1] for q in ln.quotes if q[0] < s < q[1]))
             att, where = art.source_near(s, e)
@@ -141,4 +148,18 @@ def find(art: Article) -> list[Suggestion]:
                 note = (f"No source is named for the figure {figure} in its sentence or paragraph: the outlet "
                         f"states it in its own voice. Where could the number come from?")
             out.append(Suggestion(s, e, "figure", note, {"figure": figure}))
+    return _ranges(out, text)
+
+
+def _ranges(items: list[Suggestion], text: str) -> list[Suggestion]:
+    """'242 to 330 passengers', 'down by 30 to 126': a range is one figure."""
+    out: list[Suggestion] = []
+    for it in items:
+        if out and re.fullmatch(r"\s*(?:to|-|–|—)\s*", text[out[-1].end:it.start]):
+            prev = out[-1]
+            figure = text[prev.start:it.end]
+            out[-1] = Suggestion(prev.start, it.end, "figure", it.note.replace(it.fields.get("figure", ""), figure, 1),
+                                 {"figure": figure})
+        else:
+            out.append(it)
     return out

@@ -111,6 +111,8 @@ SOURCE_NOUNS = {
     "agency", "people", "governor", "minister", "president", "commander", "leader", "mayor", "company",
     "researchers", "scientists", "study", "survey", "poll", "doctors", "investigators", "prosecutors",
     "lawyer", "lawyers", "attorney", "attorneys", "representative", "representatives", "some", "many",
+    "group", "groups", "court", "judge", "jury", "council", "committee", "party", "campaign", "company", "firm",
+    "militants", "rebels", "protesters", "activists", "union", "ministry", "department", "commission", "regulator",
 }
 
 

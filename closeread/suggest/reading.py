@@ -148,6 +148,7 @@ _NOT_DESCRIPTION = {
 }
 
 
+_QUESTION = re.compile(r"(?:what|why|how|who|when|where|which|did|does|do|is|are|was|were|can|could|will|should)\b", re.I)
 # forms that are also plural nouns
 _NOUN_FORMS = {"states", "reports", "notes", "claims", "calls", "questions", "comments", "remarks", "forecasts",
                "estimates", "demands", "appeals", "rules", "cheers", "promises", "vows", "answers", "replies",
@@ -155,8 +156,8 @@ _NOUN_FORMS = {"states", "reports", "notes", "claims", "calls", "questions", "co
 _PRONOUN_NP = re.compile(r"(?i)(?:he|she|they|it|we|i|you|this|that|these|those|there|who|which|one)")
 # after the verb, nothing but where, when or how it was said: a trailing tag ("prosecutors said.")
 _TRAILING = re.compile(r"\s*(?:(?:in|on|at|to|during|via|through|from|after|before|last|this|earlier|later|on|Monday|"
-                       r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)\b[^¤;:]{0,80}?)?"
-                       r"[.!?]?\s*$")
+                       r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)\b"
+                       r"(?:(?!\bthat\b)[^¤;:]){0,80}?)?[.!?]?\s*$")
 _AFTER_NP = re.compile(r"\s*((?:the\s+|an?\s+|one\s+)?[^,.;:¤]{2,80}?)(?=\s*(?:[,.;:¤]|$|\s(?:in|on|at|during|that|who|"
                        r"as|after|before|when|while)\b))")
 _CONJ = re.compile(r"(?:(?:,\s*|\s)(?:while|whereas|although|though|because|since|whom|once|if|until)|"
@@ -386,6 +387,9 @@ class Article:
         next_word = (re.match(r"[\w'’-]+", nxt) or [""])[0] if nxt else ""
         lf = form.lower()
 
+        sentence = text[sent.start:sent.end].rstrip()
+        if sentence.endswith("?") or (not re.search(r"[.!:\"”’']$", sentence) and _QUESTION.match(sentence)):
+            return None  # "What did the prosecutors say": a subheading's question, not an attribution
         if verb.verb == "according to":
             m = re.match(r"\s*((?:the\s+)?[^,.;:¤]{2,80}?)(?=\s*(?:[,.;:¤]|$|\s(?:that|who|which|there|the\s|a\s|an\s|in\s|on\s|at\s|\d)))", after)
             np = m.group(1).strip() if m else ""
@@ -420,7 +424,8 @@ class Article:
         intro_ok = (not nxt) or nxt[:1] in ":,.¤;" or next_word.lower() in {"that", "in", "on", "during", "earlier", "later", "yesterday", "today", "last", "this", "while", "after", "when", "at", "via", "through", "reporters", "journalists"}
         if lf in {"told", "tells", "tell"}:
             intro_ok = intro_ok or bool(next_word)
-        if verb.strict and not (subject_ok and (intro_ok or prev_tok in {",", "¤"} or prev_tok.lower() in PRONOUNS or prev_tok[:1].isupper())):
+        if verb.strict and not (subject_ok and (intro_ok or prev_tok in {",", "¤"} or prev_tok.lower() in PRONOUNS
+                                                or prev_tok[:1].isupper() or prev_tok.lower() in SOURCE_NOUNS)):
             if not (intro_ok and next_word.lower() == "that"):
                 return None
         if not verb.strict and not (subject_ok or intro_ok):

@@ -43,10 +43,8 @@ def find(art: Article) -> list[Suggestion]:
             before = body[:m.start()].rstrip().lower()
             if before.endswith(("if", "how", "whether", "what")) or body.rstrip().endswith("?"):
                 continue
-            if re.match(r"(?:may|might|could)\b", marker) and _NOT_EPISTEMIC.match(body[m.end():]):
-                continue
-            if re.match(r"(?:may|might|could)\b", marker) and re.match(r"(?:be|have)\s", body[m.end():].lstrip()) \
-                    and _NOT_EPISTEMIC.match(" " + body[m.end():].lstrip()[3:]):
+            modal = re.match(r"(?:may|might|could)\b", marker)
+            if modal and _NOT_EPISTEMIC.match(body[m.start() + modal.end():]):
                 continue
             if re.match(r"(?:may|might|could|must)\b", marker) and re.search(r"(?:^|\s)(?:I|you|we|You|We)\s+$", body[:m.start()]):
                 continue  # "you could get creative": advice or the writer's own doubt, not an inference
