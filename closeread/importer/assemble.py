@@ -6,12 +6,16 @@ from __future__ import annotations
 import re
 
 from .body import _match_positions, _sort_pos
-from .classify import _AD_TEXT, _BYLINE_TEXT, _CAPTION_ATTR, _COMMENTS_ATTR, _CREDIT_ATTR, _CREDIT_TEXT, _NAV_ATTR, _PROMPT_TEXT, _RELATED_ATTR, _RELATED_TEXT, _SHARE_TEXT, _WIDGET_ATTR, _classify, _split_credit
+from .classify import _SUPPORT_TEXT, _AD_TEXT, _BYLINE_TEXT, _CAPTION_ATTR, _COMMENTS_ATTR, _CREDIT_ATTR, _CREDIT_TEXT, _NAV_ATTR, _PROMPT_TEXT, _RELATED_ATTR, _RELATED_TEXT, _SHARE_TEXT, _WIDGET_ATTR, _classify, _split_credit
 from .dom import Leaf, _ancestors, _attrs, _common_ancestor, _header_of, _inside, _signature, _text
 from .page import Block, PageMeta, _key, clean
+from .pictures import picture_blocks
 
 
-def _assemble(body: list[tuple[str, str]], leaves: list[Leaf], meta: PageMeta, root) -> list[Block]:
+def _assemble(body: list[tuple[str, str]], leaves: list[Leaf], meta: PageMeta, root, *,
+              kept: dict[int, str] | None = None) -> list[Block]:
+    """``kept``: leaf position -> the ``--keep`` selector that makes the line article text."""
+    kept = kept or {}
     positions = _match_positions(body, leaves)
     located = [p for p in positions if p is not None]
 
@@ -61,7 +65,7 @@ def _assemble(body: list[tuple[str, str]], leaves: list[Leaf], meta: PageMeta, r
 
     if not located:
         blocks = [b for _, _, b in items]
-        return _finish(blocks, meta)
+        return _finish(_with_kept(items, leaves, kept), meta)
 
     first, last_pos = min(located), max(located)
     body_keys = {_key(t) for _, t in body}
@@ -117,14 +121,14 @@ def _assemble(body: list[tuple[str, str]], leaves: list[Leaf], meta: PageMeta, r
         if leaf.pos < first and description_key and leaf.link_ratio < 0.5 and (
                 leaf.key == description_key or (len(leaf.key) > 40 and (
                 leaf.key in description_key or description_key in leaf.key))):
-            role_label = ("furniture", "Standfirst")
+            role_label = ("standfirst", "Standfirst")
         else:
             role_label = _classify(leaf, in_body_range=in_range, author=meta.author)
         if role_label is None:
             if leaf.pos < first and headline_pos is not None and leaf.pos > headline_pos and standfirsts < 3 \
                     and len(leaf.text.split()) >= 8 and leaf.link_ratio < 0.3 \
                     and re.search(r"[.!?…\"”’']$", leaf.text) and not _SHARE_TEXT.match(leaf.text):
-                role_label = ("furniture", "Standfirst")
+                role_label = ("standfirst", "Standfirst")
                 standfirsts += 1
             else:
                 continue
@@ -153,9 +157,29 @@ def _assemble(body: list[tuple[str, str]], leaves: list[Leaf], meta: PageMeta, r
         seen_extra.add((leaf.key, label))
         items.append((float(leaf.pos), 0, Block(role, leaf.text, label)))
 
+    known = {_key(b.text) for _, _, b in items}
+    items.extend((at, 0, block) for at, block in picture_blocks(root, leaves, start=start, end=end, known=known))
+    return _finish(_with_kept(items, leaves, kept), meta)
+
+
+def _with_kept(items: list[tuple[float, int, Block]], leaves: list[Leaf], kept: dict[int, str]) -> list[Block]:
+    """The blocks in reading order, with the lines the author asked to keep as body lines (labelled with
+    the selector) in place of whatever the import made of them."""
+    if kept:
+        keys = {leaves[p].key for p in kept}
+        items = [it for it in items if not (_key(it[2].text) in keys and it[2].role != "body")]
+        have = {_key(it[2].text) for it in items}
+        for p, selector in kept.items():
+            leaf = leaves[p]
+            label = f"Kept by --keep {selector}"
+            if leaf.key in have:
+                items = [(at, tie, Block("body", b.text, label) if _key(b.text) == leaf.key else b)
+                         for at, tie, b in items]
+            else:
+                items.append((float(p), 0, Block("body", leaf.text, label)))
+                have.add(leaf.key)
     items.sort(key=lambda x: (x[0], x[1]))
-    blocks = [b for _, _, b in items]
-    return _finish(blocks, meta)
+    return [b for _, _, b in items]
 
 
 def _finish(blocks: list[Block], meta: PageMeta) -> list[Block]:
@@ -176,7 +200,7 @@ def _finish(blocks: list[Block], meta: PageMeta) -> list[Block]:
             elif has_headline and b.role == "subheading" and title_key and k == title_key:
                 continue  # trafilatura repeated the headline as a heading
             elif b.role == "subheading" and i == first_body and words >= 12:
-                b = Block("furniture", b.text, "Standfirst")
+                b = Block("standfirst", b.text, "Standfirst")
             elif words <= 12 and _BYLINE_TEXT.match(b.text) and not b.text.rstrip().endswith((".", "?", "!")):
                 b = Block("furniture", b.text, "Byline")
             elif words <= 20 and (_RELATED_TEXT.match(b.text) or re.match(
@@ -184,7 +208,8 @@ def _finish(blocks: list[Block], meta: PageMeta) -> list[Block]:
                     r"\b.{0,20}$", b.text, re.I)):
                 b = Block("furniture", b.text, "Related-story teaser" if _RELATED_TEXT.match(b.text)
                           else "Comments heading")
-            elif words <= 25 and _PROMPT_TEXT.match(b.text):
+            elif words <= 25 and (_PROMPT_TEXT.match(b.text) or _SUPPORT_TEXT.search(b.text)) and b.role == "body" \
+                    and not b.label:
                 b = Block("furniture", b.text, "Prompt")
             elif _AD_TEXT.match(b.text):
                 b = Block("furniture", b.text, "Advertisement label")

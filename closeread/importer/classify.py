@@ -64,7 +64,9 @@ _RELATED_TEXT = re.compile(r"^(related|read more|you (may|might) (also )?like|mo
                            r"trending|most read|most popular|further reading)\b", re.I)
 
 
-_SHARE_ATTR = re.compile(r"share|social|sharing|subscribe|newsletter|signup|sign-up|follow|paywall|"
+# not "paywall": some pages keep the whole body inside a paywall container, behind an overlay
+_SHARE_ATTR = re.compile(r"share|social|sharing|subscribe|newsletter|signup|sign-up|follow|paywall-?(overlay|prompt|"
+                         r"message|banner|offer)|"
                          r"comments?-?(count|link)|print|email-?(this|link)", re.I)
 
 
@@ -78,6 +80,14 @@ _AD_TEXT = re.compile(r"^(advertisement|advertising|ad|anzeige|sponsored( conten
                       r"below( advertisement)?|article continues below)$", re.I)
 
 
+# a fact-check's verdict box is the article's conclusion, not page furniture
+_VERDICT_ATTR = re.compile(r"rating|verdict|claim-?review|ruling|truth-?o-?meter|fact-?check-?(result|label|rating)", re.I)
+_VERDICT_TEXT = re.compile(r"^(our |the )?(rating|verdict|ruling|we rate|claim|conclusion)\b", re.I)
+# a request for money or sign-ups in the middle of the body: "Do you rely on ...? Click here to support it."
+_SUPPORT_TEXT = re.compile(r"\b(click here to (support|donate|subscribe|help)|support (our|us|independent|"
+                           r"this) (journalism|reporting|work)?|become a (member|supporter|patron|subscriber)|"
+                           r"donate (now|today)|make a (donation|contribution)|do you (rely on|value|enjoy|"
+                           r"appreciate) [^?]{2,60}\?)", re.I)
 _PROMPT_TEXT = re.compile(r"^(subscribe|sign up|follow (us|him|her|them|\w+['’]s)|click here|download (our|the)|"
                           r"get (our|the latest)|join (us|our)|support (us|our)|like us on)\b", re.I)
 
@@ -129,6 +139,10 @@ def _classify(leaf: Leaf, *, in_body_range: bool, author: str | None) -> tuple[s
         return "furniture", "Advertisement label"
     if tag == "h1":
         return "furniture", "Heading"
+    if words <= 40 and (_inside(el, _VERDICT_ATTR, 4) and (_VERDICT_TEXT.match(text) or words <= 12)):
+        return "body", "Verdict"
+    if words <= 8 and _inside(el, _SHARE_ATTR, 4):
+        return "furniture", "Button"  # a share widget, whatever its links' classes say ("author-share")
     if words <= 30 and (_BYLINE_TEXT.match(text) or _inside(el, _BYLINE_ATTR, 4)
                         or (author and words <= 12 and author.lower() in text.lower())):
         if _DATE_TEXT.search(text) and not _BYLINE_TEXT.match(text):

@@ -108,12 +108,27 @@ def _text(el) -> str:
             if isinstance(c.tag, str) and c.tag not in _DROP_TAGS and not _hidden(c):
                 if c.tag == "br":
                     parts.append(" ")
+                elif parts and _JOINED.search(parts[-1]) and _STARTS_WORD.match(_first_text(c)):
+                    parts.append(" ")  # "<span>Trends:</span><a>Evo</a>": separate items, not one word
                 walk(c)
             if c.tail:
                 parts.append(c.tail)
 
     walk(el)
     return "".join(parts)
+
+
+# where two inline elements meet without a space but are separate items: after a colon, a bullet or a
+# pipe, or a word ending before a capital ("Evo Morales" + "Harbour"); never inside a word ("<b>B</b>oston")
+_JOINED = re.compile(r"(?:[:;|•·]|[a-z0-9)\]])$")
+_STARTS_WORD = re.compile(r"[A-Z]")
+
+
+def _first_text(el) -> str:
+    for t in el.itertext():
+        if t.strip():
+            return t.lstrip()
+    return ""
 
 
 def _ancestors(el) -> list:

@@ -103,8 +103,8 @@ def _parts(page: ExtractedPage, text: str) -> tuple[str | None, list[dict]]:
         line = block.text.replace("\n", " ")
         line_start = text.index(line, offset)
         offset = line_start + len(line)
-        if block.role == "body":
-            continue
+        if block.role == "body" and not block.label:
+            continue  # plain body lines need no part; a kept line or a verdict keeps its label
         part: dict = {"quote": line, "role": block.role, "label": block.label or block.role.capitalize()}
         occurrence, total = _occurrence(text, line_start, line)
         if total > 1:
@@ -146,7 +146,7 @@ def _todo(what: str) -> str:
 
 
 def lesson_data(page: ExtractedPage, text: str, *, source_name: str, today: datetime.date,
-                annotations: list) -> dict:
+                annotations: list, keep: tuple[str, ...] = ()) -> dict:
     meta = page.meta
     title = page.headline or meta.title
     headline, parts = _parts(page, text)
@@ -166,7 +166,8 @@ def lesson_data(page: ExtractedPage, text: str, *, source_name: str, today: date
     if meta.author:
         source["author"] = meta.author
     source["language"] = meta.language or _todo("the article's language (BCP 47, e.g. en)")
-    source["captured_from"] = f"saved page {source_name}"
+    source["captured_from"] = f"saved page {source_name}" + (
+        f", imported with {' '.join(f'--keep {k}' for k in keep)}" if keep else "")
     source["use_note"] = _todo("why the text may be used for teaching (quotation for criticism and teaching, "
                                "licence)")
     article: dict = {"file": "article.txt"}
@@ -210,18 +211,20 @@ def _suggested(suggest: Suggest | None, text: str, path: Path, *, skip: list[tup
 
 
 def import_page(path: Path, *, lessons_dir: Path, today: datetime.date, suggest: Suggest | None = None,
-                url: str | None = None) -> Path:
+                url: str | None = None, keep: tuple[str, ...] = ()) -> Path:
     """Import the saved page at ``path`` as a draft lesson in a new folder of ``lessons_dir``.
 
+    ``keep``: selectors of elements whose lines are article text whatever the extraction made of them
+    (``--keep``); they are recorded in ``source.captured_from`` and, line by line, in ``article.parts``.
     Returns the new lesson folder. Raises ``ImportFailed`` (and creates nothing) when the page cannot be
     imported.
     """
     path = Path(path)
     lessons_dir = Path(lessons_dir)
-    page = extract_page(read_page(path), url=url)
+    page = extract_page(read_page(path), url=url, keep=tuple(keep))
     text = article_text(page)
     annotations = _suggested(suggest, text, path, skip=furniture_spans(page, text), captions=caption_spans(page, text))
-    data = lesson_data(page, text, source_name=path.name, today=today, annotations=annotations)
+    data = lesson_data(page, text, source_name=path.name, today=today, annotations=annotations, keep=tuple(keep))
     content = lesson_yaml(data)
 
     base = slugify(page.headline or page.meta.title or "") or slugify(path.name.split(".")[0]) or "lesson"

@@ -30,16 +30,21 @@ from .assemble import _assemble
 from .body import _trafilatura_blocks
 from .classify import _BYLINE_TEXT
 from .dom import _leaves, _parse
+from .keep import kept_elements, kept_leaves
 from .metadata import _complete_metadata, _iso_date, _metadata, _url_date, _visible_date, public_meta
 from .page import ROLES, Block, ExtractedPage, PageMeta, clean, iter_body
 
 __all__ = ["ROLES", "Block", "ExtractedPage", "PageMeta", "extract_page", "iter_body"]
 
 
-def extract_page(source: PageSource, *, url: str | None = None) -> ExtractedPage:
+def extract_page(source: PageSource, *, url: str | None = None, keep: tuple[str, ...] = ()) -> ExtractedPage:
+    """The page's blocks and metadata. ``keep``: selectors of elements whose lines are article text
+    (``--keep``), whatever the extraction made of them."""
     if source.kind == "text":
+        if keep:
+            raise ImportFailed(str(source.path), "--keep works on saved web pages (.html), not on text files")
         return _extract_text(source)
-    return _extract_html(source, url=url)
+    return _extract_html(source, url=url, keep=keep)
 
 
 def _extract_text(source: PageSource) -> ExtractedPage:
@@ -52,7 +57,7 @@ def _extract_text(source: PageSource) -> ExtractedPage:
     return ExtractedPage(tuple(blocks), PageMeta(title=lines[0]))
 
 
-def _extract_html(source: PageSource, *, url: str | None) -> ExtractedPage:
+def _extract_html(source: PageSource, *, url: str | None, keep: tuple[str, ...] = ()) -> ExtractedPage:
     html = source.text
     root = _parse(html)
     if root is None:
@@ -71,7 +76,8 @@ def _extract_html(source: PageSource, *, url: str | None) -> ExtractedPage:
 
     body = _trafilatura_blocks(doc) if doc is not None else []
     leaves = _leaves(root.find("body") if root.find("body") is not None else root)
-    blocks = _assemble(body, leaves, meta_page, root)
+    kept = kept_leaves(leaves, kept_elements(root, keep, page=str(source.path))) if keep else {}
+    blocks = _assemble(body, leaves, meta_page, root, kept=kept)
     if not any(b.role == "body" for b in blocks):
         raise ImportFailed(str(source.path), "no article text found; expected a page with an article's "
                                              "paragraphs")

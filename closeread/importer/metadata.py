@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urljoin, urlparse
 
-from .classify import _DATE_TEXT
-from .dom import _DROP_TAGS, _text
+from .classify import _DATE_TEXT, _SHARE_ATTR, _SHARE_TEXT
+from .dom import _DROP_TAGS, _inside, _text
 from .page import PageMeta, clean
 
 
@@ -270,6 +270,8 @@ def _complete_metadata(meta: _PageMetaWithHints, doc, root) -> _PageMetaWithHint
                 continue
             if (el.get("rel") == "author" or _BYLINE_SELECTOR.search(el.get("class", "") or "")
                     or el.get("itemprop") == "author"):
+                if _inside(el, _SHARE_ATTR, 4) or _SHARE_TEXT.match(clean(_text(el))):
+                    continue  # a share widget's "author-share" link is not the byline
                 text = clean(_text(el))
                 text = re.sub(r"^(by|written by)\s+", "", text, flags=re.I)
                 if text and len(text.split()) <= 8 and not _DATE_TEXT.search(text):

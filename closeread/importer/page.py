@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 
-ROLES = ("headline", "subheading", "body", "caption", "credit", "furniture")
+ROLES = ("headline", "standfirst", "subheading", "body", "caption", "credit", "furniture")
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import yaml
 from closeread.errors import ImportFailed
 from closeread.importer import extract_page, import_page, read_page
 from closeread.importer.draft import slugify
+from closeread.validate.schema import ROLES
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
@@ -32,7 +33,7 @@ def _check_lesson(folder: Path) -> dict:
     data = yaml.safe_load(text)
     for part in data["article"]["parts"]:
         assert part["quote"] in article
-        assert part["role"] in {"headline", "subheading", "body", "caption", "credit", "furniture"}
+        assert part["role"] in ROLES
     if "headline" in data["article"]:
         assert data["article"]["headline"] in article
     assert data["draft"] is True
