@@ -120,7 +120,7 @@ def _text(el) -> str:
 
 # where two inline elements meet without a space but are separate items: after a colon, a bullet or a
 # pipe, or a word ending before a capital ("Evo Morales" + "Harbour"); never inside a word ("<b>B</b>oston")
-_JOINED = re.compile(r"(?:[:;|•·]|[a-z0-9)\]])$")
+_JOINED = re.compile(r"(?:[:;|•·.!?]|[a-z0-9)\]])$")
 _STARTS_WORD = re.compile(r"[A-Z]")
 
 
