@@ -110,7 +110,7 @@ def _parts(page: ExtractedPage, text: str) -> tuple[str | None, list[dict]]:
         if total > 1:
             part["occurrence"] = occurrence
         if block.role == "headline" and headline is None:
-            headline = line if occurrence == 1 else None
+            headline = line if total == 1 else None  # else the part (with its occurrence) marks it
         parts.append(part)
     return headline, parts
 

@@ -84,3 +84,27 @@ def test_keep_makes_a_missed_line_article_text_with_its_provenance(tmp_path):
 def test_keep_reports_a_selector_that_matches_nothing():
     with pytest.raises(ImportFailed, match=r"--keep div\.sumary: no element of the page matches"):
         extract_page(read_page(PAGE), keep=("div.sumary",))
+
+
+def test_a_headline_repeated_inside_a_caption_still_checks(tmp_path):
+    html = ("<html lang='en'><head><title>Pear jam for the holidays</title>"
+            "<link rel='canonical' href='https://example.org/2024/01/02/jam'></head><body><article>"
+            "<h1>Pear jam for the holidays</h1>"
+            + "".join(f"<p>Paragraph {i} of the recipe, long enough to count as article text for the extractor "
+                      f"to keep it in the body of the page.</p>" for i in range(5))
+            + "<figure><img src='a.jpg' alt='Give the gift of Pear jam for the holidays this year'></figure>"
+            + "<p>The last paragraph of the recipe, long enough to count as article text for the extractor.</p>"
+            "</article></body></html>")
+    page = tmp_path / "jam.html"
+    page.write_text(html, encoding="utf-8")
+    kit = make_kit(tmp_path / "kit")
+    new = subprocess.run([sys.executable, str(REPO / "build.py"), "--root", str(kit), "new", str(page)],
+                         capture_output=True, text=True, timeout=120)
+    assert new.returncode == 0, new.stderr
+    data = yaml.safe_load((kit / "lessons" / "pear-jam-for-the-holidays" / "lesson.yaml").read_text(encoding="utf-8"))
+    assert "headline" not in data["article"]  # two matches: the headline part with its occurrence says which
+    assert {"quote": "Pear jam for the holidays", "role": "headline", "label": "Headline", "occurrence": 1} \
+        in data["article"]["parts"]
+    check = subprocess.run([sys.executable, str(REPO / "build.py"), "--root", str(kit), "check"],
+                           capture_output=True, text=True, timeout=120)
+    assert check.returncode == 0, check.stderr
