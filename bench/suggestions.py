@@ -174,7 +174,7 @@ def lesson_case(folder: Path) -> Case:
         else:
             gold.append(Span(a["kind"], span[0], span[1], str(a.get("id"))))
     return Case(folder.name, "lesson", text, tuple(gold), tuple(lost),
-                tuple(_proposals(text, skip, caption_spans(page, text))))
+                tuple(_proposals(text, skip, captions)))
 
 
 def _counts() -> dict[str, dict[str, int]]:
