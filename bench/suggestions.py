@@ -1,23 +1,33 @@
 #!/usr/bin/env python3
-"""Compare suggested annotations with a lesson's own annotations.
+"""Score suggested annotations strictly against hand-made gold annotations of real pages.
 
-    python bench/suggestions.py [LESSON_DIR ...]     (default: lessons/sputnik-africa-desertions)
+    python bench/suggestions.py [--split dev|heldout|all] [-v] [--lesson DIR ...]
 
-For each lesson, runs ``closeread.suggest.suggest`` on ``article.txt`` and compares the proposals with
-the lesson's own (not ``suggested``) annotations of the kinds figure, source, attribution-verb, quote,
-loaded-language, speculation and claim. Spans are compared as character ranges in the article, found
-the way the lesson format anchors quotes (forgiving white space, quotes and dashes).
+By default every gold file of ``bench/gold/`` is scored (see bench/gold/README.md for the files and the
+span convention). For each one the saved page of the shared corpus is imported exactly as
+``build.py new`` imports it (same article text, same marked parts), the suggester runs on it as it
+does there, and its proposals are compared with the gold annotations:
 
-- recall: share of the teacher's spans that some proposal overlaps (any kind); "kind recall" counts
-  only proposals of the same kind.
-- precision: share of proposals that overlap some teacher annotation of those kinds.
+- a proposal and a gold annotation match when they are of the same kind and their spans overlap by at
+  least half of the shorter span;
+- matching is one-to-one (a maximum matching: one proposal cannot count for two gold annotations, nor
+  two proposals for one);
+- precision = matched proposals / proposals, recall = matched gold annotations / gold annotations,
+  per kind and overall, for the development pages and the held-out pages separately.
 
-Prints per-kind and overall figures; the last line is ``recall R precision P`` (overall, any kind).
+A gold quote that cannot be found in the imported text (the import lost it) counts as missed.
+``--lesson DIR`` scores a lesson's own annotations (not ``suggested``) as the gold instead; a lesson's
+annotations are rarely exhaustive, so its precision is a lower bound.
+
+The last line is ``heldout precision P recall R`` (or the split asked for).
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,98 +35,228 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
+from closeread.importer.draft import article_text, caption_spans, furniture_spans  # noqa: E402
+from closeread.importer.extract import extract_page  # noqa: E402
+from closeread.importer.read import read_page  # noqa: E402
 from closeread.suggest import suggest  # noqa: E402
 from closeread.suggest.anchor import locate  # noqa: E402
+from closeread.validate.anchor import ArticleIndex  # noqa: E402
 
 KINDS = ["figure", "source", "attribution-verb", "quote", "loaded-language", "speculation", "claim"]
-DEFAULT = ["lessons/sputnik-africa-desertions"]
+GOLD = ROOT / "bench" / "gold"
+CORPUS = ROOT.parent / "shared" / "corpus" / "article-extraction-dev"
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
+@dataclass(frozen=True)
+class Span:
+    kind: str
+    start: int
+    end: int
+    label: str
 
 
-def load(lesson_dir: Path) -> tuple[str, list[dict]]:
-    data = yaml.load((lesson_dir / "lesson.yaml").read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    article_file = ((data.get("article") or {}).get("file")) or "article.txt"
-    text = (lesson_dir / article_file).read_text(encoding="utf-8")
-    return text, list(data.get("annotations") or [])
+@dataclass(frozen=True)
+class Case:
+    name: str
+    split: str
+    text: str
+    gold: tuple[Span, ...]
+    lost: tuple[Span, ...]  # gold annotations whose words the import lost (counted as missed)
+    proposals: tuple[Span, ...]
 
 
-def compare(text: str, annotations: list[dict]) -> dict:
-    teacher = []
-    unanchored = []
-    for a in annotations:
+def matches(a: Span, b: Span) -> bool:
+    """Same kind, and the overlap is at least half of the shorter span."""
+    if a.kind != b.kind:
+        return False
+    overlap = min(a.end, b.end) - max(a.start, b.start)
+    return overlap > 0 and 2 * overlap >= min(a.end - a.start, b.end - b.start)
+
+
+def one_to_one(gold: list[Span], proposals: list[Span]) -> list[tuple[int, int]]:
+    """A maximum matching (Kuhn's augmenting paths): pairs (gold index, proposal index)."""
+    edges = [[j for j, p in enumerate(proposals) if matches(g, p)] for g in gold]
+    owner: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in edges[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    for i in range(len(gold)):
+        augment(i, set())
+    return sorted((i, j) for j, i in owner.items())
+
+
+def _locate_gold(index: ArticleIndex, entry: list, skip: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The gold annotation's span: its quote's one match (inside its context's one match, when given).
+    Matches on lines the import marked as furniture do not count: a lead repeated in a teaser box is
+    annotated where it is the article's."""
+    def content(matches):
+        return [m for m in matches if not any(a <= m.start < b for a, b in skip)]
+
+    quote = entry[1]
+    context = entry[2] if len(entry) > 2 else None
+    found = content(index.find_all(quote))
+    if context is not None:
+        around = content(index.find_all(context))
+        if len(around) != 1:
+            return None
+        found = [m for m in found if around[0].start <= m.start and m.end <= around[0].end]
+    return (found[0].start, found[0].end) if len(found) == 1 else None
+
+
+def _page_file(page: str) -> Path:
+    found = sorted((CORPUS / "html").glob(f"{page}*.html*"))
+    if len(found) != 1:
+        raise SystemExit(f"bench/gold: page {page!r} matches {len(found)} files in {CORPUS / 'html'}")
+    return found[0]
+
+
+def _url(page_file: Path) -> str | None:
+    truth = json.loads((CORPUS / "ground-truth.json").read_text(encoding="utf-8"))
+    return (truth.get(page_file.name.split(".")[0]) or {}).get("url")
+
+
+def _proposals(text: str, skip: list[tuple[int, int]], captions: list[tuple[int, int]] = ()) -> list[Span]:
+    out = []
+    for s in suggest(text, skip=skip, captions=captions):
+        span = locate(text, s["quote"], s.get("occurrence"))
+        if span is None:
+            raise SystemExit(f"suggestion {s['id']} does not anchor: {s['quote']!r}")
+        out.append(Span(s["kind"], span[0], span[1], s["id"]))
+    return out
+
+
+def gold_case(path: Path) -> Case:
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    page_file = _page_file(str(data["page"]))
+    page = extract_page(read_page(page_file), url=_url(page_file))
+    text = article_text(page)
+    index = ArticleIndex(text)
+    skip = furniture_spans(page, text)
+    gold, lost = [], []
+    for n, entry in enumerate(data["annotations"], start=1):
+        if entry[0] not in KINDS:
+            raise SystemExit(f"{path.name}: annotation {n}: unknown kind {entry[0]!r}")
+        span = _locate_gold(index, entry, skip)
+        if span is None:
+            lost.append(Span(entry[0], 0, 0, entry[1]))
+        else:
+            gold.append(Span(entry[0], span[0], span[1], f"g{n}"))
+    return Case(path.stem, str(data["split"]), text, tuple(gold), tuple(lost),
+                tuple(_proposals(text, skip, caption_spans(page, text))))
+
+
+def lesson_case(folder: Path) -> Case:
+    data = yaml.load((folder / "lesson.yaml").read_text(encoding="utf-8"), Loader=_Loader)
+    article = data.get("article") or {}
+    text = (folder / (article.get("file") or "article.txt")).read_text(encoding="utf-8")
+    gold, lost = [], []
+    skip, captions = [], []
+    for part in article.get("parts") or []:
+        if part.get("role") in ("furniture", "credit", "caption"):
+            span = locate(text, str(part.get("quote")), part.get("occurrence"))
+            if span:
+                (captions if part.get("role") == "caption" else skip).append(span)
+    for a in data.get("annotations") or []:
         if a.get("suggested") or a.get("kind") not in KINDS or not a.get("quote"):
             continue
         span = locate(text, str(a["quote"]), a.get("occurrence"), a.get("prefix"), a.get("suffix"))
         if span is None:
-            unanchored.append(a.get("id"))
-            continue
-        teacher.append((a["kind"], span, a.get("id")))
-    proposals = []
-    for s in suggest(text):
-        span = locate(text, s["quote"], s.get("occurrence"))
-        if span is None:
-            raise SystemExit(f"suggestion {s['id']} does not anchor: {s['quote']!r}")
-        proposals.append((s["kind"], span, s["id"]))
+            lost.append(Span(a["kind"], 0, 0, str(a["quote"])))
+        else:
+            gold.append(Span(a["kind"], span[0], span[1], str(a.get("id"))))
+    return Case(folder.name, "lesson", text, tuple(gold), tuple(lost),
+                tuple(_proposals(text, skip, captions)))
 
-    per_kind = {}
-    for kind in KINDS:
-        t = [x for x in teacher if x[0] == kind]
-        p = [x for x in proposals if x[0] == kind]
-        per_kind[kind] = {
-            "teacher": len(t),
-            "found_any": sum(any(_overlap(x[1], y[1]) for y in proposals) for x in t),
-            "found_kind": sum(any(_overlap(x[1], y[1]) for y in p) for x in t),
-            "proposed": len(p),
-            "hit": sum(any(_overlap(y[1], x[1]) for x in teacher) for y in p),
-        }
-    missed = [x for x in teacher if not any(_overlap(x[1], y[1]) for y in proposals)]
-    wrong = [y for y in proposals if not any(_overlap(y[1], x[1]) for x in teacher)]
-    return {"per_kind": per_kind, "missed": missed, "wrong": wrong, "unanchored": unanchored}
+
+def _counts() -> dict[str, dict[str, int]]:
+    return {k: {"gold": 0, "found": 0, "proposed": 0, "kept": 0} for k in KINDS}
+
+
+def score(case: Case) -> tuple[dict, list[Span], list[Span]]:
+    """Per-kind counts, the gold annotations missed and the proposals matched to nothing."""
+    counts = _counts()
+    pairs = one_to_one(list(case.gold), list(case.proposals))
+    hit_gold = {i for i, _ in pairs}
+    hit_prop = {j for _, j in pairs}
+    for g in case.gold + case.lost:
+        counts[g.kind]["gold"] += 1
+    for i in hit_gold:
+        counts[case.gold[i].kind]["found"] += 1
+    for j, p in enumerate(case.proposals):
+        counts[p.kind]["proposed"] += 1
+        if j in hit_prop:
+            counts[p.kind]["kept"] += 1
+    missed = [g for i, g in enumerate(case.gold) if i not in hit_gold] + list(case.lost)
+    extra = [p for j, p in enumerate(case.proposals) if j not in hit_prop]
+    return counts, missed, extra
 
 
 def _ratio(a: int, b: int) -> str:
     return f"{a / b:.2f}" if b else "  - "
 
 
-def main(argv: list[str]) -> int:
-    verbose = "-v" in argv
-    dirs = [a for a in argv if a != "-v"] or DEFAULT
-    totals = {k: {"teacher": 0, "found_any": 0, "found_kind": 0, "proposed": 0, "hit": 0} for k in KINDS}
-    for d in dirs:
-        lesson_dir = Path(d)
-        if not lesson_dir.is_absolute():
-            lesson_dir = (Path.cwd() / lesson_dir) if (Path.cwd() / lesson_dir).exists() else ROOT / lesson_dir
-        text, annotations = load(lesson_dir)
-        result = compare(text, annotations)
-        print(f"== {lesson_dir.name}")
-        if result["unanchored"]:
-            print(f"   (not anchored, left out: {', '.join(map(str, result['unanchored']))})")
-        for kind, row in result["per_kind"].items():
-            for key in row:
-                totals[kind][key] += row[key]
-        if verbose:
-            for kind, span, ident in result["missed"]:
-                print(f"   missed   {kind:17} {ident}: {text[span[0]:span[1]]!r}")
-            for kind, span, ident in result["wrong"]:
-                print(f"   extra    {kind:17} {ident}: {text[span[0]:span[1]]!r}")
-    print(f"{'kind':18} {'teacher':>7} {'recall':>7} {'kind-recall':>11} {'proposed':>8} {'precision':>9}")
-    sums = {"teacher": 0, "found_any": 0, "found_kind": 0, "proposed": 0, "hit": 0}
+def table(title: str, counts: dict) -> tuple[float, float]:
+    print(f"-- {title}")
+    print(f"{'kind':18} {'gold':>5} {'found':>6} {'recall':>7} {'proposed':>9} {'kept':>5} {'precision':>9}")
+    sums = {"gold": 0, "found": 0, "proposed": 0, "kept": 0}
     for kind in KINDS:
-        r = totals[kind]
+        r = counts[kind]
         for key in sums:
             sums[key] += r[key]
-        print(f"{kind:18} {r['teacher']:7d} {_ratio(r['found_any'], r['teacher']):>7} "
-              f"{_ratio(r['found_kind'], r['teacher']):>11} {r['proposed']:8d} {_ratio(r['hit'], r['proposed']):>9}")
-    print(f"{'overall':18} {sums['teacher']:7d} {_ratio(sums['found_any'], sums['teacher']):>7} "
-          f"{_ratio(sums['found_kind'], sums['teacher']):>11} {sums['proposed']:8d} {_ratio(sums['hit'], sums['proposed']):>9}")
-    recall = sums["found_any"] / sums["teacher"] if sums["teacher"] else 0.0
-    precision = sums["hit"] / sums["proposed"] if sums["proposed"] else 0.0
-    print(f"recall {recall:.2f} precision {precision:.2f}")
+        print(f"{kind:18} {r['gold']:5d} {r['found']:6d} {_ratio(r['found'], r['gold']):>7} "
+              f"{r['proposed']:9d} {r['kept']:5d} {_ratio(r['kept'], r['proposed']):>9}")
+    print(f"{'overall':18} {sums['gold']:5d} {sums['found']:6d} {_ratio(sums['found'], sums['gold']):>7} "
+          f"{sums['proposed']:9d} {sums['kept']:5d} {_ratio(sums['kept'], sums['proposed']):>9}")
+    p = sums["kept"] / sums["proposed"] if sums["proposed"] else 0.0
+    r = sums["found"] / sums["gold"] if sums["gold"] else 0.0
+    return p, r
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=["dev", "heldout", "all"], default="all")
+    parser.add_argument("--lesson", type=Path, nargs="*", default=None, help="score lessons' own annotations")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list what was missed and what was extra")
+    args = parser.parse_args(argv)
+    if args.lesson:
+        cases = [lesson_case(d if d.is_absolute() else Path.cwd() / d) for d in args.lesson]
+        splits = ["lesson"]
+    else:
+        cases = [gold_case(p) for p in sorted(GOLD.glob("*.yaml"))]
+        splits = ["dev", "heldout"] if args.split == "all" else [args.split]
+    last = (0.0, 0.0)
+    for split in splits:
+        total = _counts()
+        for case in (c for c in cases if c.split == split):
+            counts, missed, extra = score(case)
+            found = sum(r["found"] for r in counts.values())
+            gold = sum(r["gold"] for r in counts.values())
+            kept = sum(r["kept"] for r in counts.values())
+            proposed = sum(r["proposed"] for r in counts.values())
+            print(f"{split:8} {case.name:48} recall {_ratio(found, gold)} ({found}/{gold})  "
+                  f"precision {_ratio(kept, proposed)} ({kept}/{proposed})")
+            if args.verbose:
+                for g in sorted(missed, key=lambda s: (s.kind, s.start)):
+                    shown = case.text[g.start:g.end] if g.end else f"(not in the import) {g.label}"
+                    print(f"    missed {g.kind:17} {shown[:110]!r}")
+                for p in sorted(extra, key=lambda s: (s.kind, s.start)):
+                    print(f"    extra  {p.kind:17} {case.text[p.start:p.end][:110]!r}")
+            for kind in KINDS:
+                for key in total[kind]:
+                    total[kind][key] += counts[kind][key]
+        last = table(split, total)
+    print(f"{splits[-1]} precision {last[0]:.2f} recall {last[1]:.2f}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())

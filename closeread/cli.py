@@ -30,6 +30,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--dev-addr", default="127.0.0.1:8000")
     n = sub.add_parser("new", help="import a saved web page (.html, .html.gz, .txt) as a draft lesson")
     n.add_argument("page", type=Path)
+    n.add_argument("--keep", action="append", default=[], metavar="SELECTOR",
+                   help="keep the lines of the elements matching SELECTOR (e.g. div.summary) as article text; repeatable")
     g = sub.add_parser("suggest", help="write suggested annotations for a lesson to lessons/<slug>/suggestions.yaml")
     g.add_argument("slug")
     sub.add_parser("schema", help="write the lesson file's JSON Schema to schema/lesson.schema.json")
@@ -62,13 +64,18 @@ def main(argv: list[str] | None = None) -> int:
             from closeread.importer import import_page
             from closeread.suggest import suggest
 
-            folder = import_page(args.page, lessons_dir=root / "lessons", today=dt.date.today(), suggest=suggest)
+            folder = import_page(args.page, lessons_dir=root / "lessons", today=dt.date.today(), suggest=suggest,
+                                 keep=tuple(args.keep))
             print(f"created {folder.relative_to(root).as_posix()}/ (a draft: edit lesson.yaml, then run 'python build.py check')")
         elif command == "suggest":
             from closeread.suggest.command import write_suggestions
 
-            path = write_suggestions(root=root, slug=args.slug)
-            print(f"wrote {path.relative_to(root).as_posix()}")
+            written = write_suggestions(root=root, slug=args.slug)
+            shown = written.path.relative_to(root).as_posix()
+            if written.count:
+                print(f"wrote {shown} ({written.count} suggestions to review)")
+            else:
+                print(f"wrote {shown} with no suggestions: {written.why_none}")
         elif command == "schema":
             from closeread.validate.schema import json_schema
 

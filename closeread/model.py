@@ -38,7 +38,7 @@ class ArticleLine:
     number: int
     text: str
     start: int  # offset of the line's first character in the article text
-    role: str = "body"  # headline, subheading, body, caption, credit, furniture
+    role: str = "body"  # headline, standfirst, subheading, body, caption, credit, furniture
     label: str = ""
 
 

@@ -63,12 +63,20 @@ def write_docs(*, root: Path, generated: Generated) -> tuple[int, int]:
     return written, removed
 
 
-def publish(*, root: Path, progress: Progress | None = None) -> None:
+def student_exclusions(drafts: list[str]) -> tuple[str, ...]:
+    """``exclude_docs`` patterns that keep draft lessons out of the student site: their page, worksheets
+    and everything else under docs/lessons/<slug>/ (the teacher site keeps them, marked draft)."""
+    return tuple(f"/{STUDENT_DIR}/{slug}/" for slug in sorted(drafts))
+
+
+def publish(*, root: Path, progress: Progress | None = None, drafts: list[str] = ()) -> None:
     """Build the student and the teacher site with MkDocs (at the same time where there are two cores);
-    both are swapped in together, or neither."""
+    both are swapped in together, or neither. ``drafts``: slugs of lessons for the teacher site only."""
     progress = progress or Progress.quiet()
+    excludes = {root / SITES[0][1]: student_exclusions(list(drafts))}  # the student site
     with progress.step("building " + " and ".join(f"{site}/" for _, site in SITES)):
-        staged = stage_sites([(root / config, root / site) for config, site in SITES], progress=progress)
+        staged = stage_sites([(root / config, root / site) for config, site in SITES], progress=progress,
+                             excludes=excludes)
     for staging, site_dir in staged:
         swap_in(staging, site_dir)
 
@@ -78,5 +86,5 @@ def build(*, root: Path, pdf: bool = True, progress: Progress | None = None) -> 
     progress = progress or Progress.quiet()
     generated = generate(root=root, pdf=pdf, progress=progress)
     write_docs(root=root, generated=generated)
-    publish(root=root, progress=progress)
+    publish(root=root, progress=progress, drafts=[lesson.slug for lesson in generated.lessons if lesson.draft])
     return generated

@@ -99,12 +99,15 @@ def lms_files(lessons: list[Lesson], *, epoch: dt.datetime | None = None, made: 
         moodle_parts.append(moodle.quiz_questions(quiz))
         files[f"{base}-moodle.xml"] = moodle.bank([[copy.deepcopy(el) for el in moodle_parts[-1]]])
         files[f"{base}.gift.txt"] = gift.gift_file([m.gift]).encode("utf-8")
-    if quizzes:
+    # the kit-wide files go to students through an LMS: drafts stay out of them (each draft keeps its own)
+    kit = [i for i, lesson in enumerate(lessons) if not lesson.draft]
+    if kit:
         files[f"{TEACHER}/{KIT_NAME}-qti.zip"] = qti.package(
-            quizzes, [list(m.qti_entries) for m in made], title="closeread: every lesson", date=date, timestamp=epoch
+            [quizzes[i] for i in kit], [list(made[i].qti_entries) for i in kit], title="closeread: every lesson",
+            date=date, timestamp=epoch
         )
-        files[f"{TEACHER}/{KIT_NAME}-moodle.xml"] = moodle.bank(moodle_parts)
-        files[f"{TEACHER}/{KIT_NAME}.gift.txt"] = gift.gift_file([m.gift for m in made]).encode("utf-8")
+        files[f"{TEACHER}/{KIT_NAME}-moodle.xml"] = moodle.bank([moodle_parts[i] for i in kit])
+        files[f"{TEACHER}/{KIT_NAME}.gift.txt"] = gift.gift_file([made[i].gift for i in kit]).encode("utf-8")
     return files
 
 
@@ -126,7 +129,7 @@ def export_kit(*, lessons: list[Lesson], root: Path, pdf: bool = True, progress:
     files.update(pdfs)
     # the booklet: the lesson PDFs above merged behind a cover and contents (rendered; cached like the rest)
     booklets, used = export_booklets(
-        print_html.booklets(lessons, epoch=epoch), parts=pdfs, keys=report.keys, root=root, render_missing=pdf, progress=progress, report=report
+        print_html.booklets([lesson for lesson in lessons if not lesson.draft], epoch=epoch), parts=pdfs, keys=report.keys, root=root, render_missing=pdf, progress=progress, report=report
     )
     files.update(booklets)
     if pdf:

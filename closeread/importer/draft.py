@@ -24,7 +24,9 @@ from closeread.importer.read import read_page
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/lesson.schema.json\n"
 MAX_SLUG = 60
 
-Suggest = Callable[[str], list]
+# suggest(text, skip=[(start, end), ...], captions=[...]): skip holds the spans the import marked as not
+# the article's words, captions those of photo captions
+Suggest = Callable[..., list]
 
 
 _TRANSLIT = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
@@ -101,16 +103,42 @@ def _parts(page: ExtractedPage, text: str) -> tuple[str | None, list[dict]]:
         line = block.text.replace("\n", " ")
         line_start = text.index(line, offset)
         offset = line_start + len(line)
-        if block.role == "body":
-            continue
+        if block.role == "body" and not block.label:
+            continue  # plain body lines need no part; a kept line or a verdict keeps its label
         part: dict = {"quote": line, "role": block.role, "label": block.label or block.role.capitalize()}
         occurrence, total = _occurrence(text, line_start, line)
         if total > 1:
             part["occurrence"] = occurrence
         if block.role == "headline" and headline is None:
-            headline = line if occurrence == 1 else None
+            headline = line if total == 1 else None  # else the part (with its occurrence) marks it
         parts.append(part)
     return headline, parts
+
+
+# Parts of the page that are not the article's words: nothing is suggested on them.
+NOT_ARTICLE = ("furniture", "credit")
+
+
+def block_spans(page: ExtractedPage, text: str) -> list[tuple[str, int, int]]:
+    """(role, start, end) of every block's line in ``text`` (as ``article_text`` wrote it)."""
+    out = []
+    offset = 0
+    for block in page.blocks:
+        line = block.text.replace("\n", " ")
+        start = text.index(line, offset)
+        offset = start + len(line)
+        out.append((block.role, start, offset))
+    return out
+
+
+def furniture_spans(page: ExtractedPage, text: str) -> list[tuple[int, int]]:
+    """Spans of the lines the import marked as page furniture or photo credits."""
+    return [(start, end) for role, start, end in block_spans(page, text) if role in NOT_ARTICLE]
+
+
+def caption_spans(page: ExtractedPage, text: str) -> list[tuple[int, int]]:
+    """Spans of the lines the import marked as photo captions."""
+    return [(start, end) for role, start, end in block_spans(page, text) if role == "caption"]
 
 
 def _todo(what: str) -> str:
@@ -118,7 +146,7 @@ def _todo(what: str) -> str:
 
 
 def lesson_data(page: ExtractedPage, text: str, *, source_name: str, today: datetime.date,
-                annotations: list) -> dict:
+                annotations: list, keep: tuple[str, ...] = ()) -> dict:
     meta = page.meta
     title = page.headline or meta.title
     headline, parts = _parts(page, text)
@@ -138,7 +166,8 @@ def lesson_data(page: ExtractedPage, text: str, *, source_name: str, today: date
     if meta.author:
         source["author"] = meta.author
     source["language"] = meta.language or _todo("the article's language (BCP 47, e.g. en)")
-    source["captured_from"] = f"saved page {source_name}"
+    source["captured_from"] = f"saved page {source_name}" + (
+        f", imported with {' '.join(f'--keep {k}' for k in keep)}" if keep else "")
     source["use_note"] = _todo("why the text may be used for teaching (quotation for criticism and teaching, "
                                "licence)")
     article: dict = {"file": "article.txt"}
@@ -170,10 +199,11 @@ def lesson_yaml(data: dict) -> str:
     return SCHEMA_LINE + body
 
 
-def _suggested(suggest: Suggest | None, text: str, path: Path) -> list:
+def _suggested(suggest: Suggest | None, text: str, path: Path, *, skip: list[tuple[int, int]],
+               captions: list[tuple[int, int]]) -> list:
     if suggest is None:
         return []
-    annotations = suggest(text)
+    annotations = suggest(text, skip=skip, captions=captions)
     if not isinstance(annotations, list) or not all(isinstance(a, dict) for a in annotations):
         raise ImportFailed(str(path), "the annotation suggester returned something other than a list of "
                                       "annotations; expected a list of dicts")
@@ -181,18 +211,20 @@ def _suggested(suggest: Suggest | None, text: str, path: Path) -> list:
 
 
 def import_page(path: Path, *, lessons_dir: Path, today: datetime.date, suggest: Suggest | None = None,
-                url: str | None = None) -> Path:
+                url: str | None = None, keep: tuple[str, ...] = ()) -> Path:
     """Import the saved page at ``path`` as a draft lesson in a new folder of ``lessons_dir``.
 
+    ``keep``: selectors of elements whose lines are article text whatever the extraction made of them
+    (``--keep``); they are recorded in ``source.captured_from`` and, line by line, in ``article.parts``.
     Returns the new lesson folder. Raises ``ImportFailed`` (and creates nothing) when the page cannot be
     imported.
     """
     path = Path(path)
     lessons_dir = Path(lessons_dir)
-    page = extract_page(read_page(path), url=url)
+    page = extract_page(read_page(path), url=url, keep=tuple(keep))
     text = article_text(page)
-    annotations = _suggested(suggest, text, path)
-    data = lesson_data(page, text, source_name=path.name, today=today, annotations=annotations)
+    annotations = _suggested(suggest, text, path, skip=furniture_spans(page, text), captions=caption_spans(page, text))
+    data = lesson_data(page, text, source_name=path.name, today=today, annotations=annotations, keep=tuple(keep))
     content = lesson_yaml(data)
 
     base = slugify(page.headline or page.meta.title or "") or slugify(path.name.split(".")[0]) or "lesson"

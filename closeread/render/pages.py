@@ -319,10 +319,13 @@ def render_kit(lessons: list[Lesson], cache=None) -> dict[str, str]:
     """Every generated Markdown page, keyed by its path under docs/; with a ``LessonCache``, the pages
     of unchanged lessons come from it and fresh ones are added to it."""
     pages: dict[str, str] = {}
-    for name, text in catalogue_pages(lessons).items():
+    # drafts are for teachers only: not in the student catalogues, glossary or assignments (their
+    # pages under docs/lessons/ are left out of the student site's build, see pipeline.publish)
+    published = [lesson for lesson in lessons if not lesson.draft]
+    for name, text in catalogue_pages(published).items():
         pages[f"{STUDENT_DIR}/{name}"] = text
     pages[f"{TEACHER_DIR}/index.md"] = teacher_catalogue(lessons)
-    pages[f"{TEACHER_DIR}/assign.md"] = assignment_builder(lessons)
+    pages[f"{TEACHER_DIR}/assign.md"] = assignment_builder(published)
     for lesson in lessons:
         own = cache.pages(lesson.slug) if cache is not None else None
         if own is None:

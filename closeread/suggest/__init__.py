@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
-from .core import attribution_verbs, compile_loaded, loaded_language, suggest
+from .core import suggest
+from .lexicon import attribution_verbs, compile_loaded, loaded_language
 
 __all__ = ["suggest", "attribution_verbs", "loaded_language", "compile_loaded"]

@@ -15,7 +15,7 @@ from closeread.load.yamlfile import LineDict, LineList
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 QUESTION_TYPES = ("single", "multiple", "sort", "find", "short", "discussion")
-ROLES = ("headline", "subheading", "body", "caption", "credit", "furniture")
+ROLES = ("headline", "standfirst", "subheading", "body", "caption", "credit", "furniture")
 STEPS = ("warm-up", "reading", "questions", "discussion", "exit-ticket", "extension")
 
 

@@ -39,10 +39,13 @@ class _Pages(logging.Handler):
             self.report(self.done, max(self.total, self.done))
 
 
-def stage_site(*, config_file: Path, site_dir: Path, progress=None) -> Path:
+def stage_site(*, config_file: Path, site_dir: Path, progress=None, exclude: tuple[str, ...] = ()) -> Path:
     """Run ``mkdocs build --strict`` for one config into a staging folder beside ``site_dir``; return it.
 
-    Nothing in ``site_dir`` is touched; on failure the staging folder is removed and BuildFailed raised.
+    ``exclude``: more ``exclude_docs`` patterns (gitignore style) for this build only, added to the
+    config's own (the student site leaves out draft lessons this way; the list changes with the kit, so
+    it cannot live in mkdocs.yml). Nothing in ``site_dir`` is touched; on failure the staging folder is
+    removed and BuildFailed raised.
     """
     from mkdocs import exceptions
     from mkdocs.commands.build import build
@@ -62,6 +65,11 @@ def stage_site(*, config_file: Path, site_dir: Path, progress=None) -> Path:
         builder_log.setLevel(logging.DEBUG)
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=True)
+        if exclude:
+            import pathspec
+
+            extra = pathspec.gitignore.GitIgnoreSpec.from_lines(exclude)
+            config.exclude_docs = extra if config.exclude_docs is None else config.exclude_docs + extra
         # material's end-of-life notice and MkDocs' info lines go to the log; only warnings matter here
         build(config)
     except (exceptions.MkDocsException, OSError) as exc:
@@ -90,27 +98,32 @@ def swap_in(staging: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def stage_sites(jobs: list[tuple[Path, Path]], *, progress=None) -> list[tuple[Path, Path]]:
+def stage_sites(jobs: list[tuple[Path, Path]], *, progress=None,
+                excludes: dict[Path, tuple[str, ...]] | None = None) -> list[tuple[Path, Path]]:
     """Stage several sites, ``(config_file, site_dir)`` each, at the same time on a machine with more
     than one core; return ``(staging, site_dir)`` pairs. Either every site is staged or none is (the
-    first failure is raised, every staging folder removed).
+    first failure is raised, every staging folder removed). ``excludes`` maps a site_dir to the extra
+    ``exclude_docs`` patterns of its build.
 
     The last job runs in this process and reports progress; the others run in worker processes."""
     import concurrent.futures as cf
 
     from closeread.processes import context, pool_errors, worker_count
 
+    excludes = excludes or {}
     staged: list[tuple[Path, Path]] = []
     try:
         if len(jobs) < 2 or worker_count() < 2:
             for config_file, site_dir in jobs:
-                staged.append((stage_site(config_file=config_file, site_dir=site_dir, progress=progress), site_dir))
+                staged.append((stage_site(config_file=config_file, site_dir=site_dir, progress=progress,
+                                          exclude=excludes.get(site_dir, ())), site_dir))
             return staged
         *others, (config_file, site_dir) = jobs
         with pool_errors(), cf.ProcessPoolExecutor(max_workers=len(others), mp_context=context()) as pool:
-            futures = [(pool.submit(stage_site, config_file=c, site_dir=d), d) for c, d in others]
+            futures = [(pool.submit(stage_site, config_file=c, site_dir=d, exclude=excludes.get(d, ())), d) for c, d in others]
             try:
-                mine = stage_site(config_file=config_file, site_dir=site_dir, progress=progress)
+                mine = stage_site(config_file=config_file, site_dir=site_dir, progress=progress,
+                                  exclude=excludes.get(site_dir, ()))
             finally:
                 # wait for every worker, so that no staging folder is left behind whatever fails
                 for future, other_dir in futures:

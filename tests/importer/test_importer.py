@@ -13,6 +13,7 @@ import yaml
 from closeread.errors import ImportFailed
 from closeread.importer import extract_page, import_page, read_page
 from closeread.importer.draft import slugify
+from closeread.validate.schema import ROLES
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
@@ -32,7 +33,7 @@ def _check_lesson(folder: Path) -> dict:
     data = yaml.safe_load(text)
     for part in data["article"]["parts"]:
         assert part["quote"] in article
-        assert part["role"] in {"headline", "subheading", "body", "caption", "credit", "furniture"}
+        assert part["role"] in ROLES
     if "headline" in data["article"]:
         assert data["article"]["headline"] in article
     assert data["draft"] is True
@@ -109,7 +110,7 @@ def test_unreadable_page_is_refused_with_one_line_and_creates_nothing(tmp_path, 
 def test_failure_while_writing_leaves_nothing(tmp_path):
     lessons = tmp_path / "lessons"
 
-    def broken(text: str) -> list:
+    def broken(text: str, *, skip, captions) -> list:
         raise RuntimeError("suggester crashed")
 
     with pytest.raises(RuntimeError):
@@ -198,8 +199,9 @@ def test_html_gz_import_and_slug_suffixes(tmp_path):
 
 
 def test_suggested_annotations_are_written_as_given(tmp_path):
-    def suggest(text: str) -> list[dict]:
+    def suggest(text: str, *, skip, captions) -> list[dict]:
         assert "Maria Chen" in text
+        assert all(0 <= a < b <= len(text) for a, b in skip)
         return [{"id": "chen", "kind": "quote", "quote": "We are not against the wall", "note": "TODO: note",
                  "speaker": "chen", "suggested": True}]
 

@@ -1,0 +1,65 @@
+"""What an import produces: blocks of text with their role, and the page's metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+
+ROLES = ("headline", "standfirst", "subheading", "body", "caption", "credit", "furniture")
+
+
+@dataclass(frozen=True)
+class Block:
+    role: str
+    text: str
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class ExtractedPage:
+    blocks: tuple[Block, ...]
+    meta: PageMeta
+
+    @property
+    def headline(self) -> str | None:
+        return next((b.text for b in self.blocks if b.role == "headline"), None)
+
+    def body_text(self) -> str:
+        """Body and subheadings, as an article-body field would hold them."""
+        return "\n\n".join(b.text for b in self.blocks if b.role in ("body", "subheading"))
+
+
+_WS = re.compile(r"\s+")
+
+
+_WORD = re.compile(r"\w+")
+
+
+def clean(text: str | None) -> str:
+    """Collapse white space (including no-break and zero-width spaces); nothing else changes."""
+    if not text:
+        return ""
+    text = text.replace("\u200b", "").replace("\ufeff", "").replace("\u00ad", "")
+    return _WS.sub(" ", text).strip()
+
+
+def _key(text: str) -> str:
+    """A matching key that ignores everything but word characters and letter case."""
+    return "".join(_WORD.findall(text.lower()))
+
+
+def iter_body(blocks: Iterable[Block]) -> Iterator[Block]:
+    return (b for b in blocks if b.role in ("body", "subheading"))

@@ -1,0 +1,110 @@
+"""Claims: checkable statements at clause level, reported (attributed) or asserted (the outlet's voice).
+
+Each sentence of the article's text (not captions, furniture, questions or first-person asides) gives at
+most one claim:
+
+- a sentence with an attribution gives the clause that is attributed, without the attribution: "the
+  victim was one of two people ..." from "Officials said Monday the victim was one of two people ...",
+  or "the funds were delayed" from "The funds were delayed, officials said." It is ``reported``;
+- a sentence without one gives itself, ``asserted``: the outlet states it in its own voice;
+- words inside a direct quotation are the quote's, not a claim (the quote suggestion covers them).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import UNNAMED_SOURCE_RES
+from .reading import Article, Attribution, Sentence, Suggestion, _has_verb, _words
+
+_FIRST_PERSON = re.compile(r"(?<![\w'’-])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|we|we're|we’re|our|us|let's|let’s)(?![\w'’-])",
+                           re.IGNORECASE)
+# what may stand between a reporting verb and the clause it reports: "said on Tuesday that", "told the BBC"
+_LEAD_IN = re.compile(
+    r"\s*(?:(?:in|on|at|during|via|through|to|after|before|late|early|last|this|earlier|later)\b[^,¤]{0,40}?(?=\s+that\b|,)|"
+    r"(?:reporters|journalists|lawmakers|the [A-Z][\w ]{1,30}?|[A-Z][\w]+)(?=\s+that\b|\s*,))?\s*,?\s*(?:that\b)?\s*",
+)
+# a clause that is not a statement: "See tweets:", "Here's the data", an instruction
+_NOT_STATEMENT = re.compile(r"^(?:see|click|read|watch|listen|here(?:'s|’s| is| are)|let(?:'s|’s)|share|follow)\b", re.I)
+
+
+def _clean(text: str, s: int, e: int) -> tuple[int, int]:
+    """Without edge spaces, commas, dashes and end punctuation."""
+    while s < e and text[s] in " ,;:-—–\"'“‘":
+        s += 1
+    while e > s and text[e - 1] in " ,;:.!?-—–":
+        e -= 1
+    return s, e
+
+
+def _quoted_share(art: Article, s: int, e: int) -> float:
+    inside = sum(max(0, min(e, q[1]) - max(s, q[0])) for ln in art.lines for q in ln.quotes)
+    return inside / max(1, e - s)
+
+
+def _reported(art: Article, sent: Sentence, att: Attribution) -> tuple[int, int] | None:
+    """The clause an attribution reports, or None when it reports only a quotation."""
+    text, masked = art.text, art.masked
+    after = masked[att.end:sent.end]
+    before = masked[sent.start:att.start]
+    if att.source_span and att.source_span[0] >= att.end:
+        # inverted tag: '..., said Bagley, a professor': the clause is before it
+        s, e = sent.start, before.rfind(",") + sent.start if "," in before else att.start
+    elif re.match(r"\s*(?:(?:in|on|at|to|during|via)\b[^¤;:]{0,60}?)?[.!?]?\s*$", after):
+        # trailing tag: "The funds were delayed, officials said."
+        cut = max(before.rfind(","), before.rfind("¤"))
+        end = (att.source_span[0] if att.source_span else att.start)
+        cut = min(cut, end - sent.start) if cut >= 0 else end - sent.start
+        s, e = sent.start, sent.start + max(0, cut)
+    else:
+        m = _LEAD_IN.match(after)
+        s, e = att.end + (m.end() if m else 0), sent.end
+    s, e = _clean(text, s, e)
+    if re.match(r"(?:by|before|after|according|to|from|in|on|at|during|soon|as|with|for|via)\b", text[s:e], re.I) \
+            or not _has_verb(_words(text[s:e])) or text[s:e][:1] in "¤":
+        return None  # what follows the verb is where or when it was said, or its object, not a clause
+    if e - s < 12 or len(_words(text[s:e])) < 4 or _quoted_share(art, s, e) > 0.5:
+        return None
+    if "¤" in masked[s:e] and _quoted_share(art, s, e) > 0.3:
+        return None
+    return s, e
+
+
+def find(art: Article, marked: list[tuple[int, int]]) -> list[Suggestion]:
+    """One claim per sentence of the article's text, reported or asserted."""
+    del marked  # every statement is a candidate now; kept for the caller's signature
+    out = []
+    text = art.text
+    unnamed_spans = [m.span() for r in UNNAMED_SOURCE_RES for m in r.finditer(text)]
+    for ln in art.lines:
+        if ln.furniture or ln.caption:
+            continue
+        for sent in ln.sentences:
+            body = text[sent.start:sent.end]
+            words = _words(body)
+            if len(words) < 5 or len(words) > 90 or body.rstrip().endswith(("?", ":")) or _NOT_STATEMENT.match(body):
+                continue
+            if not _has_verb(words) and not ln.headline:
+                continue
+            if _FIRST_PERSON.search(art.masked[sent.start:sent.end]) and not ln.headline:
+                continue  # the writer's own experience or opinion, or a quotation's
+            atts = [a for a in art.attributions if sent.start <= a.start < sent.end and not art.in_quote(a.start, a.end)]
+            if atts or any(sent.start <= s < sent.end for s, _ in unnamed_spans) \
+                    or re.search(r"\baccording to\b", body, re.I):
+                span = _reported(art, sent, atts[0]) if atts else None
+                if span is None:
+                    continue
+                s, e = span
+                note = ("Reported: the article attributes this to a source. Is it a fact the source could know, "
+                        "and does the article check it anywhere?")
+                out.append(Suggestion(s, e, "claim", note, {"stance": "reported"}))
+                continue
+            s, e = _clean(text, sent.start, sent.end)
+            if _quoted_share(art, s, e) > 0.5 or e - s < 20:
+                continue
+            note = ("Stated in the outlet's own voice, with no source named: is this a fact the reader can check, "
+                    "or a claim that needs evidence?")
+            if ln.headline:
+                note = "The headline states this in the outlet's own voice. Does the article's body support it?"
+            out.append(Suggestion(s, e, "claim", note, {"stance": "asserted"}))
+    return out

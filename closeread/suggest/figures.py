@@ -1,0 +1,165 @@
+"""Figures: numbers stated as fact, with what they count."""
+
+from __future__ import annotations
+
+import re
+
+from .reading import Article, Suggestion, _describe_source, _speaker_of
+
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?"
+)
+
+
+TIME_UNITS = {
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minute",
+    "minutes", "second", "seconds", "decade", "decades", "century", "centuries", "times", "time", "o'clock",
+}
+
+
+WORD_NUMBERS = (
+    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+    "million|billion|trillion|dozen|dozens|hundreds|thousands|millions|billions|half|a third|a quarter|"
+    "two-thirds|three-quarters|tens of thousands|hundreds of thousands"
+)
+
+
+APPROX = (
+    r"(?:approximately|about|around|roughly|nearly|almost|some|over|more than|less than|fewer than|"
+    r"at least|at most|up to|as many as|as much as|an estimated|estimated|upwards of|close to|"
+    r"an additional|another|only|just|a further)"
+)
+
+
+SCALE = r"(?:\s?%|\s(?:percent|per cent|percentage points?|million|billion|trillion|thousand|hundred|bn|mn)\b)"
+
+
+_DIGIT = r"(?:[$€£¥]\s?|(?:US|USD|EUR|GBP|Rs\.?|R)\$?\s?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[$€£¥]\s?)?\d+(?:\.\d+)?"
+
+
+_WORDNUM = rf"(?:{WORD_NUMBERS})(?:[- ](?:{WORD_NUMBERS}))*"
+
+
+FIGURE_RE = re.compile(
+    rf"(?<![\w@#/$€£¥.,:-])(?:(?P<approx>{APPROX})\s+)?"
+    rf"(?P<num>(?P<digit>{_DIGIT})|(?P<word>{_WORDNUM}\b(?:\s+of\s+(?:the\s+)?(?:{_WORDNUM})\b)?))"
+    rf"(?P<scale>{SCALE}*)"
+    rf"(?![\w-]|[.,:/]\d)",
+    re.IGNORECASE,
+)
+
+
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:of|in|on|at|to|and|or|the|a|an|from|for|by|with|per|was|were|is|are|had|has|have|"
+    r"will|would|who|which|that|this|these|those|than|as|but|into|over|under|after|before|since|"
+    r"during|while|when|more|less|also|had|not|had|been)\b)([a-z][a-z'-]+)"
+)
+
+
+_COUNT_NOUNS = {"people", "men", "women", "children", "aircraft", "personnel", "police", "staff", "cattle",
+                "sheep", "fish", "troops", "crew", "livestock"}
+
+
+def _count_noun(word: str) -> bool:
+    """A plural noun that says what is counted: "132 soldiers", "500 servicemen", "346 people"."""
+    w = word.lower()
+    if w in _COUNT_NOUNS or w.endswith("men"):
+        return True
+    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "ous", "is")) and w not in {"was", "has", "does", "this", "thus", "always", "perhaps", "its"}
+
+
+def find(art: Article) -> list[Suggestion]:
+    text = art.text
+    out = []
+    for ln in art.lines:
+        if ln.furniture:
+            continue
+        body = text[ln.start:ln.end]
+        for m in FIGURE_RE.finditer(body):
+            s, e = ln.start + m.start(), ln.start + m.end()
+            num = m.group("num")
+            digit = m.group("digit")
+            scale = (m.group("scale") or "").strip()
+            if digit:
+                raw = re.sub(r"[^\d.]", "", digit)
+                before = body[:m.start()]
+                after = body[m.end():]
+                if re.search(rf"(?:{MONTHS})\s*$", before) or re.match(rf"\s*(?:{MONTHS})\b", after):
+                    continue
+                if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not scale and not re.match(r"[$€£¥]", digit):
+                    continue
+                if re.search(r"[A-Z][\w-]*\s$", before) and not re.search(r"(?:^|[.!?:]\s*)[A-Z][\w-]*\s$", before) \
+                        and not re.search(rf"(?:{MONTHS})\s$", before) and not m.group("approx") and not scale:
+                    # "Boeing 787", "Article 5": a name with a number, not a figure
+                    if not re.match(r"\s+[a-z]", after) or re.search(r"[A-Z][a-z]+ [A-Z][\w-]*\s$", before):
+                        continue
+                if re.match(r"\s*(?:a\.m|p\.m|am\b|pm\b|GMT|UTC|:)", after, re.I):
+                    continue
+                if not ln.headline and re.match(r" [A-Z]", after) and not scale and not m.group("approx"):
+                    continue  # "787 Dreamliner", "737 Max": a model name
+                if re.search(r"\d\s$", before):
+                    continue  # "400 737": the second number is a name
+                if re.search(r"[A-Z][\w.]*,\s$", before) and re.match(r",", after) and not scale and float(raw or 0) < 120:
+                    continue  # "Carlineo Jr., 55, of Addison": an age
+            else:
+                words = num.lower().split()
+                if words[-1] in {"half"} and not m.group("approx"):
+                    nxt = body[m.end():m.end() + 10].lower()
+                    if not nxt.startswith(" of"):
+                        continue
+            figure = (num + ("" if not scale else (scale if scale.startswith("%") else " " + scale))).strip()
+            # a count noun right after: "132 soldiers"
+            tail = _NOUN_AFTER.match(body, m.end())
+            if tail and not _count_noun(tail.group(1)):
+                tail = None
+            if tail and not body[m.end():tail.end()].strip().endswith("-"):
+                e = ln.start + tail.end()  # "132 soldiers", "seven years"
+            elif not tail and not scale and not m.group("approx") and not re.match(r"[$€£¥]", digit or ""):
+                nxt = re.match(r"\s+([a-z][a-z'-]+)", body[m.end():])
+                two = re.match(r"\s+[a-z][a-z'-]*\s+([a-z][a-z'-]+)", body[m.end():])
+                if not digit and not re.match(r"\s+of\b", body[m.end():]) and " of " not in num \
+                        and not (two and _count_noun(two.group(1))):
+                    continue  # "two to Biman, three to Ghana": a word number with nothing counted
+                if digit and nxt and nxt.group(1) not in TIME_UNITS and not nxt.group(1).endswith("s") \
+                        and nxt.group(1) not in {"of", "to"} and not (two and _count_noun(two.group(1))):
+                    continue  # "the 777 program", "a 787 jet": a model number before a singular noun
+            if art.in_quote(s, e) is None and any(q[0] < s < q[1] for q in ln.quotes):
+                e = min(e, next(q[1] for q in ln.quotes if q[0] < s < q[1]))
+            att, where = art.source_near(s, e)
+            q = art.in_quote(s, e)
+            if q is not None:
+                spk = _speaker_of(art, q)
+                who = spk or _describe_source(att)
+                where = "quote"
+            else:
+                who = _describe_source(att)
+            if ln.headline:
+                note = (f"The figure {figure} appears in the headline, where no source is given. "
+                        f"Find where the body of the article says where it comes from.")
+            elif who:
+                place = {"sentence": "in the same sentence", "paragraph": "in the same paragraph",
+                         "quote": "in whose quotation it stands"}.get(where, "")
+                note = (f"The figure {figure} is credited to {who} ({place}). How could this source know it, "
+                        f"and can the number be checked anywhere independent?")
+            else:
+                note = (f"No source is named for the figure {figure} in its sentence or paragraph: the outlet "
+                        f"states it in its own voice. Where could the number come from?")
+            out.append(Suggestion(s, e, "figure", note, {"figure": figure}))
+    return _ranges(out, text)
+
+
+def _ranges(items: list[Suggestion], text: str) -> list[Suggestion]:
+    """'242 to 330 passengers', 'down by 30 to 126': a range is one figure."""
+    out: list[Suggestion] = []
+    for it in items:
+        if out and re.fullmatch(r"\s*(?:to|-|–|—)\s*", text[out[-1].end:it.start]):
+            prev = out[-1]
+            figure = text[prev.start:it.end]
+            out[-1] = Suggestion(prev.start, it.end, "figure", it.note.replace(it.fields.get("figure", ""), figure, 1),
+                                 {"figure": figure})
+        else:
+            out.append(it)
+    return out

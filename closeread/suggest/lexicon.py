@@ -1,0 +1,222 @@
+"""Word lists the rules share, and the two data files a teacher can extend (attribution_verbs.yaml, loaded_language.yaml)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Verb:
+    verb: str
+    forms: tuple[str, ...]
+    implies: str
+    strict: bool
+    loaded: bool = False
+
+
+@dataclass(frozen=True)
+class Loaded:
+    regex: re.Pattern
+    neutral: str
+    why: str
+    first_only: bool
+    label: str
+
+
+def _data(name: str):
+    with resources.files(__package__).joinpath(name).open("r", encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=_Loader) or []
+
+
+@lru_cache(maxsize=None)
+def attribution_verbs() -> tuple[Verb, ...]:
+    """The reporting verbs of ``attribution_verbs.yaml``."""
+    out = []
+    for entry in _data("attribution_verbs.yaml"):
+        out.append(Verb(entry["verb"], tuple(entry["forms"]), entry["implies"].strip(), bool(entry.get("strict")),
+                        bool(entry.get("loaded"))))
+    return tuple(out)
+
+
+def compile_loaded(entry: dict) -> Loaded:
+    """Compile one entry of the loaded-language list (``term`` or ``pattern``)."""
+    if "pattern" in entry:
+        source = entry["pattern"]
+        label = entry.get("term") or entry["pattern"]
+    else:
+        term = str(entry["term"]).strip()
+        words = [re.escape(w) for w in term.split()]
+        source = r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])"
+        label = term
+    flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
+    return Loaded(re.compile(source, flags), str(entry["neutral"]).strip(), str(entry["why"]).strip(),
+                  bool(entry.get("first_only")), label)
+
+
+@lru_cache(maxsize=None)
+def loaded_language() -> tuple[Loaded, ...]:
+    """The entries of ``loaded_language.yaml``, compiled."""
+    return tuple(compile_loaded(e) for e in _data("loaded_language.yaml"))
+
+
+TITLES = {
+    "president", "vice", "prime", "minister", "governor", "senator", "sen", "sen.", "rep", "rep.",
+    "representative", "gen", "gen.", "general", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
+    "secretary", "chancellor", "king", "queen", "prince", "princess", "pope", "chief", "spokesman",
+    "spokeswoman", "spokesperson", "ambassador", "mayor", "judge", "justice", "commander", "colonel",
+    "col.", "lt.", "lieutenant", "captain", "capt.", "director", "ceo", "chairman", "chairwoman", "chair",
+    "officer", "acting", "former", "deputy", "foreign", "defense", "defence", "interior", "state",
+    "speaker", "leader", "head", "professor", "prof.", "sir", "lord", "lady", "premier", "attorney",
+    "sheriff", "inspector", "sergeant", "sgt.", "major", "admiral", "marshal", "founder", "analyst",
+    "economist", "editor", "correspondent", "reporter", "rev.", "reverend", "bishop", "patriarch",
+    "counterpart", "governor-general", "lt", "col", "presidential", "press", "health", "finance", "senate", "house",
+}
+
+
+STOP_CAPS = {
+    "the", "a", "an", "in", "on", "at", "but", "and", "or", "while", "after", "before", "when", "as", "if",
+    "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "we", "i", "he", "she",
+    "they", "it", "there", "here", "meanwhile", "however", "also", "still", "yet", "then", "so", "last",
+    "earlier", "later", "now", "today", "yesterday", "on", "for", "from", "with", "by", "of", "to",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}
+
+
+ORG_WORDS = {
+    "department", "ministry", "office", "agency", "service", "services", "council", "committee", "court",
+    "commission", "police", "army", "forces", "government", "university", "institute", "company", "inc",
+    "corp", "group", "bank", "news", "times", "post", "party", "house", "senate", "kremlin", "pentagon",
+    "administration", "bureau", "board", "authority", "association", "foundation", "organization",
+    "organisation", "union", "network", "press", "journal", "command", "staff", "congress", "parliament",
+}
+
+
+NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+PRONOUNS = {"he": "person", "she": "person", "they": "group", "we": "group", "i": "person", "it": "thing"}
+
+
+# Words that name a kind of source without naming who it is.
+SOURCE_NOUNS = {
+    "source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "expert",
+    "experts", "analyst", "analysts", "observer", "observers", "critic", "critics", "insider", "insiders",
+    "witness", "witnesses", "resident", "residents", "diplomat", "diplomats", "report", "reports", "media",
+    "authorities", "police", "ministry", "government", "military", "army", "office", "statement",
+    "agency", "people", "governor", "minister", "president", "commander", "leader", "mayor", "company",
+    "researchers", "scientists", "study", "survey", "poll", "doctors", "investigators", "prosecutors",
+    "lawyer", "lawyers", "attorney", "attorneys", "representative", "representatives", "some", "many",
+    "group", "groups", "court", "judge", "jury", "council", "committee", "party", "campaign", "company", "firm",
+    "militants", "rebels", "protesters", "activists", "union", "ministry", "department", "commission", "regulator",
+}
+
+
+DETERMINERS = {
+    "the", "a", "an", "these", "those", "this", "that", "his", "her", "their", "its", "our", "such",
+    "of", "media", "news", "false", "unfounded", "new", "any", "no", "similar", "earlier", "previous",
+}
+
+
+AUX_VERBS = {
+    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "will", "would",
+    "can", "could", "should", "must", "may", "might", "shall", "do", "does", "did", "get", "gets", "got",
+    "make", "makes", "made", "go", "goes", "went", "take", "takes", "took", "give", "gives", "gave",
+    "come", "comes", "came", "see", "sees", "saw", "know", "knows", "knew", "find", "finds", "found",
+    "keep", "keeps", "kept", "hold", "holds", "held", "lose", "loses", "lost", "win", "wins", "won",
+    "begin", "begins", "began", "run", "runs", "ran", "fall", "falls", "fell", "rise", "rises", "rose",
+    "flee", "flees", "fled", "leave", "leaves", "left", "meet", "meets", "met", "seek", "seeks", "sought",
+    "pay", "pays", "paid", "face", "faces", "remain", "remains", "become", "becomes", "became", "put",
+    "set", "cut", "hit", "let", "spend", "spent", "sell", "sold", "buy", "bought", "bring", "brought",
+    "lead", "leads", "led", "need", "needs", "want", "wants", "play", "plays", "use", "uses", "exist",
+    "exists", "mean", "means", "meant", "feel", "feels", "felt", "think", "thinks", "thought",
+}
+
+
+UNNAMED_SOURCE_RES = [
+    # "sources say", "officials said", "experts warn"
+    re.compile(
+        r"(?<![\w-])(?P<src>(?:(?:some|many|several|two|three|other|senior|local|military|government|"
+        r"security|intelligence|diplomatic|western|informed|unnamed|anonymous|reliable|independent|"
+        r"[A-Z][a-z]+(?:an|ian|ish|ese|i))\s+)*"
+        r"(?:sources?|officials|experts|analysts|observers|critics|insiders|witnesses|residents|diplomats|"
+        r"reports|media reports|people familiar with [\w ]{3,40}?|people close to [\w ]{3,40}?|"
+        r"sources? (?:close to|familiar with) [\w ]{3,40}?))"
+        r"\s+(?:say|says|said|told|claim|claimed|believe|believed|warn|warned|suggest|suggested|indicate|"
+        r"indicated|note|noted|report|reported|confirm|confirmed|insist|insisted|estimate|estimated)\b",
+        re.IGNORECASE,
+    ),
+    # "according to reports", "according to unnamed officials"
+    re.compile(
+        r"(?<![\w-])according to (?P<src>(?:(?:some|many|several|unnamed|anonymous|local|media|news|"
+        r"unconfirmed|preliminary|initial|official|western|[A-Z][a-z]+(?:an|ian|ish|ese|i))\s+)*"
+        r"(?:sources?|reports?|officials|experts|analysts|observers|insiders|witnesses|residents|estimates|"
+        r"data|information|media))\b",
+        re.IGNORECASE,
+    ),
+    # "a source", "a senior official", "one official" followed by a reporting verb or a comma
+    re.compile(
+        r"(?<![\w-])(?P<src>(?:an?|one|another)\s+(?:[a-z]+\s+){0,2}(?:source|official|insider|diplomat|"
+        r"spokes(?:man|woman|person)|witness))(?=\s*(?:said|says|told|who spoke|close to|familiar with|speaking))",
+        re.IGNORECASE,
+    ),
+    # "information that", "received information"
+    re.compile(r"(?<![\w-])(?P<src>(?:received |got |have |has |had |obtained )?information)\s+(?=that|about|suggesting|indicating)",
+               re.IGNORECASE),
+]
+
+
+VIA_RES = [
+    re.compile(r"took to (?:his|her|their|its|the) (?P<via>[\w\s-]{0,30}?(?:channel|account|page|feed|blog))", re.I),
+    re.compile(r"\b(?:on|via|in) (?:his|her|their|its|a|an|the) (?P<via>(?:official |personal )?(?:Telegram|Twitter|X|Facebook|"
+               r"Instagram|VK|YouTube|TikTok|Truth Social|WhatsApp)(?: channel| account| page| post)?)\b"),
+    re.compile(r"\b(?:in|during) (?P<via>(?:a|an|the) (?:\w+ )?(?:statement|interview|press conference|news conference|"
+               r"briefing|video|post|speech|letter|conversation)(?: with [\w ]{2,30}?)?)(?=[,.;:]|\s+(?:on|that|said))", re.I),
+    re.compile(r"\btold (?P<via>(?:reporters|journalists|the [A-Z][\w ]{1,30}?|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*))\b"),
+]
+
+
+CAPTION_MARKERS = re.compile(
+    r"©|\(c\)\s|\bphoto(?:graph)?(?: by|:)|\bimage(?: credit)?:|\bcredit:|\bscreen ?grab\b|\bgetty images\b|"
+    r"\bfile photo\b|\bpictured\b|\bAP Photo\b|/AFP\b|/Reuters\b|\bREUTERS/|\b\d{1,2}\.\d{1,2}\.\d{4}\b",
+    re.IGNORECASE,
+)
+
+
+FURNITURE_WORDS = re.compile(
+    r"^(?:subscribe|newsfeed|read more|advertisement|share|related|see also|sign up|follow us|click here|"
+    r"watch|listen|comments?)\b",
+    re.IGNORECASE,
+)
+
+
+WORD_RE = re.compile(r"[A-Za-z0-9][\w'’.-]*[\w]|[A-Za-z0-9]")
+
+
+_NAME_TOKEN = (r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Jr|Sr|St|Dr|Mr|Mrs|Ms|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof)\.|"
+               r"[A-Z][\w'’-]*[\w]|[A-Z])")
+
+
+CAPRUN_RE = re.compile(
+    rf"(?<![\w'’-]){_NAME_TOKEN}(?:\s+(?:(?:de|da|van|von|der|bin|al|el|la|le|del|du|di)\s+)?{_NAME_TOKEN})*"
+)
+
+
+QUOTE_CHARS = "\"“”„«»"
+
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@lru_cache(maxsize=None)
+def _limits() -> tuple[tuple[str, int], ...]:
+    return tuple((str(k), int(v)) for k, v in (_data("limits.yaml") or {}).items())
+
+
+def per_kind_limits() -> dict[str, int]:
+    """The most suggestions of each kind one article gets (``limits.yaml``)."""
+    return dict(_limits())

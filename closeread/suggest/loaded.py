@@ -1,0 +1,67 @@
+"""Loaded language: entries of loaded_language.yaml found in the outlet's own words.
+
+Words inside a direct quotation are the speaker's, not the outlet's: they are left to the quote
+suggestion (whose note a teacher can extend). Hits next to each other ("torrent of derision",
+"madame-procurer") are one phrase and one suggestion. Scare quotes are found with the quotations
+(quotes.py), sarcastic exclamations here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import loaded_language
+from .reading import Article, Suggestion
+
+# what joins two loaded words into one phrase: a hyphen, "of", a space (not "and": two separate words)
+_JOIN = re.compile(r"(?:\s*-\s*|\s+of\s+|\s+)")
+
+
+def _merged(items: list[Suggestion], text: str) -> list[Suggestion]:
+    items = sorted(items, key=lambda x: (x.start, -x.end))
+    out: list[Suggestion] = []
+    for it in items:
+        if out and it.start <= out[-1].end:
+            prev = out[-1]
+            out[-1] = Suggestion(prev.start, max(prev.end, it.end), prev.kind, prev.note, prev.fields)
+        elif out and _JOIN.fullmatch(text[out[-1].end:it.start]) and "\n" not in text[out[-1].end:it.start]:
+            prev = out[-1]
+            out[-1] = Suggestion(prev.start, it.end, prev.kind, prev.note, prev.fields)
+        else:
+            out.append(it)
+    return out
+
+
+def _exclamations(art: Article) -> list[Suggestion]:
+    """Exclamations in the outlet's own voice ("How chivalrous!"): sarcasm or outrage, not report."""
+    out = []
+    for ln in art.lines:
+        if ln.furniture or ln.caption or ln.headline:
+            continue
+        for sent in ln.sentences:
+            body = art.text[sent.start:sent.end].rstrip()
+            if body.endswith("!") and not art.in_quote(sent.start, sent.end) and "¤" not in art.masked[sent.start:sent.end]:
+                note = ("An exclamation in the writer's own voice: sarcasm or outrage, which tells the reader what to "
+                        "feel. What would a neutral report say instead?")
+                out.append(Suggestion(sent.start, sent.end, "loaded-language", note, {"neutral": "(a plain statement of the facts)"}))
+    return out
+
+
+def find(art: Article) -> list[Suggestion]:
+    out = []
+    text = art.text
+    for entry in loaded_language():
+        hits = [m for m in entry.regex.finditer(text) if m.end() > m.start() and not art.in_quote(m.start(), m.end())
+                and (ln := art.line_of(m.start())) is not None and not ln.furniture]
+        if entry.first_only and hits:
+            n = len(hits)
+            m = hits[0]
+            note = f'"{m.group(0)}": {entry.why} Neutral: "{entry.neutral}".'
+            if n > 1:
+                note += f" The article uses it {n} times."
+            out.append(Suggestion(m.start(), m.end(), "loaded-language", note, {"neutral": entry.neutral}))
+            continue
+        for m in hits:
+            note = f'"{m.group(0)}": {entry.why} A neutral alternative: "{entry.neutral}".'
+            out.append(Suggestion(m.start(), m.end(), "loaded-language", note, {"neutral": entry.neutral}))
+    return _merged(out, text) + _exclamations(art)

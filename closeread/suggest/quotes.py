@@ -1,0 +1,63 @@
+"""Quotations: direct quotes with their speaker, and scare quotes (proposed as loaded language)."""
+
+from __future__ import annotations
+
+import re
+
+from .reading import Article, Suggestion, _speaker_of
+
+
+_SPEECH = re.compile(
+    r"(?<![\w-])(?:claim(?:s|ed)?|interview|statement|words|remarks?|testimony|tweet(?:s|ed)?|post(?:s|ed)?|letter|speech|"
+    r"call(?:s|ed|ing)?|described|describ(?:es|ing)|dubbed|termed|labell?ed|branded|expressed|said|says|told|"
+    r"insist(?:s|ed)?|describ\w+ as|referred to|admit(?:s|ted)?|denied|promised|pledged|vowed|cheered|hailed)(?![\w-])",
+    re.IGNORECASE)
+
+
+def find(art: Article) -> list[Suggestion]:
+    out = []
+    text = art.text
+    last_speaker = ""
+    for ln in art.lines:
+        for q in ln.quotes:
+            a, b, ia, ib = q
+            inner = text[ia:ib]
+            words = inner.split()
+            sent = art.sentence_of(a)
+            has_verb_nearby = any(
+                (sent and sent.start <= att.start <= sent.end) and not (a <= att.start < b) for att in art.attributions
+            )
+            # "his claim that the pair were "not close"", "called it "historic"": someone's words, not scare quotes
+            speech = bool(sent) and bool(_SPEECH.search(art.masked[sent.start:sent.end]))
+            has_verb_nearby = has_verb_nearby or speech
+            proper = all(w[:1].isupper() for w in words) and not ln.headline
+            whole_line = a == ln.start and b == ln.end
+            if len(words) <= 3 and not has_verb_nearby and not proper and not whole_line and len(inner.strip(" .,")) > 1:
+                # scare quotes: the outlet puts a word in quotation marks to distance itself from it
+                neutral = inner.strip(" .,")
+                note = (f"Scare quotes around {text[a:b]}: the outlet puts the word in quotation marks without "
+                        f"saying who used it, which casts doubt on it.")
+                out.append(Suggestion(a, b, "loaded-language", note, {"neutral": neutral.lower() if neutral[:1].isupper() and ln.headline else neutral}))
+                continue
+            if (len(words) < 2 and not speech) or (len(words) <= 3 and not has_verb_nearby) or proper and len(words) <= 2:
+                continue  # a name or a title in quotation marks ("factcheckUK") is not a quotation
+            speaker = _speaker_of(art, q)
+            if speaker:
+                last_speaker = speaker
+                note = f"Quoted words attributed to {speaker}."
+            elif last_speaker:
+                note = f"Quoted words; no speaker is named next to them (the last named speaker is {last_speaker})."
+            else:
+                note = "Quoted words; the article does not say who said them."
+            fields = {}
+            alterations = []
+            for m in re.finditer(r"\[[^\]]*\]", inner):
+                alterations.append(f"{m.group(0)} was inserted by the outlet")
+            if re.search(r"\.\.\.|…", inner):
+                alterations.append("an ellipsis (...) marks words cut from the quotation")
+            if alterations:
+                fields["alterations"] = "; ".join(alterations)
+                note += " " + "; ".join(a[0].upper() + a[1:] for a in alterations) + \
+                    ": the words in brackets are not the speaker's. Does the change alter the meaning?"
+            out.append(Suggestion(ia, ib, "quote", note, fields))
+    return out

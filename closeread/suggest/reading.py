@@ -1,0 +1,595 @@
+"""Reading an article: lines, quotations, sentences, and who said what (attributions)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import AUX_VERBS, CAPRUN_RE, CAPTION_MARKERS, DETERMINERS, FURNITURE_WORDS, NAME_SUFFIXES, ORG_WORDS, PRONOUNS, QUOTE_CHARS, SOURCE_NOUNS, STOP_CAPS, TITLES, VIA_RES, Verb, WORD_RE, attribution_verbs
+
+
+@dataclass
+class Attribution:
+    start: int           # the reporting verb's span
+    end: int
+    verb: Verb | None
+    source: str          # who, as the note names them ("" when unknown)
+    unnamed: bool
+    source_span: tuple[int, int] | None
+    description: str = ""
+    via: str = ""
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    line: int
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    index: int
+    furniture: bool = False
+    caption: bool = False
+    headline: bool = False
+    quotes: list = field(default_factory=list)      # (start, end, inner_start, inner_end)
+    sentences: list = field(default_factory=list)
+
+
+@dataclass
+class Suggestion:
+    start: int
+    end: int
+    kind: str
+    note: str
+    fields: dict = field(default_factory=dict)
+
+
+def _lines(text: str) -> list[Line]:
+    lines = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            lines.append(Line(s, e, len(lines)))
+    return lines
+
+
+def _find_quotes(text: str, line: Line) -> list[tuple[int, int, int, int]]:
+    """Quoted passages of a line: (outer start, outer end, inner start, inner end)."""
+    out = []
+    s, e = line.start, line.end
+    i = s
+    open_at = None
+    while i < e:
+        ch = text[i]
+        if ch in "“„«" and open_at is None:
+            open_at = i
+        elif ch in "”»" and open_at is not None:
+            out.append((open_at, i + 1))
+            open_at = None
+        elif ch == '"':
+            if open_at is None:
+                open_at = i
+            else:
+                out.append((open_at, i + 1))
+                open_at = None
+        i += 1
+    # single quotes: ‘...’ and '...' used as quotation marks (not apostrophes)
+    taken = [(a, b) for a, b in out]
+    for m in re.finditer(r"(?<![\w])(['‘])(?=[A-Za-z\[])(.{1,80}?)(?<=[\w.!?\]])(['’])(?![\w])", text[s:e]):
+        a, b = s + m.start(), s + m.end()
+        if any(x <= a < y for x, y in taken):
+            continue
+        inner = m.group(2)
+        if len(inner.split()) > 12:
+            continue
+        if m.group(1) == "'" and m.group(3) == "’":
+            continue
+        out.append((a, b))
+    result = []
+    for a, b in sorted(out):
+        ia, ib = a + 1, b - 1
+        while ia < ib and text[ia].isspace():
+            ia += 1
+        while ib > ia and text[ib - 1] in " ,":
+            ib -= 1
+        if ib > ia:
+            result.append((a, b, ia, ib))
+    return result
+
+
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Ltd|Co|Corp|vs|etc|No|Jan|Feb|"
+    r"Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|U\.S|U\.K|U\.N|a\.m|p\.m|e\.g|i\.e)|\b[A-Z])\.$"
+)
+
+
+def _sentences(text: str, line: Line) -> list[Sentence]:
+    """Split a line into sentences, never inside a quotation."""
+    inside = [(a, b) for a, b, _, _ in line.quotes]
+    out = []
+    start = line.start
+    for m in re.finditer(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])", text[line.start:line.end]):
+        cut = line.start + m.end()
+        dot = line.start + m.start()
+        if any(a < dot < b - 1 for a, b in inside):
+            continue
+        if _ABBREV.search(text[max(start, dot - 6):dot + 1]):
+            continue
+        end = line.start + m.end()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        out.append(Sentence(start, end, line.index))
+        start = cut
+    if start < line.end:
+        out.append(Sentence(start, line.end, line.index))
+    return out
+
+
+_BETWEEN = {
+    "has", "have", "had", "also", "reportedly", "later", "earlier", "then", "previously", "recently", "again",
+    "repeatedly", "once", "further", "instead", "publicly", "privately", "is", "was", "were", "are", "had",
+    "would", "will", "has", "just", "already", "even", "still", "often", "reportedly", "allegedly", "never",
+    "had", "subsequently", "separately", "angrily", "proudly", "openly", "bluntly", "simply", "flatly",
+}
+
+
+_NOT_DESCRIPTION = {
+    "while", "when", "after", "before", "who", "whose", "which", "speaking", "in", "on", "at", "during", "as",
+    "despite", "though", "although", "according", "however", "meanwhile", "also", "and", "but", "that", "if",
+    "because", "since", "for", "with", "without", "by", "from", "to", "then", "too",
+}
+
+
+_QUESTION = re.compile(r"(?:what|why|how|who|when|where|which|did|does|do|is|are|was|were|can|could|will|should)\b", re.I)
+# forms that are also plural nouns
+_NOUN_FORMS = {"states", "reports", "notes", "claims", "calls", "questions", "comments", "remarks", "forecasts",
+               "estimates", "demands", "appeals", "rules", "cheers", "promises", "vows", "answers", "replies",
+               "warnings", "says", "tweets", "posts", "writes", "disputes", "asks"}
+_PRONOUN_NP = re.compile(r"(?i)(?:he|she|they|it|we|i|you|this|that|these|those|there|who|which|one)")
+# after the verb, nothing but where, when or how it was said: a trailing tag ("prosecutors said.")
+_TRAILING = re.compile(r"\s*(?:(?:in|on|at|to|during|via|through|from|after|before|last|this|earlier|later|on|Monday|"
+                       r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)\b"
+                       r"(?:(?!\bthat\b)[^¤;:]){0,80}?)?[.!?]?\s*$")
+_AFTER_NP = re.compile(r"\s*((?:the\s+|an?\s+|one\s+)?[^,.;:¤]{2,80}?)(?=\s*(?:[,.;:¤]|$|\s(?:in|on|at|during|that|who|"
+                       r"as|after|before|when|while)\b))")
+_CONJ = re.compile(r"(?:(?:,\s*|\s)(?:while|whereas|although|though|because|since|whom|once|if|until)|"
+                   r",\s*(?:but|and|as|after|when|so|yet|with))\s+(?=[A-Z]|the\s|an?\s)")
+_INTRO = re.compile(r"\s*(?:(?:However|Meanwhile|Moreover|Still|Yet|Instead|Separately|Later|Earlier|Also|Then|Now|"
+                    r"Overall|Specifically|Indeed|Previously|Last\s+\w+|On\s+\w+|In\s+[^,]{1,60}|During\s+[^,]{1,60}|"
+                    r"After\s+[^,]{1,60}|Before\s+[^,]{1,60}|When\s+[^,]{1,60}|While\s+[^,]{1,60}|At\s+[^,]{1,60}|"
+                    r"For\s+[^,]{1,60}|Following\s+[^,]{1,60}|Despite\s+[^,]{1,80}|As\s+[^,]{1,60}|Asked\s+[^,]{1,60}|"
+                    r"Speaking\s+[^,]{1,60}|Shortly\s+[^,]{1,40}|[A-Z]\w+ly)\s*,\s*)")
+
+
+def _looks_like_description(text: str) -> bool:
+    """An appositive that describes a person ("Zaporozhye region's acting governor"), not a clause."""
+    words = text.split()
+    if not words or len(words) > 10 or words[0].lower() in _NOT_DESCRIPTION:
+        return False
+    forms = {f.lower() for v in attribution_verbs() for f in v.forms}
+    return not any(w.lower().strip(",.") in forms or w.lower() == "that" for w in words)
+
+
+def _words(s: str) -> list[str]:
+    return WORD_RE.findall(s)
+
+
+def _has_verb(words: list[str]) -> bool:
+    for i, w in enumerate(words):
+        lw = w.lower().rstrip(".")
+        if lw in AUX_VERBS:
+            return True
+        if len(lw) > 4 and (lw.endswith("ed") or lw.endswith("ing")) and i > 0:
+            return True
+        if (i > 0 and len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "'s", "’s", "us", "is", "ics"))
+                and words[i - 1].lower() not in DETERMINERS and not words[i - 1][0].isdigit()
+                and words[i - 1].lower() not in {"of", "in", "on", "for", "with", "by", "to", "and", "at"}):
+            return True
+    return False
+
+
+class Article:
+    """An article split into lines, quotations and sentences, with who-said-what worked out."""
+
+    def __init__(self, text: str, *, captions: tuple[tuple[int, int], ...] = ()):
+        self.text = text
+        self.lines = _lines(text)
+        seen_lines: dict[str, int] = {}
+        for ln in self.lines:
+            body = text[ln.start:ln.end]
+            ln.quotes = _find_quotes(text, ln)
+            ln.sentences = _sentences(text, ln)
+            words = _words(body)
+            # a photo caption the import marked, or a line that reads like one
+            ln.caption = bool(CAPTION_MARKERS.search(body)) or any(a <= ln.start < b for a, b in captions)
+            ln.furniture = (
+                ln.caption
+                or bool(FURNITURE_WORDS.match(body) and len(words) <= 4)
+                or (len(words) <= 6 and not re.search(r"[.!?\"”]$", body) and not _has_verb(words))
+                or body in seen_lines
+            )
+            ln.headline = (not ln.furniture and not re.search(r"[.!?:][\"”’']?$", body) and 4 <= len(words) <= 25
+                           and not (body[:1] in QUOTE_CHARS and body[-1:] in QUOTE_CHARS))
+            seen_lines.setdefault(body, ln.index)
+        self.masked = self._mask_quotes()
+        self.persons: dict[str, str] = {}        # full name -> description
+        self.mentions: list[tuple[int, str]] = []   # (position, name) of every multi-word name
+        for m in CAPRUN_RE.finditer(text):
+            nm = self._name_from(m.group(0), m.start())
+            if nm and 2 <= len(nm[0].split()) <= 4:
+                self._register(nm[0], "")
+                self.mentions.append((nm[1][0], nm[0]))
+        self.attributions: list[Attribution] = []
+        self._find_attributions()
+
+    # ---- helpers -------------------------------------------------------------------------------
+
+    def _mask_quotes(self) -> str:
+        chars = list(self.text)
+        for ln in self.lines:
+            for a, b, _, _ in ln.quotes:
+                for i in range(a, b):
+                    chars[i] = "¤"
+        return "".join(chars)
+
+    def in_quote(self, start: int, end: int | None = None) -> tuple[int, int, int, int] | None:
+        end = start if end is None else end
+        for ln in self.lines:
+            if ln.start <= start <= ln.end:
+                for q in ln.quotes:
+                    if q[0] <= start and end <= q[1]:
+                        return q
+        return None
+
+    def line_of(self, pos: int) -> Line | None:
+        for ln in self.lines:
+            if ln.start <= pos < ln.end or pos == ln.end:
+                return ln
+        return None
+
+    def sentence_of(self, pos: int) -> Sentence | None:
+        ln = self.line_of(pos)
+        if ln is None:
+            return None
+        for s in ln.sentences:
+            if s.start <= pos <= s.end:
+                return s
+        return None
+
+    # ---- names ---------------------------------------------------------------------------------
+
+    def _name_from(self, np_text: str, np_start: int) -> tuple[str, tuple[int, int], str] | None:
+        """The proper name in a subject noun phrase, with titles stripped: ('Vladimir Putin', span)."""
+        best = None
+        for m in CAPRUN_RE.finditer(np_text):
+            toks = list(re.finditer(r"\S+", m.group(0)))
+            # strip a possessive ending
+            words = [t.group(0) for t in toks]
+            k = 0
+            while k < len(words) and words[k].lower().rstrip(",") in STOP_CAPS:
+                k += 1
+            last_title = -1
+            for j in range(k, len(words)):
+                if words[j].lower().rstrip(",") in TITLES:
+                    last_title = j
+            if words[-1].lower().strip(".,") in ORG_WORDS:
+                last_title = -1  # "Berrien County Health Department": an organisation, keep it whole
+            if last_title >= 0 and last_title < len(words) - 1:
+                k = last_title + 1
+            elif last_title == len(words) - 1:
+                continue
+            if k >= len(words):
+                continue
+            s = m.start() + toks[k].start()
+            e = m.start() + toks[-1].end()
+            name = np_text[s:e]
+            for suffix in ("'s", "’s"):
+                if name.endswith(suffix):
+                    name = name[: -len(suffix)]
+                    e -= len(suffix)
+            name = name.rstrip(",")
+            if name.endswith(".") and not re.search(r"\.[A-Z]\.$|^[A-Z]\.$|\b(?:Jr|Sr)\.$", name):
+                name = name[:-1]
+            e = s + len(name)
+            if not name:
+                continue
+            title = " ".join(w.rstrip(",") for w in words[:k] if w.lower().rstrip(",") not in STOP_CAPS)
+            best = (name, (np_start + s, np_start + e), title)
+            break
+        return best
+
+    def _resolve_name(self, name: str) -> str:
+        if " " in name:
+            return name
+        for full in self.persons:
+            parts = [p for p in full.split() if p.lower().strip(",") not in NAME_SUFFIXES]
+            if parts and parts[-1].rstrip(",") == name:
+                return full
+        return name
+
+    def _register(self, name: str, description: str = "") -> None:
+        if " " not in name:
+            return
+        if name not in self.persons or (description and not self.persons[name]):
+            self.persons[name] = description
+
+    def _by_role(self, np_text: str) -> str:
+        roles = [w for w in re.findall(r"[a-z]+", np_text.lower()) if w not in STOP_CAPS]
+        for w in reversed(roles):
+            for full, desc in reversed(list(self.persons.items())):
+                if desc and re.search(rf"\b{re.escape(w)}\b", desc.lower()):
+                    return full
+        return ""
+
+    # ---- attributions --------------------------------------------------------------------------
+
+    def _verb_regex(self) -> re.Pattern:
+        forms = []
+        for v in attribution_verbs():
+            for f in v.forms:
+                forms.append((f, v))
+        forms.sort(key=lambda fv: -len(fv[0]))
+        self._form_to_verb = {f.lower(): v for f, v in forms}
+        alts = "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f, _ in forms)
+        took = r"took to (?:his|her|their|its|the) [\w\s-]{0,40}? to (?:report|say|announce|claim|write|post|share|state)"
+        return re.compile(rf"(?<![\w-])(?:(?P<took>{took})|(?P<form>{alts}))(?![\w-])", re.IGNORECASE)
+
+    def _find_attributions(self) -> None:
+        regex = self._verb_regex()
+        text, masked = self.text, self.masked
+        last_person = ""
+        last_group = ""
+        for ln in self.lines:
+            for sent in ln.sentences:
+                # register titled names and appositives so that "the governor" can be resolved later
+                chunk = masked[sent.start:sent.end]
+                for m in re.finditer(r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+),\s+([^,.;¤]{3,80}?),", chunk):
+                    nm = self._name_from(m.group(1), 0)
+                    if nm and _looks_like_description(m.group(2)):
+                        self._register(nm[0], m.group(2).strip())
+                for m in regex.finditer(chunk):
+                    vs, ve = sent.start + m.start(), sent.start + m.end()
+                    if m.group("took"):
+                        verb = Verb("took to ... to report", (), "Presents a post on the speaker's own channel as a report of fact.", False)
+                    else:
+                        if m.group("form")[0].isupper() and chunk[:m.start()].strip(" \"'“‘(¤"):
+                            continue  # "States", "Reports" inside a sentence are names or nouns
+                        key = re.sub(r"\s+", " ", m.group("form").lower())
+                        verb = self._form_to_verb.get(key)
+                        if verb is None:
+                            continue
+                    att = self._attribution(sent, vs, ve, verb, m.group("form") or "", last_person, last_group)
+                    if att is None:
+                        continue
+                    self.attributions.append(att)
+                    if att.source and not att.unnamed:
+                        if " " in att.source or att.source in self.persons or att.source[:1].isupper():
+                            last_person = att.source
+                    elif att.source:
+                        last_group = att.source
+
+    def _attribution(self, sent: Sentence, vs: int, ve: int, verb: Verb, form: str,
+                     last_person: str, last_group: str) -> Attribution | None:
+        text, masked = self.text, self.masked
+        before = masked[sent.start:vs]
+        after = masked[ve:sent.end]
+        prev = re.findall(r"[\w'’.-]+|[¤,:;]", before)
+        prev_tok = prev[-1] if prev else ""
+        nxt = after.lstrip()
+        next_word = (re.match(r"[\w'’-]+", nxt) or [""])[0] if nxt else ""
+        lf = form.lower()
+
+        sentence = text[sent.start:sent.end].rstrip()
+        if sentence.endswith("?") or (not re.search(r"[.!:\"”’']$", sentence) and _QUESTION.match(sentence)):
+            return None  # "What did the prosecutors say": a subheading's question, not an attribution
+        if verb.verb == "according to":
+            m = re.match(r"\s*((?:the\s+)?[^,.;:¤]{2,80}?)(?=\s*(?:[,.;:¤]|$|\s(?:that|who|which|there|the\s|a\s|an\s|in\s|on\s|at\s|\d)))", after)
+            np = m.group(1).strip() if m else ""
+            if not np or np.lower().split()[0] in {"plan", "schedule", "plans", "rules", "law", "tradition"}:
+                return None
+            np_start = ve + after.find(np) if np else ve
+            return self._who(np, np_start, vs, ve, verb, last_person, last_group, sent)
+
+        if prev_tok.lower() in DETERMINERS:
+            return None
+        if prev_tok.lower() in {"is", "are", "was", "were", "be", "been", "being"}:
+            if next_word.lower() == "to":
+                return None  # "is said to": speculation, not attribution
+            return Attribution(vs, ve, verb, "", True, None)
+        if lf in {"claimed", "claims", "claim"} and re.match(r"(?:the\s+)?(?:lives|life|title|seat|prize|gold|asylum)\b", nxt, re.I):
+            return None
+        if lf in _NOUN_FORMS and (next_word.lower() in {"to", "of", "and", "or", "for", "in", "on", "with", "from", "by",
+                                                      "were", "are", "have", "had", "which", "who"}
+                                  or prev_tok.lower() in DETERMINERS or re.fullmatch(r"[A-Z]\w*(?:an|ish|ese|i)", prev_tok)):
+            return None  # "Arab states to have signed", "the reports of": a plural noun, not a verb
+        if lf in {"say", "tell", "claim", "admit", "deny", "acknowledge", "concede", "allege"}:
+            if not prev_tok or prev_tok.lower() in {"to", "not", "will", "would", "could", "can", "may", "might", "should", "must", "did", "didn't", "to"}:
+                pass
+            subject_before = bool(prev) and (prev_tok.lower() in PRONOUNS or prev_tok[:1].isupper() or prev_tok.lower() in SOURCE_NOUNS)
+            if not subject_before:
+                return None
+        subject_ok = bool(prev) and (
+            prev_tok.lower() in PRONOUNS or prev_tok.lower() in SOURCE_NOUNS
+            or (prev_tok[:1].isupper() and prev_tok.lower() not in STOP_CAPS)
+            or prev_tok in {",", "¤"} or prev_tok.lower() in {"also", "later", "earlier", "then", "further", "previously", "reportedly", "recently", "has", "have", "had"}
+        )
+        intro_ok = (not nxt) or nxt[:1] in ":,.¤;" or next_word.lower() in {"that", "in", "on", "during", "earlier", "later", "yesterday", "today", "last", "this", "while", "after", "when", "at", "via", "through", "reporters", "journalists"}
+        if lf in {"told", "tells", "tell"}:
+            intro_ok = intro_ok or bool(next_word)
+        if verb.strict and not (subject_ok and (intro_ok or prev_tok in {",", "¤"} or prev_tok.lower() in PRONOUNS
+                                                or prev_tok[:1].isupper() or prev_tok.lower() in SOURCE_NOUNS)):
+            if not (intro_ok and next_word.lower() == "that"):
+                return None
+        if not verb.strict and not (subject_ok or intro_ok):
+            return None
+        if re.match(r"\d|(?:a|an|the|his|her|their)\s+(?:new\s+)?(?:\d|record|total|loss|profit|revenue|jobs?)\b", nxt) and not next_word.lower() == "that":
+            if lf in {"added", "adds", "reported", "reports", "posted", "noted", "announced"}:
+                return None
+
+        span = self._subject(sent, vs, ve)
+        if span is None:
+            pron = re.search(r"\b(he|she|they|we|it|I)\s*(?:\w+ly\s+)?$", before, re.IGNORECASE)
+            if pron:  # "She stated:": whoever was named last
+                att = self._who(pron.group(1), sent.start + pron.start(1), vs, ve, verb, last_person, last_group, sent)
+                att.source_span = None
+                return att
+            return Attribution(vs, ve, verb, last_person, not last_person, None)
+        s0, e0 = span
+        np = text[s0:e0]
+        head = re.split(r",\s|\s(?:who|which|whose)\s|\s-\s", np, maxsplit=1)[0]
+        description = np[len(head):].strip(" ,-") if len(head) < len(np) else ""
+        att = self._who(head, s0, vs, ve, verb, last_person, last_group, sent)
+        if not _PRONOUN_NP.fullmatch(np):
+            att.source_span = (s0, e0)  # who speaks, with the description that introduces them
+        if description and not att.description and _looks_like_description(description):
+            att.description = description
+            self._register(att.source, description)
+        if CAPRUN_RE.fullmatch(description or "-") and head.split()[-1][:1].islower():
+            # "Carlineo's attorney, Sonya Zoghlin, said": the name is in the appositive
+            att.source, att.unnamed = self._resolve_name(description), False
+        return att
+
+    def _subject(self, sent: Sentence, vs: int, ve: int) -> tuple[int, int] | None:
+        """The span of who speaks for the reporting verb at vs..ve: the noun phrase (with its
+        description) before the verb, or after it when the verb is inverted ('", said Bruce Bagley, a
+        professor ...'); None for a pronoun or when no noun phrase can be read."""
+        masked = self.masked
+        before = masked[sent.start:vs]
+        after = masked[ve:sent.end]
+        stripped = before.rstrip()
+        if not stripped.strip(" ,¤\"'“‘(") or re.search(r"¤\s*,?$", stripped) and _TRAILING.match(after) is None:
+            # inverted: the speaker follows the verb
+            m = _AFTER_NP.match(after)
+            if not m:
+                return None
+            s0, e0 = ve + m.start(1), ve + m.end(1)
+            rest = masked[e0:sent.end]
+            d = re.match(r",\s+((?:an?|the|[a-z]+)\b[^¤;:]*?)[.!?]?\s*$", rest)
+            if d and d.group(1).split()[0].lower() not in _NOT_DESCRIPTION and len(d.group(1).split()) <= 25:
+                e0 = e0 + d.end(1)
+            return self._trim(s0, e0)
+        if _TRAILING.match(after):
+            # "..., prosecutors said." / "... skull," the prosecutor's office said.": the tag's own subject
+            cut = max(before.rfind(c) for c in (",", "¤", ";", ":", "—"))
+            return self._trim(sent.start + cut + 1, vs)
+        cut = max(before.rfind(c) for c in ("¤", ";", ":"))
+        s0 = sent.start + cut + 1
+        clause = masked[s0:vs]
+        # "..., while the Arab League condemned": the last coordinated clause
+        for m in _CONJ.finditer(clause):
+            s0 = sent.start + cut + 1 + m.end()
+        clause = masked[s0:vs]
+        # an introductory phrase: "However, ...", "In the morning, ...", "During the later hearing, ..."
+        m = _INTRO.match(clause)
+        if m:
+            s0 += m.end()
+        return self._trim(s0, vs)
+
+    def _trim(self, s0: int, e0: int) -> tuple[int, int] | None:
+        """The span without edge spaces, commas, auxiliaries and adverbs before the verb, and
+        parenthetical discourse words (", however,"); None if nothing or a pronoun is left."""
+        text = self.masked
+        while True:
+            seg = text[s0:e0]
+            new = re.sub(r"(?:\s+(?:last|this|next|earlier this|later this)\s+(?:week|month|year|weekend|\w+day)|\s+on\s+\w+day|"
+                         r"\s+(?:yesterday|today|earlier|later|previously|again)|,\s*(?:however|meanwhile|in turn|for (?:his|her|its|their) part|too|though|also)\s*,?\s*|\s+(?:[\w'’]+ly|"
+                         + "|".join(sorted(_BETWEEN)) + r"))\s*$", "", seg, flags=re.IGNORECASE)
+            new = new.rstrip(" ,")
+            if new == seg:
+                break
+            e0 = s0 + len(new)
+        while s0 < e0 and text[s0] in " ,\"'“‘(":
+            s0 += 1
+        seg = text[s0:e0]
+        if not seg or "¤" in seg or len(seg.split()) > 28 or _PRONOUN_NP.fullmatch(seg):
+            return None
+        if not re.match(r"[A-Z0-9]|(?:an?|the|one|two|three|some|many|several|both|other|senior|local|their|his|her|its)\b", seg):
+            return None
+        return (s0, e0)
+
+    def _who(self, np: str, np_start: int, vs: int, ve: int, verb: Verb, last_person: str, last_group: str,
+             sent: Sentence) -> Attribution:
+        via = ""
+        chunk = self.text[sent.start:sent.end]
+        for r in VIA_RES:
+            m = r.search(chunk)
+            if m:
+                via = m.group("via").strip()
+                break
+        words = np.split()
+        low = [w.lower().strip(",") for w in words]
+        pron = [w for w in low if w in PRONOUNS]
+        if pron and len(low) <= 2:
+            who = last_person if PRONOUNS[pron[0]] == "person" else (last_group or last_person)
+            if not who and PRONOUNS[pron[0]] == "person":
+                earlier = [n for p, n in self.mentions if p < np_start]
+                who = earlier[-1] if earlier else ""
+            return Attribution(vs, ve, verb, who, not who, None, via=via)
+        name = self._name_from(np, np_start)
+        if name and words and words[-1][:1].islower() and " " not in name[0] \
+                and name[0].lower().strip(".") not in ORG_WORDS and name[1][1] - np_start < len(np):
+            name = None  # "the U.S. attorney's office": the name is only a modifier
+        if name:
+            full = self._resolve_name(name[0])
+            self._register(full, name[2])
+            return Attribution(vs, ve, verb, full, False, name[1], description=name[2], via=via)
+        # "the governor said": the person described so earlier (only for a short noun phrase)
+        role_person = self._by_role(np) if len(words) <= 3 and low[0] == "the" else ""
+        if role_person:
+            return Attribution(vs, ve, verb, role_person, False, None, description=np, via=via)
+        unnamed = True  # described, not named: "officials", "the prosecutor's office"
+        span = (np_start, np_start + len(np)) if np and len(words) <= 8 else None
+        return Attribution(vs, ve, verb, np if len(words) <= 8 else "", unnamed, span, via=via)
+
+    def source_near(self, start: int, end: int) -> tuple[Attribution | None, str]:
+        """The attribution nearest to a span: in its sentence, else in its line. ('', 'none') if none."""
+        sent = self.sentence_of(start)
+        ln = self.line_of(start)
+        q = self.in_quote(start, end)
+        candidates = []
+        for att in self.attributions:
+            if q and q[0] <= att.start < q[1]:
+                continue
+            if sent and sent.start <= att.start <= sent.end:
+                candidates.append((0, min(abs(att.start - end), abs(start - att.end)), att))
+            elif ln and ln.start <= att.start <= ln.end:
+                candidates.append((1, min(abs(att.start - end), abs(start - att.end)), att))
+        candidates = [c for c in candidates if c[2].source or c[2].unnamed]
+        if not candidates:
+            return None, "none"
+        candidates.sort(key=lambda c: (c[0], c[1]))
+        return candidates[0][2], ("sentence" if candidates[0][0] == 0 else "paragraph")
+
+
+def _describe_source(att: Attribution | None) -> str:
+    if att is None:
+        return ""
+    if att.source and not att.unnamed:
+        return att.source
+    if att.source:
+        return f'a source described only as "{att.source}"'
+    return "an unnamed source"
+
+
+def _speaker_of(art: Article, q: tuple[int, int, int, int]) -> str:
+    ln = art.line_of(q[0])
+    best = None
+    for att in art.attributions:
+        if q[0] <= att.start < q[1] or not ln or not (ln.start <= att.start <= ln.end):
+            continue
+        if not (att.source or att.unnamed):
+            continue
+        d = att.start - q[1] if att.start >= q[1] else q[0] - att.end
+        if best is None or d < best[0]:
+            best = (d, att)
+    if best:
+        return _describe_source(best[1])
+    return ""

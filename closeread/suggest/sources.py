@@ -1,0 +1,51 @@
+"""Sources: who speaks or which document is cited, with the description that introduces them.
+
+Every attribution outside a quotation gets its source proposed, where the article names or describes
+the speaker (a bare "he said" has nothing to point at): a teacher asks about each one, and a source
+named a second time is still the answer to "who says so?" for that statement.
+"""
+
+from __future__ import annotations
+
+from .lexicon import UNNAMED_SOURCE_RES
+from .reading import Article, Suggestion
+
+
+def find(art: Article) -> list[Suggestion]:
+    out = []
+    text = art.text
+    seen: set[str] = set()
+    taken: list[tuple[int, int]] = []
+    for att in art.attributions:
+        if att.source_span is None or art.in_quote(att.start) or art.in_quote(*att.source_span):
+            continue
+        s, e = att.source_span
+        if any(s < b and a < e for a, b in taken):
+            continue
+        taken.append((s, e))
+        phrase = " ".join(text[s:e].split())
+        if att.source and not att.unnamed:
+            desc = att.description or art.persons.get(att.source, "")
+            if att.source in seen:
+                note = f"{att.source} again, as the source of this statement."
+            else:
+                note = f"Named source: {att.source}" + (f', described as "{desc}"' if desc else "") + "."
+            seen.add(att.source)
+        else:
+            note = (f'A source described but not named ("{phrase}"): who exactly is this, and could a reader '
+                    f"check what they said?")
+        if att.via:
+            note += f" The words reached the outlet via {att.via}."
+        note += " Who is this, what do they stand to gain, and can what they say be checked elsewhere?"
+        out.append(Suggestion(s, e, "source", note, {"via": att.via} if att.via else {}))
+    for r in UNNAMED_SOURCE_RES:
+        for m in r.finditer(text):
+            s, e = m.start("src"), m.end("src")
+            if any(s < b and a < e for a, b in taken):
+                continue  # (inside a quotation too: "I received information that ..." cites a source)
+            taken.append((s, e))
+            phrase = text[s:e]
+            note = (f'An unnamed source ("{phrase}"): the article does not say who this is, so a reader '
+                    f"cannot check it. Why might the source not be named?")
+            out.append(Suggestion(s, e, "source", note, {}))
+    return out
