@@ -141,24 +141,39 @@ def downloads_for(lesson: Lesson) -> list[dict]:
     """The files a teacher edition links to (made by the export stage), relative to the edition."""
     base = f"../../{STUDENT_DIR}/{lesson.slug}/"
     own = ""
-    return [
-        {"label": "Student worksheet (PDF, A4)", "href": f"{base}worksheet-a4.pdf"},
-        {"label": "Student worksheet (PDF, US Letter)", "href": f"{base}worksheet-letter.pdf"},
-        {"label": "Teacher key (PDF, A4)", "href": f"{own}key-a4.pdf"},
-        {"label": "Teacher key (PDF, US Letter)", "href": f"{own}key-letter.pdf"},
-        {"label": "Canvas quiz (QTI 1.2 zip)", "href": f"{own}{lesson.slug}-qti.zip"},
+    period = " for the period" if lesson.core else ""
+    files = [
+        {"label": f"Student worksheet{period} (PDF, A4)", "href": f"{base}worksheet-a4.pdf"},
+        {"label": f"Student worksheet{period} (PDF, US Letter)", "href": f"{base}worksheet-letter.pdf"},
+        {"label": f"Teacher key{period} (PDF, A4)", "href": f"{own}key-a4.pdf"},
+        {"label": f"Teacher key{period} (PDF, US Letter)", "href": f"{own}key-letter.pdf"},
+        {"label": f"Canvas quiz{', core questions' if period else ''} (QTI 1.2 zip)", "href": f"{own}{lesson.slug}-qti.zip"},
         {"label": "Moodle XML", "href": f"{own}{lesson.slug}-moodle.xml"},
         {"label": "GIFT", "href": f"{own}{lesson.slug}.gift.txt"},
     ]
+    if lesson.core:  # the full set: the extended handouts and quizzes of every question
+        files += [
+            {"label": "Extended worksheet, every question (PDF, A4)", "href": f"{base}worksheet-extended-a4.pdf"},
+            {"label": "US Letter", "href": f"{base}worksheet-extended-letter.pdf"},
+            {"label": "Extended key (PDF, A4)", "href": f"{own}key-extended-a4.pdf"},
+            {"label": "US Letter", "href": f"{own}key-extended-letter.pdf"},
+            {"label": "Every question: Canvas quiz (QTI 1.2 zip)", "href": f"{own}{lesson.slug}-full-qti.zip"},
+            {"label": "Moodle XML", "href": f"{own}{lesson.slug}-full-moodle.xml"},
+            {"label": "GIFT", "href": f"{own}{lesson.slug}-full.gift.txt"},
+        ]
+    return files
 
 
 # made by the export stage under docs/teacher/, linked from the teacher catalogue
 KIT_DOWNLOADS = (
-    {"label": "Booklet of every worksheet and key (PDF, A4)", "href": "booklet-a4.pdf"},
+    {"label": "Booklet of every period worksheet and key (PDF, A4)", "href": "booklet-a4.pdf"},
     {"label": "US Letter", "href": "booklet-letter.pdf"},
-    {"label": "Canvas quiz of every lesson (QTI 1.2 zip)", "href": "closeread-qti.zip"},
+    {"label": "Canvas quiz of every lesson's core questions (QTI 1.2 zip)", "href": "closeread-qti.zip"},
     {"label": "Moodle XML", "href": "closeread-moodle.xml"},
     {"label": "GIFT", "href": "closeread.gift.txt"},
+    {"label": "Every question of every lesson: Canvas quiz (QTI 1.2 zip)", "href": "closeread-full-qti.zip"},
+    {"label": "Moodle XML", "href": "closeread-full-moodle.xml"},
+    {"label": "GIFT", "href": "closeread-full.gift.txt"},
 )
 
 
