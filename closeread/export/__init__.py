@@ -1,13 +1,16 @@
 """Export stage: printable PDFs and LMS files for every lesson.
 
 Per lesson (paths under docs/):
-  lessons/<slug>/worksheet-a4.pdf, worksheet-letter.pdf      student worksheet (no answers)
-  teacher/<slug>/key-a4.pdf, key-letter.pdf                  teacher key (every annotation and answer)
-  teacher/<slug>/<slug>-qti.zip                              Canvas quiz (QTI 1.2)
-  teacher/<slug>/<slug>-moodle.xml, <slug>.gift.txt          Moodle question bank (XML, GIFT)
+  lessons/<slug>/worksheet-a4.pdf, worksheet-letter.pdf      student worksheet for the period: the core set
+  lessons/<slug>/worksheet-extended-{a4,letter}.pdf          ... extended: every question
+  teacher/<slug>/key-a4.pdf, key-letter.pdf                  teacher key for the period (answer grid first)
+  teacher/<slug>/key-extended-{a4,letter}.pdf                ... extended: every annotation and answer
+  teacher/<slug>/<slug>-qti.zip                              Canvas quiz (QTI 1.2) of the core set
+  teacher/<slug>/<slug>-moodle.xml, <slug>.gift.txt          Moodle question bank (XML, GIFT) of the core set
+  teacher/<slug>/<slug>-full-qti.zip, -full-moodle.xml, -full.gift.txt   the same with every question
 For the whole kit:
-  teacher/booklet-a4.pdf, booklet-letter.pdf                 every worksheet and key, with contents
-  teacher/closeread-qti.zip, closeread-moodle.xml, closeread.gift.txt
+  teacher/booklet-a4.pdf, booklet-letter.pdf                 every period worksheet and key, with contents
+  teacher/closeread-qti.zip, closeread-moodle.xml, closeread.gift.txt   core sets (and closeread-full-*)
 
 Modules, one job each: ``items`` (lesson -> LMS quiz model), ``qti`` / ``moodle`` / ``gift``
 (serializers), ``zipfiles`` (reproducible zip), ``print_html`` (print HTML from templates/print),
@@ -23,10 +26,15 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from closeread.export.items import Quiz
 from closeread.model import Lesson
 from closeread.processes import map_ordered
 from closeread.progress import Progress
+
+if TYPE_CHECKING:
+    from closeread.export.print_html import LessonHtml
 
 KIT_NAME = "closeread"
 TEACHER = "teacher"
@@ -37,27 +45,41 @@ class LessonExport:
     """What the export stage makes from one lesson alone: its quiz in each LMS format and its print HTML.
     Made in worker processes (``lesson_exports``); the kit's files are put together from these."""
 
+    quiz: Quiz  # the core set
+    qti_entries: tuple[tuple[str, bytes], ...]
+    gift: str
+    full: "QuizFiles"  # every question
+    html: "LessonHtml"  # the period and extended print pages
+
+    def quiz_files(self, suffix: str) -> "QuizFiles":
+        """The files' parts of one set, by its file name suffix (see ``SETS``)."""
+        return self.full if suffix else QuizFiles(self.quiz, self.qti_entries, self.gift)
+
+
+@dataclass(frozen=True)
+class QuizFiles:
     quiz: Quiz
     qti_entries: tuple[tuple[str, bytes], ...]
     gift: str
-    worksheet_html: str
-    key_html: str
+
+
+SETS = {"": "core", "-full": "full"}  # file name suffix -> the quiz set it holds
+
+
+def _quiz_files(quiz: Quiz) -> QuizFiles:
+    from closeread.export import gift, qti
+
+    return QuizFiles(quiz, tuple(qti.quiz_entries(quiz)), gift.quiz_text(quiz))
 
 
 def _lesson_export(job: tuple[Lesson, dt.datetime | None]) -> LessonExport:
-    from closeread.export import gift, print_html, qti
+    from closeread.export import print_html
     from closeread.export.items import quiz_for
 
     lesson, epoch = job
-    quiz = quiz_for(lesson)
-    view = print_html.LessonView(lesson)
-    return LessonExport(
-        quiz=quiz,
-        qti_entries=tuple(qti.quiz_entries(quiz)),
-        gift=gift.quiz_text(quiz),
-        worksheet_html=print_html.worksheet_html(view, epoch),
-        key_html=print_html.key_html(view, epoch),
-    )
+    core = _quiz_files(quiz_for(lesson, lesson.core_questions))
+    full = core if not lesson.core else _quiz_files(quiz_for(lesson, lesson.ordered_questions, full=True))
+    return LessonExport(quiz=core.quiz, qti_entries=core.qti_entries, gift=core.gift, full=full, html=print_html.lesson_html(lesson, epoch))
 
 
 def lesson_exports(
@@ -81,8 +103,9 @@ def lesson_exports(
 
 def lms_files(lessons: list[Lesson], *, epoch: dt.datetime | None = None, made: list[LessonExport] | None = None) -> dict[str, bytes]:
     """The QTI, Moodle XML and GIFT files of every lesson and of the whole kit (from ``made``, the
-    lessons' exports, when the caller has them). Moodle's elements are made here: lxml elements do not
-    cross processes, and a serialized fragment read back loses the difference between "" and no text."""
+    lessons' exports, when the caller has them), for each set: the core set (the default files) and
+    every question (``-full``). Moodle's elements are made here: lxml elements do not cross processes,
+    and a serialized fragment read back loses the difference between "" and no text."""
     import copy
 
     from closeread.export import gift, moodle, qti
@@ -90,24 +113,29 @@ def lms_files(lessons: list[Lesson], *, epoch: dt.datetime | None = None, made: 
     made = made if made is not None else lesson_exports(lessons, epoch=epoch)
     date = epoch.date().isoformat() if epoch else None
     files: dict[str, bytes] = {}
-    quizzes = [m.quiz for m in made]
-    moodle_parts = []
-    for m in made:
-        quiz = m.quiz
-        base = f"{TEACHER}/{quiz.id}/{quiz.id}"
-        files[f"{base}-qti.zip"] = qti.package([quiz], [list(m.qti_entries)], title=f"closeread: {quiz.title}", date=date, timestamp=epoch)
-        moodle_parts.append(moodle.quiz_questions(quiz))
-        files[f"{base}-moodle.xml"] = moodle.bank([[copy.deepcopy(el) for el in moodle_parts[-1]]])
-        files[f"{base}.gift.txt"] = gift.gift_file([m.gift]).encode("utf-8")
     # the kit-wide files go to students through an LMS: drafts stay out of them (each draft keeps its own)
-    kit = [i for i, lesson in enumerate(lessons) if not lesson.draft]
-    if kit:
-        files[f"{TEACHER}/{KIT_NAME}-qti.zip"] = qti.package(
-            [quizzes[i] for i in kit], [list(made[i].qti_entries) for i in kit], title="closeread: every lesson",
-            date=date, timestamp=epoch
-        )
-        files[f"{TEACHER}/{KIT_NAME}-moodle.xml"] = moodle.bank([moodle_parts[i] for i in kit])
-        files[f"{TEACHER}/{KIT_NAME}.gift.txt"] = gift.gift_file([made[i].gift for i in kit]).encode("utf-8")
+    kit_lessons = [i for i, lesson in enumerate(lessons) if not lesson.draft]
+    for suffix, name in SETS.items():
+        parts = [m.quiz_files(suffix) for m in made]
+        label = "every question" if suffix else "core questions"
+        moodle_parts = []
+        for part in parts:
+            quiz = part.quiz
+            base = f"{TEACHER}/{quiz.id}/{quiz.id}{suffix}"
+            files[f"{base}-qti.zip"] = qti.package(
+                [quiz], [list(part.qti_entries)], title=f"closeread: {quiz.title} ({label})", date=date, timestamp=epoch
+            )
+            moodle_parts.append(moodle.quiz_questions(quiz))
+            files[f"{base}-moodle.xml"] = moodle.bank([[copy.deepcopy(el) for el in moodle_parts[-1]]])
+            files[f"{base}.gift.txt"] = gift.gift_file([part.gift]).encode("utf-8")
+        if kit_lessons:
+            kit = f"{TEACHER}/{KIT_NAME}{suffix}"
+            files[f"{kit}-qti.zip"] = qti.package(
+                [parts[i].quiz for i in kit_lessons], [list(parts[i].qti_entries) for i in kit_lessons],
+                title=f"closeread: every lesson ({label})", date=date, timestamp=epoch,
+            )
+            files[f"{kit}-moodle.xml"] = moodle.bank([moodle_parts[i] for i in kit_lessons])
+            files[f"{kit}.gift.txt"] = gift.gift_file([parts[i].gift for i in kit_lessons]).encode("utf-8")
     return files
 
 
@@ -124,7 +152,7 @@ def export_kit(*, lessons: list[Lesson], root: Path, pdf: bool = True, progress:
     epoch = source_date()
     made = lesson_exports(lessons, epoch=epoch, progress=progress, cache=cache)
     files = lms_files(lessons, epoch=epoch, made=made)
-    docs = print_html.documents(lessons, epoch=epoch, html=[(m.worksheet_html, m.key_html) for m in made])
+    docs = print_html.documents(lessons, epoch=epoch, html=[m.html for m in made])
     pdfs, report = export_pdfs(docs, root=root, render_missing=pdf, progress=progress, prune=False)
     files.update(pdfs)
     # the booklet: the lesson PDFs above merged behind a cover and contents (rendered; cached like the rest)

@@ -30,7 +30,11 @@ def _question(quiz: Quiz, item: Item) -> str:
         return title + _html(html_text.article(quiz, item.prompt))
     text = title + _html(html_text.paragraphs(item.prompt))
     if item.type == "essay":
-        return text + "{}"  # GIFT has no field for grader notes: the Moodle XML file carries them
+        # GIFT has no field for grader notes (the Moodle XML file carries the model answer); the rubric
+        # travels as the essay's general feedback
+        if item.feedback:
+            return text + "{####" + _html(html_text.paragraphs(item.feedback)) + "}"
+        return text + "{}"
     lines = [text + "{"]
     for choice, fraction in zip(item.choices, fractions(item)):
         if item.type == "single":

@@ -7,6 +7,10 @@ Serializers (qti.py, moodle.py, gift.py) write these items; none of them looks a
   lesson already asks exactly that question (generated claim questions do);
 - ``short`` and ``find`` questions become essay questions with the answer in the grader notes;
 - ``discussion`` questions are left out: they are for the class, not for a quiz.
+
+A quiz holds one set of the lesson's questions: the core set (the default files) or every question.
+An open question's points and rubric travel with it (``data/export.yaml``): the rubric's levels, what
+each does, its points and its sample go into the grader's information (and GIFT's general feedback).
 """
 
 from __future__ import annotations
@@ -14,8 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from closeread.export.rules import rules
 from closeread.kinds import registry
-from closeread.model import Lesson, Question
+from closeread.model import Lesson, Question, RubricLevel
 
 # Characters XML 1.0 cannot hold (C0 controls but tab and newline, surrogates, U+FFFE/FFFF); text from
 # web pages can contain them and lxml refuses them.
@@ -46,15 +51,12 @@ class Item:
     prompt: str  # plain text; paragraphs separated by blank lines
     choices: tuple[Choice, ...] = ()
     feedback: str = ""  # general feedback shown after answering (the explanation)
-    grader_info: str = ""  # essay: the model answer, for whoever grades it
+    grader_info: str = ""  # essay: the model answer (and rubric), for whoever grades it
+    points: int = 1  # 0 for the article
 
     @property
     def correct(self) -> tuple[Choice, ...]:
         return tuple(c for c in self.choices if c.correct)
-
-    @property
-    def points(self) -> int:
-        return 0 if self.type == "text" else 1
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,7 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _claim_item(lesson: Lesson, q: Question, item, number: int) -> Item:
+def _claim_item(lesson: Lesson, q: Question, item, number: int, points: int) -> Item:
     options = registry()["claim"].question["options"]
     source = ""
     if item.stance == "reported":
@@ -104,6 +106,7 @@ def _claim_item(lesson: Lesson, q: Question, item, number: int) -> Item:
             for key, text in options.items()
         ),
         feedback=one_line(explanation),
+        points=points,
     )
 
 
@@ -116,14 +119,46 @@ def _essay_answer(lesson: Lesson, q: Question) -> str:
         answer = clean(q.model_answer).strip()
     if q.explanation:
         answer += "\n\n" + clean(q.explanation).strip()
+    if q.rubric:
+        answer += "\n\n" + rubric_text(q)
     return answer
 
 
-def quiz_for(lesson: Lesson) -> Quiz:
-    """The lesson's quiz: its article, then every question an LMS can hold, in the lesson's order."""
+def open_points(q: Question) -> int:
+    """An open question's points: its rubric's top level, or the rules' default without a rubric."""
+    r = rules()
+    if q.rubric:
+        return max(r.rubric_points.get(level.level, r.open_points) for level in q.rubric)
+    return r.open_points
+
+
+def rubric_text(q: Question) -> str:
+    """The rubric as plain paragraphs for the grader: one per level, strongest first, with its points."""
+    if not q.rubric:
+        return ""
+    r = rules()
+    levels: list[RubricLevel] = sorted(q.rubric, key=lambda level: -r.rubric_points.get(level.level, 0))
+    lines = [f"Rubric ({open_points(q)} points):"]
+    for level in levels:
+        pts = r.rubric_points.get(level.level)
+        head = f"{level.level.capitalize()}" + (f" ({pts} point{'s' if pts != 1 else ''})" if pts is not None else "")
+        does = one_line(level.does)
+        if does and not does.endswith((".", "!", "?")):
+            does += "."
+        sample = f' Sample: "{one_line(level.sample)}"' if level.sample else ""
+        lines.append(f"{head}: {does}{sample}")
+    return "\n\n".join(lines)
+
+
+def quiz_for(lesson: Lesson, questions: tuple[Question, ...] | None = None, *, full: bool = False) -> Quiz:
+    """The lesson's quiz: its article, then each of ``questions`` (default: the core set) that an LMS can
+    hold, in that order. ``full``: the quiz of every question, titled apart so that a course can hold it
+    beside the core set's."""
+    questions = lesson.core_questions if questions is None else questions
     items: list[Item] = []
-    asked = {_norm(q.prompt) for q in lesson.questions if q.type == "single"}
-    for q in lesson.questions:
+    asked = {_norm(q.prompt) for q in questions if q.type == "single"}
+    choice_points = rules().choice_points
+    for q in questions:
         n = len(items) + 1
         if q.type in ("single", "multiple"):
             items.append(
@@ -134,11 +169,12 @@ def quiz_for(lesson: Lesson) -> Quiz:
                     prompt=clean(q.prompt).strip(),
                     choices=tuple(Choice(one_line(o.text), o.correct, one_line(o.feedback)) for o in q.options),
                     feedback=clean(q.explanation).strip(),
+                    points=choice_points,
                 )
             )
         elif q.type == "sort":
             for item in q.items:
-                claim = _claim_item(lesson, q, item, len(items) + 1)
+                claim = _claim_item(lesson, q, item, len(items) + 1, choice_points)
                 if _norm(claim.prompt) in asked:
                     continue  # the lesson asks this already
                 asked.add(_norm(claim.prompt))
@@ -152,6 +188,8 @@ def quiz_for(lesson: Lesson) -> Quiz:
                     title=f"Question {n}",
                     prompt=clean(q.prompt).strip() + how,
                     grader_info=_essay_answer(lesson, q),
+                    feedback=rubric_text(q),
+                    points=open_points(q) if q.type == "short" else choice_points,
                 )
             )
     lines = tuple(
@@ -169,10 +207,12 @@ def quiz_for(lesson: Lesson) -> Quiz:
         type="text",
         title="The article",
         prompt="Read the article. Its lines are numbered as on the printed worksheet.",
+        points=0,
     )
+    title = one_line(lesson.title) + (" (every question)" if full else "")
     return Quiz(
         id=lesson.slug,
-        title=one_line(lesson.title),
+        title=title,
         description=clean(lesson.summary).strip(),
         source=source,
         lines=lines,

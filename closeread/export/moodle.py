@@ -60,7 +60,7 @@ def add_quiz(root: etree._Element, quiz: Quiz, category: tuple[str, ...]) -> Non
         elif item.type in ("single", "multiple"):
             q = _question(
                 root, "multichoice", f"{quiz.title}: {item.title}", html_text.paragraphs(item.prompt),
-                html_text.paragraphs(item.feedback), item.id, "1",
+                html_text.paragraphs(item.feedback), item.id, str(item.points),
             )
             _sub(q, "single", "true" if item.type == "single" else "false")
             _sub(q, "shuffleanswers", "true")
@@ -75,7 +75,10 @@ def add_quiz(root: etree._Element, quiz: Quiz, category: tuple[str, ...]) -> Non
                 _sub(a, "text", html_text.inline(choice.text))
                 _text(a, "feedback", html_text.inline(choice.feedback))
         elif item.type == "essay":
-            q = _question(root, "essay", f"{quiz.title}: {item.title}", html_text.paragraphs(item.prompt), "", item.id, "1")
+            # the rubric (what each level does, its points) as general feedback: shown once the attempt is
+            # over; the model answer and the rubric for the grader in graderinfo
+            general = html_text.paragraphs(item.feedback) if item.feedback else ""
+            q = _question(root, "essay", f"{quiz.title}: {item.title}", html_text.paragraphs(item.prompt), general, item.id, str(item.points))
             _sub(q, "responseformat", "editor")
             _sub(q, "responserequired", "1")
             _sub(q, "responsefieldlines", "8")

@@ -18,6 +18,9 @@ from importlib import resources
 import jinja2
 from markupsafe import Markup, escape
 
+from closeread.export.activities import activities
+from closeread.export.grid import grid
+from closeread.export.rules import rules
 from closeread.kinds import registry
 from closeread.questions import TYPE_LABELS
 from closeread.model import Annotation, Lesson, Question
@@ -87,7 +90,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(paragraphs=paragraphs, paragraphs_then=paragraphs_then, inline=inline, long_date=long_date, compact=compact)
-    env.globals.update(kinds=registry(), type_label=TYPE_LABELS.get, how=_HOW)
+    env.globals.update(kinds=registry(), type_label=TYPE_LABELS.get, how=_HOW, space=rules())
     return env
 
 
@@ -188,11 +191,41 @@ def gutter_digits(lesson: Lesson) -> int:
 # --- one lesson, as the templates see it ---------------------------------------------------------
 
 
+SETS = ("period", "extended")  # the core set (the default handouts) and every question
+
+
 class LessonView:
-    def __init__(self, lesson: Lesson):
+    """One lesson as a print template sees it, for one set of questions: ``period`` (the core set: the
+    default worksheet and key) or ``extended`` (core first, then the rest, as on the student page). A
+    lesson without a core set has one set: its period handouts hold every question."""
+
+    def __init__(self, lesson: Lesson, *, extended: bool = False, lines: list[PrintLine] | None = None):
         self.lesson = lesson
-        self.lines = print_lines(lesson)
+        self.lines = lines if lines is not None else print_lines(lesson)
         self.wide = gutter_digits(lesson) > 3  # line numbers of four digits: a wider gutter
+        self.split = bool(lesson.core)  # a core set apart from the rest: period and extended differ
+        self.extended = extended and self.split
+        self.questions = lesson.ordered_questions if self.extended else lesson.core_questions
+        self.activities = activities(lesson)
+
+    def other(self) -> "LessonView":
+        """The same lesson for its other set, sharing the article's lines (made once)."""
+        return LessonView(self.lesson, extended=not self.extended, lines=self.lines)
+
+    @property
+    def edition(self) -> str:
+        """The handout's name after "Student worksheet" / "Teacher key"."""
+        if not self.split:
+            return ""
+        return "extended: every question" if self.extended else "for the period"
+
+    def grid(self):
+        return grid(self.lesson, self.questions)
+
+    @property
+    def rubric_questions(self) -> list[tuple[int, Question]]:
+        """(number, question) of each question with a rubric, in the handout's numbering."""
+        return [(n, q) for n, q in enumerate(self.questions, start=1) if q.rubric]
 
     def fields(self, a: Annotation) -> list[tuple[str, str]]:
         """The annotation's kind fields as (label, text), sources by name."""
@@ -211,11 +244,17 @@ class LessonView:
 
     @staticmethod
     def answer_lines(q: Question) -> int:
-        """Ruled lines for a written answer: about ten handwritten words a line, room to spare."""
+        """Ruled lines for a written answer, sized to a student's expected answer (``data/export.yaml``):
+        the rubric's strong sample when there is one, else a share of the model answer; one line spare."""
+        r = rules()
         if q.type == "discussion":
-            return 3
-        words = len(q.model_answer.split()) if q.model_answer else 12
-        return max(2, min(8, math.ceil(words / 10) + 1))
+            return r.discussion_lines
+        strong = next((level.sample for level in q.rubric if level.level == "strong"), "")
+        if strong:
+            words = len(strong.split())
+        else:
+            words = len(q.model_answer.split()) * r.model_share if q.model_answer else 12
+        return max(r.min_lines, min(r.max_lines, math.ceil(words / r.words_per_line) + 1))
 
 
 # --- documents -----------------------------------------------------------------------------------
@@ -229,16 +268,51 @@ def _meta(title: str, description: str, keywords, epoch) -> dict:
     return {"title": " ".join(title.split()), "author": AUTHOR, "description": " ".join(description.split()), "keywords": list(keywords), "date": _date(epoch)}
 
 
+def _title(view: LessonView, what: str) -> str:
+    return f"{view.lesson.title}: {what}" + (f" ({view.edition})" if view.edition else "")
+
+
 def worksheet_html(view: LessonView, epoch: dt.datetime | None = None) -> str:
     lesson = view.lesson
-    meta = _meta(f"{lesson.title}: student worksheet", lesson.summary, ["closeread", "worksheet", *lesson.skills], epoch)
+    meta = _meta(_title(view, "student worksheet"), lesson.summary, ["closeread", "worksheet", *lesson.skills], epoch)
     return tidy(environment().get_template("worksheet.html.j2").render(view=view, meta=meta))
 
 
 def key_html(view: LessonView, epoch: dt.datetime | None = None) -> str:
     lesson = view.lesson
-    meta = _meta(f"{lesson.title}: teacher key", lesson.summary, ["closeread", "teacher key", *lesson.skills], epoch)
+    meta = _meta(_title(view, "teacher key"), lesson.summary, ["closeread", "teacher key", *lesson.skills], epoch)
     return tidy(environment().get_template("key.html.j2").render(view=view, meta=meta))
+
+
+@dataclass(frozen=True)
+class LessonHtml:
+    """A lesson's four print pages: worksheet and key for the period (the default) and extended."""
+
+    worksheet: str
+    key: str
+    worksheet_extended: str
+    key_extended: str
+
+
+def lesson_html(lesson: Lesson, epoch: dt.datetime | None = None) -> LessonHtml:
+    """The four print pages. A lesson without a core set has one set: its extended pages are its period
+    pages (same HTML, so the PDF is rendered once and the cache holds it once)."""
+    period = LessonView(lesson)
+    worksheet, key = worksheet_html(period, epoch), key_html(period, epoch)
+    if not period.split:
+        return LessonHtml(worksheet, key, worksheet, key)
+    extended = period.other()
+    return LessonHtml(worksheet, key, worksheet_html(extended, epoch), key_html(extended, epoch))
+
+
+def pdf_paths(slug: str, paper: str) -> dict[str, str]:
+    """Where each of a lesson's PDFs goes under docs/, by its field in ``LessonHtml``."""
+    return {
+        "worksheet": f"{STUDENT_DIR}/{slug}/worksheet-{paper}.pdf",
+        "key": f"{TEACHER_DIR}/{slug}/key-{paper}.pdf",
+        "worksheet_extended": f"{STUDENT_DIR}/{slug}/worksheet-extended-{paper}.pdf",
+        "key_extended": f"{TEACHER_DIR}/{slug}/key-extended-{paper}.pdf",
+    }
 
 
 @dataclass(frozen=True)
@@ -298,19 +372,15 @@ def booklets(lessons: list[Lesson], *, epoch: dt.datetime | None = None) -> list
     ]
 
 
-def documents(lessons: list[Lesson], *, epoch: dt.datetime | None = None, html: list[tuple[str, str]] | None = None) -> list[PrintDoc]:
-    """Every lesson PDF of the kit, as print HTML: per lesson a worksheet and a key, each on A4 and US
-    Letter (the HTML is the same; the paper is a separate stylesheet). The booklet: see ``booklets``.
-    ``html``: each lesson's worksheet and key HTML, when the caller has made them already."""
+def documents(lessons: list[Lesson], *, epoch: dt.datetime | None = None, html: list[LessonHtml] | None = None) -> list[PrintDoc]:
+    """Every lesson PDF of the kit, as print HTML: per lesson a worksheet and a key for the period and
+    extended, each on A4 and US Letter (the HTML is the same; the paper is a separate stylesheet). The
+    booklet (period handouts): see ``booklets``. ``html``: each lesson's ``LessonHtml``, when the caller
+    has made them already."""
     docs: list[PrintDoc] = []
     for number, lesson in enumerate(lessons):
-        slug = lesson.slug
-        if html is not None:
-            worksheet, key = html[number]
-        else:
-            view = LessonView(lesson)
-            worksheet, key = worksheet_html(view, epoch), key_html(view, epoch)
+        made = html[number] if html is not None else lesson_html(lesson, epoch)
         for paper in PAPERS:
-            docs.append(PrintDoc(f"{STUDENT_DIR}/{slug}/worksheet-{paper}.pdf", worksheet, paper, (slug,)))
-            docs.append(PrintDoc(f"{TEACHER_DIR}/{slug}/key-{paper}.pdf", key, paper, (slug,)))
+            for name, path in pdf_paths(lesson.slug, paper).items():
+                docs.append(PrintDoc(path, getattr(made, name), paper, (lesson.slug,)))
     return docs

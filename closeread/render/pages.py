@@ -141,24 +141,39 @@ def downloads_for(lesson: Lesson) -> list[dict]:
     """The files a teacher edition links to (made by the export stage), relative to the edition."""
     base = f"../../{STUDENT_DIR}/{lesson.slug}/"
     own = ""
-    return [
-        {"label": "Student worksheet (PDF, A4)", "href": f"{base}worksheet-a4.pdf"},
-        {"label": "Student worksheet (PDF, US Letter)", "href": f"{base}worksheet-letter.pdf"},
-        {"label": "Teacher key (PDF, A4)", "href": f"{own}key-a4.pdf"},
-        {"label": "Teacher key (PDF, US Letter)", "href": f"{own}key-letter.pdf"},
-        {"label": "Canvas quiz (QTI 1.2 zip)", "href": f"{own}{lesson.slug}-qti.zip"},
+    period = " for the period" if lesson.core else ""
+    files = [
+        {"label": f"Student worksheet{period} (PDF, A4)", "href": f"{base}worksheet-a4.pdf"},
+        {"label": f"Student worksheet{period} (PDF, US Letter)", "href": f"{base}worksheet-letter.pdf"},
+        {"label": f"Teacher key{period} (PDF, A4)", "href": f"{own}key-a4.pdf"},
+        {"label": f"Teacher key{period} (PDF, US Letter)", "href": f"{own}key-letter.pdf"},
+        {"label": f"Canvas quiz{', core questions' if period else ''} (QTI 1.2 zip)", "href": f"{own}{lesson.slug}-qti.zip"},
         {"label": "Moodle XML", "href": f"{own}{lesson.slug}-moodle.xml"},
         {"label": "GIFT", "href": f"{own}{lesson.slug}.gift.txt"},
     ]
+    if lesson.core:  # the full set: the extended handouts and quizzes of every question
+        files += [
+            {"label": "Extended worksheet, every question (PDF, A4)", "href": f"{base}worksheet-extended-a4.pdf"},
+            {"label": "US Letter", "href": f"{base}worksheet-extended-letter.pdf"},
+            {"label": "Extended key (PDF, A4)", "href": f"{own}key-extended-a4.pdf"},
+            {"label": "US Letter", "href": f"{own}key-extended-letter.pdf"},
+            {"label": "Every question: Canvas quiz (QTI 1.2 zip)", "href": f"{own}{lesson.slug}-full-qti.zip"},
+            {"label": "Moodle XML", "href": f"{own}{lesson.slug}-full-moodle.xml"},
+            {"label": "GIFT", "href": f"{own}{lesson.slug}-full.gift.txt"},
+        ]
+    return files
 
 
 # made by the export stage under docs/teacher/, linked from the teacher catalogue
 KIT_DOWNLOADS = (
-    {"label": "Booklet of every worksheet and key (PDF, A4)", "href": "booklet-a4.pdf"},
+    {"label": "Booklet of every period worksheet and key (PDF, A4)", "href": "booklet-a4.pdf"},
     {"label": "US Letter", "href": "booklet-letter.pdf"},
-    {"label": "Canvas quiz of every lesson (QTI 1.2 zip)", "href": "closeread-qti.zip"},
+    {"label": "Canvas quiz of every lesson's core questions (QTI 1.2 zip)", "href": "closeread-qti.zip"},
     {"label": "Moodle XML", "href": "closeread-moodle.xml"},
     {"label": "GIFT", "href": "closeread.gift.txt"},
+    {"label": "Every question of every lesson: Canvas quiz (QTI 1.2 zip)", "href": "closeread-full-qti.zip"},
+    {"label": "Moodle XML", "href": "closeread-full-moodle.xml"},
+    {"label": "GIFT", "href": "closeread-full.gift.txt"},
 )
 
 
@@ -281,26 +296,59 @@ def teacher_catalogue(lessons: list[Lesson]) -> str:
     )
 
 
+def assignment_lesson(lesson: Lesson) -> dict:
+    """One lesson's data for the assignment builder: each question (core set first) with its minutes,
+    skill, whether it is hand-written and in the core set, what a printed page shows of it, and its GIFT
+    and Moodle XML fragments (made by the export's serializers, joined in the browser); the article's
+    lines and source line for a printed selection. The builder reads a lesson only through this."""
+    from closeread.export.selection import fragments
+
+    head, lms = fragments(lesson)
+    s = lesson.source
+    return {
+        "slug": lesson.slug,
+        "title": lesson.title,
+        "phase": lesson.question_phase,
+        "source": " · ".join(x for x in (s.outlet, f"published {s.published.isoformat()}", s.url) if x),
+        "lines": [
+            [line.number, (line.label or line.role).upper() if line.role != "body" else "", " ".join(line.text.split())]
+            for line in lesson.article.lines
+            if line.text.strip()
+        ],
+        "lms": head,
+        "questions": [
+            {
+                "id": q.id,
+                "type": q.type,
+                "label": TYPE_LABELS.get(q.type, q.type),
+                "prompt": " ".join(q.prompt.split()),
+                "minutes": q.minutes,
+                "skill": q.skill.replace("-", " "),
+                "written": not q.generated,
+                "core": q.core or not lesson.core,
+                "options": [o.text for o in q.options],
+                "claims": [item.text for item in q.items],
+                "lms": lms.get(q.id),
+            }
+            for q in lesson.ordered_questions
+        ],
+    }
+
+
 def assignment_builder(lessons: list[Lesson]) -> str:
-    """The teacher site's assignment builder (docs/teacher/assign.md). The lessons' question ids, types and
-    prompts go into one data attribute as JSON, escaped by the template like any other text; the
-    builder's script reads it and makes a link to the student site with the assignment in its #fragment."""
+    """The teacher site's assignment builder (docs/teacher/assign.md). Each lesson's data
+    (``assignment_lesson``) goes into one data attribute as JSON, escaped by the template like any other
+    text; the builder's script reads it and makes a link to the student site with the assignment in its
+    #fragment, a printed page of the selection, and its GIFT and Moodle XML files."""
     import json
 
-    data = [
-        {
-            "slug": lesson.slug,
-            "title": lesson.title,
-            "questions": [
-                {"id": q.id, "type": q.type, "label": TYPE_LABELS.get(q.type, q.type), "prompt": " ".join(q.prompt.split())}
-                for q in lesson.questions
-            ],
-        }
-        for lesson in lessons
-    ]
+    from closeread.export.selection import GIFT_HEADER, MOODLE_CLOSE, MOODLE_OPEN
+
+    data = [assignment_lesson(lesson) for lesson in lessons]
     return _render(
         "assign.md.j2",
         lessons_json=json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+        lms_json=json.dumps({"gift": GIFT_HEADER, "open": MOODLE_OPEN, "close": MOODLE_CLOSE}, separators=(",", ":")),
         count=len(lessons),
         front_matter=_front_matter(title="Assignment builder"),
     )

@@ -1,6 +1,8 @@
-/* closeread: the teacher site's assignment builder. It reads the lessons' question ids, types and
- * prompts from the page's data-cr-lessons attribute and makes a link to the student site with the
- * assignment in the #fragment: no accounts, no server, works offline. Vanilla ES2017. */
+/* closeread: the teacher site's assignment builder. It reads the lessons' questions (with their minutes,
+ * skill, core flag and LMS fragments) and articles from the page's data-cr-lessons attribute, through
+ * one function (lessonData), and makes a link to the student site with the assignment in the #fragment,
+ * a printed page of the selection (print stylesheet in the page) and its GIFT and Moodle XML files,
+ * joined from fragments the build made: no accounts, no server, works offline. Vanilla ES2017. */
 (function () {
   "use strict";
   const $ = (sel, root) => (root || document).querySelector(sel);
@@ -10,13 +12,19 @@
     for (const kid of kids.flat()) if (kid != null) el.append(kid.nodeType ? kid : document.createTextNode(String(kid)));
     return el;
   }
-  const AUTO = ["single", "multiple", "sort", "find"];
+  const HOW = {
+    single: "choose one: tick one box", multiple: "tick every box that applies",
+    sort: "reported or asserted: tick one box for each claim", find: "write the line number and copy the words",
+    short: "short answer", discussion: "for the class discussion",
+  };
+  const RULES = { find: 2, short: 4, discussion: 3 };
+  const minutes = (m) => (Math.round(m * 10) / 10).toString();
 
   function init() {
     const root = $(".cr-assign[data-cr-lessons]");
     if (!root) return;
-    let lessons;
-    try { lessons = JSON.parse(root.getAttribute("data-cr-lessons")); } catch (e) { return; }
+    let lessons, lms;
+    try { lessons = JSON.parse(root.getAttribute("data-cr-lessons")); lms = JSON.parse(root.getAttribute("data-cr-lms")); } catch (e) { return; }
     const form = $(".cr-assign-form", root);
     if (!form || !lessons.length) return;
     $(".cr-assign-nojs", root).hidden = true;
@@ -30,13 +38,24 @@
     const out = $("#cr-as-out");
     const open = $(".cr-as-open", root);
     const status = $(".cr-as-status", root);
+    const printed = $(".cr-as-print", root);
+    const lmsStatus = $(".cr-as-lms-status", root);
     lessons.forEach((l, i) => sel.append(new Option(l.title, String(i))));
     let items = [];
+    let lesson = null;
+
+    // The one way the builder reaches a lesson's questions and article (a promise, so that they can
+    // come from a file loaded on demand instead of this page).
+    function lessonData(i) { return Promise.resolve(lessons[i]); }
 
     function load() {
-      const l = lessons[+sel.value];
-      items = l.questions.map((q, i) => ({ q, n: i + 1, on: true }));
-      draw();
+      const i = +sel.value;
+      lessonData(i).then((l) => {
+        if (+sel.value !== i) return; // another lesson was chosen meanwhile
+        lesson = l;
+        items = l.questions.map((q, n) => ({ q, n: n + 1, on: q.core }));
+        draw();
+      });
     }
     function draw(focus) {
       list.replaceChildren(...items.map((it, i) => {
@@ -55,8 +74,10 @@
           });
           return b;
         };
-        return h("li", null, cb,
-          h("label", { for: id }, h("strong", null, "Question " + it.n), " (" + it.q.label + "): ", it.q.prompt),
+        const q = it.q;
+        const meta = [q.label, minutes(q.minutes) + " min", q.skill, q.written ? "hand-written" : "generated"].filter(Boolean).join(" \u00b7 ");
+        return h("li", { "data-q": q.id, class: q.core ? "cr-as-core-q" : null }, cb,
+          h("label", { for: id }, h("strong", null, "Question " + it.n), " (", h("span", { class: "cr-as-meta" }, meta), q.core ? ", core" : "", "): ", q.prompt),
           move(-1, "up"), move(1, "down"));
       }));
       if (focus) { const b = list.querySelector('[data-move="' + focus.replace(/"/g, "") + '"]'); if (b) b.focus(); }
@@ -83,12 +104,64 @@
       const r = link();
       out.value = r.url || "";
       if (r.url) { open.href = r.url; open.hidden = false; } else { open.removeAttribute("href"); open.hidden = true; }
-      status.textContent = r.error || r.count + (r.count === 1 ? " question" : " questions") + " in the assignment.";
+      const chosen = items.filter((it) => it.on);
+      const total = chosen.reduce((sum, it) => sum + it.q.minutes, 0);
+      const phase = lesson && lesson.phase ? " (the lesson gives " + lesson.phase + " minutes to questions)" : "";
+      status.textContent = r.error || r.count + (r.count === 1 ? " question" : " questions") + " in the assignment, about " + minutes(total) + " minutes" + phase + ".";
+      drawPrint(chosen);
     }
+
+    // The printed page: the article with its numbered lines, then the ticked questions in order.
+    function drawPrint(chosen) {
+      if (!lesson) return;
+      const body = [h("h2", null, lesson.title), h("p", { class: "cr-as-src" }, lesson.source)];
+      if (note.value.trim()) body.push(h("p", null, note.value.trim()));
+      body.push(h("h3", null, "The article"), h("ol", { class: "cr-as-lines" },
+        lesson.lines.map(([n, label, text]) => h("li", null, h("strong", null, String(n)), " ", label ? label + ": " : "", text))));
+      body.push(h("h3", null, "Questions"));
+      chosen.forEach((it, i) => {
+        const q = it.q;
+        const part = h("div", { class: "cr-as-pq" }, h("p", null, h("strong", null, "Question " + (i + 1) + ". "), q.prompt, " (" + HOW[q.type] + ")"));
+        if (q.options.length) part.append(h("ul", null, q.options.map((o) => h("li", null, "\u2610 " + o))));
+        if (q.claims.length) part.append(h("ul", null, q.claims.map((c) => h("li", null, "\u2610 reported \u2610 asserted: \u201c" + c + "\u201d"))));
+        for (let k = 0; k < (RULES[q.type] || 0); k++) part.append(h("div", { class: "cr-as-rule" }));
+        body.push(part);
+      });
+      printed.replaceChildren(...body);
+    }
+
+    // The selection's question files, joined from the fragments the build made with its serializers.
+    function files() {
+      const chosen = items.filter((it) => it.on && it.q.lms);
+      const skipped = items.filter((it) => it.on && !it.q.lms).length;
+      const gift = [lms.gift, lesson.lms.gift].concat(chosen.map((it) => it.q.lms.gift)).join("\n\n") + "\n";
+      const xml = lms.open + lesson.lms.moodle + chosen.map((it) => it.q.lms.moodle).join("") + lms.close;
+      return { gift, xml, count: chosen.length, skipped };
+    }
+    function download(name, type, text) {
+      const url = URL.createObjectURL(new Blob([text], { type }));
+      const a = h("a", { href: url, download: name, hidden: true });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    }
+    function exported(kind) {
+      if (!lesson) return;
+      const f = files();
+      if (!f.count) { lmsStatus.textContent = "Tick at least one question that a quiz can hold (discussion questions are for the class)."; return; }
+      if (kind === "gift") download(lesson.slug + "-selection.gift.txt", "text/plain;charset=utf-8", f.gift);
+      else download(lesson.slug + "-selection-moodle.xml", "application/xml;charset=utf-8", f.xml);
+      lmsStatus.textContent = f.count + (f.count === 1 ? " question" : " questions") + " in the file" + (f.skipped ? "; " + f.skipped + " discussion question" + (f.skipped === 1 ? " is" : "s are") + " for the class and left out." : ".");
+    }
+    $(".cr-as-print-btn", root).addEventListener("click", () => { update(); window.print(); });
+    $(".cr-as-gift", root).addEventListener("click", () => exported("gift"));
+    $(".cr-as-moodle", root).addEventListener("click", () => exported("moodle"));
+
     function setAll(pred) { items.forEach((it) => { it.on = pred(it.q); }); draw(); }
     $(".cr-as-all", root).addEventListener("click", () => setAll(() => true));
     $(".cr-as-none", root).addEventListener("click", () => setAll(() => false));
-    $(".cr-as-auto", root).addEventListener("click", () => setAll((q) => AUTO.includes(q.type)));
+    $(".cr-as-core", root).addEventListener("click", () => setAll((q) => q.core));
     $(".cr-as-copy", root).addEventListener("click", () => {
       const r = link();
       if (!r.url) { status.textContent = r.error; return; }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -31,9 +32,8 @@ def _make_link(page) -> str:
     page.get_by_role("button", name="Untick all").click()
     for qid in ("q-source", "q-short", "q-find", "q-discuss"):
         page.locator(f"#cr-as-q-{qid}").check()
-    # put the find question (4th in the lesson) first
-    for _ in range(3):
-        page.get_by_role("button", name="Move question 4 up").click()
+    # put the find question (2nd in the builder: the core set comes first) first
+    page.get_by_role("button", name="Move question 2 up").click()
     page.locator("input[name=cr-as-mode][value=practice]").check()
     page.get_by_label("Instructions for students").fill("Read the article first.\nThen answer <b>all</b> questions.")
     page.get_by_label("Due date").fill("2030-03-14")
@@ -55,7 +55,7 @@ def test_builder_makes_a_link_with_the_assignment_in_the_fragment(builder, fixtu
     assert params["q"] == ["q-find,q-source,q-short,q-discuss"]
     assert params["m"] == ["practice"] and params["d"] == ["2030-03-14"]
     assert params["i"] == ["Read the article first.\nThen answer <b>all</b> questions."]
-    assert builder.locator(".cr-as-status").inner_text() == "4 questions in the assignment."
+    assert builder.locator(".cr-as-status").inner_text() == "4 questions in the assignment, about 8.5 minutes (the lesson gives 10 minutes to questions)."  # 1 + 1.5 + 2 + 4
     assert builder.get_by_role("link", name="Open the link to try it").get_attribute("href") == link
 
 
@@ -144,3 +144,105 @@ def test_student_can_open_the_summary_before_finishing(fixture_kit, open_page):
 def test_a_link_with_unknown_questions_falls_back_to_the_whole_lesson(fixture_kit, open_page):
     page = open_page(fixture_kit.http(f"site/lessons/{FIXTURE}/index.html#assign?q=nope"))
     assert page.locator("section.cr-q:visible").count() == page.locator("section.cr-q").count()
+
+
+# --- the core set, minutes, skills; printing and LMS files of a selection (issue 12) ---------------
+
+THREE = ("q-source", "q-find", "q-short")  # in the builder's order: a choice, a find and an open question with a rubric
+
+
+def test_builder_starts_from_the_core_set_and_totals_its_minutes(fixture_kit, open_page):
+    from closeread.validate.kit import load_kit
+
+    lesson = next(l for l in load_kit(root=fixture_kit.root) if l.slug == FIXTURE)
+    page = open_page(fixture_kit.http(BUILDER))
+    page.locator("#cr-as-lesson").select_option(label="A harbour strike")
+    rows = page.locator("#cr-as-list > li")
+    assert [rows.nth(i).get_attribute("data-q") for i in range(rows.count())] == [q.id for q in lesson.ordered_questions]
+    ticked = [rows.nth(i).get_attribute("data-q") for i in range(rows.count()) if rows.nth(i).locator("input").is_checked()]
+    assert ticked == list(lesson.core)
+    total = sum(q.minutes for q in lesson.core_questions)
+    assert builder_status(page) == f"{len(lesson.core)} questions in the assignment, about {total:g} minutes (the lesson gives {lesson.question_phase} minutes to questions)."
+    for q in lesson.ordered_questions:
+        text = page.locator(f'#cr-as-list > li[data-q="{q.id}"] label').inner_text()
+        assert f"{q.minutes:g} min" in text and q.skill.replace("-", " ") in text, text
+        assert ("hand-written" if not q.generated else "generated") in text
+    page.get_by_role("button", name="Untick all").click()
+    page.get_by_role("button", name="Tick the core set").click()
+    assert page.locator("#cr-as-list input:checked").count() == len(lesson.core)
+
+
+def builder_status(page) -> str:
+    return page.locator(".cr-as-status").inner_text()
+
+
+def _tick_three(page):
+    page.locator("#cr-as-lesson").select_option(label="A harbour strike")
+    page.get_by_role("button", name="Untick all").click()
+    for qid in THREE:
+        page.locator(f"#cr-as-q-{qid}").check()
+
+
+@pytest.mark.parametrize("where", ["http", "file"])
+def test_a_selection_prints_as_a_clean_page(fixture_kit, open_page, tmp_path, where):
+    """Three ticked questions printed from the browser (its print stylesheet): the PDF holds the article
+    and exactly those three questions, and nothing of the builder's form."""
+    import shutil
+    import subprocess
+
+    from closeread.validate.kit import load_kit
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext is not installed (Debian package poppler-utils)")
+    lesson = next(l for l in load_kit(root=fixture_kit.root) if l.slug == FIXTURE)
+    page = open_page(fixture_kit.http(BUILDER) if where == "http" else fixture_kit.file(BUILDER))
+    _tick_three(page)
+    pdf = tmp_path / "selection.pdf"
+    pdf.write_bytes(page.pdf(format="A4"))
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    by_id = {q.id: q for q in lesson.questions}
+    for n, qid in enumerate(THREE, start=1):
+        assert f"Question {n}. {' '.join(by_id[qid].prompt.split())}" in text, qid
+    assert len(re.findall(r"Question \d+\.", text)) == 3
+    for q in lesson.questions:
+        if q.id not in THREE:
+            assert " ".join(q.prompt.split()) not in text, f"an unticked question printed: {q.id}"
+    for line in lesson.article.lines:
+        if line.text.strip():
+            assert " ".join(line.text.split()) in text, line.number
+    for form_text in ("Link for your students", "Tick the core set", "Address of the student site", "Assignment builder"):
+        assert form_text not in text
+
+
+def test_a_selection_downloads_as_gift_and_moodle_xml(fixture_kit, open_page, tmp_path):
+    """The same three questions as files made in the browser: GIFT read back by gift-pegjs, Moodle XML by
+    lxml; each holds the article and exactly the three questions, with the open question's rubric."""
+    from lxml import etree
+
+    from closeread.validate.kit import load_kit
+    from tests.export.test_lms import gift_parse, text_of
+
+    lesson = next(l for l in load_kit(root=fixture_kit.root) if l.slug == FIXTURE)
+    by_id = {q.id: q for q in lesson.questions}
+    page = open_page(fixture_kit.http(BUILDER))
+    _tick_three(page)
+    got = {}
+    for button, kind in (("Download GIFT", "gift"), ("Download Moodle XML", "moodle")):
+        with page.expect_download() as info:
+            page.get_by_role("button", name=button).click()
+        got[kind] = (info.value.suggested_filename, Path(info.value.path()).read_text(encoding="utf-8"))
+    assert page.locator(".cr-as-lms-status").inner_text() == "3 questions in the file."
+    assert got["gift"][0] == f"{FIXTURE}-selection.gift.txt" and got["moodle"][0] == f"{FIXTURE}-selection-moodle.xml"
+
+    parsed = gift_parse(tmp_path, got["gift"][1])
+    assert parsed[0]["type"] == "Category" and parsed[1]["type"] == "Description"
+    questions = parsed[2:]
+    assert [text_of(q["stem"]["text"]) for q in questions][:1] == [" ".join(by_id["q-source"].prompt.split())]
+    assert len(questions) == 3 and [q["type"] for q in questions] == ["MC", "Essay", "Essay"]
+    assert "Repeats the headline." in text_of(questions[2]["globalFeedback"]["text"])
+
+    root = etree.fromstring(got["moodle"][1].encode("utf-8"))
+    kinds = [q.get("type") for q in root.findall("question")]
+    assert kinds == ["category", "description", "multichoice", "essay", "essay"]
+    assert [q.findtext("idnumber") for q in root.findall("question")[2:]] == [f"{FIXTURE}.{qid}" for qid in THREE]
+    assert root.findall("question")[4].findtext("defaultgrade") == "3"

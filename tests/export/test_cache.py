@@ -9,7 +9,7 @@ from closeread.export.cache import FOLDER
 from tests.conftest import make_kit
 from tests.export.conftest import EPOCH, run_export
 
-LESSON_PDFS = 4  # per lesson a worksheet and a key, each on A4 and Letter
+LESSON_PDFS = 8  # per lesson a worksheet and a key for the period and extended, each on A4 and Letter
 FRONTS = 2  # the booklet's cover and contents, on A4 and Letter; the booklet itself is merged, not rendered
 
 
@@ -43,25 +43,31 @@ def test_second_export_renders_nothing_and_an_edit_renders_only_its_lesson(tmp_p
     assert renders(second) == 0 and front_renders(second) == 0 and not merged(second)  # nothing rendered, nothing merged
     assert second.files == first.files
 
-    # the key's discussion guidance: its key PDFs change, its page counts do not, so neither do the contents
+    # the key's discussion guidance: its key PDFs change (period and extended), its page counts do not, so
+    # neither do the contents
     edit(kit, "second-harbour", "Ask whose voices are heard.", "Ask whose voices are missing.")
     third = run_export(kit)
-    assert renders(third) == 2 and front_renders(third) == 0 and merged(third)  # the edited lesson's key (A4, Letter)
+    assert renders(third) == 4 and front_renders(third) == 0 and merged(third)  # the edited lesson's keys (A4, Letter)
     changed = {p for p in third.files if p.endswith(".pdf") and third.files[p] != first.files[p]}
-    assert changed == {"teacher/second-harbour/key-a4.pdf", "teacher/second-harbour/key-letter.pdf", "teacher/booklet-a4.pdf", "teacher/booklet-letter.pdf"}
+    assert changed == {
+        "teacher/second-harbour/key-a4.pdf", "teacher/second-harbour/key-letter.pdf",
+        "teacher/second-harbour/key-extended-a4.pdf", "teacher/second-harbour/key-extended-letter.pdf",
+        "teacher/booklet-a4.pdf", "teacher/booklet-letter.pdf",
+    }
     # the cache keeps only what the last build used: the lesson PDFs, the booklets and their front matter
     assert len(list((kit / FOLDER).glob("*.pdf"))) == 2 * LESSON_PDFS + 2 + FRONTS
 
-    # the title: the lesson's 4 PDFs and the contents (on each paper) are rendered again; no other lesson
+    # the title: the lesson's 8 PDFs and the contents (on each paper) are rendered again; no other lesson
     edit(kit, "second-harbour", "title: A harbour strike", "title: The other harbour strike")
     fourth = run_export(kit)
     assert renders(fourth) == LESSON_PDFS and front_renders(fourth) == FRONTS
     changed = {p for p in fourth.files if p.endswith(".pdf") and fourth.files[p] != third.files[p]}
     assert changed == {
-        "lessons/second-harbour/worksheet-a4.pdf", "lessons/second-harbour/worksheet-letter.pdf",
-        "teacher/second-harbour/key-a4.pdf", "teacher/second-harbour/key-letter.pdf",
-        "teacher/booklet-a4.pdf", "teacher/booklet-letter.pdf",
-    }
+        f"{folder}/second-harbour/{doc}{edition}-{paper}.pdf"
+        for folder, doc in (("lessons", "worksheet"), ("teacher", "key"))
+        for edition in ("", "-extended")
+        for paper in ("a4", "letter")
+    } | {"teacher/booklet-a4.pdf", "teacher/booklet-letter.pdf"}
     assert not any(fourth.files[p] != first.files[p] for p in fourth.files if "tiny-harbour" in p and p.endswith(".pdf"))
 
 

@@ -49,14 +49,64 @@ def expected(lesson):
 def test_every_lms_file_is_made(exported):
     names = set(lms(exported))
     assert names == {
-        f"teacher/{SLUG}/{SLUG}-qti.zip", f"teacher/{SLUG}/{SLUG}-moodle.xml", f"teacher/{SLUG}/{SLUG}.gift.txt",
-        "teacher/closeread-qti.zip", "teacher/closeread-moodle.xml", "teacher/closeread.gift.txt",
+        f"teacher/{SLUG}/{SLUG}{s}-qti.zip" for s in ("", "-full")} | {f"teacher/{SLUG}/{SLUG}{s}-moodle.xml" for s in ("", "-full")} | {
+        f"teacher/{SLUG}/{SLUG}{s}.gift.txt" for s in ("", "-full")} | {
+        f"teacher/closeread{s}{ext}" for s in ("", "-full") for ext in ("-qti.zip", "-moodle.xml", ".gift.txt")
     }
+
+
+def _moodle_ids(data: bytes) -> list[str]:
+    return [q.findtext("idnumber") for q in etree.fromstring(data).findall("question") if q.get("type") != "category"]
+
+
+def test_core_set_by_default_every_question_in_the_second_file(exported, tmp_path):
+    """The default files hold the core set in its order; the -full files every question (core first)."""
+    lesson = exported.lessons[0]
+    core_ids = [f"{SLUG}.{q.id}" for q in lesson.core_questions if q.type != "discussion"]
+    ids = _moodle_ids(exported.files[f"teacher/{SLUG}/{SLUG}-moodle.xml"])
+    assert ids[0] == f"{SLUG}.article" and ids[1:] == core_ids
+    full = _moodle_ids(exported.files[f"teacher/{SLUG}/{SLUG}-full-moodle.xml"])
+    assert full[1: 1 + len(core_ids)] == core_ids and len(full) > len(ids)
+    practice = [q.id for q in lesson.practice_questions if q.type in ("single", "multiple", "short", "find")]
+    assert practice and all(any(i.startswith(f"{SLUG}.{p}") for i in full) for p in practice)
+    root = etree.fromstring(exported.files[f"teacher/{SLUG}/{SLUG}-full-moodle.xml"])
+    assert root.findtext("question[@type='category']/category/text") == f"$course$/top/closeread/{lesson.title} (every question)"
+    _, _, (core_qti,) = _qti(exported.files[f"teacher/{SLUG}/{SLUG}-qti.zip"])
+    assert len(core_qti.findall(".//q:item", NS)) == len(ids)
+    parsed = gift_parse(tmp_path, exported.files[f"teacher/{SLUG}/{SLUG}-full.gift.txt"].decode("utf-8"))
+    assert len(parsed) - 2 == len(full) - 1  # the category and the article
+
+
+def test_open_questions_carry_points_and_rubric(exported, tmp_path):
+    """An open question's points (its rubric's strong level) and its rubric go with it in every format:
+    Moodle's grade, general feedback and grader information; QTI's points and general comment; GIFT's
+    general feedback."""
+    lesson = exported.lessons[0]
+    short = next(q for q in lesson.questions if q.id == "q-short")
+    assert short.rubric
+    root = _moodle(exported.files[f"teacher/{SLUG}/{SLUG}-moodle.xml"])
+    q = next(q for q in root.findall("question") if q.findtext("idnumber") == f"{SLUG}.q-short")
+    assert q.findtext("defaultgrade") == "3"
+    for level in short.rubric:
+        assert level.does in q_text(q, "generalfeedback") and level.does in q_text(q, "graderinfo")
+        assert level.sample in q_text(q, "graderinfo")
+    assert "Strong (3 points)" in q_text(q, "generalfeedback") and "Beginning (1 point)" in q_text(q, "generalfeedback")
+    choice = next(q for q in root.findall("question") if q.get("type") == "multichoice")
+    assert choice.findtext("defaultgrade") == "1"
+
+    _, _, (assessment,) = _qti(exported.files[f"teacher/{SLUG}/{SLUG}-qti.zip"])
+    item = next(i for i in assessment.findall(".//q:item", NS) if "Repeats the headline." in text_of(
+        (i.find("q:itemfeedback[@ident='general_fb']//q:mattext", NS).text if i.find("q:itemfeedback[@ident='general_fb']//q:mattext", NS) is not None else "")))
+    assert _field(item, "points_possible") == "3"
+
+    parsed = gift_parse(tmp_path, exported.files[f"teacher/{SLUG}/{SLUG}.gift.txt"].decode("utf-8"))
+    essays = [p for p in parsed if p["type"] == "Essay" and short.prompt[:30] in text_of(p["stem"]["text"])]
+    assert len(essays) == 1 and "Repeats the headline." in text_of(essays[0]["globalFeedback"]["text"])
 
 
 def test_quiz_model(exported):
     lesson = exported.lessons[0]
-    quiz = quiz_for(lesson)
+    quiz = quiz_for(lesson, lesson.ordered_questions, full=True)
     types = [i.type for i in quiz.items]
     assert types[0] == "text"  # the article first
     assert "discussion" not in types

@@ -13,6 +13,8 @@ from tests.export.conftest import pdfinfo
 SLUG = "tiny-harbour"
 WORKSHEETS = {"a4": f"lessons/{SLUG}/worksheet-a4.pdf", "letter": f"lessons/{SLUG}/worksheet-letter.pdf"}
 KEYS = {"a4": f"teacher/{SLUG}/key-a4.pdf", "letter": f"teacher/{SLUG}/key-letter.pdf"}
+# the extended handouts: every question (the period ones: test_period.py)
+EXTENDED = {"worksheet": f"lessons/{SLUG}/worksheet-extended-a4.pdf", "key": f"teacher/{SLUG}/key-extended-a4.pdf"}
 BOOKLETS = {"a4": "teacher/booklet-a4.pdf", "letter": "teacher/booklet-letter.pdf"}
 SIZES = {"a4": ("595", "842"), "letter": ("612", "792")}
 
@@ -43,7 +45,7 @@ def flat(text: str) -> str:
 
 
 def test_every_pdf_is_made(exported):
-    for path in [*WORKSHEETS.values(), *KEYS.values(), *BOOKLETS.values()]:
+    for path in [*WORKSHEETS.values(), *KEYS.values(), *BOOKLETS.values(), *EXTENDED.values()]:
         assert exported.files[path].startswith(b"%PDF-"), path
 
 
@@ -57,7 +59,7 @@ def test_paper_sizes(exported, poppler, paper):
 
 
 def test_worksheet_content(exported, poppler):
-    text = poppler("pdftotext", exported.files[WORKSHEETS["a4"]], "-layout")
+    text = poppler("pdftotext", exported.files[EXTENDED["worksheet"]], "-layout")
     lesson = exported.lessons[0]
     assert lesson.title in text
     assert "Local News" in text and "https://example.org/harbour-strike" in text
@@ -97,7 +99,7 @@ def test_blank_lines_keep_numbers(tmp_path):
 
 
 def test_key_content(exported, poppler):
-    text = poppler("pdftotext", exported.files[KEYS["a4"]], "-layout")
+    text = poppler("pdftotext", exported.files[EXTENDED["key"]], "-layout")
     flat_text = flat(text)
     lesson = exported.lessons[0]
     assert lesson.title in text and "Teacher key" in text
@@ -158,12 +160,13 @@ def test_fonts_embedded(exported, poppler):
 
 def test_metadata(exported, poppler):
     info = pdfinfo(poppler("pdfinfo", exported.files[WORKSHEETS["a4"]]))
-    assert info["Title"] == "A harbour strike: student worksheet"
+    assert info["Title"] == "A harbour strike: student worksheet (for the period)"
     assert info["Author"] == "closeread"
     assert "sourcing" in info["Keywords"]
     assert info["CreationDate"].startswith("Tue Nov 14 22:13:20 2023")  # SOURCE_DATE_EPOCH
     assert info["ModDate"] == info["CreationDate"]
-    assert pdfinfo(poppler("pdfinfo", exported.files[KEYS["a4"]]))["Title"] == "A harbour strike: teacher key"
+    assert pdfinfo(poppler("pdfinfo", exported.files[KEYS["a4"]]))["Title"] == "A harbour strike: teacher key (for the period)"
+    assert pdfinfo(poppler("pdfinfo", exported.files[EXTENDED["key"]]))["Title"] == "A harbour strike: teacher key (extended: every question)"
     for path in (WORKSHEETS["a4"], KEYS["a4"], BOOKLETS["letter"]):
         assert b"/Lang (en)" in inflated(exported.files[path]), path
 

@@ -1,0 +1,73 @@
+"""The period key's answer grid: one row per question (number, answer, one-line why), each cell cut to
+about a printed line (``data/export.yaml``) so that a core set's grid fits on the key's first page."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from closeread.export.rules import rules
+from closeread.model import Lesson, Question
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"(])")
+
+
+@dataclass(frozen=True)
+class GridRow:
+    number: int
+    answer: str
+    why: str
+    open: bool  # marked against the rubric that follows the grid
+
+
+def first_sentence(text: str) -> str:
+    text = " ".join(str(text).split())
+    return _SENTENCE_END.split(text, 1)[0] if text else ""
+
+
+def cut(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters, cut at a word, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—–- ")
+    return head + "…"
+
+
+def _lines(first: int, last: int) -> str:
+    return f"line {first}" if first == last else f"lines {first}–{last}"
+
+
+def answer_of(lesson: Lesson, q: Question) -> str:
+    if q.type in ("single", "multiple"):
+        return "; ".join(o.text for o in q.options if o.correct)
+    if q.type == "sort":
+        return ", ".join(f"{i} {item.stance}" for i, item in enumerate(q.items, start=1))
+    if q.type == "find":
+        target = lesson.annotation(q.answer)
+        where = f"{_lines(target.span.first_line, target.span.last_line)}: " if target.span else ""
+        return f"{where}“{' '.join(target.quote.split())}”"
+    if q.type == "short":
+        return first_sentence(q.model_answer)
+    return "For the class discussion"
+
+
+def why_of(q: Question) -> str:
+    if q.explanation:
+        return first_sentence(q.explanation)
+    if q.type == "discussion":
+        return first_sentence(q.guidance)
+    return ""
+
+
+def grid(lesson: Lesson, questions: tuple[Question, ...]) -> list[GridRow]:
+    r = rules()
+    return [
+        GridRow(
+            number=n,
+            answer=cut(answer_of(lesson, q), r.grid_answer_chars),
+            why=cut(why_of(q), r.grid_why_chars),
+            open=q.open and bool(q.rubric),
+        )
+        for n, q in enumerate(questions, start=1)
+    ]

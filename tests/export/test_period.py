@@ -1,0 +1,133 @@
+"""The handouts for one period, read back with poppler: the worksheet holds the core set, the warm-up,
+the vocabulary and the exit ticket and no answer; the key opens with an answer grid of the core set on
+page 1, then the rubrics, the annotated article and the extension. Every shipped lesson's period
+worksheet fits four pages on A4 and on Letter, with no page left holding a line or two of overflow."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pytest
+
+from closeread.export.grid import grid
+from tests.conftest import REPO
+from tests.export.conftest import need, pdfinfo
+from tests.export.test_pdf import ANSWERS, flat
+
+SLUG = "tiny-harbour"
+MAX_WORKSHEET_PAGES = 4  # issue 12: a 50-minute class needs a handful of pages
+MIN_LINES_ON_A_PAGE = 3  # fewer (the running footer aside): a page holding a line or two of overflow (widows: 3)
+
+
+def pages_of(poppler, data: bytes) -> list[str]:
+    return poppler("pdftotext", data, "-layout").split("\f")[:-1]
+
+
+def test_period_worksheet_holds_the_core_set_and_the_activities(exported, poppler):
+    lesson = exported.lessons[0]
+    text = flat(poppler("pdftotext", exported.files[f"lessons/{SLUG}/worksheet-a4.pdf"]))  # reading order: two columns
+    assert "STUDENT WORKSHEET · FOR THE PERIOD" in text
+    core = lesson.core_questions
+    assert re.findall(r"Question (\d+)", text) and sorted(map(int, re.findall(r"Question (\d+)", text))) == list(range(1, len(core) + 1))
+    for q in core:
+        assert flat(q.prompt)[:40] in text, q.id
+    for q in lesson.practice_questions:
+        assert flat(q.prompt)[:50] not in text, f"a practice question on the period worksheet: {q.id}"
+    assert "Warm-up Ask who went on strike." in text
+    assert "Words to know" in text and "agitators" in text and "people who stir up trouble or protest" in text
+    assert "Exit ticket" not in text  # the fixture's sequence has none (the shipped lessons': below)
+    assert f"the extended worksheet has {len(lesson.practice_questions)} more questions" in text
+    for answer in ANSWERS:
+        assert answer not in text, answer
+
+
+def test_period_key_opens_with_the_answer_grid(exported, poppler):
+    lesson = exported.lessons[0]
+    pages = pages_of(poppler, exported.files[f"teacher/{SLUG}/key-a4.pdf"])
+    first = flat(pages[0])
+    assert "TEACHER KEY · FOR THE PERIOD" in first and "Answers # Answer Why" in first
+    for row in grid(lesson, lesson.core_questions):
+        assert row.answer[:25] in first, row
+        assert row.why[:25] in first, row
+    assert "Yevgeny" not in first
+    whole = flat(" ".join(pages))
+    # then the rubrics, the annotated article (markers), the extension
+    assert whole.index("Rubrics") < whole.index("The article, annotated") < whole.index("Extension:")
+    assert "Repeats the headline." in whole
+    assert "Other reports of the number of strikers." in whole
+
+
+def test_the_extended_handouts_hold_every_question(exported, poppler):
+    lesson = exported.lessons[0]
+    text = flat(poppler("pdftotext", exported.files[f"lessons/{SLUG}/worksheet-extended-a4.pdf"], "-layout"))
+    assert "STUDENT WORKSHEET · EXTENDED: EVERY QUESTION" in text
+    for n, q in enumerate(lesson.ordered_questions, start=1):
+        assert f"Question {n} {flat(q.prompt)[:40]}" in text, q.id  # one column: in reading order
+
+
+def test_answer_space_follows_the_expected_answer():
+    """Ruled lines: the rubric's strong sample when there is one, else a share of the model answer."""
+    from closeread.export.print_html import LessonView
+    from closeread.export.rules import rules
+    from closeread.model import Question, RubricLevel
+
+    r = rules()
+    long = Question(id="a", type="short", prompt="p", model_answer="word " * 200)
+    short = Question(id="b", type="short", prompt="p", model_answer="word " * 200, rubric=(RubricLevel("strong", "d", "one two three"),))
+    assert LessonView.answer_lines(long) == r.max_lines
+    assert LessonView.answer_lines(short) == r.min_lines
+
+
+# --- the shipped lessons -------------------------------------------------------------------------
+
+
+@cache
+def _shipped():
+    from closeread.validate.kit import load_kit
+
+    return {lesson.slug: lesson for lesson in load_kit(root=REPO)}
+
+
+@cache
+def _rendered(slug: str, doc: str, paper: str) -> bytes:
+    from closeread.export import pdf
+    from closeread.export.print_html import lesson_html
+
+    return pdf.render(getattr(lesson_html(_shipped()[slug]), doc), paper)[0]
+
+
+SHIPPED = sorted(p.parent.name for p in (REPO / "lessons").glob("*/lesson.yaml"))
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("slug", SHIPPED)
+def test_shipped_period_worksheet_fits_four_pages_without_overflow_pages(slug, paper, poppler):
+    need("fc-list", "fontconfig")
+    data = _rendered(slug, "worksheet", paper)
+    count = int(pdfinfo(poppler("pdfinfo", data))["Pages"])
+    assert count <= MAX_WORKSHEET_PAGES, f"{slug} ({paper}): {count} pages"
+    pages = pages_of(poppler, data)
+    for number, page in enumerate(pages, start=1):
+        lines = [line for line in page.splitlines() if line.strip() and "Page " not in line]
+        assert len(lines) >= MIN_LINES_ON_A_PAGE, f"{slug} ({paper}) page {number} holds only {len(lines)} lines: {lines}"
+    text = flat(" ".join(pages))
+    steps = {s.step for s in _shipped()[slug].sequence}
+    assert ("Warm-up" in text) == ("warm-up" in steps) and ("Exit ticket" in text) == ("exit-ticket" in steps)
+    assert ("Words to know" in text) == bool(_shipped()[slug].vocabulary)
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("slug", SHIPPED)
+def test_shipped_period_key_has_its_answer_grid_on_page_1(slug, paper, poppler):
+    need("fc-list", "fontconfig")
+    lesson = _shipped()[slug]
+    pages = pages_of(poppler, _rendered(slug, "key", paper))
+    first = flat(pages[0])
+    assert "Answers # Answer Why" in first, f"{slug}: no answer grid on page 1"
+    rows = grid(lesson, lesson.core_questions)
+    last = rows[-1]
+    assert re.search(rf"\b{last.number} {re.escape(last.answer[:20])}", first), f"{slug} ({paper}): the grid runs past page 1"
+    for page in pages:
+        lines = [line for line in page.splitlines() if line.strip() and "Page " not in line]
+        assert len(lines) >= MIN_LINES_ON_A_PAGE, f"{slug} ({paper}): a page of overflow: {lines}"
