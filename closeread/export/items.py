@@ -193,7 +193,9 @@ def quiz_for(lesson: Lesson, questions: tuple[Question, ...] | None = None, *, f
                 )
             )
     lines = tuple(
-        ArticleLine(line.number, one_line(line.text), one_line(line.label or line.role) if line.role != "body" else "")
+        # students read this article in their LMS: no label saying a line is a button or a teaser, since
+        # questions ask which lines are part of the story and which are the page around it
+        ArticleLine(line.number, one_line(line.text), "")
         for line in lesson.article.lines
         if line.text.strip()
     )

@@ -311,7 +311,8 @@ def assignment_lesson(lesson: Lesson) -> dict:
         "phase": lesson.question_phase,
         "source": " · ".join(x for x in (s.outlet, f"published {s.published.isoformat()}", s.url) if x),
         "lines": [
-            [line.number, (line.label or line.role).upper() if line.role != "body" else "", " ".join(line.text.split())]
+            # printed for students: no label saying a line is a button or a teaser (questions ask that)
+            [line.number, "", " ".join(line.text.split())]
             for line in lesson.article.lines
             if line.text.strip()
         ],

@@ -131,3 +131,15 @@ def test_shipped_period_key_has_its_answer_grid_on_page_1(slug, paper, poppler):
     for page in pages:
         lines = [line for line in page.splitlines() if line.strip() and "Page " not in line]
         assert len(lines) >= MIN_LINES_ON_A_PAGE, f"{slug} ({paper}): a page of overflow: {lines}"
+
+
+def test_worksheets_print_no_line_labels_or_outlet_type(exported, poppler):
+    """Paper gives nothing away either: the key labels a line as a button or a caption, the worksheets
+    (period and extended) print every line alike and leave out the outlet's type."""
+    for name in ("worksheet-a4.pdf", "worksheet-extended-a4.pdf"):
+        text = flat(poppler("pdftotext", exported.files[f"lessons/{SLUG}/{name}"]))
+        for label in ("BUTTON:", "DATELINE:", "PHOTO CAPTION:", "(local newspaper)"):
+            assert label not in text, f"{name}: {label}"
+        assert "Subscribe" in text and "Dock workers stand beside a closed gate" in text
+    key = flat(poppler("pdftotext", exported.files[f"teacher/{SLUG}/key-a4.pdf"]))
+    assert "BUTTON:" in key and "(local newspaper)" in key
