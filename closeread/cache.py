@@ -21,6 +21,7 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+from closeread.load.lessonfiles import MAX_ARTICLE_BYTES, MAX_LESSON_BYTES, read_limited
 from closeread.model import Lesson
 from closeread.write.files import write_if_changed
 
@@ -54,11 +55,18 @@ class LessonCache:
 
     def key(self, lesson_dir: Path) -> str:
         h = hashlib.sha256(code_version().encode())
-        h.update(lesson_dir.name.encode())
+        h.update(lesson_dir.name.encode("utf-8", "surrogateescape"))
         for path in sorted(lesson_dir.iterdir()):
-            if path.is_file() and path.name not in _IGNORED:
-                h.update(b"\0" + path.name.encode() + b"\0")
-                h.update(path.read_bytes())
+            if path.name in _IGNORED:
+                continue
+            try:  # only what validation itself would read: no link followed, no device, no endless file
+                data = read_limited(path, limit=MAX_LESSON_BYTES + MAX_ARTICLE_BYTES)
+            except OSError as exc:
+                if path.is_dir() and not path.is_symlink():
+                    continue  # a folder in a lesson is not part of it
+                data = f"unreadable: {exc.errno}".encode()  # a key no validated lesson has
+            h.update(b"\0" + path.name.encode("utf-8", "surrogateescape") + b"\0")
+            h.update(data)
         key = h.hexdigest()
         self._keys[lesson_dir.name] = key
         return key

@@ -12,6 +12,7 @@ import gc
 import yaml
 
 from closeread.errors import Problem
+from closeread.load.yamlerrors import explain
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -131,17 +132,23 @@ def _build(loader: _Loader, node):
 
 
 def _build_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
-    """A mapping as a LineDict: each key's line kept, duplicate and non-plain keys reported."""
+    """A mapping as a LineDict: each key's line kept, duplicate and non-plain keys reported. Keys
+    brought in by a merge key (``<<: *defaults``) may be overridden by the mapping's own keys (that
+    is what merging is for); only a key written twice in the mapping itself is a duplicate."""
     pairs = node.value
+    merged = 0
     for key_node, _ in pairs:
         if key_node.tag == _MERGE or key_node.tag == _VALUE:
-            loader.flatten_mapping(node)
+            own = sum(1 for k, _ in pairs if k.tag != _MERGE)
+            loader.flatten_mapping(node)  # the merged pairs first, then the mapping's own
             pairs = node.value
+            merged = len(pairs) - own
             break
     result = LineDict()
     result.line = node.start_mark.line + 1
     key_lines = result.key_lines = {}
-    for key_node, value_node in pairs:
+    inherited = set()
+    for number, (key_node, value_node) in enumerate(pairs):
         if key_node.__class__ is _ScalarNode and key_node.tag == _STR and key_node.style != ">":
             key = key_node.value
         else:
@@ -150,12 +157,16 @@ def _build_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
         if not isinstance(key, (str, int, float, bool)) or key is None:
             loader.problems.append(Problem(loader.path, line, "a key must be a plain word; expected 'name: value'"))
             continue
-        if key in result:
+        if key in result and key not in inherited:
             first = key_lines[key]
             loader.problems.append(
-                Problem(loader.path, line, f"duplicate key '{key}' (first at line {first}); expected each key once")
+                Problem(loader.path, line, f"duplicate key '{_short(key)}' (first at line {first}); expected each key once")
             )
             continue
+        if number < merged:
+            inherited.add(key)
+        else:
+            inherited.discard(key)
         result[key] = _build(loader, value_node)
         key_lines[key] = line
     return result
@@ -178,8 +189,131 @@ _Loader.add_constructor(_MAP, _build_mapping)
 _Loader.add_constructor(_SEQ, _build_sequence)
 
 
+MAX_DEPTH = 40  # a lesson nests about 6 deep; libyaml's composer crashes the process near 100,000
+MAX_ALIAS_VALUES = 10_000  # values that aliases may add to those written out (a lesson needs none)
+_PLAIN_SCALARS = {"tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp", "merge", "value")}
+_WORDS = {"int": "a whole number", "float": "a number", "bool": "true or false", "null": "nothing (~ or null)", "timestamp": "a date YYYY-MM-DD"}
+
+
+def _short(value, width: int = 40) -> str:
+    """A value for a message: never the whole of a long (or alias-expanded) one."""
+    text = value if isinstance(value, str) else repr(value) if isinstance(value, (int, float, bool)) else type(value).__name__
+    text = text.encode("unicode_escape").decode("ascii") if not text.isprintable() else text
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+def _tag_name(tag: str) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _too_deep(text: str) -> int:
+    """The 1-based line where the nesting first passes MAX_DEPTH, or 0. libyaml's composer recurses
+    once per level in C and crashes the interpreter past some tens of thousands, so nesting is measured
+    on the parser's events first, when a cheap bound (every level needs a deeper indentation, a '- ' or
+    '? ' at the start of a line, or a '[' or '{') says it could be too deep."""
+    bound = text.count("[") + text.count("{")
+    if bound < MAX_DEPTH:
+        widest = max((len(line) - len(line.lstrip(" -?")) for line in text.split("\n")), default=0)
+        if bound + 2 * widest + 2 < MAX_DEPTH:
+            return 0
+    depth = 0
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return event.start_mark.line + 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return 0
+
+
+def _children(node) -> list:
+    if node.__class__ is _SequenceNode:
+        return node.value
+    if node.__class__ is _MappingNode:
+        return [child for pair in node.value for child in pair]
+    return []
+
+
+def _check_tag(loader: _Loader, node) -> None:
+    """Report a tag that is not plain YAML, or a value its tag cannot read, at its line; the node is
+    then read as if it had no tag, so that the rest of the file is still checked."""
+    tag, line = node.tag, node.start_mark.line + 1
+    if node.__class__ is _ScalarNode:
+        if tag == _STR or tag not in _PLAIN_SCALARS:
+            if tag != _STR:
+                if tag in (_SEQ, _MAP):
+                    message = f"the tag '{_tag_name(tag)}' is on a single value; expected a list or mapping after it (or no tag)"
+                else:
+                    message = f"the tag '{_short(_tag_name(tag))}' is not allowed; expected plain YAML values"
+                loader.problems.append(Problem(loader.path, line, message))
+                node.tag = _STR
+            return
+        kind = tag.rsplit(":", 1)[-1]
+        if kind in _WORDS:
+            try:
+                loader.yaml_constructors[tag](loader, node)
+            except Exception:  # noqa: BLE001 - each constructor fails its own way (ValueError, KeyError, ...)
+                loader.problems.append(
+                    Problem(loader.path, line, f"'{_short(node.value)}' cannot be read as {_tag_name(tag)}; expected {_WORDS[kind]} (or no tag)")
+                )
+                node.tag = _STR
+        return
+    plain = _SEQ if node.__class__ is _SequenceNode else _MAP
+    if tag != plain:
+        what = "'- ' items" if plain == _SEQ else "'key: value' lines"
+        loader.problems.append(Problem(loader.path, line, f"the tag '{_short(_tag_name(tag))}' is not allowed; expected plain YAML ({what} with no tag)"))
+        node.tag = plain
+
+
+def _check_nodes(loader: _Loader, root) -> Problem | None:
+    """Check every node once: tags (reported, see ``_check_tag``), and the shape aliases give the
+    data: no alias inside what it names, no nesting past MAX_DEPTH, and no more than MAX_ALIAS_VALUES
+    values repeated by aliases (nine aliases of nine aliases of ... make a billion). Iterative, so that
+    no depth can exhaust the stack; returns the problem that stops the file from being built."""
+    size: dict = {}
+    height: dict = {}
+    open_: set = set()
+    written = 0
+    reused = []
+    stack = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if done:
+            children = _children(node)
+            size[node] = 1 + sum(size[c] for c in children)
+            height[node] = 1 + max((height[c] for c in children), default=0)
+            open_.discard(node)
+            if height[node] > MAX_DEPTH:
+                return Problem(loader.path, node.start_mark.line + 1, f"values nest more than {MAX_DEPTH} deep here; expected a lesson's few levels")
+            continue
+        if node in size:
+            reused.append(node)
+            continue
+        if node in open_:
+            return Problem(loader.path, node.start_mark.line + 1, "an alias refers to the value that contains it; expected an alias of a value defined before it")
+        open_.add(node)
+        written += 1
+        _check_tag(loader, node)
+        stack.append((node, True))
+        for child in _children(node):
+            if child in open_:
+                return Problem(loader.path, child.start_mark.line + 1, "an alias refers to the value that contains it; expected an alias of a value defined before it")
+            stack.append((child, False))
+    extra = size[root] - written
+    if extra > MAX_ALIAS_VALUES:
+        biggest = max(reused, key=lambda n: size[n])
+        return Problem(
+            loader.path,
+            biggest.start_mark.line + 1,
+            f"aliases of this value repeat {extra:,} values; expected at most {MAX_ALIAS_VALUES:,} (write the values out, or use fewer aliases)",
+        )
+    return None
+
+
 def load_yaml(text: str, *, path: str) -> tuple[object, list[Problem]]:
-    """Parse ``text`` safely; return the data and the problems found (syntax errors, duplicate keys)."""
+    """Parse ``text`` safely; return the data and the problems found (syntax errors, duplicate keys,
+    tags, nesting and alias limits)."""
     loader = _Loader(text)
     loader.problems = []
     loader.path = path
@@ -189,25 +323,26 @@ def load_yaml(text: str, *, path: str) -> tuple[object, list[Problem]]:
     collecting = gc.isenabled()
     gc.disable()
     try:
+        deep = _too_deep(text)
+        if deep:
+            return None, [Problem(path, deep, f"values nest more than {MAX_DEPTH} deep here; expected a lesson's few levels")]
         node = loader.get_single_node()
         if node is None:
-            data = None
-        elif (node.__class__ is _MappingNode and node.tag == _MAP) or (node.__class__ is _SequenceNode and node.tag == _SEQ):
+            return None, loader.problems
+        stop = _check_nodes(loader, node)
+        if stop is not None:
+            return None, [*loader.problems, stop]
+        if (node.__class__ is _MappingNode and node.tag == _MAP) or (node.__class__ is _SequenceNode and node.tag == _SEQ):
             data = _build(loader, node)
             loader.constructed_objects = {}
             loader.recursive_objects = {}
-        else:  # a lone scalar or an explicitly tagged document: PyYAML's own path
+        else:  # a lone scalar: PyYAML's own path
             data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        what = exc.problem or "invalid YAML"
-        if "could not determine a constructor" in str(exc):
-            tag = (exc.problem or "").rsplit("tag:yaml.org,2002:", 1)[-1].strip(" '")
-            return None, [Problem(path, line, f"the tag '!!{tag}' is not allowed; expected plain YAML values")]
-        return None, [Problem(path, line, f"YAML syntax error: {what}; expected valid YAML (check indentation and quotes)")]
+        line, message = explain(exc, text)
+        return None, [*loader.problems, Problem(path, line, message)]
     except yaml.YAMLError as exc:
-        return None, [Problem(path, 1, f"YAML error: {exc}; expected valid YAML")]
+        return None, [Problem(path, 1, f"YAML error: {_short(str(exc), 200)}; expected valid YAML")]
     finally:
         loader.dispose()
         if collecting:

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from closeread.cache import write_entry
 from closeread.errors import LessonError, Problem
-from closeread.load.lessonfiles import lesson_dirs
+from closeread.load.lessonfiles import lesson_dirs, linked_folders
 from closeread.model import Lesson
 from closeread.processes import map_ordered
 from closeread.validate.lesson import load_lesson
@@ -31,6 +31,8 @@ def load_kit(
     if not folders:
         rel = shown_path(lessons_dir, root)
         raise LessonError([Problem(rel, 0, "no lessons found; expected one folder per lesson, each with lesson.yaml and article.txt")])
+    # a linked folder is never read (it could be any folder of the machine): reported with the rest
+    folders, linked = linked_folders(folders, lambda folder: shown_path(folder, root, follow=False))
     if cache is None:
         pages_for = None  # rendered pages are only kept by the cache
     found: list[Lesson | None] = cache.lessons(folders) if cache is not None else [None] * len(folders)
@@ -40,7 +42,7 @@ def load_kit(
             entry = cache.entry_path(folder) if pages_for is not None else None
             jobs.append((number, _Job(folder, shown_path(folder, root), pages_for, entry)))
     done = len(folders) - len(jobs)
-    problems: list[Problem] = []
+    problems: list[Problem] = list(linked)
     for (number, _), result in zip(jobs, map_ordered(_validate, [job for _, job in jobs])):
         problems.extend(result.problems)
         found[number] = result.lesson
@@ -95,9 +97,12 @@ def _validate(job: _Job) -> _Result:
     return _Result(lesson, pages, problems, entry)
 
 
-def shown_path(path: Path, root: Path) -> str:
-    """A path as messages show it: relative to the kit's folder where it is inside it."""
+def shown_path(path: Path, root: Path, *, follow: bool = True) -> str:
+    """A path as messages show it: relative to the kit's folder where it is inside it (a symbolic link
+    named as itself with ``follow=False``, not as what it points at)."""
     try:
+        if not follow:
+            return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()

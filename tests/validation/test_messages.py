@@ -259,13 +259,14 @@ CASES = [
     ]),
     # -- files ----------------------------------------------------------------------------------
     ("yaml-syntax-error", _edit("title: A harbour strike", "title: [unclosed"), [
-        f"{Y}:3: YAML syntax error: did not find expected ',' or ']'; expected valid YAML (check indentation and quotes)",
+        f"{Y}:2: YAML syntax error: a '[' list that is not closed; expected ']' at the end of the list, on the same line",
     ]),
     ("yaml-bad-indentation", _edit("  outlet: Local News\n", "  outlet: Local News\n   oops: 1\n"), [
-        f"{Y}:15: YAML syntax error: mapping values are not allowed in this context; expected valid YAML (check indentation and quotes)",
+        f"{Y}:15: YAML syntax error: ': ' inside a value, or a key indented deeper than the key above it; expected the value in quotes if it contains ': ', or the key lined up under the keys above",
     ]),
     ("python-tag-refused", _edit("title: A harbour strike", 'title: !!python/object/apply:os.system ["echo hi"]'), [
-        f"{Y}:2: the tag '!!python/object/apply:os.system' is not allowed; expected plain YAML values",
+        f"{Y}:2: 'title' is ['echo hi']; expected a text (the lesson's title)",
+        f"{Y}:2: the tag '!!python/object/apply:os.system' is not allowed; expected plain YAML ('- ' items with no tag)",
     ]),
     ("not-a-mapping", _write("lesson.yaml", b"- a\n- b\n"), [
         f"{Y}:1: the file must be a mapping of keys to values; expected 'title: ...', 'summary: ...' and so on",
