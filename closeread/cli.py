@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from closeread.errors import CloseReadError
+from closeread.errors import CloseReadError, inert
 from closeread.progress import Progress
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,7 +85,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {SCHEMA_PATH.as_posix()}")
     except CloseReadError as exc:
         for line in exc.lines():
-            print(line, file=sys.stderr)
+            print(inert(line), file=sys.stderr)
+        return 1
+    except OSError as exc:  # a full disk, a read-only folder, a file taken away during the build
+        where = exc.filename if exc.filename is not None else command
+        print(inert(f"{where}: {exc.strerror or exc}; expected a writable folder with free space, then build again"), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -5,6 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def inert(text: str) -> str:
+    """Text for a terminal: control characters (an escape sequence can clear or recolour the author's
+    terminal), bidirectional overrides and other invisible format characters shown as escapes."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong in an input file, reported as ``path:line: message``."""

@@ -198,12 +198,21 @@ def export_pdfs(
     return files, report
 
 
+_LAST_ZIP_SECOND = 4354819199  # 2107-12-31 23:59:59 UTC: a zip entry's year is 1980 plus seven bits
+
+
 def source_date(environ: dict | None = None) -> dt.datetime | None:
     """SOURCE_DATE_EPOCH as a UTC time, or None when it is not set."""
     value = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
     if not value:
         return None
     try:
-        return dt.datetime.fromtimestamp(int(value), tz=dt.timezone.utc)
+        seconds = int(value)
+        if not 0 <= seconds <= _LAST_ZIP_SECOND:
+            raise ValueError(value)
+        return dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc)
     except (ValueError, OverflowError, OSError) as exc:
-        raise BuildFailed(f"SOURCE_DATE_EPOCH={value!r}: expected a whole number of seconds since 1970") from exc
+        raise BuildFailed(
+            f"SOURCE_DATE_EPOCH={value!r}: expected a whole number of seconds between 0 (1970) and {_LAST_ZIP_SECOND} "
+            "(2107, the last time a zip file holds)"
+        ) from exc

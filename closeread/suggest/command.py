@@ -114,6 +114,10 @@ def _why_none(draft: _Draft, proposed: int) -> str:
 
 def write_suggestions(*, root: Path, slug: str) -> Written:
     """Write the lesson's new suggestions; return the file's path, how many, and why none if none."""
+    from closeread.validate.schema import SLUG
+
+    if not SLUG.fullmatch(slug):  # a path such as ../../elsewhere would write outside lessons/
+        raise CloseReadError(f"suggest: '{slug}' is not a lesson slug; expected lower-case letters, digits and single hyphens (a folder name in lessons/)")
     folder = root / "lessons" / slug
     if not (folder / "lesson.yaml").exists():
         known = sorted(p.name for p in (root / "lessons").iterdir() if p.is_dir()) if (root / "lessons").is_dir() else []

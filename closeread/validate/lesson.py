@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -45,6 +46,11 @@ _TYPE_KEYS = {
     "short": {"model_answer"},
     "discussion": {"guidance"},
 }
+
+
+def _inert(text: str) -> str:
+    """A name for a message with its control characters shown escaped."""
+    return text if text.isprintable() else text.encode("unicode_escape").decode("ascii")
 
 
 def _line(d: dict, key: str | None = None) -> int:
@@ -103,8 +109,8 @@ class _LessonBuilder:
         return self.checker.problems
 
     def build(self) -> Lesson | None:
-        if not SLUG.match(self.slug):
-            self.report(0, f"folder name '{self.slug}' is not a valid lesson slug; expected lower-case letters, digits and single hyphens")
+        if not SLUG.fullmatch(self.slug):
+            self.report(0, f"folder name '{_inert(self.slug)}' is not a valid lesson slug; expected lower-case letters, digits and single hyphens")
         source, problems = read_text(self.folder / LESSON_FILE, self.path, limit=MAX_LESSON_BYTES)
         if source is None:
             self.problems.extend(problems)
@@ -279,13 +285,16 @@ class _LessonBuilder:
 
     def _article(self, spec: dict) -> Article | None:
         name = spec.get("file", "article.txt")
-        if "/" in name or "\\" in name or name.startswith("."):
-            self.report(_line(spec, "file"), f"article file '{name}' must be a file name in the lesson folder; expected e.g. article.txt")
+        if not name or len(name) > 100 or "/" in name or "\\" in name or name.startswith(".") or not name.isprintable():
+            self.report(
+                _line(spec, "file") if "file" in spec else 1,
+                f"article file '{_inert(name)[:100]}' must be a file name in the lesson folder; expected e.g. article.txt (at most 100 characters)",
+            )
             return None
         shown = f"{self.shown_dir}/{name}"
         text_file, problems = read_text(self.folder / name, shown, limit=MAX_ARTICLE_BYTES)
         if text_file is None:
-            if not (self.folder / name).exists():
+            if not os.path.lexists(self.folder / name):
                 self.report(_line(spec, "file") if "file" in spec else 1, f"the lesson has no article: {shown} is missing; expected the article's text in it")
             else:
                 self.problems.extend(problems)
@@ -298,6 +307,8 @@ class _LessonBuilder:
         raw_lines = text.split("\n")
         roles: dict[int, tuple[str, str]] = {}
         for part in spec.get("parts", []):
+            if "quote" not in part or "role" not in part:  # missing or invalid: the schema has said so
+                continue
             found = anchor(index, part["quote"], occurrence=part.get("occurrence"))
             if found.match is None:
                 self.report(_line(part, "quote"), f"article part: {found.error}")

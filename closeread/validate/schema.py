@@ -12,7 +12,8 @@ from closeread.errors import Problem
 from closeread.kinds import all_kind_fields, registry
 from closeread.load.yamlfile import LineDict, LineList
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # use fullmatch: "$" also matches before a final newline
+MAX_TEXT = 20_000  # characters in one text field: a long discussion guide is 3,000; 1 MB made 330 PDF pages
 LANG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 QUESTION_TYPES = ("single", "multiple", "sort", "find", "short", "discussion")
 ROLES = ("headline", "standfirst", "subheading", "body", "caption", "credit", "furniture")
@@ -264,7 +265,12 @@ _TYPE_WORDS = {
 
 
 def _show(value) -> str:
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    # never repr() a whole list or mapping: aliases can make one of millions of values
+    if isinstance(value, (list, dict, set, tuple)) and (
+        len(value) > 5 or not all(isinstance(v, (str, int, float, bool)) and len(str(v)) < 50 for v in value)
+    ):
+        return f"a {'mapping' if isinstance(value, dict) else 'list'} of {len(value)} item{'s' if len(value) != 1 else ''}"
+    text = repr(value) if not isinstance(value, str) else f"'{value[:60]}'"
     return text if len(text) <= 50 else text[:49] + "\u2026'"
 
 
@@ -288,6 +294,8 @@ class Checker:
             return None
         t = spec.type
         if t == "str" and value.__class__ is str:  # most values: the general path below, taken quickly
+            if len(value) > MAX_TEXT:
+                return self._too_long(name, value, spec, line)
             stripped = value.strip()
             if not stripped and spec.required:
                 self.report(line, f"'{name}' is empty; expected {spec.doc}")
@@ -352,15 +360,17 @@ class Checker:
             value = str(value)
         if not isinstance(value, str):
             return self._wrong(name, value, spec, line)
+        if len(value) > MAX_TEXT:
+            return self._too_long(name, value, spec, line)
         if t == "str":
             if not value.strip() and spec.required:
                 self.report(line, f"'{name}' is empty; expected {spec.doc}")
                 return None
             return value.strip()
         stripped = value.strip()
-        if t == "slug" and not SLUG.match(stripped):
+        if t == "slug" and not SLUG.fullmatch(stripped):
             return self._wrong(name, value, spec, line)
-        if t == "lang" and not LANG.match(stripped):
+        if t == "lang" and not LANG.fullmatch(stripped):
             return self._wrong(name, value, spec, line)
         if t == "url" and not re.match(r"^https?://[^\s/?#]+\.[^\s]*$", stripped, re.I):
             return self._wrong(name, value, spec, line)
@@ -368,6 +378,10 @@ class Checker:
             self.report(line, f"'{name}' is {_show(value)}, which is not {spec.doc}{did_you_mean(stripped, spec.values)}")
             return None
         return stripped
+
+    def _too_long(self, name, value, spec, line):
+        self.report(line, f"'{name}' is {len(value):,} characters long; expected at most {MAX_TEXT:,} ({spec.doc})")
+        return None
 
     def _wrong(self, name, value, spec, line):
         words = _TYPE_WORDS[spec.type]
@@ -393,11 +407,11 @@ class Checker:
             if sub is None:
                 self.report(key_line, f"unknown key '{key}' in {spec.doc}{did_you_mean(key, fields)}")
                 continue
-            out[f"__line__{key}"] = key_line  # kept for a present key even when its value is invalid
-            if raw is None:
+            if raw is None:  # an empty value is as good as none: code that needs it says it is missing
                 if sub.required:
                     self.report(key_line, f"'{key}' is empty; expected {sub.doc}")
                 continue
+            out[f"__line__{key}"] = key_line  # kept for a present key even when its value is invalid
             checked = self.check(raw, sub, key, key_line)
             if checked is not None:
                 out[key] = checked
