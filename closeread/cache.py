@@ -151,5 +151,10 @@ def _read(path: Path):
 
 
 def write_entry(path: Path, blob: bytes) -> None:
-    """Write one pickled ``(lesson, pages)`` entry atomically (a worker process may call this)."""
-    write_if_changed(path, blob)
+    """Write one pickled ``(lesson, pages)`` entry atomically (a worker process may call this). The
+    cache only saves time: a full disk or a read-only folder leaves the entry unwritten (a miss next
+    time), and the build goes on to fail, or not, on the files it must write."""
+    try:
+        write_if_changed(path, blob)
+    except OSError:
+        pass

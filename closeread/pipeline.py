@@ -17,7 +17,8 @@ from closeread.render.pages import STUDENT_DIR, TEACHER_DIR, lesson_pages, rende
 from closeread.validate.kit import load_kit
 from closeread.validate.schema import json_schema
 from closeread.write.files import claim_folder, sync_folder
-from closeread.write.site import stage_sites, swap_in
+from closeread.write.lock import build_lock
+from closeread.write.site import recover, stage_sites, swap_in
 
 OWNED = (STUDENT_DIR, TEACHER_DIR)
 SITES = (("mkdocs.yml", "site"), ("mkdocs-teacher.yml", "site-teacher"))
@@ -73,6 +74,8 @@ def publish(*, root: Path, progress: Progress | None = None, drafts: list[str] =
     """Build the student and the teacher site with MkDocs (at the same time where there are two cores);
     both are swapped in together, or neither. ``drafts``: slugs of lessons for the teacher site only."""
     progress = progress or Progress.quiet()
+    for _, site in SITES:  # a build killed half-way through its swap left a site aside
+        recover(root / site)
     excludes = {root / SITES[0][1]: student_exclusions(list(drafts))}  # the student site
     with progress.step("building " + " and ".join(f"{site}/" for _, site in SITES)):
         staged = stage_sites([(root / config, root / site) for config, site in SITES], progress=progress,
@@ -84,7 +87,10 @@ def publish(*, root: Path, progress: Progress | None = None, drafts: list[str] =
 def build(*, root: Path, pdf: bool = True, progress: Progress | None = None) -> Generated:
     """The main job: validate, render, export, write the docs, build both sites."""
     progress = progress or Progress.quiet()
-    generated = generate(root=root, pdf=pdf, progress=progress)
-    write_docs(root=root, generated=generated)
-    publish(root=root, progress=progress, drafts=[lesson.slug for lesson in generated.lessons if lesson.draft])
+    with build_lock(root, say=progress.say):  # one build at a time: they share docs/, the cache and the sites
+        for _, site in SITES:
+            recover(root / site)
+        generated = generate(root=root, pdf=pdf, progress=progress)
+        write_docs(root=root, generated=generated)
+        publish(root=root, progress=progress, drafts=[lesson.slug for lesson in generated.lessons if lesson.draft])
     return generated

@@ -44,7 +44,17 @@ def write_if_changed(path: Path, data: bytes) -> bool:
 
 
 def sync_folder(folder: Path, files: dict[str, bytes]) -> tuple[int, int]:
-    """Make ``folder`` hold exactly ``files`` (relative paths); return (written, removed)."""
+    """Make ``folder`` hold exactly ``files`` (relative paths); return (written, removed).
+
+    A folder that cannot be written (a full disk, a read-only folder) is a BuildFailed naming the file."""
+    try:
+        return _sync(folder, files)
+    except OSError as exc:
+        where = exc.filename or folder
+        raise BuildFailed(f"{where}: cannot write ({exc.strerror or exc}); expected a writable folder with free space") from None
+
+
+def _sync(folder: Path, files: dict[str, bytes]) -> tuple[int, int]:
     written = sum(write_if_changed(folder / rel, data) for rel, data in sorted(files.items()))
     write_if_changed(folder / MARKER, _MARKER_TEXT.encode())
     keep = {folder / rel for rel in files} | {folder / MARKER}

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import logging
 import os
 import shutil
+import sys
+import tempfile
 from pathlib import Path
 
 from closeread.errors import BuildFailed
@@ -51,8 +55,9 @@ def stage_site(*, config_file: Path, site_dir: Path, progress=None, exclude: tup
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    staging = site_dir.with_name(f".{site_dir.name}.new")
-    shutil.rmtree(staging, ignore_errors=True)
+    # unique per build: two builds never write into one staging folder (the lock makes them take
+    # turns, but a staging folder left by a killed build must not be mistaken for this one)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     log = logging.getLogger("mkdocs")
     collector = _Collect()
     log.addHandler(collector)
@@ -88,14 +93,59 @@ def stage_site(*, config_file: Path, site_dir: Path, progress=None, exclude: tup
     return staging
 
 
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux ``renameat2(RENAME_EXCHANGE)``); False where the system or
+    the file system cannot, for the caller to fall back to two renames."""
+    if sys.platform != "linux":
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint)
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(error, os.strerror(error), str(b))
+
+
 def swap_in(staging: Path, site_dir: Path) -> None:
-    """Replace ``site_dir`` with the complete ``staging`` folder (two renames; the old one is removed)."""
-    old = site_dir.with_name(f".{site_dir.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
+    """Replace ``site_dir`` with the complete ``staging`` folder so that at every instant ``site_dir``
+    is either the old site or the new one: one atomic exchange where Linux offers it, else two renames
+    that ``recover`` completes on the next build should the process die between them."""
+    if site_dir.exists() and _exchange(staging, site_dir):
+        shutil.rmtree(staging, ignore_errors=True)  # it now holds the old site
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=site_dir.parent))
     if site_dir.exists():
-        site_dir.rename(old)
-    staging.rename(site_dir)
+        os.replace(site_dir, old / "site")
+    os.replace(staging, site_dir)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def recover(site_dir: Path) -> None:
+    """Undo what a killed build left beside ``site_dir`` (call it holding the build lock, when no
+    other build can be half-way): a site moved aside but not replaced is moved back, and staging
+    folders are removed."""
+    parent, name = site_dir.parent, site_dir.name
+    if not parent.is_dir():
+        return
+    olds = sorted(parent.glob(f".{name}.old*"), key=lambda p: p.stat().st_mtime)
+    if not site_dir.exists():
+        for old in reversed(olds):
+            moved = old / "site" if (old / "site").is_dir() else old
+            if moved.is_dir() and any(moved.iterdir()):
+                os.replace(moved, site_dir)
+                break
+    for leftover in [*olds, *parent.glob(f".{name}.new*")]:
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def stage_sites(jobs: list[tuple[Path, Path]], *, progress=None,
