@@ -2,6 +2,12 @@
 
 Every text is HTML (``[html]``, built by ``html_text`` so lesson text shows as written), on one line,
 with GIFT's special characters ~ = # { } : and the backslash itself escaped by a backslash.
+
+Moodle reads an answer that starts with ``%NN%`` as its weight and one that starts with ``[markdown]``
+(or any ``[format]``) as its format, and neither can be escaped. So every answer and every feedback
+starts with ``[html]`` of our own: what follows it is text, whatever a lesson's option says. The
+``$CATEGORY`` line is read before Moodle turns escapes back into characters, so a name there is
+written with only its backslashes doubled (``\\`` is the one escape Moodle undoes at that point).
 """
 
 from __future__ import annotations
@@ -41,8 +47,8 @@ def _question(quiz: Quiz, item: Item) -> str:
             mark = "=" if choice.correct else "~"
         else:
             mark = f"~%{fraction}%"
-        fb = f"#{escape(html_text.inline(choice.feedback))}" if choice.feedback else ""
-        lines.append(f"\t{mark}{escape(html_text.inline(choice.text))}{fb}")
+        fb = f"#{_html(html_text.inline(choice.feedback))}" if choice.feedback else ""
+        lines.append(f"\t{mark}{_html(html_text.inline(choice.text))}{fb}")
     if item.feedback:
         lines.append(f"\t####{escape(html_text.paragraphs(item.feedback))}")
     lines.append("}")
@@ -51,7 +57,8 @@ def _question(quiz: Quiz, item: Item) -> str:
 
 def quiz_text(quiz: Quiz, *, category: tuple[str, ...] = ("closeread",)) -> str:
     """One quiz's category line and questions (a block of a GIFT file)."""
-    blocks = [f"$CATEGORY: {category_path(*category, one_line(quiz.title))}"]
+    path = category_path(*category, one_line(quiz.title))
+    blocks = [f"$CATEGORY: {path.replace(chr(92), chr(92) * 2)}"]
     blocks.extend(_question(quiz, item) for item in quiz.items)
     return "\n\n".join(blocks)
 
