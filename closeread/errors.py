@@ -22,7 +22,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+        # always one line, and inert on a terminal: a message may quote a lesson's own text
+        path, message = inert(self.path), inert(self.message)
+        return f"{path}:{self.line}: {message}" if self.line else f"{path}: {message}"
 
 
 class CloseReadError(Exception):

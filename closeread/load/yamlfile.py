@@ -8,6 +8,7 @@ Only libyaml's safe loader is used: tags such as ``!!python/object`` are refused
 from __future__ import annotations
 
 import gc
+import re
 
 import yaml
 
@@ -195,6 +196,17 @@ _PLAIN_SCALARS = {"tag:yaml.org,2002:" + t for t in ("str", "int", "float", "boo
 _WORDS = {"int": "a whole number", "float": "a number", "bool": "true or false", "null": "nothing (~ or null)", "timestamp": "a date YYYY-MM-DD"}
 
 
+def _maybe_tag(text: str) -> bool:
+    """Whether a '!' starts a token somewhere (a tag can only start there); a regular expression
+    took 3 ms on a long lesson, this a few microseconds (a '!' is rare in a lesson)."""
+    at = text.find("!")
+    while at >= 0:
+        if at == 0 or text[at - 1] in " \t\n,[{":
+            return True
+        at = text.find("!", at + 1)
+    return False
+
+
 def _short(value, width: int = 40) -> str:
     """A value for a message: never the whole of a long (or alias-expanded) one."""
     text = value if isinstance(value, str) else repr(value) if isinstance(value, (int, float, bool)) else type(value).__name__
@@ -212,9 +224,10 @@ def _too_deep(text: str) -> int:
     on the parser's events first, when a cheap bound (every level needs a deeper indentation, a '- ' or
     '? ' at the start of a line, or a '[' or '{') says it could be too deep."""
     bound = text.count("[") + text.count("{")
-    if bound < MAX_DEPTH:
-        widest = max((len(line) - len(line.lstrip(" -?")) for line in text.split("\n")), default=0)
-        if bound + 2 * widest + 2 < MAX_DEPTH:
+    if bound < MAX_DEPTH - 4:
+        # no line starts with (MAX_DEPTH - bound) // 2 - 1 spaces, dashes or question marks
+        run = (MAX_DEPTH - bound) // 2 - 1
+        if re.search(f"\n[ ?-]{{{run}}}", "\n" + text) is None:
             return 0
     depth = 0
     for event in yaml.parse(text, Loader=_BaseLoader):
@@ -329,7 +342,9 @@ def load_yaml(text: str, *, path: str) -> tuple[object, list[Problem]]:
         node = loader.get_single_node()
         if node is None:
             return None, loader.problems
-        stop = _check_nodes(loader, node)
+        # the node walk costs about as much as building the data: only files that could hold a tag
+        # (a '!' starting a token) or an alias (an '&' anchor and a '*') need it
+        stop = _check_nodes(loader, node) if ("&" in text and "*" in text) or _maybe_tag(text) else None
         if stop is not None:
             return None, [*loader.problems, stop]
         if (node.__class__ is _MappingNode and node.tag == _MAP) or (node.__class__ is _SequenceNode and node.tag == _SEQ):

@@ -472,7 +472,7 @@ class _LessonBuilder:
                 ok = False
             for k in ("annotation", "answer"):
                 if k in q and q[k] not in by_id:
-                    self.report(_line(q, k), f"question '{qid}': {k} '{q[k]}' is not an annotation of this lesson{did_you_mean(q[k], ann_ids) if ann_ids else ''}")
+                    self.report(_line(q, k), f"question '{qid}': {k} '{q[k]}' is not an annotation of this lesson{did_you_mean(q[k], ann_ids) if ann_ids else '; expected the id of an annotation (the lesson has none yet)'}")
                     ok = False
             options: tuple[Option, ...] = ()
             if qtype in ("single", "multiple") and "options" in q:

@@ -276,7 +276,11 @@ def _show(value) -> str:
 
 def did_you_mean(word: str, choices) -> str:
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else f"; expected one of: {', '.join(map(str, choices))}"
+    if close:
+        return f"; did you mean '{close[0]}'?"
+    shown = [str(c) for c in choices]
+    more = f", and {len(shown) - 30} more" if len(shown) > 30 else ""  # a long lesson has hundreds of ids
+    return f"; expected one of: {', '.join(shown[:30])}{more}"
 
 
 class Checker:

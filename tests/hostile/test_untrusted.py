@@ -225,7 +225,7 @@ def test_a_huge_option_is_refused_with_its_length(root):
 def test_a_slug_ending_in_a_newline_is_not_a_slug(root):
     os.rename(_folder(root), root / "lessons" / "tiny-harbour\n")
     assert _problems(root) == [
-        "lessons/tiny-harbour\n/lesson.yaml: folder name 'tiny-harbour\\n' is not a valid lesson slug; expected lower-case letters, digits and single hyphens"
+        "lessons/tiny-harbour\\n/lesson.yaml: folder name 'tiny-harbour\\n' is not a valid lesson slug; expected lower-case letters, digits and single hyphens"
     ]
 
 
