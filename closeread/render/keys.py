@@ -1,8 +1,22 @@
-"""The student site's answer key, scrambled so that viewing the page source does not show it.
+"""The student site's answer key, sealed per choice so that the page reveals no more than clicking does.
 
-This is not secrecy (the page must check answers offline, so the key is in it); it keeps the key from
-being read at a glance or found with a text search. The scheme: UTF-8 JSON XOR a 64-byte key (the first
-64 bytes of a xorshift32 stream seeded from the lesson's salt, repeated), then base64. ``docs/javascripts/closeread.js`` reverses it.
+The page must check answers offline, so everything it can say is in it. What it can do is make each
+answer need what the student chose: the key holds, for each question, one sealed entry per choice,
+``{"ok": is it right, "f": its feedback, "x": the explanation}`` for an option of a choice question
+and for each (claim, stance) of a sorting question; the entry is found by a tag and opened with a
+seed, both hashed from the lesson's salt, the question and the choice. Nothing in the key says which
+option is right until that option is opened. ``closeread.open(qid, choice)`` in
+``docs/javascripts/closeread.js`` does it in the browser.
+
+The limits, stated in the authoring guide too: the choices of a question are on the page, so a
+student with the developer tools can open every one of them, which is what clicking each option and
+checking would show them anyway; a find question's words and a short question's model answer are
+sealed under the empty choice, which any script can open (the words are marked in the article for
+the practice mode's reveal in any case). This keeps answers from being read at a glance, found with
+a text search or dumped in one line; it is not secrecy from a student who writes a loop.
+
+Both layers use the same scrambling: UTF-8 JSON XOR the first 64 bytes of a xorshift32 stream from a
+seed, repeated, then base64. Seeds and tags are 32-bit FNV-1a hashes of UTF-8 text.
 """
 
 from __future__ import annotations
@@ -51,6 +65,7 @@ def unscramble(text: str, seed: int) -> bytes:
 
 
 def question_key(q: Question) -> dict:
+    """Everything a question's checking may say, in the clear (the teacher's view, and the tests')."""
     key: dict = {"t": q.type, "x": q.explanation}
     if q.options:
         key["c"] = [o.key for o in q.options if o.correct]
@@ -67,7 +82,74 @@ def question_key(q: Question) -> dict:
     return key
 
 
+STANCES = ("reported", "asserted")  # the choices of a sorting question's rows
+
+
+def _fnv(text: str) -> int:
+    h = 0x811C9DC5
+    for byte in text.encode("utf-8"):
+        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return h or 1
+
+
+def _parts(salt: int, qid: str, choice: str) -> str:
+    return f"{salt}\x1f{qid}\x1f{choice}"
+
+
+def tag_of(salt: int, qid: str, choice: str) -> str:
+    """Where a choice's sealed entry is kept in its question's table."""
+    return f"{_fnv('tag' + chr(0x1F) + _parts(salt, qid, choice)):08x}"
+
+
+def seed_of(salt: int, qid: str, choice: str) -> int:
+    """What opens a choice's sealed entry."""
+    return _fnv("seal" + chr(0x1F) + _parts(salt, qid, choice))
+
+
+def sort_choice(item: str, stance: str) -> str:
+    return f"{item}={stance}"
+
+
+def _json(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def _entries(q: Question) -> dict[str, dict]:
+    """Each choice of the question and what opening it reveals."""
+    if q.options:
+        return {o.key: {"ok": o.correct, "f": o.feedback, "x": q.explanation} for o in q.options}
+    if q.items:
+        return {
+            sort_choice(i.annotation, stance): {"ok": stance == i.stance, "x": q.explanation}
+            for i in q.items
+            for stance in STANCES
+        }
+    if q.type == "find":
+        return {"": {"a": q.answer, "x": q.explanation}}
+    if q.type == "short":
+        return {"": {"m": q.model_answer, "x": q.explanation}}
+    return {}
+
+
+def sealed_question(salt: int, q: Question) -> dict:
+    """A question's entry in the page's key: its type, how many options are right (the page says it
+    after a first check), and its sealed choices."""
+    out: dict = {"t": q.type}
+    if q.type == "multiple":
+        out["n"] = sum(o.correct for o in q.options)
+    entries = _entries(q)
+    if entries:
+        out["s"] = {tag_of(salt, q.id, choice): scramble(_json(entry), seed_of(salt, q.id, choice)) for choice, entry in entries.items()}
+    return out
+
+
+def open_choice(key: dict, salt: int, qid: str, choice: str) -> dict | None:
+    """What the page's ``closeread.open`` reveals for one choice (None for a choice the key lacks)."""
+    sealed = key.get(qid, {}).get("s", {}).get(tag_of(salt, qid, choice))
+    return json.loads(unscramble(sealed, seed_of(salt, qid, choice)).decode("utf-8")) if sealed else None
+
+
 def lesson_key(lesson: Lesson, questions: tuple[Question, ...]) -> str:
-    """The scrambled key of the given questions."""
-    payload = json.dumps({q.id: question_key(q) for q in questions}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return scramble(payload.encode("utf-8"), salt_for(lesson))
+    """The page's key of the given questions: sealed per choice, then scrambled as a whole."""
+    salt = salt_for(lesson)
+    return scramble(_json({q.id: sealed_question(salt, q) for q in questions}), salt)

@@ -75,7 +75,29 @@
     for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i) ^ ks[i & 63];
     return JSON.parse(new TextDecoder("utf-8").decode(out));
   }
-  window.closeread = { decodeKey };
+
+  /* Unsealing, one choice at a time (closeread/render/keys.py): the key holds, per question, sealed
+   * entries found by a tag and opened by a seed, both hashed from the salt, the question and the
+   * choice, so that nothing in it says which option is right until that option is opened.
+   *   closeread.open(qid, choice) -> {correct, feedback, explanation, model, answer} or null
+   * choice: an option's value ("o2"), "claim=stance" for a sorting row, "" for find and short.
+   * Not secrecy: every choice is on the page (see the authoring guide's "What the student page reveals"). */
+  const sealed = { key: {}, salt: 0 };
+  const fnv = (s) => {
+    let x = 0x811c9dc5;
+    for (const b of new TextEncoder().encode(s)) x = Math.imul(x ^ b, 0x01000193) >>> 0;
+    return x || 1;
+  };
+  function open(qid, choice) {
+    const q = sealed.key[qid];
+    const parts = [sealed.salt, qid, choice == null ? "" : String(choice)].join("\x1f");
+    const blob = q && q.s && q.s[fnv("tag\x1f" + parts).toString(16).padStart(8, "0")];
+    if (!blob) return null;
+    const p = decodeKey(blob, fnv("seal\x1f" + parts));
+    return { correct: !!p.ok, feedback: p.f || "", explanation: p.x || "", model: p.m || "", answer: p.a || "" };
+  }
+  function unseal(b64, salt) { sealed.key = decodeKey(b64, salt); sealed.salt = salt; return sealed.key; }
+  window.closeread = { decodeKey, open };
 
   /* An assignment link: lessons/<slug>/index.html#assign?q=a,b&m=practice&d=2025-03-01&i=... */
   function parseAssignment(fragment) {
@@ -413,6 +435,10 @@
     const id = el.dataset.q;
     const type = el.dataset.type;
     const k = key[id] || { t: type };
+    const o = (choice) => open(id, choice) || {};
+    let shownX = ""; /* the explanation, known once something has been opened */
+    const seen = (r) => { if (r.explanation) shownX = r.explanation; return r; };
+    const found = type === "find" || type === "short" ? seen(o("")) : {};
     const q = { id, type, el, key: k, countable: type !== "discussion", auto: TYPES_AUTO.includes(type) };
     const st = () => page.answers[id] || (page.answers[id] = {});
     const locked = $(".cr-answer-locked", el);
@@ -424,7 +450,7 @@
     q.setNumber = (i) => { if (title && title.firstChild && title.firstChild.nodeType === 3) title.firstChild.data = "Question " + i + " "; };
 
     /* which annotations answering this question reveals in practice mode */
-    q.anns = [el.dataset.ann, k.a].concat(Object.keys(k.s || {})).filter(Boolean);
+    q.anns = [el.dataset.ann, found.answer].filter(Boolean);
     $$("tr[data-item]", el).forEach((tr) => q.anns.push(tr.dataset.item));
 
     /* hints, one at a time */
@@ -450,8 +476,8 @@
 
     const inputs = $$("input", el);
     const optionText = (key2) => { const i = inputs.find((x) => x.value === key2); return i ? text(i.closest("label")) : key2; };
-    const explanation = () => k.x ? h("div", { class: "cr-explain" }, paras(k.x)) : null;
-    const notInside = (fb) => k.x && fb && fb.indexOf(k.x.trim()) >= 0 ? null : explanation();
+    const explanation = () => shownX ? h("div", { class: "cr-explain" }, paras(shownX)) : null;
+    const notInside = (fb) => shownX && fb && fb.indexOf(shownX.trim()) >= 0 ? null : explanation();
     function record(ok) {
       const s = st();
       if (s.first == null) s.first = ok;
@@ -468,8 +494,7 @@
         if (!v.length) { feedback.replaceChildren(verdict("info", type === "single" ? "Choose an answer first." : "Choose at least one answer first.")); return; }
         const s = st();
         s.v = v;
-        const correct = k.c || [];
-        const ok = v.length === correct.length && v.every((x) => correct.includes(x));
+        const ok = v.length === (type === "single" ? 1 : k.n) && v.every((x) => seen(o(x)).correct);
         record(ok);
         render();
         focusOn(feedback);
@@ -486,8 +511,9 @@
         clearMarks();
         show.hidden = !(s.done && !s.ok) || s.shown;
         if (!s.done) { feedback.replaceChildren(); return; }
-        const correct = k.c || [];
-        const f = k.f || {};
+        /* the right options: those chosen, and every option once the answer is shown */
+        const correct = (s.shown ? inputs.map((i) => i.value) : v).filter((x) => seen(o(x)).correct);
+        const fb = (x) => o(x).feedback;
         const out = [];
         if (s.ok) out.push(verdict("ok", type === "single" ? "Right." : "Right: you chose all the right answers and no others."));
         else if (type === "multiple" && v.some((x) => correct.includes(x))) out.push(verdict("part", "Partly right."));
@@ -496,21 +522,21 @@
         for (const x of v) {
           const good = correct.includes(x);
           // feedback that already says so ("Yes. ...", "Right. ...") is not prefixed twice
-          const says = /^(right|yes|correct)\b/i.test(f[x] || "");
-          list.append(h("li", null, h("strong", null, optionText(x)), ": ", good ? (says ? "" : "right. ") : "not right. ", f[x] || ""));
+          const says = /^(right|yes|correct)\b/i.test(fb(x) || "");
+          list.append(h("li", null, h("strong", null, optionText(x)), ": ", good ? (says ? "" : "right. ") : "not right. ", fb(x) || ""));
           const lab = inputs.find((i) => i.value === x).closest("label");
           lab.append(h("span", { class: "cr-opt-mark " + (good ? "cr-opt-yes" : "cr-opt-no") }, good ? " \u2713 right" : " \u2717 not right"));
         }
         out.push(list);
         if (type === "multiple" && !s.ok) {
-          const missed = correct.filter((x) => !v.includes(x)).length;
+          const missed = (k.n || 0) - v.filter((x) => correct.includes(x)).length;
           if (missed && !s.shown) out.push(h("p", null, "There " + (missed > 1 ? "are " + missed + " right answers" : "is a right answer") + " you have not chosen."));
         }
         if (s.shown && !s.ok) {
           out.push(h("p", { class: "cr-answer-shown" }, h("strong", null, "The answer: "), correct.map(optionText).join("; ")));
-          out.push(h("ul", { class: "cr-fb-list" }, correct.filter((x) => !v.includes(x) && f[x]).map((x) => h("li", null, h("strong", null, optionText(x)), ": ", f[x]))));
+          out.push(h("ul", { class: "cr-fb-list" }, correct.filter((x) => !v.includes(x) && fb(x)).map((x) => h("li", null, h("strong", null, optionText(x)), ": ", fb(x)))));
         }
-        if (s.ok || s.shown) out.push(notInside(v.map((x) => f[x] || "").join(" ")));
+        if (s.ok || s.shown) out.push(notInside(v.map((x) => fb(x) || "").join(" ")));
         feedback.replaceChildren(...out.filter(Boolean));
       }
     } else if (type === "sort") {
@@ -521,7 +547,7 @@
         const left = rows.length - Object.keys(v).length;
         if (left) { feedback.replaceChildren(verdict("info", "Sort every claim first (" + left + " left).")); return; }
         st().v = v;
-        record(rows.every((tr) => (k.s || {})[tr.dataset.item] === v[tr.dataset.item]));
+        record(rows.map((tr) => seen(o(tr.dataset.item + "=" + v[tr.dataset.item])).correct).every(Boolean));
         render();
         focusOn(feedback);
       });
@@ -545,8 +571,8 @@
         let right = 0;
         const list = h("ul", { class: "cr-fb-list" });
         rows.forEach((tr) => {
-          const want = (k.s || {})[tr.dataset.item];
-          const good = want === v[tr.dataset.item];
+          const good = !!v[tr.dataset.item] && seen(o(tr.dataset.item + "=" + v[tr.dataset.item])).correct;
+          const want = s.shown ? ($$("input", tr).map((i) => i.value).find((x) => o(tr.dataset.item + "=" + x).correct) || "") : "";
           if (good) right++;
           $("th", tr).append(h("span", { class: "cr-opt-mark " + (good ? "cr-opt-yes" : "cr-opt-no") }, good ? " \u2713 right" : " \u2717 not right"));
           list.append(h("li", null, "\u201c" + text($("th", tr)) + "\u201d: you chose ", h("strong", null, v[tr.dataset.item] || "nothing"), good ? " (right)." : s.shown ? " (not right: it is " + want + ")." : " (not right)."));
@@ -563,7 +589,7 @@
           if (picked === null) { focusOn(start); return; }
           if (!picked.length) { feedback.replaceChildren(verdict("info", "Choose at least one word first.")); focusOn(start); return; }
           st().v = picked;
-          const target = page.article.targetWords(k.a).map((w) => +w.dataset.w);
+          const target = page.article.targetWords(found.answer).map((w) => +w.dataset.w);
           const inter = picked.filter((i) => target.includes(i)).length;
           const extra = picked.length - inter;
           // right: half the answer's words or more, or only words of the answer (two at least, such as a name)
@@ -583,16 +609,16 @@
         page.article.markChosen(Object.values(page.qs).filter((x) => x.type === "find" && x.visible).flatMap((x) => (page.answers[x.id] || {}).v || []));
         show.hidden = !(s.done && !s.ok) || s.shown;
         start.textContent = s.v && s.v.length ? "Choose the words again" : "Choose words in the article";
-        const found = s.ok || s.shown;
-        page.article.markFound(k.a, !!found);
+        const isFound = s.ok || s.shown;
+        page.article.markFound(found.answer, !!isFound);
         if (!s.done) { feedback.replaceChildren(); return; }
-        const tw = page.article.targetWords(k.a);
+        const tw = page.article.targetWords(found.answer);
         const out = [
           s.ok ? verdict("ok", "Right: you found the words.") : s.near ? verdict("part", "Close: your words overlap the answer, but not enough. Try again" + (s.shown ? "." : ", or show the answer.")) : verdict("no", "Not these words. Try again" + (s.shown ? "." : ", or show the answer.")),
           h("p", null, "You chose: \u201c" + page.article.wordsText(s.v || []) + "\u201d."),
         ];
-        if (found && tw.length) {
-          const m = page.article.anyMarkFor(k.a);
+        if (isFound && tw.length) {
+          const m = page.article.anyMarkFor(found.answer);
           out.push(h("p", { class: "cr-answer-shown" }, h("strong", null, "The words: "), "\u201c" + tw.map((w) => w.textContent).join(" ") + "\u201d (line " + page.article.lineOf(tw[0]) + "). ",
             btn("Show them in the article", "cr-link-btn", () => { if (m) { page.article.refresh(); focusOn(m.hasAttribute("tabindex") ? m : m.closest(".cr-line")); } })));
           out.push(explanation());
@@ -647,7 +673,7 @@
             if (again) again.focus();
           }, { "aria-pressed": String(s.self === v), "data-self": v })));
         feedback.replaceChildren(...[
-          h("div", { class: "cr-model" }, h("p", null, h("strong", null, "Model answer:")), paras(k.m)),
+          h("div", { class: "cr-model" }, h("p", null, h("strong", null, "Model answer:")), paras(found.model)),
           explanation(),
           group,
         ].filter(Boolean));
@@ -663,7 +689,7 @@
       if (anchor) anchor.before(actions); else el.append(actions);
       el.append(feedback);
     }
-    q.reset = () => { if (type === "find") page.article.markFound(k.a, false); };
+    q.reset = () => { if (type === "find") page.article.markFound(found.answer, false); };
     const base = q.render;
     q.render = () => { base(); if (hintBtn) renderHints(); };
     return q;
@@ -674,7 +700,7 @@
     const slug = root.dataset.crLesson;
     const keyEl = $(".cr-key-data");
     let key;
-    try { key = decodeKey(keyEl.dataset.crKey, parseInt(root.dataset.crSalt, 10)); } catch (e) { return; }
+    try { key = unseal(keyEl.dataset.crKey, parseInt(root.dataset.crSalt, 10)); } catch (e) { return; }
     const assignment = parseAssignment(location.hash);
     const storeKey = assignment ? "closeread:assign:" + slug + ":" + assignment.id : LESSON(slug);
     const blank = () => ({ v: 1, answers: {}, started: Date.now() });

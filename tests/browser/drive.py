@@ -5,14 +5,38 @@ from __future__ import annotations
 import json
 import re
 
-from closeread.render.keys import unscramble
+from closeread.render.keys import STANCES, open_choice, sort_choice, unscramble
 
 
 def page_key(page) -> dict:
-    """The answer key of a student page, unscrambled in Python (the test's own copy of the answers)."""
-    el = page.locator(".cr-key-data")
+    """The answer key of a student page, in the clear: unsealed in Python by opening every choice the
+    page offers (the test's own copy of the answers, as ``keys.question_key`` writes them)."""
     salt = int(page.locator(".cr-lesson").get_attribute("data-cr-salt"))
-    return json.loads(unscramble(el.get_attribute("data-cr-key"), salt).decode("utf-8"))
+    sealed = json.loads(unscramble(page.locator(".cr-key-data").get_attribute("data-cr-key"), salt).decode("utf-8"))
+    choices = page.evaluate(
+        """() => Object.fromEntries(Array.from(document.querySelectorAll('section.cr-q')).map(s => [s.dataset.q, {
+             options: Array.from(s.querySelectorAll('.cr-option input')).map(i => i.value),
+             rows: Array.from(s.querySelectorAll('tr[data-item]')).map(tr => tr.dataset.item)}]))"""
+    )
+    out = {}
+    for qid, q in sealed.items():
+        key: dict = {"t": q["t"]}
+        mine = choices.get(qid, {"options": [], "rows": []})
+        opened = {}
+        if mine["options"]:
+            opened = {o: open_choice(sealed, salt, qid, o) for o in mine["options"]}
+            key["c"] = [o for o, e in opened.items() if e["ok"]]
+            key["f"] = {o: e["f"] for o, e in opened.items()}
+        elif mine["rows"]:
+            opened = {(i, s): open_choice(sealed, salt, qid, sort_choice(i, s)) for i in mine["rows"] for s in STANCES}
+            key["s"] = {i: s for (i, s), e in opened.items() if e["ok"]}
+        elif q["t"] in ("find", "short"):
+            opened = {"": open_choice(sealed, salt, qid, "")}
+            entry = opened[""]
+            key.update({k: entry[k] for k in ("a", "m") if entry.get(k)})
+        key["x"] = next((e["x"] for e in opened.values() if e), "")
+        out[qid] = key
+    return out
 
 
 def progress(page) -> str:

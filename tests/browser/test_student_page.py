@@ -20,12 +20,41 @@ def student(request, fixture_kit, open_page):
     return open_page(url)
 
 
-def test_the_script_unscrambles_the_same_key_as_python(student):
+def test_the_script_opens_each_choice_as_python_does(student):
+    """``closeread.open`` (the page's one way to an answer) agrees with Python's ``open_choice`` on every
+    choice the page offers, and the key decoded whole holds no answer."""
     in_js = student.evaluate(
-        "() => { const r = document.querySelector('.cr-lesson'); return closeread.decodeKey(document.querySelector('.cr-key-data').dataset.crKey, +r.dataset.crSalt); }"
+        """() => {
+          const out = {};
+          for (const s of document.querySelectorAll('section.cr-q')) {
+            const id = s.dataset.q, opened = {};
+            s.querySelectorAll('.cr-option input').forEach((i) => { opened[i.value] = closeread.open(id, i.value); });
+            s.querySelectorAll('tr[data-item]').forEach((tr) => ['reported', 'asserted'].forEach((st) => {
+              opened[tr.dataset.item + '=' + st] = closeread.open(id, tr.dataset.item + '=' + st); }));
+            if (s.dataset.type === 'find' || s.dataset.type === 'short') opened[''] = closeread.open(id, '');
+            out[id] = opened;
+          }
+          return out;
+        }"""
     )
-    assert in_js == page_key(student)
-    assert in_js["q-find"]["a"] == "a-silva"
+    key = page_key(student)
+    for qid, opened in in_js.items():
+        for choice, got in opened.items():
+            k = key[qid]
+            if "c" in k:
+                assert got == {"correct": choice in k["c"], "feedback": k["f"][choice], "explanation": k["x"], "model": "", "answer": ""}
+            elif "s" in k:
+                item, stance = choice.split("=")
+                assert got["correct"] == (k["s"][item] == stance) and got["explanation"] == k["x"]
+            else:
+                assert got == {"correct": False, "feedback": "", "explanation": k["x"], "model": k.get("m", ""), "answer": k.get("a", "")}
+    assert key["q-find"]["a"] == "a-silva"
+    assert student.evaluate("() => closeread.open('q-source', 'o99')") is None
+    whole = student.evaluate(
+        "() => JSON.stringify(closeread.decodeKey(document.querySelector('.cr-key-data').dataset.crKey, +document.querySelector('.cr-lesson').dataset.crSalt))"
+    )
+    for secret in ("Yes, the union leader.", "The union leader gives it", "It says the city is paralysed", '"a":"a-silva"', '"ok"', '"asserted"'):
+        assert secret not in whole
 
 
 def test_single_choice_feedback_for_the_option_chosen(student):
