@@ -81,7 +81,7 @@
    * choice, so that nothing in it says which option is right until that option is opened.
    *   closeread.open(qid, choice) -> {correct, feedback, explanation, model, answer} or null
    * choice: an option's value ("o2"), "claim=stance" for a sorting row, "" for find and short.
-   * Not secrecy: every choice is on the page (see the authoring guide's "What the student page reveals"). */
+   * Not secrecy: every choice is on the page (docs/guide/teaching.md, "What the student page reveals"). */
   const sealed = { key: {}, salt: 0 };
   const fnv = (s) => {
     let x = 0x811c9dc5;
