@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import stat
 import subprocess
 import sys
 import time
@@ -90,6 +91,15 @@ def test_an_article_linked_to_dev_zero_is_not_read_forever(root):
     start = time.monotonic()
     assert _problems(root) == [f"{A}: the file is a symbolic link; expected a regular file in the lesson folder (copy the file itself there)"]
     assert time.monotonic() - start < 30
+
+
+def test_a_device_article_is_not_read(root):
+    (_folder(root) / "article.txt").unlink()
+    try:  # /dev/zero's own device numbers: endless, and stat() says its size is 0
+        os.mknod(_folder(root) / "article.txt", 0o644 | stat.S_IFCHR, os.makedev(1, 5))
+    except PermissionError:
+        pytest.skip("making a device file needs root")
+    assert _problems(root) == [f"{A}: not a regular file (a folder, device or pipe); expected a text file in the lesson folder"]
 
 
 def test_a_fifo_article_does_not_block(root):
