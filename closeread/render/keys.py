@@ -2,8 +2,8 @@
 
 The page must check answers offline, so everything it can say is in it. What it can do is make each
 answer need what the student chose: the key holds, for each question, one sealed entry per choice,
-``{"ok": is it right, "f": its feedback, "x": the explanation}`` for an option of a choice question
-and for each (claim, stance) of a sorting question; the entry is found by a tag and opened with a
+``{"ok": is it right, "f": its feedback}`` for an option of a choice question and ``{"ok": ...}``
+for each (claim, stance) of a sorting question, the explanation (``"x"``) with the first right one; the entry is found by a tag and opened with a
 seed, both hashed from the lesson's salt, the question and the choice. Nothing in the key says which
 option is right until that option is opened. ``closeread.open(qid, choice)`` in
 ``docs/javascripts/closeread.js`` does it in the browser.
@@ -116,11 +116,15 @@ def _json(data) -> bytes:
 
 def _entries(q: Question) -> dict[str, dict]:
     """Each choice of the question and what opening it reveals."""
+    # the explanation is shown once the answer is right or shown, and both open the right choices:
+    # it is sealed with the first of them only, not repeated (it is often the longest text)
     if q.options:
-        return {o.key: {"ok": o.correct, "f": o.feedback, "x": q.explanation} for o in q.options}
+        first = next((o.key for o in q.options if o.correct), None)
+        return {o.key: _with_x({"ok": o.correct, "f": o.feedback}, q, o.key == first) for o in q.options}
     if q.items:
+        head = q.items[0].annotation
         return {
-            sort_choice(i.annotation, stance): {"ok": stance == i.stance, "x": q.explanation}
+            sort_choice(i.annotation, stance): _with_x({"ok": stance == i.stance}, q, i.annotation == head and stance == i.stance)
             for i in q.items
             for stance in STANCES
         }
@@ -129,6 +133,12 @@ def _entries(q: Question) -> dict[str, dict]:
     if q.type == "short":
         return {"": {"m": q.model_answer, "x": q.explanation}}
     return {}
+
+
+def _with_x(entry: dict, q: Question, keep: bool) -> dict:
+    if keep and q.explanation:
+        entry["x"] = q.explanation
+    return entry
 
 
 def sealed_question(salt: int, q: Question) -> dict:

@@ -35,13 +35,17 @@ def test_each_choice_opens_to_what_checking_it_shows():
         for q in lesson.questions:
             plain = question_key(q)
             if q.options:
+                first = next(o.key for o in q.options if o.correct)
                 for o in q.options:
-                    assert open_choice(key, salt, q.id, o.key) == {"ok": o.correct, "f": o.feedback, "x": q.explanation}
+                    x = {"x": q.explanation} if o.key == first and q.explanation else {}
+                    assert open_choice(key, salt, q.id, o.key) == {"ok": o.correct, "f": o.feedback, **x}
                 if q.type == "multiple":
                     assert key[q.id]["n"] == len(plain["c"])
             for item in q.items:
                 for stance in STANCES:
-                    assert open_choice(key, salt, q.id, sort_choice(item.annotation, stance))["ok"] == (stance == item.stance)
+                    entry = open_choice(key, salt, q.id, sort_choice(item.annotation, stance))
+                    assert entry["ok"] == (stance == item.stance)
+                    assert entry.get("x", "") == (q.explanation if entry["ok"] and item == q.items[0] else "")
             if q.type == "find":
                 assert open_choice(key, salt, q.id, "") == {"a": q.answer, "x": q.explanation}
             if q.type == "short":
