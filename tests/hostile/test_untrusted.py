@@ -215,12 +215,12 @@ def test_a_key_written_twice_beside_a_merge_is_still_a_duplicate(root):
          f"{Y}:28: 'role' is 'furnture', which is not a line role; did you mean 'furniture'?"),
         ('    figure: "300"\n    source: silva', '    figure: "300"\n    source:',
          f"{Y}:49: annotation 'a-300' of kind 'figure' has no 'source'; expected the id of the source it comes from"),
-        ("    quote: Union leader Ana Silva\n    source: silva", "    quote: Union leader Ana Silva\n    source: ''",
-         f"{Y}:103: 'source' is ''; expected lower-case letters, digits and single hyphens (the 'source' of the annotation)"),
+        ("    quote: Union leader Ana Silva\n    source: silva", "    quote: Union leader Ana Silva\n    source:",
+         f"{Y}:100: annotation 'a-silva' of kind 'source' has no 'source'; expected the id of the source it comes from"),
         ("    speaker: silva", "    speaker:",
          f"{Y}:84: annotation 'a-quote' of kind 'quote' has no 'speaker'; expected the id of the source who said it"),
     ],
-    ids=["part-without-quote", "part-without-role", "part-unknown-role", "figure-empty-source", "source-blank-source", "quote-empty-speaker"],
+    ids=["part-without-quote", "part-without-role", "part-unknown-role", "figure-empty-source", "source-empty-source", "quote-empty-speaker"],
 )
 def test_missing_or_empty_values_are_messages(root, old, new, message):
     _edit(root, old, new)
