@@ -18,6 +18,8 @@ from pathlib import Path
 import yaml
 
 from closeread.errors import CloseReadError, LessonError, Problem
+from closeread.load.lessonfiles import MAX_ARTICLE_BYTES, MAX_LESSON_BYTES, read_text
+from closeread.load.yamlfile import load_yaml
 from closeread.suggest import suggest
 from closeread.validate.anchor import ArticleIndex, anchor
 from closeread.validate.kit import shown_path
@@ -64,20 +66,19 @@ def _from_lesson(folder: Path, root: Path, slug: str) -> _Draft:
 
 def _from_files(folder: Path) -> _Draft | None:
     """The article and its marked parts of a lesson that does not validate yet (a fresh draft)."""
-    try:
-        data = yaml.safe_load((folder / "lesson.yaml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None
+    # read as validation reads: no link followed, no device or pipe, size and YAML aliases limited
+    source, _ = read_text(folder / "lesson.yaml", "lesson.yaml", limit=MAX_LESSON_BYTES)
+    data = load_yaml(source.text, path="lesson.yaml")[0] if source is not None else None
     if not isinstance(data, dict):
         return None
     article = data.get("article") if isinstance(data.get("article"), dict) else {}
     name = article.get("file") if isinstance(article.get("file"), str) else "article.txt"
     if "/" in name or "\\" in name or name.startswith("."):
         return None
-    try:
-        text = (folder / name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+    article_file, _ = read_text(folder / name, name, limit=MAX_ARTICLE_BYTES)
+    if article_file is None:
         return None
+    text = article_file.text
     index = ArticleIndex(text)
     skip, captions = [], []
     for part in article.get("parts") or []:

@@ -284,3 +284,14 @@ def test_the_last_time_a_zip_holds_is_accepted():
 
     when = source_date({"SOURCE_DATE_EPOCH": "4354819199"})
     assert write_zip([("a.txt", b"a")], timestamp=when)
+
+
+def test_suggest_does_not_read_a_linked_article_either(root):
+    (_folder(root) / "article.txt").unlink()
+    (_folder(root) / "article.txt").symlink_to("/dev/zero")
+    run = subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "--root", str(root), "suggest", "tiny-harbour"], capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr
+    assert f"{A}: the file is a symbolic link; expected a regular file in the lesson folder (copy the file itself there)" in run.stderr.splitlines()
