@@ -130,8 +130,8 @@ def _entries(q: Question) -> dict[str, dict]:
         }
     if q.type == "find":
         return {"": {"a": q.answer, "x": q.explanation}}
-    if q.type == "short":
-        return {"": {"m": q.model_answer, "x": q.explanation}}
+    if q.type == "short":  # the rubric's samples too: shown once the student has answered
+        return {"": {"m": q.model_answer, "x": q.explanation, **({"r": question_key(q)["r"]} if "r" in question_key(q) else {})}}
     return {}
 
 

@@ -61,7 +61,8 @@ def _rubric(raw: dict | None) -> tuple[RubricLevel, ...]:
     if not raw:
         return ()
     levels = design().rubric_levels
-    if any(level not in raw for level in levels):  # a missing level was reported by the schema
+    # a missing level, or a level without 'does' or 'sample', was reported by the schema
+    if any(level not in raw or "does" not in raw[level] or "sample" not in raw[level] for level in levels):
         return ()
     return tuple(RubricLevel(level, raw[level]["does"], raw[level]["sample"]) for level in levels)
 

@@ -79,7 +79,7 @@
   /* Unsealing, one choice at a time (closeread/render/keys.py): the key holds, per question, sealed
    * entries found by a tag and opened by a seed, both hashed from the salt, the question and the
    * choice, so that nothing in it says which option is right until that option is opened.
-   *   closeread.open(qid, choice) -> {correct, feedback, explanation, model, answer} or null
+   *   closeread.open(qid, choice) -> {correct, feedback, explanation, model, answer, rubric} or null
    * choice: an option's value ("o2"), "claim=stance" for a sorting row, "" for find and short.
    * Not secrecy: every choice is on the page (docs/guide/teaching.md, "What the student page reveals"). */
   const sealed = { key: {}, salt: 0 };
@@ -94,7 +94,7 @@
     const blob = q && q.s && q.s[fnv("tag\x1f" + parts).toString(16).padStart(8, "0")];
     if (!blob) return null;
     const p = decodeKey(blob, fnv("seal\x1f" + parts));
-    return { correct: !!p.ok, feedback: p.f || "", explanation: p.x || "", model: p.m || "", answer: p.a || "" };
+    return { correct: !!p.ok, feedback: p.f || "", explanation: p.x || "", model: p.m || "", answer: p.a || "", rubric: p.r || [] };
   }
   function unseal(b64, salt) { sealed.key = decodeKey(b64, salt); sealed.salt = salt; return sealed.key; }
   window.closeread = { decodeKey, open };
@@ -656,7 +656,7 @@
           if (s.shown) {
             rubric.open = true;
             // each level's sample, from the key, beside what the level does
-            (k.r || []).forEach(([lvl, , sample]) => {
+            (found.rubric || []).forEach(([lvl, , sample]) => {
               const li = $('li[data-level="' + lvl + '"]', rubric);
               if (li && !$(".cr-sample", li)) li.append(h("span", { class: "cr-sample" }, " For example: \u201c" + sample + "\u201d"));
             });

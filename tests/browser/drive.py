@@ -33,7 +33,7 @@ def page_key(page) -> dict:
         elif q["t"] in ("find", "short"):
             opened = {"": open_choice(sealed, salt, qid, "")}
             entry = opened[""]
-            key.update({k: entry[k] for k in ("a", "m") if entry.get(k)})
+            key.update({k: entry[k] for k in ("a", "m", "r") if entry.get(k)})
         key["x"] = next((e["x"] for e in opened.values() if e and e.get("x")), "")
         out[qid] = key
     return out

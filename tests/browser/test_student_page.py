@@ -43,13 +43,13 @@ def test_the_script_opens_each_choice_as_python_does(student):
             k = key[qid]
             if "c" in k:  # the explanation comes with one right option only
                 x = got["explanation"] if choice in k["c"] and got["explanation"] == k["x"] else ""
-                assert got == {"correct": choice in k["c"], "feedback": k["f"][choice], "explanation": x, "model": "", "answer": ""}
+                assert got == {"correct": choice in k["c"], "feedback": k["f"][choice], "explanation": x, "model": "", "answer": "", "rubric": []}
             elif "s" in k:
                 item, stance = choice.split("=")
                 assert got["correct"] == (k["s"][item] == stance)
                 assert got["explanation"] == (k["x"] if got["correct"] and item == next(iter(k["s"])) else "")
             else:
-                assert got == {"correct": False, "feedback": "", "explanation": k["x"], "model": k.get("m", ""), "answer": k.get("a", "")}
+                assert got == {"correct": False, "feedback": "", "explanation": k["x"], "model": k.get("m", ""), "answer": k.get("a", ""), "rubric": k.get("r", [])}
     assert key["q-find"]["a"] == "a-silva"
     assert student.evaluate("() => closeread.open('q-source', 'o99')") is None
     whole = student.evaluate(

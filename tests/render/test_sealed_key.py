@@ -21,7 +21,7 @@ def test_the_key_decoded_whole_holds_no_answer():
         salt = salt_for(lesson)
         whole = unscramble(lesson_key(lesson, lesson.questions), salt).decode("utf-8")
         for q in lesson.questions:
-            secrets = [q.explanation, q.model_answer, *(o.feedback for o in q.options)]  # option texts are on the page
+            secrets = [q.explanation, q.model_answer, *(o.feedback for o in q.options), *(r.sample for r in q.rubric)]  # option texts are on the page
             for secret in filter(None, secrets):
                 assert secret not in whole and json.dumps(secret, ensure_ascii=False)[1:-1] not in whole, (lesson.slug, q.id)
         for word in ('"ok"', '"c"', '"f"', '"reported"', '"asserted"'):
@@ -49,5 +49,6 @@ def test_each_choice_opens_to_what_checking_it_shows():
             if q.type == "find":
                 assert open_choice(key, salt, q.id, "") == {"a": q.answer, "x": q.explanation}
             if q.type == "short":
-                assert open_choice(key, salt, q.id, "") == {"m": q.model_answer, "x": q.explanation}
+                rubric = {"r": plain["r"]} if "r" in plain else {}
+                assert open_choice(key, salt, q.id, "") == {"m": q.model_answer, "x": q.explanation, **rubric}
             assert open_choice(key, salt, q.id, "not-a-choice") is None
