@@ -895,7 +895,8 @@
     }
     function result(q, s) {
       if (!s.done) return q.countable ? "not answered" : "";
-      if (q.type === "short") return "wrote an answer, then read the model answer; marked themself: " + ({ yes: "got it", partly: "partly", no: "not yet" }[s.self] || "not marked");
+      const levels = $(".cr-rubric-box", q.el) ? { yes: "strong", partly: "developing", no: "beginning" } : { yes: "got it", partly: "partly", no: "not yet" };
+      if (q.type === "short") return "wrote an answer, then read the model answer; marked themself: " + (levels[s.self] || "not marked");
       if (s.first === true) return "right at the first try";
       if (s.ok) return "right after another try";
       return s.shown ? "not right; looked at the answer" : "not right";

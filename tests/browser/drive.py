@@ -157,7 +157,7 @@ def complete_by_keyboard(page, key: dict, limit: int = 1500) -> list[str]:
                 page.keyboard.press("Enter")
                 checked.add(qid)
                 log.append(f"{qid}: found words: {feedback(page, qid).splitlines()[0]}")
-        elif a["tag"] == "BUTTON" and a["text"] == "I got it" and qid:
+        elif a["tag"] == "BUTTON" and a["text"] in ("I got it", "Strong") and qid:
             if page.evaluate("document.activeElement.getAttribute('aria-pressed')") != "true":
                 page.keyboard.press("Enter")
                 checked.add(qid)

@@ -105,7 +105,7 @@ def test_student_opens_the_link_answers_and_gets_a_summary(builder, open_page, f
     text = summary.inner_text()
     assert "Score on the auto-checked questions: 1 of 2 right at the first try, 2 of 2 in the end" in text
     assert "Finished: " in text and "Time on the lesson:" in text
-    assert "It adds 'paralyses'." in text and "marked themself: got it" in text
+    assert "It adds 'paralyses'." in text and "marked themself: strong" in text
     plain = page.get_by_label(re.compile("The summary as text")).input_value()
     assert re.match(r"Lesson: A harbour strike\nName: Ada Student\nDue: (14 March 2030|March 14, 2030)\n", plain)
     assert "1. Select the words that show who the source of the 300 figure is." in plain
