@@ -1,6 +1,8 @@
-/* closeread: the teacher site's assignment builder. It reads the lessons' questions (with their minutes,
- * skill, core flag and LMS fragments) and articles from the page's data-cr-lessons attribute, through
- * one function (lessonData), and makes a link to the student site with the assignment in the #fragment,
+/* closeread: the teacher site's assignment builder. It reads the lessons' slugs and titles from the
+ * page's data-cr-lessons attribute; a lesson's questions (with their minutes, skill, core flag and LMS
+ * fragments) and article come from its own assign.js beside its teacher edition, loaded with a script
+ * element (which works from file:// too) when the lesson is chosen, through one function (lessonData),
+ * so the page stays the same size whatever the kit's. It makes a link to the student site with the assignment in the #fragment,
  * a printed page of the selection (print stylesheet in the page) and its GIFT and Moodle XML files,
  * joined from fragments the build made: no accounts, no server, works offline. Vanilla ES2017. */
 (function () {
@@ -46,15 +48,35 @@
 
     // The one way the builder reaches a lesson's questions and article (a promise, so that they can
     // come from a file loaded on demand instead of this page).
-    function lessonData(i) { return Promise.resolve(lessons[i]); }
+    const loaded = (window.closereadLessons = window.closereadLessons || {});
+    function lessonData(i) {
+      const slug = lessons[i].slug;
+      if (loaded[slug]) return Promise.resolve(loaded[slug]);
+      return new Promise((resolve, reject) => {
+        const s = document.createElement("script");
+        s.src = new URL(encodeURIComponent(slug) + "/assign.js", location.href).href;
+        s.onload = () => (loaded[slug] ? resolve(loaded[slug]) : reject(new Error("no data")));
+        s.onerror = () => reject(new Error("not found"));
+        document.head.appendChild(s);
+      });
+    }
 
     function load() {
       const i = +sel.value;
+      list.setAttribute("aria-busy", "true");
       lessonData(i).then((l) => {
         if (+sel.value !== i) return; // another lesson was chosen meanwhile
+        list.removeAttribute("aria-busy");
         lesson = l;
         items = l.questions.map((q, n) => ({ q, n: n + 1, on: q.core }));
         draw();
+      }, () => {
+        if (+sel.value !== i) return;
+        list.removeAttribute("aria-busy");
+        lesson = null;
+        items = [];
+        list.replaceChildren();
+        status.textContent = "The questions of this lesson could not be loaded: is the teacher site complete?";
       });
     }
     function draw(focus) {
