@@ -60,48 +60,114 @@ def regenerate_all(root: Path, progress: Progress) -> bool:
     return True
 
 
-def regenerate_pages(root: Path) -> int:
-    """The quick way after a save: every lesson's pages and the catalogues, from the lesson cache where
-    a lesson did not change; writes only the pages whose text changed and removes nothing. Returns how
-    many files were written; raises CloseReadError with every problem."""
-    from closeread.cache import LessonCache
-    from closeread.pipeline import OWNED
-    from closeread.render.pages import lesson_pages, render_kit
-    from closeread.validate.kit import load_kit
-    from closeread.write.files import claim_folder, write_if_changed
+class Preview:
+    """The kit as the preview last rendered it: each lesson with its pages, and every generated page's
+    text as written into docs/. A save re-validates and re-renders only the lesson folders whose files
+    changed; the catalogues are rendered again from the lessons in memory, and only the pages whose
+    text changed are written (nothing is removed: ``python build.py`` tidies up)."""
 
-    docs = root / "docs"
-    cache = LessonCache(root)
-    lessons = load_kit(root=root, cache=cache, pages_for=lesson_pages)
-    pages = render_kit(lessons, cache)
-    for owned in OWNED:
-        claim_folder(docs / owned, shown=f"docs/{owned}")
-    return sum(write_if_changed(docs / path, text.encode("utf-8")) for path, text in sorted(pages.items()))
+    def __init__(self, *, root: Path):
+        from closeread.cache import LessonCache
+        from closeread.render.pages import lesson_pages
+        from closeread.validate.kit import load_kit
+
+        self.root = root
+        cache = LessonCache(root)  # warm: the full regeneration has just filled it
+        lessons = load_kit(root=root, cache=cache, pages_for=lesson_pages)
+        self.lessons = {lesson.slug: (lesson, cache.pages(lesson.slug) or lesson_pages(lesson)) for lesson in lessons}
+        self.written: dict[str, str] = self._pages()
+        self.seen = snapshot(root / "lessons")
+
+    def _pages(self) -> dict[str, str]:
+        from closeread.render.pages import STUDENT_DIR, TEACHER_DIR, assignment_builder, assignment_questions, catalogue_pages, teacher_catalogue
+
+        lessons = [self.lessons[slug][0] for slug in sorted(self.lessons)]
+        pages = {f"{STUDENT_DIR}/{name}": text for name, text in catalogue_pages(lessons).items()}
+        pages.update({f"{TEACHER_DIR}/{name}": text for name, text in teacher_catalogue(lessons).items()})
+        pages[f"{TEACHER_DIR}/assign.md"] = assignment_builder(lessons)
+        for slug in sorted(self.lessons):
+            lesson, own = self.lessons[slug]
+            pages.update(own)
+            pages[f"{TEACHER_DIR}/{slug}/questions.js"] = assignment_questions(lesson)
+        return pages
+
+    def changed_folders(self) -> set[Path]:
+        now = snapshot(self.root / "lessons")
+        if now == self.seen:
+            return set()
+        lessons = self.root / "lessons"
+        changed = {Path(p) for p in set(now) ^ set(self.seen)} | {Path(p) for p in now if p in self.seen and now[p] != self.seen[p]}
+        self.seen = now
+        return {p if p.parent == lessons else p.parent for p in changed if p.parent == lessons or p.parent.parent == lessons}
+
+    def update(self, folders: set[Path]) -> tuple[int, list[str]]:
+        """Take the changed lesson folders in; return (pages written, problems as lines)."""
+        from closeread.pipeline import OWNED
+        from closeread.render.pages import lesson_pages
+        from closeread.validate.kit import shown_path
+        from closeread.validate.lesson import load_lesson
+        from closeread.write.files import claim_folder, write_if_changed
+
+        problems: list[str] = []
+        for folder in sorted(folders):
+            if not (folder / "lesson.yaml").exists():
+                self.lessons.pop(folder.name, None)  # a lesson removed (or not yet complete)
+                continue
+            lesson, found = load_lesson(folder, shown_dir=shown_path(folder, self.root))
+            if found or lesson is None:
+                problems.extend(str(p) for p in found)
+                continue
+            self.lessons[lesson.slug] = (lesson, lesson_pages(lesson))
+        pages = self._pages()
+        docs = self.root / "docs"
+        for owned in OWNED:
+            claim_folder(docs / owned, shown=f"docs/{owned}")
+        written = 0
+        for path, text in sorted(pages.items()):
+            if self.written.get(path) != text:
+                written += write_if_changed(docs / path, text.encode("utf-8"))
+        self.written = pages
+        return written, problems
 
 
 class Watcher:
-    """Looks at lessons/ every POLL_S seconds; on a change, regenerates the pages (the quick way)."""
+    """Looks at lessons/ every POLL_S seconds; on a change, updates the preview's pages."""
 
     def __init__(self, *, root: Path, progress: Progress):
         self.root = root
         self.progress = progress
         self.seen = snapshot(root / "lessons")
+        self.preview = self._start()
 
-    def check(self) -> bool:
-        now = snapshot(self.root / "lessons")
-        if now == self.seen:
-            return False
-        self.seen = now
-        start = time.perf_counter()
+    def _start(self) -> Preview | None:
+        """The preview needs every lesson valid once; until then, each save is checked whole."""
         try:
-            written = regenerate_pages(self.root)
+            return Preview(root=self.root)
         except CloseReadError as exc:
             for line in exc.lines():
                 self.progress.say(line)
+            return None
+
+    def check(self) -> bool:
+        if self.preview is None:
+            now = snapshot(self.root / "lessons")
+            if now == self.seen:
+                return False
+            self.seen = now
+            if regenerate_all(self.root, self.progress):
+                self.preview = self._start()
+                self.progress.say("every lesson is valid again: pages regenerated")
             return True
+        folders = self.preview.changed_folders()
+        if not folders:
+            return False
+        start = time.perf_counter()
+        written, problems = self.preview.update(folders)
+        for line in problems:
+            self.progress.say(line)
         self.progress.say(
-            f"lessons regenerated in {time.perf_counter() - start:.1f} s ({written} pages changed; "
-            "downloads are refreshed by `python build.py`)"
+            f"{len(folders)} lesson folder(s) changed: {written} pages regenerated in {time.perf_counter() - start:.2f} s"
+            + (" (downloads are refreshed by `python build.py`)" if written else "")
         )
         return True
 
