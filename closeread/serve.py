@@ -60,6 +60,16 @@ def regenerate_all(root: Path, progress: Progress) -> bool:
     return True
 
 
+def listing(lesson) -> tuple:
+    """What the catalogues, the glossary and the assignment builder show of a lesson: when none of it
+    changed (a note, a question's wording, the article), a save re-renders the lesson's own pages only."""
+    return (
+        lesson.title, lesson.summary, lesson.source.outlet, lesson.grade_band, lesson.minutes, tuple(lesson.skills),
+        lesson.draft, tuple(lesson.kinds), len(lesson.questions),
+        tuple((a.kind, a.id, a.quote, None if a.quote else a.note) for a in lesson.published_annotations),
+    )
+
+
 class Preview:
     """The kit as the preview last rendered it: each lesson with its pages, and every generated page's
     text as written into docs/. A save re-validates and re-renders only the lesson folders whose files
@@ -75,16 +85,24 @@ class Preview:
         cache = LessonCache(root)  # warm: the full regeneration has just filled it
         lessons = load_kit(root=root, cache=cache, pages_for=lesson_pages)
         self.lessons = {lesson.slug: (lesson, cache.pages(lesson.slug) or lesson_pages(lesson)) for lesson in lessons}
+        self.kit_pages: dict[str, str] = self._kit_pages()
         self.written: dict[str, str] = self._pages()
         self.seen = snapshot(root / "lessons")
 
-    def _pages(self) -> dict[str, str]:
-        from closeread.render.pages import STUDENT_DIR, TEACHER_DIR, assignment_builder, assignment_questions, catalogue_pages, teacher_catalogue
+    def _kit_pages(self) -> dict[str, str]:
+        """The catalogues, the glossary and the assignment builder, from every lesson."""
+        from closeread.render.pages import STUDENT_DIR, TEACHER_DIR, assignment_builder, catalogue_pages, teacher_catalogue
 
         lessons = [self.lessons[slug][0] for slug in sorted(self.lessons)]
         pages = {f"{STUDENT_DIR}/{name}": text for name, text in catalogue_pages(lessons).items()}
         pages.update({f"{TEACHER_DIR}/{name}": text for name, text in teacher_catalogue(lessons).items()})
         pages[f"{TEACHER_DIR}/assign.md"] = assignment_builder(lessons)
+        return pages
+
+    def _pages(self) -> dict[str, str]:
+        from closeread.render.pages import TEACHER_DIR, assignment_questions
+
+        pages = dict(self.kit_pages)
         for slug in sorted(self.lessons):
             lesson, own = self.lessons[slug]
             pages.update(own)
@@ -109,6 +127,7 @@ class Preview:
         from closeread.write.files import claim_folder, write_if_changed
 
         problems: list[str] = []
+        listed = {slug: listing(lesson) for slug, (lesson, _) in self.lessons.items()}
         for folder in sorted(folders):
             if not (folder / "lesson.yaml").exists():
                 self.lessons.pop(folder.name, None)  # a lesson removed (or not yet complete)
@@ -118,6 +137,8 @@ class Preview:
                 problems.extend(str(p) for p in found)
                 continue
             self.lessons[lesson.slug] = (lesson, lesson_pages(lesson))
+        if {slug: listing(lesson) for slug, (lesson, _) in self.lessons.items()} != listed:
+            self.kit_pages = self._kit_pages()  # a title, skill, count... changed: the lists show it
         pages = self._pages()
         docs = self.root / "docs"
         for owned in OWNED:

@@ -102,3 +102,16 @@ def test_serve_shows_a_saved_change(tmp_path):
         proc.terminate()
         proc.wait(timeout=30)
         log.close()
+
+
+def test_a_saved_note_rewrites_the_lessons_own_pages_only(preview):
+    kit = preview.root
+    docs = kit / "docs"
+    before = {p: p.stat().st_mtime_ns for p in docs.rglob("*") if p.is_file()}
+    _edit(kit, "note: The figure comes from the union leader.", "note: The figure comes from the union leader, Zanzibarville.")
+    written, problems = preview.update(preview.changed_folders())
+    after = {p: p.stat().st_mtime_ns for p in docs.rglob("*") if p.is_file()}
+    rewritten = sorted(p.relative_to(docs).as_posix() for p in after if before.get(p) != after[p])
+    assert (written, problems) == (2, [])
+    assert rewritten == [f"lessons/{SLUG}/index.md", f"teacher/{SLUG}/index.md"]
+    assert "Zanzibarville" in (docs / rewritten[0]).read_text(encoding="utf-8")

@@ -302,7 +302,8 @@ def _grouped(base: str, heading: str, intro: str, groups: list[dict], rows: dict
         while name in names:  # two ids that differ only in characters a file name drops
             name += "-x"
         names.add(name)
-        pages.update(_paged_list(name, f"{heading}: {group['title']}", group["text"] or intro, group["lessons"], rows, **options))
+        # an en dash, not a colon: a colon would send the title through PyYAML's slow emitter (_front_matter)
+        pages.update(_paged_list(name, f"{heading} \u2013 {group['title']}", group["text"] or intro, group["lessons"], rows, **options))
         overview.append({**group, "href": f"{name}.html", "count": len(group["lessons"])})
     pages[f"{base}.md"] = _render(
         "catalogue.md.j2",
