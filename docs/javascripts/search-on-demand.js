@@ -7,7 +7,8 @@
  * nothing. Vanilla ES2017. */
 (function () {
   "use strict";
-  const INDEX = /\/search\/search_index\.js(on)?(\?|#|$)/;
+  // Material's search/search_index.json (or .js from file://); Zensical's search.json (search.js)
+  const INDEX = /\/search(\/search_index)?\.js(on)?(\?|#|$)/;
   let isOpen = false;
   let release;
   const opened = new Promise((resolve) => { release = resolve; });
