@@ -86,11 +86,11 @@ def search_latency(browser, url: str, query: str, *, slow: float = 4.0) -> dict:
     page.goto(url, wait_until="load")
     page.wait_for_timeout(500)
     start = time.perf_counter()
-    field = page.locator(".md-search__input")
-    if field.is_visible():  # a wide screen shows the field; a phone, a search button in the header
-        field.click()
+    button = page.locator('label.md-header__button[for="__search"]')
+    if button.is_visible():  # a phone shows a search button in the header; a wide screen, the field itself
+        button.click()
     else:
-        page.locator('label.md-header__button[for="__search"]').click()  # the search button (phone) or field
+        page.locator(".md-search__input").click()
     field = page.locator(".md-search__input")
     field.focus()
     field.press_sequentially(query, delay=60)

@@ -80,11 +80,11 @@ def test_the_student_index_holds_no_answer_text_while_the_teacher_index_does(fix
 
 
 def _open_search(page, word: str) -> list[str]:
-    field = page.locator(".md-search__input")
-    if field.is_visible():  # a wide screen shows the field; a phone, a search button in the header
-        field.click()
+    button = page.locator('label.md-header__button[for="__search"]')
+    if button.is_visible():  # a phone shows a search button in the header; a wide screen, the field itself
+        button.click()
     else:
-        page.locator('label.md-header__button[for="__search"]').click()
+        page.locator(".md-search__input").click()
     page.locator(".md-search__input").focus()
     page.keyboard.type(word, delay=20)
     page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
