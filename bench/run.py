@@ -56,6 +56,7 @@ def one_build(root: Path, pdf: bool) -> dict:
     from closeread.progress import Progress
     from closeread.render.pages import lesson_pages, render_kit
     from closeread.validate.kit import load_kit
+    from closeread.validate.schema import json_schema
 
     quiet = Progress.quiet()
     docs = root / "docs"
@@ -67,6 +68,8 @@ def one_build(root: Path, pdf: bool) -> dict:
     t1 = time.perf_counter()
     files = {path: text.encode("utf-8") for path, text in render_kit(lessons, cache).items()}
     cache.prune()
+    # as pipeline.generate does: without it, a bench build and `build.py` would each remove the other's file
+    files["lessons/lesson.schema.json"] = json.dumps(json_schema(), indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
     t2 = time.perf_counter()
     exported = export_kit(lessons=lessons, root=root, pdf=pdf, progress=quiet, cache=cache)
     files.update(exported)
