@@ -461,9 +461,9 @@ def lesson_pages(lesson: Lesson) -> dict[str, str]:
     }
 
 
-def render_kit(lessons: list[Lesson], cache=None) -> dict[str, str]:
-    """Every generated Markdown page, keyed by its path under docs/; with a ``LessonCache``, the pages
-    of unchanged lessons come from it and fresh ones are added to it."""
+def kit_pages(lessons: list[Lesson]) -> dict[str, str]:
+    """The pages made from the whole kit, keyed by path under docs/: the student catalogues and glossary,
+    the teacher catalogue and the assignment builder."""
     pages: dict[str, str] = {}
     # drafts are for teachers only: not in the student catalogues, glossary or assignments (their
     # pages under docs/lessons/ are left out of the student site's build, see pipeline.publish)
@@ -473,8 +473,16 @@ def render_kit(lessons: list[Lesson], cache=None) -> dict[str, str]:
     for name, text in teacher_catalogue(lessons).items():
         pages[f"{TEACHER_DIR}/{name}"] = text
     pages[f"{TEACHER_DIR}/assign.md"] = assignment_builder(published)
-    for lesson in published:
-        pages[f"{TEACHER_DIR}/{lesson.slug}/assign.js"] = assignment_script(lesson)
+    return pages
+
+
+def render_kit(lessons: list[Lesson], cache=None) -> dict[str, str]:
+    """Every generated Markdown page, keyed by its path under docs/; with a ``LessonCache``, the pages
+    of unchanged lessons come from it and fresh ones are added to it."""
+    pages = kit_pages(lessons)
+    for lesson in lessons:
+        if not lesson.draft:
+            pages[f"{TEACHER_DIR}/{lesson.slug}/assign.js"] = assignment_script(lesson)
     for lesson in lessons:
         own = cache.pages(lesson.slug) if cache is not None else None
         if own is None:

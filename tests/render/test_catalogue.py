@@ -1,6 +1,6 @@
 """Catalogue pages stay the same size whatever the kit's: lists are paged at CATALOGUE_ROWS rows, grouped
 lists become an overview linking to each group's own paged list, and the assignment builder carries only
-slugs and titles (each lesson's questions are in its own questions.js)."""
+slugs and titles (each lesson's questions and article are in its own assign.js)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from closeread.render.pages import CATALOGUE_ROWS, assignment_builder, assignment_questions, catalogue_pages, teacher_catalogue
+from closeread.render.pages import CATALOGUE_ROWS, assignment_builder, assignment_script, catalogue_pages, teacher_catalogue
 from closeread.validate.kit import load_kit
 
 
@@ -85,17 +85,17 @@ def test_the_assignment_builder_carries_titles_only_and_each_lesson_its_question
     assert "prompt" not in page
     data = json.loads(re.search(r'data-cr-lessons="([^"]*)"', page).group(1).replace("&#34;", '"'))
     assert [d["slug"] for d in data] == [lesson.slug for lesson in many]
-    script = assignment_questions(many[0])
-    prefix = '(window.closereadQuestions=window.closereadQuestions||{})["lesson-000"]='
+    script = assignment_script(many[0])
+    prefix = '(window.closereadLessons=window.closereadLessons||{})["lesson-000"]='
     assert script.startswith(prefix)
-    questions = json.loads(script[len(prefix) :].rstrip().rstrip(";"))
-    assert [q["id"] for q in questions] == [q.id for q in many[0].questions]
-    assert data[0]["count"] == len(questions)
+    lesson = json.loads(script[len(prefix) :].rstrip().rstrip(";"))
+    assert sorted(q["id"] for q in lesson["questions"]) == sorted(q.id for q in many[0].questions)
+    assert data[0]["count"] == len(lesson["questions"]) and lesson["slug"] == "lesson-000"
 
 
 def test_question_text_cannot_break_out_of_its_script_file(many):
     lesson = many[0]
     q = dataclasses.replace(lesson.questions[0], prompt="</script><script>alert(1)</script> \u2028 & done")
-    script = assignment_questions(dataclasses.replace(lesson, questions=(q, *lesson.questions[1:])))
+    script = assignment_script(dataclasses.replace(lesson, questions=(q, *lesson.questions[1:])))
     assert "<" not in script and ">" not in script and "\u2028" not in script
     assert "\\u003c/script\\u003e" in script
