@@ -86,10 +86,7 @@ class Preview:
         lessons = load_kit(root=root, cache=cache, pages_for=lesson_pages)
         self.lessons = {lesson.slug: (lesson, cache.pages(lesson.slug) or lesson_pages(lesson)) for lesson in lessons}
         self.kit_pages: dict[str, str] = self._kit_pages()
-        self.scripts: dict[str, str | None] = {}  # each lesson's assign.js, made again only when it changed
-        self.changed: set[str] = set(self.lessons)
-        self.written: dict[str, str] = {}
-        self.written = self._pages()
+        self.written: dict[str, str] = self._pages()
         self.seen = snapshot(root / "lessons")
 
     def _kit_pages(self) -> dict[str, str]:
@@ -99,17 +96,9 @@ class Preview:
         return kit_pages([self.lessons[slug][0] for slug in sorted(self.lessons)])
 
     def _pages(self) -> dict[str, str]:
-        from closeread.render.pages import TEACHER_DIR, assignment_script
-
         pages = dict(self.kit_pages)
         for slug in sorted(self.lessons):
-            lesson, own = self.lessons[slug]
-            pages.update(own)
-            if slug in self.changed or f"{TEACHER_DIR}/{slug}/assign.js" not in self.written:
-                self.scripts[slug] = assignment_script(lesson) if not lesson.draft else None
-            if self.scripts.get(slug) is not None:
-                pages[f"{TEACHER_DIR}/{slug}/assign.js"] = self.scripts[slug]
-        self.changed = set()
+            pages.update(self.lessons[slug][1])
         return pages
 
     def changed_folders(self) -> set[Path]:
@@ -140,7 +129,6 @@ class Preview:
                 problems.extend(str(p) for p in found)
                 continue
             self.lessons[lesson.slug] = (lesson, lesson_pages(lesson))
-            self.changed.add(lesson.slug)
         if {slug: listing(lesson) for slug, (lesson, _) in self.lessons.items()} != listed:
             self.kit_pages = self._kit_pages()  # a title, skill, count... changed: the lists show it
         pages = self._pages()

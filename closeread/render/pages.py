@@ -453,12 +453,17 @@ def assignment_builder(lessons: list[Lesson]) -> str:
 
 
 def lesson_pages(lesson: Lesson) -> dict[str, str]:
-    """A lesson's student page and teacher edition, keyed by path under docs/."""
+    """A lesson's student page and teacher edition, and (unless it is a draft) its data for the
+    assignment builder, keyed by path under docs/: all made from the lesson alone, so the lesson cache
+    keeps them (the builder's data costs about 4 ms a lesson, its LMS fragments most of it)."""
     shared = shared_parts(lesson)
-    return {
+    pages = {
         f"{STUDENT_DIR}/{lesson.slug}/index.md": student_page(lesson, shared),
         f"{TEACHER_DIR}/{lesson.slug}/index.md": teacher_page(lesson, shared),
     }
+    if not lesson.draft:
+        pages[f"{TEACHER_DIR}/{lesson.slug}/assign.js"] = assignment_script(lesson)
+    return pages
 
 
 def kit_pages(lessons: list[Lesson]) -> dict[str, str]:
@@ -480,9 +485,6 @@ def render_kit(lessons: list[Lesson], cache=None) -> dict[str, str]:
     """Every generated Markdown page, keyed by its path under docs/; with a ``LessonCache``, the pages
     of unchanged lessons come from it and fresh ones are added to it."""
     pages = kit_pages(lessons)
-    for lesson in lessons:
-        if not lesson.draft:
-            pages[f"{TEACHER_DIR}/{lesson.slug}/assign.js"] = assignment_script(lesson)
     for lesson in lessons:
         own = cache.pages(lesson.slug) if cache is not None else None
         if own is None:
