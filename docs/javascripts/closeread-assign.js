@@ -1,10 +1,9 @@
-/* closeread: the teacher site's assignment builder. It reads the lessons' slugs and titles from the
- * page's data-cr-lessons attribute; a lesson's questions (with their minutes, skill, core flag and LMS
- * fragments) and article come from its own assign.js beside its teacher edition, loaded with a script
- * element (which works from file:// too) when the lesson is chosen, through one function (lessonData),
- * so the page stays the same size whatever the kit's. It makes a link to the student site with the assignment in the #fragment,
- * a printed page of the selection (print stylesheet in the page) and its GIFT and Moodle XML files,
- * joined from fragments the build made: no accounts, no server, works offline. Vanilla ES2017. */
+/* closeread: the teacher site's assignment builder. It reads the lessons' titles from the page's
+ * data-cr-lessons attribute and a lesson's questions and article from its assign.js (a script element
+ * works from file://) when chosen, through lessonData, and makes a link to the student site with the
+ * assignment in the #fragment, a printed page of the selection (print stylesheet in the page) and its
+ * GIFT and Moodle XML files, joined from fragments the build made: no accounts, no server, works
+ * offline. Vanilla ES2017. */
 (function () {
   "use strict";
   const $ = (sel, root) => (root || document).querySelector(sel);
@@ -46,8 +45,7 @@
     let items = [];
     let lesson = null;
 
-    // The one way the builder reaches a lesson's questions and article (a promise, so that they can
-    // come from a file loaded on demand instead of this page).
+    // The one way the builder reaches a lesson's questions and article, loaded once, when first chosen
     const loaded = (window.closereadLessons = window.closereadLessons || {});
     function lessonData(i) {
       const slug = lessons[i].slug;

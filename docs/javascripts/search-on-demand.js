@@ -1,13 +1,9 @@
-/* closeread: Material's search loads the whole search index (search/search_index.json over http,
- * search/search_index.js from file://) as soon as any page opens, so what a page costs grew with the
- * kit: 23 MB at 1,000 lessons, 98 % of opening one lesson page. This script runs before Material's
- * bundle (it is listed under extra.polyfills) and holds that one request back until the reader opens
- * search (clicks or taps the search field, focuses it, or presses one of Material's search keys).
- * Material's own search then runs unchanged. Nothing else is delayed; without the bundle this does
- * nothing. Vanilla ES2017. */
+/* closeread: Material's search fetches its whole index (23 MB at 1,000 lessons) as soon as a page
+ * opens. Run before the bundle (extra.polyfills), this holds that one request back until the reader
+ * opens search; Material's search then runs unchanged. See README, Speed and scale. */
 (function () {
   "use strict";
-  // Material's search/search_index.json (or .js from file://); Zensical's search.json (search.js)
+  // Material: search/search_index.json (.js from file://); Zensical: search.json (.js)
   const INDEX = /\/search(\/search_index)?\.js(on)?(\?|#|$)/;
   let isOpen = false;
   let release;
@@ -18,7 +14,7 @@
     release();
   }
 
-  // Over http(s) Material asks for the JSON index with XMLHttpRequest: its send() waits for open()
+  // over http: the XMLHttpRequest's send() waits for open()
   const xhrOpen = XMLHttpRequest.prototype.open;
   const xhrSend = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
@@ -31,7 +27,7 @@
     opened.then(() => xhrSend.apply(this, args));
   };
 
-  // From file:// Material adds a script element for search_index.js to <head>: it is added on open()
+  // from file://: the index's script element joins <head> on open()
   const head = document.head;
   if (head) {
     const append = head.appendChild;
@@ -44,7 +40,7 @@
     };
   }
 
-  // What opens Material's search: its field (by pointer or focus), its toggle, and its keys / s f
+  // what opens search: its field or button (pointer, focus), its toggle, its keys / s f
   const FIELD = '[data-md-component="search-query"], label[for="__search"], .md-search';
   document.addEventListener("pointerdown", (e) => { if (e.target.closest && e.target.closest(FIELD)) open(); }, true);
   document.addEventListener("focusin", (e) => { if (e.target.closest && e.target.closest(FIELD)) open(); }, true);
