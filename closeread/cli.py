@@ -24,6 +24,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
     b = sub.add_parser("build", help="validate, generate the pages and PDFs, build site/ and site-teacher/ (the default)")
     b.add_argument("--no-pdf", action="store_true", help="skip PDF rendering (faster previews)")
+    b.add_argument("--force", action="store_true", help="build both sites even when nothing they are built from changed")
     sub.add_parser("check", help="validate every lesson and report every problem")
     s = sub.add_parser("serve", help="preview the student site and regenerate when a lesson changes")
     s.add_argument("--teacher", action="store_true", help="preview the teacher site instead")
@@ -54,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         elif command == "build":
             from closeread.pipeline import build
 
-            generated = build(root=root, pdf=not getattr(args, "no_pdf", False), progress=progress)
+            generated = build(root=root, pdf=not getattr(args, "no_pdf", False), progress=progress, force=getattr(args, "force", False))
             print(f"built {len(generated.lessons)} lessons into site/ (students) and site-teacher/ (teachers)")
         elif command == "serve":
             from closeread.serve import serve

@@ -19,6 +19,7 @@ from closeread.validate.schema import json_schema
 from closeread.write.files import claim_folder, sync_folder
 from closeread.write.lock import build_lock
 from closeread.write.site import recover, stage_sites, swap_in
+from closeread.write.stamp import SiteStamp, inputs_hash
 
 OWNED = (STUDENT_DIR, TEACHER_DIR)
 SITES = (("mkdocs.yml", "site"), ("mkdocs-teacher.yml", "site-teacher"))
@@ -70,27 +71,41 @@ def student_exclusions(drafts: list[str]) -> tuple[str, ...]:
     return tuple(f"/{STUDENT_DIR}/{slug}/" for slug in sorted(drafts))
 
 
-def publish(*, root: Path, progress: Progress | None = None, drafts: list[str] = ()) -> None:
+def publish(*, root: Path, progress: Progress | None = None, drafts: list[str] = (), force: bool = False) -> list[str]:
     """Build the student and the teacher site with MkDocs (at the same time where there are two cores);
-    both are swapped in together, or neither. ``drafts``: slugs of lessons for the teacher site only."""
+    those rebuilt are swapped in together, or none. ``drafts``: slugs of lessons for the teacher site
+    only. A site whose inputs (docs/, the config files, the tools' versions, the drafts left out) are
+    those it was last built from is left untouched (``force`` builds it anyway). Returns the site
+    folders built."""
     progress = progress or Progress.quiet()
     for _, site in SITES:  # a build killed half-way through its swap left a site aside
         recover(root / site)
     excludes = {root / SITES[0][1]: student_exclusions(list(drafts))}  # the student site
-    with progress.step("building " + " and ".join(f"{site}/" for _, site in SITES)):
-        staged = stage_sites([(root / config, root / site) for config, site in SITES], progress=progress,
-                             excludes=excludes)
+    stamps = [SiteStamp(root=root, config_file=root / config, site_dir=root / site) for config, site in SITES]
+    inputs = {s.site_dir: inputs_hash(root=root, config_file=s.config_file, extra=excludes.get(s.site_dir, ())) for s in stamps}
+    todo = [s for s in stamps if force or not s.fresh(inputs[s.site_dir])]
+    if not todo:
+        progress.say("site/ and site-teacher/ are up to date (nothing they are built from changed): not rebuilt")
+        return []
+    for stamp in todo:
+        stamp.forget()  # from here until the new site is in place, its old stamp no longer holds
+    with progress.step("building " + " and ".join(f"{s.site_dir.name}/" for s in todo)):
+        staged = stage_sites([(s.config_file, s.site_dir) for s in todo], progress=progress, excludes=excludes)
     for staging, site_dir in staged:
         swap_in(staging, site_dir)
+    for stamp in todo:
+        stamp.record(inputs[stamp.site_dir])
+    return [s.site_dir.name for s in todo]
 
 
-def build(*, root: Path, pdf: bool = True, progress: Progress | None = None) -> Generated:
-    """The main job: validate, render, export, write the docs, build both sites."""
+def build(*, root: Path, pdf: bool = True, progress: Progress | None = None, force: bool = False) -> Generated:
+    """The main job: validate, render, export, write the docs, build both sites (those whose inputs
+    changed, or both with ``force``)."""
     progress = progress or Progress.quiet()
     with build_lock(root, say=progress.say):  # one build at a time: they share docs/, the cache and the sites
         for _, site in SITES:
             recover(root / site)
         generated = generate(root=root, pdf=pdf, progress=progress)
         write_docs(root=root, generated=generated)
-        publish(root=root, progress=progress, drafts=[lesson.slug for lesson in generated.lessons if lesson.draft])
+        publish(root=root, progress=progress, drafts=[lesson.slug for lesson in generated.lessons if lesson.draft], force=force)
     return generated

@@ -100,7 +100,7 @@ def test_an_interrupted_site_build_removes_its_staging_folder(built, monkeypatch
 
     monkeypatch.setattr("mkdocs.commands.build.build", boom)
     with pytest.raises(KeyboardInterrupt):
-        publish(root=kit)
+        publish(root=kit, force=True)
     assert _tree(kit / "site") == before
     assert _leftovers(kit) == []
 

@@ -41,7 +41,9 @@ def _ref(a: Annotation) -> str:
     kind = registry()[a.kind]
     ident, n = _esc(a.id), a.number
     return (
-        f'<a class="cr-ref" href="#note-{ident}" id="ref-{ident}" data-ann="{ident}" data-kind="{_esc(a.kind)}">'
+        # data-search-exclude: the marker ("L3 (loaded language, note 3)") stays out of the search index,
+        # which keeps the article's own words in one piece there
+        f'<a class="cr-ref" href="#note-{ident}" id="ref-{ident}" data-ann="{ident}" data-kind="{_esc(a.kind)}" data-search-exclude>'
         f'<span class="cr-ref-label" aria-hidden="true" data-word="{_esc(kind.label.lower())} {n}">{_esc(kind.marker)}{n}</span>'
         f'<span class="cr-sr"> ({_esc(kind.label.lower())}, note {n})</span></a>'
     )

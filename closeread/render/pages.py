@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 
@@ -228,7 +229,33 @@ def _catalogue_rows(lessons: list[Lesson], prefix: str = "", *, teacher: bool = 
     return {lesson.slug: row(lesson, prefix, teacher) for lesson in lessons}
 
 
-def _catalogue(heading: str, intro: str, groups: list[dict], rows: dict[str, Markup], *, teacher: bool = False, downloads: tuple = ()) -> str:
+# At most this many lesson rows on one catalogue page (a row is about 0.5 KB of HTML and 15 DOM nodes),
+# so that no catalogue page grows with the kit: 100 rows keep a page near 100 KB of HTML with Material's
+# own frame, well under the 300 KB a page may weigh at 1,000 lessons.
+CATALOGUE_ROWS = 100
+
+
+def _file_name(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "group"
+
+
+def _page_name(base: str, number: int) -> str:
+    return f"{base}.md" if number == 1 else f"{base}-{number}.md"
+
+
+def _pager(base: str, number: int, count: int) -> Markup:
+    """Links to every page of a paged list, the current one marked; nothing when there is one page."""
+    if count < 2:
+        return Markup("")
+    links = [
+        Markup('<a aria-current="page">{0}</a>').format(n) if n == number
+        else Markup('<a href="{0}">{1}</a>').format(_page_name(base, n)[:-3] + ".html", n)
+        for n in range(1, count + 1)
+    ]
+    return Markup('<nav class="cr-pager" aria-label="Pages of this list">Page ') + Markup(" ").join(links) + Markup("</nav>")
+
+
+def _catalogue(heading: str, intro: str, groups: list[dict], rows: dict[str, Markup], *, teacher: bool = False, downloads: tuple = (), pager: Markup = Markup(""), title: str = "") -> str:
     return _render(
         "catalogue.md.j2",
         heading=heading,
@@ -237,30 +264,84 @@ def _catalogue(heading: str, intro: str, groups: list[dict], rows: dict[str, Mar
         rows=rows,
         teacher=teacher,
         downloads=downloads,
+        pager=pager,
+        front_matter=_front_matter(title=title or heading),
+    )
+
+
+def _paged_list(base: str, heading: str, intro: str, lessons: list[Lesson], rows: dict[str, Markup], **options) -> dict[str, str]:
+    """One list of lessons over as many pages as it needs (``base``.md, ``base``-2.md, ...)."""
+    chunks = [lessons[i : i + CATALOGUE_ROWS] for i in range(0, len(lessons), CATALOGUE_ROWS)] or [[]]
+    pages = {}
+    for number, chunk in enumerate(chunks, 1):
+        first = (number - 1) * CATALOGUE_ROWS + 1
+        suffix = f" ({first}\u2013{first + len(chunk) - 1} of {len(lessons)})" if len(chunks) > 1 else ""
+        pages[_page_name(base, number)] = _catalogue(
+            heading + suffix,
+            intro,
+            [{"title": "", "id": "", "text": "", "lessons": chunk}],
+            rows,
+            pager=_pager(base, number, len(chunks)),
+            title=heading + (f", page {number}" if number > 1 else ""),
+            **options,
+        )
+    return pages
+
+
+def _grouped(base: str, heading: str, intro: str, groups: list[dict], rows: dict[str, Markup], **options) -> dict[str, str]:
+    """Lessons in groups (by skill, by kind). A small kit gets them all on one page, as a list; once the
+    rows would pass one page's worth, that page lists the groups with their size and a link to each
+    group's own paged list."""
+    if sum(len(g["lessons"]) for g in groups) <= CATALOGUE_ROWS:
+        return {f"{base}.md": _catalogue(heading, intro, groups, rows, **options)}
+    pages: dict[str, str] = {}
+    names: set[str] = set()
+    overview = []
+    for group in groups:
+        name = f"{base}-{_file_name(group['id'])}"
+        while name in names:  # two ids that differ only in characters a file name drops
+            name += "-x"
+        names.add(name)
+        # an en dash, not a colon: a colon would send the title through PyYAML's slow emitter (_front_matter)
+        pages.update(_paged_list(name, f"{heading} \u2013 {group['title']}", group["text"] or intro, group["lessons"], rows, **options))
+        overview.append({**group, "href": f"{name}.html", "count": len(group["lessons"])})
+    pages[f"{base}.md"] = _render(
+        "catalogue.md.j2",
+        heading=heading,
+        intro=intro,
+        groups=overview,
+        rows=rows,
+        teacher=options.get("teacher", False),
+        downloads=options.get("downloads", ()),
+        pager=Markup(""),
         front_matter=_front_matter(title=heading),
     )
+    return pages
 
 
 def catalogue_pages(lessons: list[Lesson]) -> dict[str, str]:
-    """The student catalogue, lessons by skill and by kind, and the glossary."""
+    """The student catalogue, lessons by skill and by kind (each paged once it passes CATALOGUE_ROWS
+    rows), and the glossary."""
     pages = {}
     rows = _catalogue_rows(lessons)
-    pages["index.md"] = _catalogue(
+    pages.update(_paged_list(
+        "index",
         "All lessons",
         "Every lesson in the kit. Each one is a real news article with notes on how it is made, and questions to practise on. Your progress is kept in this browser only.",
-        [{"title": "", "id": "", "text": "", "lessons": lessons}],
+        lessons,
         rows,
-    )
+    ))
     by_skill: dict[str, list[Lesson]] = defaultdict(list)
     for lesson in lessons:
         for skill in lesson.skills:
             by_skill[skill].append(lesson)
-    pages["by-skill.md"] = _catalogue(
+    pages.update(_grouped(
+        "by-skill",
         "Lessons by skill",
         "Lessons grouped by the skill they practise.",
         [{"title": s.replace("-", " ").capitalize(), "id": s, "text": "", "lessons": by_skill[s]} for s in sorted(by_skill)],
         rows,
-    )
+    ))
     kinds = registry()
     by_kind: dict[str, list[Lesson]] = defaultdict(list)
     examples: dict[str, list] = {k: [] for k in kinds}  # the first six annotations of each kind, in kit order
@@ -271,7 +352,8 @@ def catalogue_pages(lessons: list[Lesson]) -> dict[str, str]:
             found = examples.get(a.kind)
             if found is not None and len(found) < 6:
                 found.append((lesson, a))
-    pages["by-kind.md"] = _catalogue(
+    pages.update(_grouped(
+        "by-kind",
         "Lessons by kind of annotation",
         "Lessons grouped by what their annotations point out. The glossary explains each kind.",
         [
@@ -280,16 +362,18 @@ def catalogue_pages(lessons: list[Lesson]) -> dict[str, str]:
             if by_kind[k]
         ],
         rows,
-    )
+    ))
     pages["glossary.md"] = _render("glossary.md.j2", examples=examples, front_matter=_front_matter(title="Glossary of annotation kinds"))
     return pages
 
 
-def teacher_catalogue(lessons: list[Lesson]) -> str:
-    return _catalogue(
+def teacher_catalogue(lessons: list[Lesson]) -> dict[str, str]:
+    """The teacher editions' catalogue, paged like the student one: ``index.md``, ``index-2.md``, ..."""
+    return _paged_list(
+        "index",
         "Teacher editions",
         "Each teacher edition has the lesson plan, background, every annotation with its note, the answer key and the downloads (worksheets, keys, LMS exports).",
-        [{"title": "", "id": "", "text": "", "lessons": lessons}],
+        lessons,
         _catalogue_rows(lessons, teacher=True),
         teacher=True,
         downloads=KIT_DOWNLOADS,
@@ -336,16 +420,29 @@ def assignment_lesson(lesson: Lesson) -> dict:
     }
 
 
-def assignment_builder(lessons: list[Lesson]) -> str:
-    """The teacher site's assignment builder (docs/teacher/assign.md). Each lesson's data
-    (``assignment_lesson``) goes into one data attribute as JSON, escaped by the template like any other
-    text; the builder's script reads it and makes a link to the student site with the assignment in its
-    #fragment, a printed page of the selection, and its GIFT and Moodle XML files."""
-    import json
+def _js_string(value) -> str:
+    # JSON with every non-ASCII character and "<", ">", "&" escaped: inert in a script file whatever the text
+    text = json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
+
+def assignment_script(lesson: Lesson) -> str:
+    """A lesson's data for the assignment builder (``assignment_lesson``) as a small script file beside its
+    teacher edition (``teacher/<slug>/assign.js``): the builder loads it with a script element only when
+    the teacher picks the lesson, which works from file:// where fetching a JSON file does not."""
+    return f"(window.closereadLessons=window.closereadLessons||{{}})[{_js_string(lesson.slug)}]={_js_string(assignment_lesson(lesson))};\n"
+
+
+def assignment_builder(lessons: list[Lesson]) -> str:
+    """The teacher site's assignment builder (docs/teacher/assign.md). The lessons' slugs, titles and
+    question counts go into one data attribute as JSON, escaped by the template like any other text; each
+    lesson's questions and article are in its own ``assign.js`` (``assignment_script``), loaded when the
+    lesson is chosen, so the page stays the same size whatever the kit's. The builder's script makes a
+    link to the student site with the assignment in its #fragment, a printed page of the selection, and
+    its GIFT and Moodle XML files."""
     from closeread.export.selection import GIFT_HEADER, MOODLE_CLOSE, MOODLE_OPEN
 
-    data = [assignment_lesson(lesson) for lesson in lessons]
+    data = [{"slug": lesson.slug, "title": lesson.title, "count": len(lesson.questions)} for lesson in lessons]
     return _render(
         "assign.md.j2",
         lessons_json=json.dumps(data, ensure_ascii=False, separators=(",", ":")),
@@ -356,25 +453,38 @@ def assignment_builder(lessons: list[Lesson]) -> str:
 
 
 def lesson_pages(lesson: Lesson) -> dict[str, str]:
-    """A lesson's student page and teacher edition, keyed by path under docs/."""
+    """A lesson's student page and teacher edition, and (unless it is a draft) its data for the
+    assignment builder, keyed by path under docs/: all made from the lesson alone, so the lesson cache
+    keeps them (the builder's data costs about 4 ms a lesson, its LMS fragments most of it)."""
     shared = shared_parts(lesson)
-    return {
+    pages = {
         f"{STUDENT_DIR}/{lesson.slug}/index.md": student_page(lesson, shared),
         f"{TEACHER_DIR}/{lesson.slug}/index.md": teacher_page(lesson, shared),
     }
+    if not lesson.draft:
+        pages[f"{TEACHER_DIR}/{lesson.slug}/assign.js"] = assignment_script(lesson)
+    return pages
 
 
-def render_kit(lessons: list[Lesson], cache=None) -> dict[str, str]:
-    """Every generated Markdown page, keyed by its path under docs/; with a ``LessonCache``, the pages
-    of unchanged lessons come from it and fresh ones are added to it."""
+def kit_pages(lessons: list[Lesson]) -> dict[str, str]:
+    """The pages made from the whole kit, keyed by path under docs/: the student catalogues and glossary,
+    the teacher catalogue and the assignment builder."""
     pages: dict[str, str] = {}
     # drafts are for teachers only: not in the student catalogues, glossary or assignments (their
     # pages under docs/lessons/ are left out of the student site's build, see pipeline.publish)
     published = [lesson for lesson in lessons if not lesson.draft]
     for name, text in catalogue_pages(published).items():
         pages[f"{STUDENT_DIR}/{name}"] = text
-    pages[f"{TEACHER_DIR}/index.md"] = teacher_catalogue(lessons)
+    for name, text in teacher_catalogue(lessons).items():
+        pages[f"{TEACHER_DIR}/{name}"] = text
     pages[f"{TEACHER_DIR}/assign.md"] = assignment_builder(published)
+    return pages
+
+
+def render_kit(lessons: list[Lesson], cache=None) -> dict[str, str]:
+    """Every generated Markdown page, keyed by its path under docs/; with a ``LessonCache``, the pages
+    of unchanged lessons come from it and fresh ones are added to it."""
+    pages = kit_pages(lessons)
     for lesson in lessons:
         own = cache.pages(lesson.slug) if cache is not None else None
         if own is None:

@@ -1,8 +1,9 @@
-/* closeread: the teacher site's assignment builder. It reads the lessons' questions (with their minutes,
- * skill, core flag and LMS fragments) and articles from the page's data-cr-lessons attribute, through
- * one function (lessonData), and makes a link to the student site with the assignment in the #fragment,
- * a printed page of the selection (print stylesheet in the page) and its GIFT and Moodle XML files,
- * joined from fragments the build made: no accounts, no server, works offline. Vanilla ES2017. */
+/* closeread: the teacher site's assignment builder. It reads the lessons' titles from the page's
+ * data-cr-lessons attribute and a lesson's questions and article from its assign.js (a script element
+ * works from file://) when chosen, through lessonData, and makes a link to the student site with the
+ * assignment in the #fragment, a printed page of the selection (print stylesheet in the page) and its
+ * GIFT and Moodle XML files, joined from fragments the build made: no accounts, no server, works
+ * offline. Vanilla ES2017. */
 (function () {
   "use strict";
   const $ = (sel, root) => (root || document).querySelector(sel);
@@ -44,17 +45,36 @@
     let items = [];
     let lesson = null;
 
-    // The one way the builder reaches a lesson's questions and article (a promise, so that they can
-    // come from a file loaded on demand instead of this page).
-    function lessonData(i) { return Promise.resolve(lessons[i]); }
+    // The one way the builder reaches a lesson's questions and article, loaded once, when first chosen
+    const loaded = (window.closereadLessons = window.closereadLessons || {});
+    function lessonData(i) {
+      const slug = lessons[i].slug;
+      if (loaded[slug]) return Promise.resolve(loaded[slug]);
+      return new Promise((resolve, reject) => {
+        const s = document.createElement("script");
+        s.src = new URL(encodeURIComponent(slug) + "/assign.js", location.href).href;
+        s.onload = () => (loaded[slug] ? resolve(loaded[slug]) : reject(new Error("no data")));
+        s.onerror = () => reject(new Error("not found"));
+        document.head.appendChild(s);
+      });
+    }
 
     function load() {
       const i = +sel.value;
+      list.setAttribute("aria-busy", "true");
       lessonData(i).then((l) => {
         if (+sel.value !== i) return; // another lesson was chosen meanwhile
+        list.removeAttribute("aria-busy");
         lesson = l;
         items = l.questions.map((q, n) => ({ q, n: n + 1, on: q.core }));
         draw();
+      }, () => {
+        if (+sel.value !== i) return;
+        list.removeAttribute("aria-busy");
+        lesson = null;
+        items = [];
+        list.replaceChildren();
+        status.textContent = "The questions of this lesson could not be loaded: is the teacher site complete?";
       });
     }
     function draw(focus) {

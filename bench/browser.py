@@ -1,0 +1,118 @@
+"""What a reader's browser feels, measured in Debian's Chromium (Playwright, never `playwright install`):
+
+- ``transfer``: the bytes opening one page transfers (the sum of every response body, raw and each
+  gzipped at level 6 as a web server would send it), with the largest responses;
+- ``search_latency``: seconds from typing a word into Material's search to its first result, with the
+  CPU optionally slowed (Chromium's CPU throttling, as DevTools' "4x slowdown");
+- ``load_time``: seconds to the page's load event, CPU slowed likewise.
+
+    python bench/browser.py URL [--query WORD] [--slow 4]
+
+Used by bench/run.py; the site must be served over http (or given as a file:// URL).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import time
+from contextlib import contextmanager
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+PHONE = {"width": 360, "height": 780}
+
+
+@contextmanager
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def _page(browser, slow: float = 1.0):
+    ctx = browser.new_context(viewport=PHONE)
+    page = ctx.new_page()
+    page.set_default_timeout(120_000)
+    if slow > 1:
+        cdp = ctx.new_cdp_session(page)
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": slow})
+    return ctx, page
+
+
+def transfer(browser, url: str, *, settle_ms: int = 1500) -> dict:
+    """Every response body the page's opening brought, summed raw and gzipped (a fresh context: no cache)."""
+    ctx, page = _page(browser)
+    bodies: list[tuple[str, bytes]] = []
+
+    def keep(response):
+        try:
+            bodies.append((response.url, response.body()))
+        except Exception:  # a redirect or an aborted request has no body
+            pass
+
+    page.on("response", keep)
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(settle_ms)  # what scripts ask for after the load event counts too
+    ctx.close()
+    sizes = sorted(((len(b), len(gzip.compress(b, 6)), u) for u, b in bodies), reverse=True)
+    return {
+        "requests": len(sizes),
+        "raw_bytes": sum(s[0] for s in sizes),
+        "gzip_bytes": sum(s[1] for s in sizes),
+        "largest": [{"url": u.rsplit("/", 2)[-2:][-1], "raw": r, "gzip": g} for r, g, u in sizes[:3]],
+    }
+
+
+def load_time(browser, url: str, *, slow: float = 4.0) -> float:
+    ctx, page = _page(browser, slow)
+    start = time.perf_counter()
+    page.goto(url, wait_until="load")
+    took = time.perf_counter() - start
+    ctx.close()
+    return took
+
+
+def search_latency(browser, url: str, query: str, *, slow: float = 4.0) -> dict:
+    """Open the page, open search (which starts loading the index), type ``query`` and time the first
+    result. ``from_open`` counts from the click on the search field, ``from_typing`` from the last key."""
+    ctx, page = _page(browser, slow)
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(500)
+    start = time.perf_counter()
+    button = page.locator('label.md-header__button[for="__search"]')
+    if button.is_visible():  # a phone shows a search button in the header; a wide screen, the field itself
+        button.click()
+    else:
+        page.locator(".md-search__input").click()
+    field = page.locator(".md-search__input")
+    field.focus()
+    field.press_sequentially(query, delay=60)
+    typed = time.perf_counter()
+    page.locator(".md-search-result__item").first.wait_for(timeout=180_000)
+    done = time.perf_counter()
+    ctx.close()
+    return {"from_open_s": done - start, "from_typing_s": done - typed}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("url")
+    ap.add_argument("--query", default=None)
+    ap.add_argument("--slow", type=float, default=4.0)
+    args = ap.parse_args()
+    with chromium() as browser:
+        out = {"transfer": transfer(browser, args.url), "load_s_slowed": load_time(browser, args.url, slow=args.slow)}
+        if args.query:
+            out["search"] = search_latency(browser, args.url, args.query, slow=args.slow)
+    print(json.dumps(out, indent=2))
+
+
+if __name__ == "__main__":
+    main()

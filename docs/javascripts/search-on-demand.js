@@ -1,0 +1,53 @@
+/* closeread: Material's search fetches its whole index (23 MB at 1,000 lessons) as soon as a page
+ * opens. Run before the bundle (extra.polyfills), this holds that one request back until the reader
+ * opens search; Material's search then runs unchanged. See README, Speed and scale. */
+(function () {
+  "use strict";
+  // Material: search/search_index.json (.js from file://); Zensical: search.json (.js)
+  const INDEX = /\/search(\/search_index)?\.js(on)?(\?|#|$)/;
+  let isOpen = false;
+  let release;
+  const opened = new Promise((resolve) => { release = resolve; });
+  function open() {
+    if (isOpen) return;
+    isOpen = true;
+    release();
+  }
+
+  // over http: the XMLHttpRequest's send() waits for open()
+  const xhrOpen = XMLHttpRequest.prototype.open;
+  const xhrSend = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.closereadIndex = INDEX.test(String(url));
+    return xhrOpen.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    if (!this.closereadIndex || isOpen) return xhrSend.apply(this, arguments);
+    const args = arguments;
+    opened.then(() => xhrSend.apply(this, args));
+  };
+
+  // from file://: the index's script element joins <head> on open()
+  const head = document.head;
+  if (head) {
+    const append = head.appendChild;
+    head.appendChild = function (node) {
+      if (!isOpen && node && node.tagName === "SCRIPT" && INDEX.test(node.src || "")) {
+        opened.then(() => append.call(head, node));
+        return node;
+      }
+      return append.call(head, node);
+    };
+  }
+
+  // what opens search: its field or button (pointer, focus), its toggle, its keys / s f
+  const FIELD = '[data-md-component="search-query"], label[for="__search"], .md-search';
+  document.addEventListener("pointerdown", (e) => { if (e.target.closest && e.target.closest(FIELD)) open(); }, true);
+  document.addEventListener("focusin", (e) => { if (e.target.closest && e.target.closest(FIELD)) open(); }, true);
+  document.addEventListener("change", (e) => { if (e.target.id === "__search" && e.target.checked) open(); }, true);
+  document.addEventListener("keydown", (e) => {
+    const t = e.target;
+    if (e.ctrlKey || e.altKey || e.metaKey || (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)))) return;
+    if (e.key === "/" || e.key === "s" || e.key === "S" || e.key === "f" || e.key === "F") open();
+  }, true);
+})();
