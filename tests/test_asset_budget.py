@@ -1,20 +1,35 @@
 """The kit's own JavaScript and CSS stay small: a phone on a school network loads them with every page.
 
-The budget is 25 KB gzipped for everything under docs/javascripts/ and docs/stylesheets/ together
-(Material's own assets are not counted). Measured with gzip at level 9, as a web server would send them.
+What a student site's page loads of the kit's own (``extra_css``, ``extra_javascript`` and the
+polyfills of mkdocs.yml; Material's own assets are not counted) stays within 25 KB gzipped, measured
+with gzip at level 9 as a web server would send it. The teacher site adds the assignment builder's
+script; it is reported, and held to 28 KB.
 """
 
 from __future__ import annotations
 
 import gzip
 
+import pytest
+import yaml
+
 from tests.conftest import REPO
 
-BUDGET = 25 * 1024
+
+def _own_assets(config: str) -> list:
+    data = yaml.safe_load((REPO / config).read_text(encoding="utf-8"))
+    if "INHERIT" in data:  # MkDocs merges mappings and replaces lists
+        base = yaml.safe_load((REPO / data["INHERIT"]).read_text(encoding="utf-8"))
+        base.update({k: v for k, v in data.items() if k != "extra"})
+        base["extra"] = {**base.get("extra", {}), **data.get("extra", {})}
+        data = base
+    names = [*data.get("extra_css", []), *data.get("extra_javascript", []), *data.get("extra", {}).get("polyfills", [])]
+    return [REPO / "docs" / n for n in names]
 
 
-def test_own_javascript_and_css_under_25_kb_gzipped():
-    files = sorted([*(REPO / "docs" / "javascripts").glob("*.js"), *(REPO / "docs" / "stylesheets").glob("*.css")])
-    assert files, "no assets found"
+@pytest.mark.parametrize("config, budget", [("mkdocs.yml", 25 * 1024), ("mkdocs-teacher.yml", 28 * 1024)])
+def test_own_javascript_and_css_within_budget_gzipped(config, budget):
+    files = _own_assets(config)
+    assert files and all(f.exists() for f in files), files
     sizes = {f.name: len(gzip.compress(f.read_bytes(), compresslevel=9, mtime=0)) for f in files}
-    assert sum(sizes.values()) <= BUDGET, f"{sum(sizes.values())} bytes gzipped, over {BUDGET}: {sizes}"
+    assert sum(sizes.values()) <= budget, f"{config}: {sum(sizes.values())} bytes gzipped, over {budget}: {sizes}"
