@@ -256,7 +256,7 @@ def generate(
         of_kind = sorted((a for a in eligible if a.kind == name), key=_position)
         must = [a for a in of_kind if a.id in wanted]
         rest = [a for a in of_kind if a.id not in wanted]
-        if name == "claim" and not written_sort and "g-sort-claims" not in covered:
+        if name == "claim" and not written_sort:
             sortable = [a for a in rest if a.quote and a.get("stance") in ("reported", "asserted")]
             if len(sortable) >= 2:
                 # the sort asks about these claims: none of them is asked again on its own
@@ -270,6 +270,6 @@ def generate(
         n = turn.get(a.kind, 0)
         turn[a.kind] = n + 1
         questions.append(question_for(a, sources, article=article, stem=n, others=published))
-    if sort_items and "g-sort-claims" not in covered:
+    if sort_items:
         questions.append(sort_claims_question(sort_items, sources))
     return questions
