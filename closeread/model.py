@@ -191,6 +191,7 @@ class Term:
     term: str
     definition: str
     line: int = 0  # first article line the term occurs on
+    end: int = 0  # offset in the article text just past that first occurrence, where its gloss goes
 
 
 @dataclass(frozen=True)

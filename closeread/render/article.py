@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -49,15 +48,11 @@ def _ref(a: Annotation) -> str:
     )
 
 
-def term_ends(article: Article, vocabulary: tuple[Term, ...]) -> dict[int, list[Term]]:
-    """Where the first occurrence of each vocabulary term ends in the article text (case-insensitive,
-    whole words, any run of white space between its words, as the validator matched it)."""
-    folded = article.text.casefold()
+def term_ends(vocabulary: tuple[Term, ...]) -> dict[int, list[Term]]:
+    """The vocabulary by where each term's first occurrence ends (found by the validator)."""
     ends: dict[int, list[Term]] = {}
     for t in vocabulary:
-        m = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, t.term.casefold().split())) + r"(?!\w)", folded)
-        if m:
-            ends.setdefault(m.end(), []).append(t)
+        ends.setdefault(t.end, []).append(t)
     return ends
 
 
@@ -74,7 +69,7 @@ def render_article(article: Article, annotations: tuple[Annotation, ...], vocabu
     """Every article line with its annotated spans marked and its vocabulary glossed; a blank line is
     an empty row of role ``blank``."""
     anns = [a for a in annotations if a.span is not None and not a.suggested]
-    glosses = term_ends(article, vocabulary)
+    glosses = term_ends(vocabulary)
     out = []
     text = article.text
     filled = [line.number for line in article.lines if line.text.strip()]

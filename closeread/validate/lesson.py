@@ -221,7 +221,7 @@ class _LessonBuilder:
         rules = design()
         by_id = {q.id: q for q in questions}
         ids = raw["core"]
-        known = [i for i in by_id]
+        known = list(by_id)
         seen: set[str] = set()
         lines = self._core_lines if len(self._core_lines) == len(ids) else ()
         for i, qid in enumerate(ids):
@@ -258,17 +258,18 @@ class _LessonBuilder:
 
     def _vocabulary(self, items: list[dict], article: Article) -> tuple[Term, ...]:
         out = []
-        folded = article.text.casefold()
         for item in items:
             if "term" not in item or "definition" not in item:
                 continue
             term = item["term"]
-            m = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, term.casefold().split())) + r"(?!\w)", folded)
+            # any letter case, whole words, any run of white space between them; matched in the text
+            # itself (not a case-folded copy, whose offsets can differ) so the offset places its gloss
+            m = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, term.split())) + r"(?!\w)", article.text, re.IGNORECASE)
             if m is None:
                 self.report(_line(item, "term"), f"vocabulary: '{term}' does not occur in the article; expected a word or phrase from it, as written there")
                 continue
             first = next(ln.number for ln in reversed(article.lines) if ln.start <= m.start())
-            out.append(Term(term, item["definition"], first))
+            out.append(Term(term, item["definition"], first, m.end()))
         return tuple(out)
 
     def _no_todo_left(self, data, name: str = "lesson", line: int = 1) -> None:
