@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from closeread.errors import BuildFailed
+from closeread.write.search import split_index
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -77,6 +78,7 @@ def stage_site(*, config_file: Path, site_dir: Path, progress=None, exclude: tup
             config.exclude_docs = extra if config.exclude_docs is None else config.exclude_docs + extra
         # material's end-of-life notice and MkDocs' info lines go to the log; only warnings matter here
         build(config)
+        split_index(staging)  # Material's search index into shards, so search stays quick (write/search.py)
     except (exceptions.MkDocsException, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         detail = "; ".join(m for m in collector.messages if m) or str(exc)

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from closeread.write import search
+
 STAMPS = Path(".closeread-cache") / "sites"
 _TOOLS = ("mkdocs", "mkdocs-material")
 
@@ -46,6 +48,7 @@ def inputs_hash(*, root: Path, config_file: Path, extra: tuple[str, ...] = ()) -
             lines.append(f"{tool}\0{metadata.version(tool)}")
         except metadata.PackageNotFoundError:
             lines.append(f"{tool}\0-")
+    lines.append(f"closeread-search\0{search.FORMAT}")  # what the build does to the site after MkDocs
     for config in sorted({config_file, *root.glob("mkdocs*.yml")}):
         lines.append(f"{config.name}\0{hashlib.sha256(config.read_bytes()).hexdigest()}")
     _walk(root / "docs", lines)

@@ -40,6 +40,19 @@
     };
   }
 
+  // Material's search worker is swapped for closeread's (javascripts/closeread-search.js), which answers
+  // from the index the build split into small shards: Material's builds a lunr index of every page in
+  // the browser, seconds at 1,000 lessons. Any other worker is left alone.
+  const MATERIAL_WORKER = /assets\/javascripts\/workers\/search\.[0-9a-f]+\.min\.js(\?.*)?$/;
+  const Native = window.Worker;
+  if (typeof Native === "function") {
+    window.Worker = function (url, options) {
+      const mine = MATERIAL_WORKER.test(String(url)) ? String(url).replace(MATERIAL_WORKER, "javascripts/closeread-search.js") : url;
+      return new Native(mine, options);
+    };
+    window.Worker.prototype = Native.prototype;
+  }
+
   // what opens search: its field or button (pointer, focus), its toggle, its keys / s f
   const FIELD = '[data-md-component="search-query"], label[for="__search"], .md-search';
   document.addEventListener("pointerdown", (e) => { if (e.target.closest && e.target.closest(FIELD)) open(); }, true);

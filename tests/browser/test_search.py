@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import html
 import json
+import re
 
 import pytest
 import yaml
 
 from tests.browser.conftest import FIXTURE
+from tests.conftest import REPO
 
 LESSON = f"site/lessons/{FIXTURE}/index.html"
 # fields whose text is answer material: the student site shows it only after an answer, or never
@@ -57,26 +59,57 @@ def answer_texts(fixture_kit) -> list[str]:
     return found
 
 
-def _index_text(path) -> str:
-    """The indexed text of the generated pages (lessons, catalogues, glossary, teacher editions); the
+def _indexed(site) -> dict[str, set[str]]:
+    """Every indexed word of the site's search, by the location it was found in: read back from the
+    shards the build split Material's index into (closeread/write/search.py)."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [d["location"] for d in index["docs"]]
+    assert index["config"]["closeread"]["shards"], "the build split the index"
+    out: dict[str, set[str]] = {loc: set() for loc in locations}
+    for path in (site / "search" / "shards").glob("*.js"):
+        terms = json.loads(path.read_text(encoding="utf-8").split(",", 1)[1].rsplit(");", 1)[0])
+        for word, codes in terms.items():
+            for code in codes:
+                out[locations[code >> 3]].add(word)
+    return out
+
+
+def _generated(indexed: dict[str, set[str]]) -> set[str]:
+    """The words of the generated pages (lessons, catalogues, glossary, teacher editions); the
     hand-written guides are left out, as they may use the same everyday words as a note."""
-    docs = json.loads(path.read_text(encoding="utf-8"))["docs"]
-    return _norm(" ".join(d["title"] + " " + d["text"] for d in docs if d["location"].startswith(("lessons/", "teacher/"))))
+    return set().union(*(w for loc, w in indexed.items() if loc.startswith(("lessons/", "teacher/"))))
 
 
 def test_the_student_index_holds_no_answer_text_while_the_teacher_index_does(fixture_kit, answer_texts):
-    student = _index_text(fixture_kit.root / "site" / "search" / "search_index.json")
-    teacher = _index_text(fixture_kit.root / "site-teacher" / "search" / "search_index.json")
-    assert [t for t in answer_texts if t in student] == []
-    assert [t for t in answer_texts if t in teacher], "the teacher index should hold the answers: the check sees them"
-    # what students search by is there: title, summary, skills (as tags), outlet and the article's words
-    docs = json.loads((fixture_kit.root / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    mine = [d for d in docs if d["location"].startswith(f"lessons/{FIXTURE}/")]
-    text = _norm(" ".join(d["title"] + " " + d["text"] for d in mine))
-    for words in ("a harbour strike", "local news", "reckless managers have driven workers to despair"):
-        assert words in text
-    assert any(d.get("tags") for d in mine)
-    assert len(mine) <= 3, [d["location"] for d in mine]  # the page, the article: no section per question
+    """Word by word: the words that only answer material uses are in the teacher's index, never in the
+    student's, while every word of the article, the title, the summary, the outlet and the skills is."""
+    from closeread.write.search import words
+
+    folder = fixture_kit.root / "lessons" / FIXTURE
+    data = yaml.safe_load((folder / "lesson.yaml").read_text(encoding="utf-8"))
+    article = (folder / "article.txt").read_text(encoding="utf-8")
+    sep = re.compile(r"[\s\-]+")
+    shown = set(words(article, sep))
+    for text in _strings({k: v for k, v in data.items() if k not in ANSWER_FIELDS and k not in ("annotations", "questions")}):
+        shown |= set(words(text, sep))
+    # and the words the student page's template writes for every lesson ("Each question can show ...")
+    templates = REPO / "closeread" / "templates"
+    for name in ("student.md.j2", "_macros.html.j2"):
+        shown |= set(words(re.sub(r"[{}%#|()'\".=_]", " ", (templates / name).read_text(encoding="utf-8")), sep))
+    answer_only = set().union(*(set(words(t, sep)) for t in answer_texts)) - shown
+    assert len(answer_only) >= 10, answer_only
+    student = _indexed(fixture_kit.root / "site")
+    teacher = _indexed(fixture_kit.root / "site-teacher")
+    # the glossary defines the kinds for everyone: its words are no answer to this lesson
+    glossary = set().union(*(w for loc, w in student.items() if loc.startswith("lessons/glossary")))
+    assert sorted((answer_only - glossary) & _generated(student)) == []
+    assert (answer_only - glossary) & _generated(teacher), "the teacher index should hold the answers: the check sees them"
+    mine = {loc: w for loc, w in student.items() if loc.startswith(f"lessons/{FIXTURE}/")}
+    assert len(mine) <= 3, sorted(mine)  # the page, the article: no section per question
+    found = set().union(*mine.values())
+    must = set(words(article, sep)) | set(words(data["title"] + " " + data["summary"] + " " + data["source"]["outlet"], sep))
+    must |= set(words(" ".join(data["skills"]), sep))
+    assert sorted(must - found) == []
 
 
 def _open_search(page, word: str) -> list[str]:
@@ -105,6 +138,34 @@ def test_search_loads_its_index_only_when_opened_and_finds_the_article(fixture_k
     results = _open_search(page, "despair")
     assert [u for u in page.recorder.seen if "search_index" in u], "opening search loaded the index"
     assert any("a harbour strike" in r for r in results), results
+
+
+@pytest.mark.parametrize("scheme", ["http", "file"])
+@pytest.mark.parametrize("query", ["agitators", "seemin", "AGITATORS strike"])
+def test_search_finds_the_articles_last_words_and_the_start_of_a_word(fixture_kit, open_page, scheme, query):
+    """The article's last line is far past what a result shows, and is found all the same, as is a word
+    half typed: every word of the article is in the shards, and a query word matches the words it starts."""
+    url = fixture_kit.http if scheme == "http" else fixture_kit.file
+    page = open_page(url(LESSON))
+    results = _open_search(page, query)
+    assert any("a harbour strike" in r for r in results), results
+    requested = [u.rsplit("/", 1)[-1] for u in page.recorder.seen if "/search/shards/" in u]
+    assert requested and len(requested) <= 2, requested  # only the shards of the query's words
+    marked = page.locator(".md-search-result mark").evaluate_all("els => els.map(e => e.textContent)")
+    # the words found are marked, those past the text a result keeps included
+    assert marked and all(m.lower().startswith(("agitators", "seemin", "strike")) for m in marked), marked
+    assert any(m.lower().startswith(query.split()[0].lower()) for m in marked), marked
+
+
+def test_a_query_with_markup_stays_text(fixture_kit, open_page):
+    page = open_page(fixture_kit.http(LESSON))
+    page.evaluate("window.__pwned = 0")
+    try:
+        _open_search(page, 'strike <img src=x onerror="window.__pwned=1">')
+    except Exception:
+        pass  # no result is fine: nothing may run
+    assert page.evaluate("window.__pwned") == 0
+    assert page.locator(".md-search-result img").count() == 0
 
 
 @pytest.mark.parametrize("scheme", ["http", "file"])
