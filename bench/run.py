@@ -144,6 +144,17 @@ def _gz(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), 6)) if path.exists() else 0
 
 
+def _indexed(site: Path, word: str) -> bool:
+    """Whether the site's search finds ``word``: in the shard of the split index it would be in."""
+    from closeread.write.search import shard_name
+
+    shard = site / "search" / "shards" / f"{shard_name(word)}.js"
+    if not shard.exists():
+        return False
+    terms = json.loads(shard.read_text(encoding="utf-8").split(",", 1)[1].rsplit(");", 1)[0])
+    return word in terms
+
+
 def site_figures(root: Path) -> dict:
     """Largest HTML page of each site and the size of each search index (raw and gzipped)."""
     out = {}
@@ -154,6 +165,10 @@ def site_figures(root: Path) -> dict:
             "search_index_bytes": index.stat().st_size if index.exists() else 0,
             "search_index_gzip": _gz(index),
             "search_folder_bytes": _tree_bytes(root / site / "search"),
+            # the split index (closeread/write/search.py): a query loads one shard per word
+            "shards": len(list((root / site / "search" / "shards").glob("*.js"))),
+            "shards_bytes": _tree_bytes(root / site / "search" / "shards"),
+            "largest_shard_bytes": max((p.stat().st_size for p in (root / site / "search" / "shards").glob("*.js")), default=0),
         }
     return out
 
@@ -290,8 +305,8 @@ def bench_size(n: int, pdf: bool, workdir: Path, *, browser: bool = True, serve:
     changed.write_text(changed.read_text(encoding="utf-8").replace("Note 1:", "Note one (edited):", 1), encoding="utf-8")
     runs["one_changed"] = _child(root, pdf)
     # the edited note is in the teacher site's search index, and (notes being answer material) not in the student's
-    runs["one_changed"]["teacher_index_has_edit"] = "Note one (edited)" in (root / "site-teacher" / "search" / "search_index.json").read_text(encoding="utf-8")
-    runs["one_changed"]["student_index_has_edit"] = "Note one (edited)" in (root / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    runs["one_changed"]["teacher_index_has_edit"] = _indexed(root / "site-teacher", "edited")
+    runs["one_changed"]["student_index_has_edit"] = _indexed(root / "site", "edited")
     extra: dict = {"load_average": os.getloadavg()}
     extra["sites"] = site_figures(root)
     if browser:
@@ -325,7 +340,7 @@ def reader_report(results: dict) -> str:
     """The issue's figures per kit size: what opening a page transfers, the largest pages, the search
     index, serve's save-to-reload, and the unchanged and one-changed rebuilds."""
     lines = [
-        "| lessons | lesson page transfer KB (raw / gzip) | requests | load s (CPU /4) | first result s after typing (CPU /4; http / file://) | largest HTML KB (site / teacher) | search index KB (student raw / gzip; teacher raw) | serve save -> reload s | rebuild s (unchanged / one changed) | load avg |",
+        "| lessons | lesson page transfer KB (raw / gzip) | requests | load s (CPU /4) | first result s after typing (CPU /4; http / file://) | largest HTML KB (site / teacher) | search KB: list of results raw / gzip + shards (largest); teacher list + shards | serve save -> reload s | rebuild s (unchanged / one changed) | load avg |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for n, runs in results.items():
@@ -338,7 +353,8 @@ def reader_report(results: dict) -> str:
         load = f"{br['load_s_cpu4']:.2f}" if br else "-"
         search = f"{br['search_cpu4']['from_typing_s']:.2f} / {br['search_file_cpu4']['from_typing_s']:.2f} (from opening search {br['search_cpu4']['from_open_s']:.1f})" if br else "-"
         largest = f"{_kb(st.get('largest_html', {}).get('bytes', 0))} / {_kb(te.get('largest_html', {}).get('bytes', 0))}"
-        index = f"{_kb(st.get('search_index_bytes', 0))} / {_kb(st.get('search_index_gzip', 0))}; {_kb(te.get('search_index_bytes', 0))}"
+        index = (f"{_kb(st.get('search_index_bytes', 0))} / {_kb(st.get('search_index_gzip', 0))} + {st.get('shards', 0)} shards {_kb(st.get('shards_bytes', 0))} "
+                 f"(largest {_kb(st.get('largest_shard_bytes', 0))}); {_kb(te.get('search_index_bytes', 0))} + {_kb(te.get('shards_bytes', 0))}")
         sv = x.get("serve")
         serve = f"note {sv['note_s']:.1f}, title {sv['title_s']:.1f} ({', '.join(f'{t:.1f}' for t in sv['all_s'])})" if sv else "-"
         rebuild = f"{runs['unchanged']['process_s']:.1f} / {runs['one_changed']['process_s']:.1f}"

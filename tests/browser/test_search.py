@@ -188,3 +188,27 @@ def test_the_teacher_site_search_shows_answer_text(fixture_kit, open_page, answe
     page = open_page(fixture_kit.file(f"site-teacher/teacher/{FIXTURE}/index.html"))
     shown = " ".join(_open_search(page, word))
     assert [t for t in answer_texts if t.rstrip(".") in shown], shown
+
+
+def test_an_index_that_was_not_split_is_searched_in_memory(fixture_kit, open_page, tmp_path):
+    """A site MkDocs built without closeread's split (``mkdocs serve``, ``build.py serve``'s preview) keeps
+    Material's index whole: the worker indexes it in memory and finds the same words."""
+    import shutil
+
+    site = shutil.copytree(fixture_kit.root / "site", tmp_path / "site")
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    config = {k: v for k, v in index["config"].items() if k != "closeread"}
+    docs = [dict(d, text=f"<p>{html.escape(d['text'])}</p>") for d in index["docs"]]
+    docs[-1]["text"] += "<p>Zanzibarian &amp; co</p>"  # a word only this whole index has
+    whole = json.dumps({"config": config, "docs": docs})
+    (site / "search" / "search_index.json").write_text(whole, encoding="utf-8")
+    (site / "search" / "search_index.js").write_text("var __index = " + whole, encoding="utf-8")
+    shutil.rmtree(site / "search" / "shards")
+    page = open_page((site / "lessons" / FIXTURE / "index.html").as_uri())
+    button = page.locator('label.md-header__button[for="__search"]')
+    (button if button.is_visible() else page.locator(".md-search__input")).click()
+    page.locator(".md-search__input").focus()
+    page.keyboard.type("zanzibar", delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    assert "zanzibarian" in page.locator(".md-search-result").inner_text().lower()
+    assert [u for u in page.recorder.seen if "/shards/" in u] == []
