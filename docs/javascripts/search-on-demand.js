@@ -42,13 +42,40 @@
 
   // Material's search worker is swapped for closeread's (javascripts/closeread-search.js), which answers
   // from the index the build split into small shards: Material's builds a lunr index of every page in
-  // the browser, seconds at 1,000 lessons. Any other worker is left alone.
+  // the browser, seconds at 1,000 lessons. Which one starts is decided by the first message, which
+  // carries the index: Material's format ("docs") goes to closeread's worker, anything else (Zensical's
+  // worker has the same file name, and its index has "items") to the worker the page asked for.
   const MATERIAL_WORKER = /assets\/javascripts\/workers\/search\.[0-9a-f]+\.min\.js(\?.*)?$/;
   const Native = window.Worker;
-  if (typeof Native === "function") {
+  if (typeof Native === "function" && typeof EventTarget === "function") {
+    class ChosenWorker extends EventTarget {
+      constructor(url, options) {
+        super();
+        this.url = url;
+        this.options = options;
+        this.worker = null;
+        this.onmessage = null;
+        this.onerror = null;
+      }
+      postMessage(message) {
+        if (!this.worker) {
+          const data = message && message.type === 0 && message.data;
+          const ours = data && Array.isArray(data.docs);
+          const worker = (this.worker = new Native(ours ? this.url.replace(MATERIAL_WORKER, "javascripts/closeread-search.js") : this.url, this.options));
+          worker.addEventListener("message", (e) => this.pass(new MessageEvent("message", { data: e.data })));
+          worker.addEventListener("error", () => this.pass(new Event("error")));
+        }
+        this.worker.postMessage.apply(this.worker, arguments);
+      }
+      pass(ev) {
+        this.dispatchEvent(ev);
+        const handler = this["on" + ev.type];
+        if (typeof handler === "function") handler.call(this, ev);
+      }
+      terminate() { if (this.worker) this.worker.terminate(); }
+    }
     window.Worker = function (url, options) {
-      const mine = MATERIAL_WORKER.test(String(url)) ? String(url).replace(MATERIAL_WORKER, "javascripts/closeread-search.js") : url;
-      return new Native(mine, options);
+      return MATERIAL_WORKER.test(String(url)) ? new ChosenWorker(String(url), options) : new Native(url, options);
     };
     window.Worker.prototype = Native.prototype;
   }
