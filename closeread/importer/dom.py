@@ -106,7 +106,7 @@ def _text(el) -> str:
             parts.append(e.text)
         for c in e:
             if isinstance(c.tag, str) and c.tag not in _DROP_TAGS and not _hidden(c):
-                if c.tag == "br":
+                if c.tag == "br" or _divider(c):
                     parts.append(" ")
                 elif parts and _JOINED.search(parts[-1]) and _STARTS_WORD.match(_first_text(c)):
                     parts.append(" ")  # "<span>Trends:</span><a>Evo</a>": separate items, not one word
@@ -122,6 +122,15 @@ def _text(el) -> str:
 # pipe, or a word ending before a capital ("Evo Morales" + "Harbour"); never inside a word ("<b>B</b>oston")
 _JOINED = re.compile(r"(?:[:;|•·.!?]|[a-z0-9)\]])$")
 _STARTS_WORD = re.compile(r"[A-Z]")
+
+
+_DIVIDER = re.compile(r"divider|separator|spacer|delimiter", re.I)
+
+
+def _divider(el) -> bool:
+    """An empty element a stylesheet draws as a divider ("2019<span class=datetimeDivider></span>4:29 AM"):
+    on the page it stands between two items, so the text gets a space where it was."""
+    return not "".join(el.itertext()).strip() and bool(_DIVIDER.search(f"{el.get('class', '')} {el.get('id', '')}"))
 
 
 def _first_text(el) -> str:

@@ -224,6 +224,20 @@ def test_repeated_line_gets_occurrence(tmp_path):
     assert ads and [p.get("occurrence") for p in ads] == list(range(1, len(ads) + 1))
 
 
+def test_an_empty_divider_between_a_date_and_a_time_becomes_a_space(tmp_path):
+    # CNBC: the divider is drawn by the stylesheet; without a space the year ran into the hour ("20194:29 AM")
+    html = ("<html><body><article><h1>Airline orders thirty jets for its expansion</h1>"
+            '<div class="ArticleHeader-time"><time>Published Wed, Nov 20 2019<span class="ArticleHeader-datetimeDivider"></span>4:29 AM EST</time>'
+            '<span class="ArticleHeader-timestampDivider"></span><time>Updated an hour ago</time></div>'
+            + "".join(f"<p>Paragraph {i} of the story, long enough to count as article text for the extractor to keep it.</p>" for i in range(6))
+            + "</article></body></html>")
+    path = tmp_path / "divider.html"
+    path.write_text(html, encoding="utf-8")
+    article = (_import(path, tmp_path / "lessons") / "article.txt").read_text(encoding="utf-8")
+    assert "Published Wed, Nov 20 2019 4:29 AM EST Updated an hour ago" in article
+    assert "20194" not in article
+
+
 @pytest.mark.parametrize("title, slug", [
     ("The Future of Banking Is … You're Broke", "the-future-of-banking-is-youre-broke"),
     ("What is the value of drugs at the U.S. border?", "what-is-the-value-of-drugs-at-the-us-border"),
