@@ -595,6 +595,8 @@
           // right: half the answer's words or more, or only words of the answer (two at least, such as a name)
           const ok = (inter >= Math.max(1, Math.ceil(target.length / 2)) || (!extra && inter >= Math.min(2, target.length))) && extra <= Math.max(2, target.length);
           st().near = !ok && inter > 0;
+          // "close" for two reasons, told apart: the answer's words are there among too many others, or too few of them are
+          st().many = st().near && inter >= Math.max(1, Math.ceil(target.length / 2));
           record(ok);
           render();
           focusOn(feedback);
@@ -614,7 +616,7 @@
         if (!s.done) { feedback.replaceChildren(); return; }
         const tw = page.article.targetWords(found.answer);
         const out = [
-          s.ok ? verdict("ok", "Right: you found the words.") : s.near ? verdict("part", "Close: your words overlap the answer, but not enough. Try again" + (s.shown ? "." : ", or show the answer.")) : verdict("no", "Not these words. Try again" + (s.shown ? "." : ", or show the answer.")),
+          s.ok ? verdict("ok", "Right: you found the words.") : s.near ? verdict("part", (s.many ? "Close: your words include the answer, but many other words too. Choose fewer words" : "Close: your words overlap the answer, but not enough. Try again") + (s.shown ? "." : ", or show the answer.")) : verdict("no", "Not these words. Try again" + (s.shown ? "." : ", or show the answer.")),
           h("p", null, "You chose: \u201c" + page.article.wordsText(s.v || []) + "\u201d."),
         ];
         if (isFound && tw.length) {

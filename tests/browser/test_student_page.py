@@ -150,6 +150,14 @@ def test_find_in_text_near_miss_and_show_answer(student):
     assert "The words: “Union leader Ana Silva”" in feedback(student, "q-find")
 
 
+def test_find_in_text_with_the_answer_among_too_many_words(student):
+    q(student, "q-find").get_by_role("button", name="Choose words in the article").click()
+    _choose(student, "Union", "leader", "Ana", "Silva", "said", "that", "about", "300", "workers", "joined")
+    student.locator(".cr-findbar").get_by_role("button", name="Check these words").click()
+    text = feedback(student, "q-find")
+    assert "Close: your words include the answer, but many other words too. Choose fewer words" in text, text
+
+
 def test_find_in_text_from_a_text_selection(student):
     q(student, "q-find").get_by_role("button", name="Choose words in the article").click()
     student.evaluate(
