@@ -58,9 +58,10 @@ def term_ends(vocabulary: tuple[Term, ...]) -> dict[int, list[Term]]:
 
 def _gloss(terms: list[Term]) -> str:
     # inline and in the text itself, so it works without JavaScript and on paper; marked so that
-    # find-in-text and screen readers tell it from the article's own words
+    # find-in-text and screen readers tell it from the article's own words; out of the search index,
+    # where it would glue onto the word it explains ("liberate(meaning:") and "Words to know" has it
     return "".join(
-        f'<small class="cr-gloss"><span class="cr-sr">(meaning: </span><span aria-hidden="true">[</span>{_esc(t.definition)}<span aria-hidden="true">]</span><span class="cr-sr">)</span></small>'
+        f'<small class="cr-gloss" data-search-exclude><span class="cr-sr">(meaning: </span><span aria-hidden="true">[</span>{_esc(t.definition)}<span aria-hidden="true">]</span><span class="cr-sr">)</span></small>'
         for t in terms
     )
 
