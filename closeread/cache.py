@@ -73,7 +73,7 @@ class LessonCache:
 
     def lesson(self, lesson_dir: Path) -> Lesson | None:
         """The cached model of an unchanged lesson, or None."""
-        entry = _read(self.folder / f"{self.key(lesson_dir)}.pickle")
+        entry = read_entry(self.folder / f"{self.key(lesson_dir)}.pickle")
         if entry is None:
             return None
         self._entries[lesson_dir.name] = entry
@@ -104,6 +104,20 @@ class LessonCache:
         key = self._keys.get(lesson_dir.name)
         return self.folder / f"{key}.pickle" if key else None
 
+    def kit_key(self, slugs: list[str], *extra: str) -> str | None:
+        """A key for something made from these lessons together, in this order (and from ``extra``):
+        it changes with any of their files, the code, the set of lessons and their order. None when a
+        lesson has no key (the caller then keeps nothing)."""
+        keys = [self._keys.get(slug) for slug in slugs]
+        if None in keys:
+            return None
+        h = hashlib.sha256(code_version().encode())
+        for part in (*extra, "\0lessons", *(f"{slug}\0{key}" for slug, key in zip(slugs, keys))):
+            data = part.encode("utf-8", "surrogateescape")
+            h.update(len(data).to_bytes(8, "big"))  # length-prefixed: parts cannot run into each other
+            h.update(data)
+        return h.hexdigest()
+
     def remember(self, lesson: Lesson, pages: dict[str, str]) -> None:
         """Keep a freshly validated and rendered lesson for the next build."""
         key = self._keys.get(lesson.slug)
@@ -119,7 +133,7 @@ class LessonCache:
     def part(self, slug: str, name: str):
         """What a later stage kept for this (unchanged) lesson under ``name``, or None."""
         key = self._keys.get(slug)
-        return _read(self.folder / f"{key}.{name}.pickle") if key is not None else None
+        return read_entry(self.folder / f"{key}.{name}.pickle") if key is not None else None
 
     def keep_part(self, slug: str, name: str, value) -> None:
         """Keep ``value`` for this lesson under ``name`` (lower-case letters, digits and hyphens) for
@@ -141,7 +155,7 @@ class LessonCache:
                 path.unlink(missing_ok=True)
 
 
-def _read(path: Path):
+def read_entry(path: Path):
     """A pickled entry or part, or None when it is missing or unreadable (a miss, never an error)."""
     try:
         with open(path, "rb") as fh:

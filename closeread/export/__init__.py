@@ -41,35 +41,57 @@ TEACHER = "teacher"
 
 
 @dataclass(frozen=True)
-class LessonExport:
-    """What the export stage makes from one lesson alone: its quiz in each LMS format and its print HTML.
-    Made in worker processes (``lesson_exports``); the kit's files are put together from these."""
-
-    quiz: Quiz  # the core set
-    qti_entries: tuple[tuple[str, bytes], ...]
-    gift: str
-    full: "QuizFiles"  # every question
-    html: "LessonHtml"  # the period and extended print pages
-
-    def quiz_files(self, suffix: str) -> "QuizFiles":
-        """The files' parts of one set, by its file name suffix (see ``SETS``)."""
-        return self.full if suffix else QuizFiles(self.quiz, self.qti_entries, self.gift)
-
-
-@dataclass(frozen=True)
 class QuizFiles:
+    """One set of a lesson's questions, ready to go into an LMS file: the quiz, its QTI entries, its GIFT text."""
+
     quiz: Quiz
     qti_entries: tuple[tuple[str, bytes], ...]
     gift: str
 
 
+@dataclass(frozen=True)
+class LessonExport:
+    """What the export stage makes from one lesson alone: its quiz in each LMS format, its own LMS files
+    and its print HTML. Made in worker processes (``lesson_exports``); the kit's files are put together
+    from these."""
+
+    core: QuizFiles  # the core set
+    full: QuizFiles  # every question
+    files: tuple[tuple[str, bytes], ...]  # the lesson's own LMS files of both sets, by path under docs/
+    html: "LessonHtml"  # the period and extended print pages
+
+    def quiz_files(self, suffix: str) -> QuizFiles:
+        """The files' parts of one set, by its file name suffix (see ``SETS``)."""
+        return self.full if suffix else self.core
+
+
 SETS = {"": "core", "-full": "full"}  # file name suffix -> the quiz set it holds
+_LABELS = {"": "core questions", "-full": "every question"}
 
 
 def _quiz_files(quiz: Quiz) -> QuizFiles:
     from closeread.export import gift, qti
 
     return QuizFiles(quiz, tuple(qti.quiz_entries(quiz)), gift.quiz_text(quiz))
+
+
+def _own_files(part: QuizFiles, suffix: str, epoch: dt.datetime | None) -> list[tuple[str, bytes]]:
+    """One lesson's QTI package, Moodle XML and GIFT file of one set."""
+    from closeread.export import gift, moodle, qti
+
+    quiz = part.quiz
+    base = f"{TEACHER}/{quiz.id}/{quiz.id}{suffix}"
+    return [
+        (
+            f"{base}-qti.zip",
+            qti.package(
+                [quiz], [list(part.qti_entries)], title=f"closeread: {quiz.title} ({_LABELS[suffix]})",
+                date=epoch.date().isoformat() if epoch else None, timestamp=epoch,
+            ),
+        ),
+        (f"{base}-moodle.xml", moodle.bank([moodle.quiz_questions(quiz)])),
+        (f"{base}.gift.txt", gift.gift_file([part.gift]).encode("utf-8")),
+    ]
 
 
 def _lesson_export(job: tuple[Lesson, dt.datetime | None]) -> LessonExport:
@@ -79,7 +101,9 @@ def _lesson_export(job: tuple[Lesson, dt.datetime | None]) -> LessonExport:
     lesson, epoch = job
     core = _quiz_files(quiz_for(lesson, lesson.core_questions))
     full = core if not lesson.core else _quiz_files(quiz_for(lesson, lesson.ordered_questions, full=True))
-    return LessonExport(quiz=core.quiz, qti_entries=core.qti_entries, gift=core.gift, full=full, html=print_html.lesson_html(lesson, epoch))
+    sets = {"": core, "-full": full}
+    files = tuple(entry for suffix in SETS for entry in _own_files(sets[suffix], suffix, epoch))
+    return LessonExport(core=core, full=full, files=files, html=print_html.lesson_html(lesson, epoch))
 
 
 def lesson_exports(
@@ -101,41 +125,67 @@ def lesson_exports(
     return made
 
 
-def lms_files(lessons: list[Lesson], *, epoch: dt.datetime | None = None, made: list[LessonExport] | None = None) -> dict[str, bytes]:
-    """The QTI, Moodle XML and GIFT files of every lesson and of the whole kit (from ``made``, the
-    lessons' exports, when the caller has them), for each set: the core set (the default files) and
-    every question (``-full``). Moodle's elements are made here: lxml elements do not cross processes,
-    and a serialized fragment read back loses the difference between "" and no text."""
-    import copy
-
+def _kit_set(shared: tuple, index: int) -> list[tuple[str, bytes]]:
+    """The kit-wide QTI package, Moodle XML and GIFT file of set ``index`` (of ``SETS``). Moodle's
+    elements are made here: lxml elements do not cross processes, and a serialized fragment read back
+    loses the difference between "" and no text."""
     from closeread.export import gift, moodle, qti
 
+    parts_by_set, epoch = shared
+    suffix = list(SETS)[index]
+    parts = parts_by_set[index]
+    kit = f"{TEACHER}/{KIT_NAME}{suffix}"
+    return [
+        (
+            f"{kit}-qti.zip",
+            qti.package(
+                [p.quiz for p in parts], [list(p.qti_entries) for p in parts], title=f"closeread: every lesson ({_LABELS[suffix]})",
+                date=epoch.date().isoformat() if epoch else None, timestamp=epoch,
+            ),
+        ),
+        (f"{kit}-moodle.xml", moodle.bank([moodle.quiz_questions(p.quiz) for p in parts])),
+        (f"{kit}.gift.txt", gift.gift_file([p.gift for p in parts]).encode("utf-8")),
+    ]
+
+
+def kit_lms_files(lessons: list[Lesson], made: list[LessonExport], *, epoch: dt.datetime | None = None) -> dict[str, bytes]:
+    """The QTI, Moodle XML and GIFT files of the whole kit, one of each per set, the sets made side by
+    side (one per core). The kit-wide files go to students through an LMS: drafts stay out of them
+    (each draft keeps its own)."""
+    from closeread.processes import map_forked
+
+    kit = [m for lesson, m in zip(lessons, made) if not lesson.draft]
+    if not kit:
+        return {}
+    shared = ([[m.quiz_files(suffix) for m in kit] for suffix in SETS], epoch)
+    if len(kit) < 16:  # a process pool costs more than a small kit's files
+        sets = [_kit_set(shared, i) for i in range(len(SETS))]
+    else:
+        sets = map_forked(_kit_set, shared, len(SETS))
+    return dict(entry for entries in sets for entry in entries)
+
+
+def lms_files(
+    lessons: list[Lesson], *, epoch: dt.datetime | None = None, made: list[LessonExport] | None = None, kit_key: str | None = None, root: Path | None = None
+) -> dict[str, bytes]:
+    """The QTI, Moodle XML and GIFT files of every lesson and of the whole kit (from ``made``, the
+    lessons' exports, when the caller has them), for each set: the core set (the default files) and
+    every question (``-full``). ``kit_key`` (with ``root``): the key of everything the kit-wide files
+    are made from (see ``LessonCache.kit_key``); with it, they are kept whole in the kit cache and an
+    unchanged kit takes them from there."""
+    from closeread.kitcache import KitCache
+
     made = made if made is not None else lesson_exports(lessons, epoch=epoch)
-    date = epoch.date().isoformat() if epoch else None
     files: dict[str, bytes] = {}
-    # the kit-wide files go to students through an LMS: drafts stay out of them (each draft keeps its own)
-    kit_lessons = [i for i, lesson in enumerate(lessons) if not lesson.draft]
-    for suffix, name in SETS.items():
-        parts = [m.quiz_files(suffix) for m in made]
-        label = "every question" if suffix else "core questions"
-        moodle_parts = []
-        for part in parts:
-            quiz = part.quiz
-            base = f"{TEACHER}/{quiz.id}/{quiz.id}{suffix}"
-            files[f"{base}-qti.zip"] = qti.package(
-                [quiz], [list(part.qti_entries)], title=f"closeread: {quiz.title} ({label})", date=date, timestamp=epoch
-            )
-            moodle_parts.append(moodle.quiz_questions(quiz))
-            files[f"{base}-moodle.xml"] = moodle.bank([[copy.deepcopy(el) for el in moodle_parts[-1]]])
-            files[f"{base}.gift.txt"] = gift.gift_file([part.gift]).encode("utf-8")
-        if kit_lessons:
-            kit = f"{TEACHER}/{KIT_NAME}{suffix}"
-            files[f"{kit}-qti.zip"] = qti.package(
-                [parts[i].quiz for i in kit_lessons], [list(parts[i].qti_entries) for i in kit_lessons],
-                title=f"closeread: every lesson ({label})", date=date, timestamp=epoch,
-            )
-            files[f"{kit}-moodle.xml"] = moodle.bank([moodle_parts[i] for i in kit_lessons])
-            files[f"{kit}.gift.txt"] = gift.gift_file([parts[i].gift for i in kit_lessons]).encode("utf-8")
+    for m in made:
+        files.update(m.files)
+    kit_cache = KitCache(root) if kit_key is not None and root is not None else None
+    kit = kit_cache.get("lms", kit_key) if kit_cache is not None else None
+    if not isinstance(kit, dict):
+        kit = kit_lms_files(lessons, made, epoch=epoch)
+        if kit_cache is not None:
+            kit_cache.put("lms", kit_key, kit)
+    files.update(kit)
     return files
 
 
@@ -151,7 +201,9 @@ def export_kit(*, lessons: list[Lesson], root: Path, pdf: bool = True, progress:
 
     epoch = source_date()
     made = lesson_exports(lessons, epoch=epoch, progress=progress, cache=cache)
-    files = lms_files(lessons, epoch=epoch, made=made)
+    # the kit-wide files are made from every lesson, in order, and SOURCE_DATE_EPOCH: nothing else
+    kit_key = cache.kit_key([lesson.slug for lesson in lessons], "lms", str(int(epoch.timestamp())) if epoch else "-") if cache is not None else None
+    files = lms_files(lessons, epoch=epoch, made=made, kit_key=kit_key, root=root)
     docs = print_html.documents(lessons, epoch=epoch, html=[m.html for m in made])
     pdfs, report = export_pdfs(docs, root=root, render_missing=pdf, progress=progress, prune=False)
     files.update(pdfs)
