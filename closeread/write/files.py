@@ -57,12 +57,22 @@ def sync_folder(folder: Path, files: dict[str, bytes]) -> tuple[int, int]:
 def _sync(folder: Path, files: dict[str, bytes]) -> tuple[int, int]:
     written = sum(write_if_changed(folder / rel, data) for rel, data in sorted(files.items()))
     write_if_changed(folder / MARKER, _MARKER_TEXT.encode())
-    keep = {folder / rel for rel in files} | {folder / MARKER}
+    return written, _remove_others(folder, keep={*files, MARKER})
+
+
+def _remove_others(folder: Path, *, keep: set[str]) -> int:
+    """Remove every file under ``folder`` whose relative path is not in ``keep``, then the folders left
+    empty; return how many files. Walked with ``os.walk`` on strings: at 1,000 lessons (9,000 files)
+    pathlib's ``rglob`` and ``Path`` hashing took over a second of an unchanged build."""
     removed = 0
-    for path in sorted(folder.rglob("*"), reverse=True):
-        if path.is_file() and path not in keep:
-            path.unlink()
-            removed += 1
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    return written, removed
+    top = os.fspath(folder)
+    for current, dirs, names in os.walk(top, topdown=False):
+        rel = os.path.relpath(current, top)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        for name in names + [d for d in dirs if os.path.islink(os.path.join(current, d))]:
+            if prefix + name not in keep:  # a link is removed as a link: never followed
+                os.unlink(os.path.join(current, name))
+                removed += 1
+        if current != top and not os.listdir(current):
+            os.rmdir(current)
+    return removed
