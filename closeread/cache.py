@@ -49,6 +49,7 @@ def code_version() -> str:
 
 class LessonCache:
     def __init__(self, root: Path):
+        self.root = root
         self.folder = root / CACHE_DIR
         self._keys: dict[str, str] = {}
         self._entries: dict[str, tuple[Lesson, dict[str, str]]] = {}

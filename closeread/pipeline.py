@@ -19,7 +19,7 @@ from closeread.validate.schema import json_schema
 from closeread.write.files import claim_folder, sync_folder
 from closeread.write.lock import build_lock
 from closeread.write.site import recover, stage_sites, swap_in
-from closeread.write.stamp import SiteStamp, inputs_hash
+from closeread.write.stamp import SiteStamp, docs_listing, inputs_hash
 
 OWNED = (STUDENT_DIR, TEACHER_DIR)
 SITES = (("mkdocs.yml", "site"), ("mkdocs-teacher.yml", "site-teacher"))
@@ -82,7 +82,8 @@ def publish(*, root: Path, progress: Progress | None = None, drafts: list[str] =
         recover(root / site)
     excludes = {root / SITES[0][1]: student_exclusions(list(drafts))}  # the student site
     stamps = [SiteStamp(root=root, config_file=root / config, site_dir=root / site) for config, site in SITES]
-    inputs = {s.site_dir: inputs_hash(root=root, config_file=s.config_file, extra=excludes.get(s.site_dir, ())) for s in stamps}
+    listing = docs_listing(root)  # both sites are built from docs/: walk it once
+    inputs = {s.site_dir: inputs_hash(root=root, config_file=s.config_file, extra=excludes.get(s.site_dir, ()), listing=listing) for s in stamps}
     todo = [s for s in stamps if force or not s.fresh(inputs[s.site_dir])]
     if not todo:
         progress.say("site/ and site-teacher/ are up to date (nothing they are built from changed): not rebuilt")

@@ -20,12 +20,29 @@ FOLDER = Path(".closeread-cache") / "pdf"
 
 
 def content_key(*parts: str) -> str:
+    return key_hasher(*parts).hexdigest()
+
+
+def key_hasher(*parts: str):
+    """The hash ``content_key`` makes of ``parts``, left open: ``extended_key(hasher, *more)`` is then
+    ``content_key(*parts, *more)`` without hashing ``parts`` again (the parts thousands of PDFs share)."""
     h = hashlib.sha256()
+    _update(h, parts)
+    return h
+
+
+def extended_key(hasher, *parts: str | bytes) -> str:
+    """``parts`` may be given encoded already (UTF-8), when several keys hash the same text."""
+    h = hasher.copy()
+    _update(h, parts)
+    return h.hexdigest()
+
+
+def _update(h, parts) -> None:
     for part in parts:
-        data = part.encode("utf-8")
+        data = part if isinstance(part, bytes) else part.encode("utf-8")
         h.update(len(data).to_bytes(8, "big"))  # length-prefixed: parts cannot run into each other
         h.update(data)
-    return h.hexdigest()
 
 
 class PdfCache:

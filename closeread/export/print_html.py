@@ -336,7 +336,7 @@ class Booklet:
 
     def front_html(self, starts: dict[str, tuple[int, int]] | None = None) -> str:
         """Cover and contents. ``starts``: slug -> booklet pages where its worksheet and key start;
-        None gives the skeleton (no page numbers), which with the parts decides the booklet's bytes."""
+        None leaves the numbers out (the booklet's cache key: ``booklet.front_skeleton``)."""
         return environment().get_template("booklet.html.j2").render(
             entries=self.entries, starts=starts, meta=self.meta, language=self.language
         )

@@ -37,11 +37,20 @@ def _walk(folder: Path, out: list[str], prefix: str = "") -> None:
             out.append(f"{name}\0{st.st_size}\0{st.st_mtime_ns}")
 
 
-def inputs_hash(*, root: Path, config_file: Path, extra: tuple[str, ...] = ()) -> str:
-    """A hash of what building ``config_file`` reads: its docs/ folder, the config files (the teacher's
-    inherits the student's), the tools' versions, and ``extra`` (what the build adds to the config, such
-    as the drafts it leaves out). Modification times stand for contents: the build
-    writes a generated file only when its bytes change, and an author's save changes the time."""
+def docs_listing(root: Path) -> list[str]:
+    """Every file under docs/ with its size and modification time, in order: the part of
+    ``inputs_hash`` both sites share (walk it once and pass it to each)."""
+    lines: list[str] = []
+    _walk(root / "docs", lines)
+    return lines
+
+
+def inputs_hash(*, root: Path, config_file: Path, extra: tuple[str, ...] = (), listing: list[str] | None = None) -> str:
+    """A hash of what building ``config_file`` reads: its docs/ folder (``listing``, when the caller has
+    it), the config files (the teacher's inherits the student's), the tools' versions, and ``extra``
+    (what the build adds to the config, such as the drafts it leaves out). Modification times stand for
+    contents: the build writes a generated file only when its bytes change, and an author's save
+    changes the time."""
     lines: list[str] = [f"extra\0{item}" for item in extra]
     for tool in _TOOLS:
         try:
@@ -51,7 +60,7 @@ def inputs_hash(*, root: Path, config_file: Path, extra: tuple[str, ...] = ()) -
     lines.append(f"closeread-search\0{search.FORMAT}")  # what the build does to the site after MkDocs
     for config in sorted({config_file, *root.glob("mkdocs*.yml")}):
         lines.append(f"{config.name}\0{hashlib.sha256(config.read_bytes()).hexdigest()}")
-    _walk(root / "docs", lines)
+    lines.extend(docs_listing(root) if listing is None else listing)
     return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
 
 
