@@ -23,13 +23,11 @@ def claim_folder(folder: Path, *, shown: str) -> None:
         )
 
 
-def write_if_changed(path: Path, data: bytes) -> bool:
+def write_if_changed(path: Path | str, data: bytes) -> bool:
     """Write ``data`` atomically unless the file already holds it; return whether it was written."""
-    try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
+    if _holds(path, data):
+        return False
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
@@ -41,6 +39,16 @@ def write_if_changed(path: Path, data: bytes) -> bool:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
+
+
+def _holds(path: Path | str, data: bytes) -> bool:
+    """Whether the file at ``path`` holds exactly ``data``: its size first, then its bytes (one open,
+    no pathlib: an unchanged build asks this of 9,000 files at 1,000 lessons)."""
+    try:
+        with open(path, "rb", buffering=0) as fh:
+            return os.fstat(fh.fileno()).st_size == len(data) and fh.readall() == data
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return False
 
 
 def sync_folder(folder: Path, files: dict[str, bytes]) -> tuple[int, int]:
@@ -55,7 +63,8 @@ def sync_folder(folder: Path, files: dict[str, bytes]) -> tuple[int, int]:
 
 
 def _sync(folder: Path, files: dict[str, bytes]) -> tuple[int, int]:
-    written = sum(write_if_changed(folder / rel, data) for rel, data in sorted(files.items()))
+    top = os.fspath(folder)
+    written = sum(write_if_changed(os.path.join(top, rel), data) for rel, data in sorted(files.items()))
     write_if_changed(folder / MARKER, _MARKER_TEXT.encode())
     return written, _remove_others(folder, keep={*files, MARKER})
 
