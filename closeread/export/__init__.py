@@ -23,6 +23,7 @@ Output is reproducible: no file holds the build's time unless SOURCE_DATE_EPOCH 
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,14 +56,16 @@ class LessonExport:
     and its print HTML. Made in worker processes (``lesson_exports``); the kit's files are put together
     from these."""
 
-    core: QuizFiles  # the core set
-    full: QuizFiles  # every question
+    sets: bytes  # the pickled QuizFiles of the core set and of every question (see ``quiz_files``)
     files: tuple[tuple[str, bytes], ...]  # the lesson's own LMS files of both sets, by path under docs/
     html: "LessonHtml"  # the period and extended print pages
 
     def quiz_files(self, suffix: str) -> QuizFiles:
-        """The files' parts of one set, by its file name suffix (see ``SETS``)."""
-        return self.full if suffix else self.core
+        """The files' parts of one set, by its file name suffix (see ``SETS``). Kept pickled: only the
+        kit-wide files are made from them, and an unchanged kit takes those from the kit cache, so
+        reading a thousand lessons' exports need not build their quizzes' objects again."""
+        core, full = pickle.loads(self.sets)
+        return full if suffix else core
 
 
 SETS = {"": "core", "-full": "full"}  # file name suffix -> the quiz set it holds
@@ -103,7 +106,8 @@ def _lesson_export(job: tuple[Lesson, dt.datetime | None]) -> LessonExport:
     full = core if not lesson.core else _quiz_files(quiz_for(lesson, lesson.ordered_questions, full=True))
     sets = {"": core, "-full": full}
     files = tuple(entry for suffix in SETS for entry in _own_files(sets[suffix], suffix, epoch))
-    return LessonExport(core=core, full=full, files=files, html=print_html.lesson_html(lesson, epoch))
+    sets = pickle.dumps((core, full), protocol=pickle.HIGHEST_PROTOCOL)
+    return LessonExport(sets=sets, files=files, html=print_html.lesson_html(lesson, epoch))
 
 
 def lesson_exports(
@@ -157,7 +161,8 @@ def kit_lms_files(lessons: list[Lesson], made: list[LessonExport], *, epoch: dt.
     kit = [m for lesson, m in zip(lessons, made) if not lesson.draft]
     if not kit:
         return {}
-    shared = ([[m.quiz_files(suffix) for m in kit] for suffix in SETS], epoch)
+    sets = [pickle.loads(m.sets) for m in kit]  # (core, full) of each lesson: the order of SETS
+    shared = ([[core_full[i] for core_full in sets] for i in range(len(SETS))], epoch)
     if len(kit) < 16:  # a process pool costs more than a small kit's files
         sets = [_kit_set(shared, i) for i in range(len(SETS))]
     else:
