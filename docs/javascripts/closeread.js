@@ -413,6 +413,7 @@
       markFound(id, on) { marks.forEach((m) => { if (annsOf(m).includes(id)) m.classList.toggle("cr-found", on); }); },
       markChosen(indices) {
         const s = new Set(indices || []);
+        if (!s.size && !words) return; // nothing chosen, and the words not split yet: leave the article's text as it is
         for (const w of tokenize()) if (w.classList.contains("cr-w-chosen") !== s.has(+w.dataset.w)) w.classList.toggle("cr-w-chosen");
       },
       wordsText: (indices) => indices.map((i) => (tokenize()[i] || {}).textContent || "").join(" "),

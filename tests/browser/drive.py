@@ -44,11 +44,22 @@ def progress(page) -> str:
 
 
 def q(page, qid: str):
-    """The question's section; one in "more practice" is unfolded first, as a student would."""
-    page.evaluate(
-        "(id) => { const s = document.querySelector(`section.cr-q[data-q=\"${id}\"]`); const d = s && s.closest('details.cr-more'); if (d) d.open = true; }",
+    """The question's section, unfolded (one in "more practice") and brought on screen, as a student would.
+
+    On screen, because the page lets the browser skip the rendering of a question that is far off screen
+    (``content-visibility: auto``), and a skipped block's ``innerText`` is empty until it has been shown.
+    Polled from here, not with requestAnimationFrame: a page may run without JavaScript."""
+    found = page.evaluate(
+        """(id) => { const s = document.querySelector(`section.cr-q[data-q="${id}"]`); if (!s) return false;
+             const d = s.closest('details.cr-more'); if (d) d.open = true;
+             s.scrollIntoView({ block: 'nearest', behavior: 'instant' }); return true; }""",
         qid,
     )
+    shown = f'(s => !s || s.firstElementChild.checkVisibility({{ contentVisibilityAuto: true }}))(document.querySelector(\'section.cr-q[data-q="{qid}"]\'))'
+    for _ in range(100):
+        if not found or page.evaluate(shown):
+            break
+        page.wait_for_timeout(20)
     return page.locator(f'section.cr-q[data-q="{qid}"]')
 
 
