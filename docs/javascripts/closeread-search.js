@@ -105,6 +105,11 @@ function parse(query) {
   return clauses;
 }
 
+// Material draws a result's tags as markup too: escaped like the rest (skills are slugs, but a tag is text)
+function tagsOf(doc) {
+  return doc.tags ? doc.tags.map(function (t) { return escape(String(t)); }) : undefined;
+}
+
 function escape(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
@@ -161,7 +166,7 @@ async function search(query) {
       location: doc.location,
       title: mark(doc.title, marks),
       text: text ? "<p>" + text + "</p>" : "",
-      tags: doc.tags,
+      tags: tagsOf(doc),
       score: scores[n] * (1 + boost * boost),
       terms: terms
     });
@@ -177,7 +182,7 @@ async function search(query) {
   groups.forEach(function (group, page) {
     if (!group.some(function (item) { return item.location === page; }) && byLocation.has(page)) {
       var doc = docs[byLocation.get(page)];
-      group.push({ location: doc.location, title: escape(doc.title), text: doc.text ? "<p>" + escape(doc.text) + "</p>" : "", tags: doc.tags, score: 0, terms: {} });
+      group.push({ location: doc.location, title: escape(doc.title), text: doc.text ? "<p>" + escape(doc.text) + "</p>" : "", tags: tagsOf(doc), score: 0, terms: {} });
     }
   });
   return { items: Array.from(groups.values()) };
