@@ -160,13 +160,10 @@ def _gz(path: Path) -> int:
 
 def _indexed(site: Path, word: str) -> bool:
     """Whether the site's search finds ``word``: in the shard of the split index it would be in."""
-    from closeread.write.search import shard_name
+    from closeread.write.search import read_shard, shard_name
 
     shard = site / "search" / "shards" / f"{shard_name(word)}.js"
-    if not shard.exists():
-        return False
-    terms = json.loads(shard.read_text(encoding="utf-8").split(",", 1)[1].rsplit(");", 1)[0])
-    return word in terms
+    return shard.exists() and word in read_shard(shard)
 
 
 def site_figures(root: Path) -> dict:

@@ -72,6 +72,17 @@ def _preview(text: str) -> str:
     return text[: cut if cut > PREVIEW // 2 else PREVIEW].rstrip() + " …"
 
 
+def _shard_script(name: str, terms: dict[str, list[int]]) -> str:
+    body = json.dumps(terms, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    # a script, not JSON: from file:// a page can load scripts but not fetch files
+    return f"closereadShard({json.dumps(name)},{body});\n"
+
+
+def read_shard(path: Path) -> dict[str, list[int]]:
+    """A shard file's words and postings, as ``split_index`` wrote them (for the tests and the benchmark)."""
+    return json.loads(path.read_text(encoding="utf-8").split(",", 1)[1].rsplit(");", 1)[0])
+
+
 def split_index(site: Path) -> bool:
     """Split ``site``'s search index in place (see the module's docstring); False when the site has no
     index of Material's to split."""
@@ -102,9 +113,7 @@ def split_index(site: Path) -> bool:
     folder = site / "search" / "shards"
     folder.mkdir(exist_ok=True)
     for name, terms in shards.items():
-        body = json.dumps(terms, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-        # a script, not JSON: from file:// a page can load scripts but not fetch files
-        (folder / f"{name}.js").write_text(f"closereadShard({json.dumps(name)},{body});\n", encoding="utf-8")
+        (folder / f"{name}.js").write_text(_shard_script(name, terms), encoding="utf-8")
     config = dict(config, closeread={"format": FORMAT, "shards": sorted(shards), "stop": list(STOP_WORDS)})
     small = json.dumps({"config": config, "docs": shown}, ensure_ascii=False, separators=(",", ":"))
     index.write_text(small, encoding="utf-8")

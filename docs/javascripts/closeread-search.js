@@ -28,6 +28,12 @@ function words(text) {
   return out;
 }
 
+/* a document's words, cut once and kept: its title's, and those a result shows (title and text) */
+function wordsOf(doc, which) {
+  var key = which === "title" ? "_titleWords" : "_shownWords";
+  return doc[key] || (doc[key] = new Set(words(which === "title" ? doc.title : doc.title + " " + doc.text)));
+}
+
 function shardName(word) {
   var first = Array.from(word).slice(0, 2).join("");
   return Array.from(new TextEncoder().encode(first), function (b) { return b.toString(16).padStart(2, "0"); }).join("");
@@ -80,7 +86,7 @@ async function matches(term) {
   }
   if (Array.from(term).length < 2) {  // one letter: the titles only, rather than every shard
     docs.forEach(function (doc, n) {
-      if (words(doc.title).some(function (w) { return w.startsWith(term); })) { found[n] = TITLE; whole[n] = []; }
+      if (Array.from(wordsOf(doc, "title")).some(function (w) { return w.startsWith(term); })) { found[n] = TITLE; whole[n] = []; }
     });
     return result;
   }
@@ -158,8 +164,8 @@ async function search(query) {
     var boost = +!doc.parent + matched.size / wanted.length;  // as Material weighs a page above its sections
     var marks = Array.from(matched);
     // the words matched further on than the text a result keeps: shown after it, so a reader sees why
-    var shownWords = words(doc.title + " " + doc.text);
-    var further = Array.from(new Set(seen[n])).filter(function (w) { return shownWords.indexOf(w) < 0; }).sort().slice(0, 5);
+    var shown = wordsOf(doc, "shown");
+    var further = Array.from(new Set(seen[n])).filter(function (w) { return !shown.has(w); }).sort().slice(0, 5);
     var text = doc.text ? mark(doc.text, marks) : "";
     if (further.length) text += (!text ? "" : /…$/.test(text) ? " " : " … ") + further.map(function (w) { return "<mark>" + escape(w) + "</mark>"; }).join(" … ");
     items.push({

@@ -66,9 +66,10 @@ def _indexed(site) -> dict[str, set[str]]:
     locations = [d["location"] for d in index["docs"]]
     assert index["config"]["closeread"]["shards"], "the build split the index"
     out: dict[str, set[str]] = {loc: set() for loc in locations}
+    from closeread.write.search import read_shard
+
     for path in (site / "search" / "shards").glob("*.js"):
-        terms = json.loads(path.read_text(encoding="utf-8").split(",", 1)[1].rsplit(");", 1)[0])
-        for word, codes in terms.items():
+        for word, codes in read_shard(path).items():
             for code in codes:
                 out[locations[code >> 3]].add(word)
     return out

@@ -27,6 +27,7 @@ def _shards(site: Path) -> dict[str, dict[str, list[int]]]:
         m = re.fullmatch(r'closereadShard\("([0-9a-f]+)",(.*)\);\n', path.read_text(encoding="utf-8"), re.S)
         assert m and m.group(1) == path.stem, path.read_text(encoding="utf-8")[:80]
         out[m.group(1)] = json.loads(m.group(2))
+        assert search.read_shard(path) == out[m.group(1)]  # what the tests and the benchmark read back
     return out
 
 
