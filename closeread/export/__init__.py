@@ -78,23 +78,24 @@ def _quiz_files(quiz: Quiz) -> QuizFiles:
     return QuizFiles(quiz, tuple(qti.quiz_entries(quiz)), gift.quiz_text(quiz))
 
 
-def _own_files(part: QuizFiles, suffix: str, epoch: dt.datetime | None) -> list[tuple[str, bytes]]:
-    """One lesson's QTI package, Moodle XML and GIFT file of one set."""
+def _set_files(base: str, title: str, parts: list[QuizFiles], epoch: dt.datetime | None) -> list[tuple[str, bytes]]:
+    """The QTI package, Moodle XML and GIFT file holding ``parts`` (one lesson's set, or the kit's), at
+    ``base`` + their suffixes. Moodle's elements are made here: lxml elements do not cross processes,
+    and a serialized fragment read back loses the difference between "" and no text."""
     from closeread.export import gift, moodle, qti
 
-    quiz = part.quiz
-    base = f"{TEACHER}/{quiz.id}/{quiz.id}{suffix}"
+    date = epoch.date().isoformat() if epoch else None
     return [
-        (
-            f"{base}-qti.zip",
-            qti.package(
-                [quiz], [list(part.qti_entries)], title=f"closeread: {quiz.title} ({_LABELS[suffix]})",
-                date=epoch.date().isoformat() if epoch else None, timestamp=epoch,
-            ),
-        ),
-        (f"{base}-moodle.xml", moodle.bank([moodle.quiz_questions(quiz)])),
-        (f"{base}.gift.txt", gift.gift_file([part.gift]).encode("utf-8")),
+        (f"{base}-qti.zip", qti.package([p.quiz for p in parts], [list(p.qti_entries) for p in parts], title=title, date=date, timestamp=epoch)),
+        (f"{base}-moodle.xml", moodle.bank([moodle.quiz_questions(p.quiz) for p in parts])),
+        (f"{base}.gift.txt", gift.gift_file([p.gift for p in parts]).encode("utf-8")),
     ]
+
+
+def _own_files(part: QuizFiles, suffix: str, epoch: dt.datetime | None) -> list[tuple[str, bytes]]:
+    """One lesson's QTI package, Moodle XML and GIFT file of one set."""
+    quiz = part.quiz
+    return _set_files(f"{TEACHER}/{quiz.id}/{quiz.id}{suffix}", f"closeread: {quiz.title} ({_LABELS[suffix]})", [part], epoch)
 
 
 def _lesson_export(job: tuple[Lesson, dt.datetime | None]) -> LessonExport:
@@ -130,26 +131,10 @@ def lesson_exports(
 
 
 def _kit_set(shared: tuple, index: int) -> list[tuple[str, bytes]]:
-    """The kit-wide QTI package, Moodle XML and GIFT file of set ``index`` (of ``SETS``). Moodle's
-    elements are made here: lxml elements do not cross processes, and a serialized fragment read back
-    loses the difference between "" and no text."""
-    from closeread.export import gift, moodle, qti
-
+    """The kit-wide QTI package, Moodle XML and GIFT file of set ``index`` (of ``SETS``)."""
     parts_by_set, epoch = shared
     suffix = list(SETS)[index]
-    parts = parts_by_set[index]
-    kit = f"{TEACHER}/{KIT_NAME}{suffix}"
-    return [
-        (
-            f"{kit}-qti.zip",
-            qti.package(
-                [p.quiz for p in parts], [list(p.qti_entries) for p in parts], title=f"closeread: every lesson ({_LABELS[suffix]})",
-                date=epoch.date().isoformat() if epoch else None, timestamp=epoch,
-            ),
-        ),
-        (f"{kit}-moodle.xml", moodle.bank([moodle.quiz_questions(p.quiz) for p in parts])),
-        (f"{kit}.gift.txt", gift.gift_file([p.gift for p in parts]).encode("utf-8")),
-    ]
+    return _set_files(f"{TEACHER}/{KIT_NAME}{suffix}", f"closeread: every lesson ({_LABELS[suffix]})", parts_by_set[index], epoch)
 
 
 def kit_lms_files(lessons: list[Lesson], made: list[LessonExport], *, epoch: dt.datetime | None = None) -> dict[str, bytes]:
@@ -161,13 +146,13 @@ def kit_lms_files(lessons: list[Lesson], made: list[LessonExport], *, epoch: dt.
     kit = [m for lesson, m in zip(lessons, made) if not lesson.draft]
     if not kit:
         return {}
-    sets = [pickle.loads(m.sets) for m in kit]  # (core, full) of each lesson: the order of SETS
-    shared = ([[core_full[i] for core_full in sets] for i in range(len(SETS))], epoch)
+    by_lesson = [pickle.loads(m.sets) for m in kit]  # (core, full) of each lesson: the order of SETS
+    shared = ([[core_full[i] for core_full in by_lesson] for i in range(len(SETS))], epoch)
     if len(kit) < 16:  # a process pool costs more than a small kit's files
-        sets = [_kit_set(shared, i) for i in range(len(SETS))]
+        files = [_kit_set(shared, i) for i in range(len(SETS))]
     else:
-        sets = map_forked(_kit_set, shared, len(SETS))
-    return dict(entry for entries in sets for entry in entries)
+        files = map_forked(_kit_set, shared, len(SETS))
+    return dict(entry for entries in files for entry in entries)
 
 
 def lms_files(
