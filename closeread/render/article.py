@@ -56,14 +56,23 @@ def term_ends(vocabulary: tuple[Term, ...]) -> dict[int, list[Term]]:
     return ends
 
 
-def _gloss(terms: list[Term]) -> str:
-    # inline and in the text itself, so it works without JavaScript and on paper; marked so that
-    # find-in-text and screen readers tell it from the article's own words; out of the search index,
-    # where it would glue onto the word it explains ("liberate(meaning:") and "Words to know" has it
-    return "".join(
-        f'<small class="cr-gloss" data-search-exclude><span class="cr-sr">(meaning: </span><span aria-hidden="true">[</span>{_esc(t.definition)}<span aria-hidden="true">]</span><span class="cr-sr">)</span></small>'
-        for t in terms
-    )
+def _gloss(terms: list[Term], number: dict[Term, int]) -> str:
+    # a button after the word; its meaning opens under the line on a tap or a focus, without JavaScript
+    # too (CSS :focus-within; the script adds a toggle for browsers that do not focus a tapped button),
+    # and is never printed inline, where it would crowd the line and could judge a word a question asks
+    # about. aria-describedby reads it to a screen reader on focus. Out of the search index, where it
+    # would glue onto the word it explains ("Words to know" lists every one as the fallback): a <small>,
+    # because Material's indexer tells elements apart by their tag only, and the first inner <span> to
+    # close would end a <span>'s exclusion.
+    out = []
+    for t in terms:
+        ident = f"gloss-{number[t]}"
+        out.append(
+            f'<small class="cr-gloss" data-search-exclude><button type="button" class="cr-gloss-btn" aria-expanded="false" aria-describedby="{ident}">'
+            f'<span aria-hidden="true">?</span><span class="cr-sr">What does \u201c{_esc(t.term)}\u201d mean?</span></button>'
+            f'<span class="cr-gloss-pop" id="{ident}" role="note"><strong>{_esc(t.term)}</strong>: {_esc(t.definition)}</span></small>'
+        )
+    return "".join(out)
 
 
 def render_article(article: Article, annotations: tuple[Annotation, ...], vocabulary: tuple[Term, ...] = ()) -> list[RenderedLine]:
@@ -71,6 +80,7 @@ def render_article(article: Article, annotations: tuple[Annotation, ...], vocabu
     an empty row of role ``blank``."""
     anns = [a for a in annotations if a.span is not None and not a.suggested]
     glosses = term_ends(vocabulary)
+    number = {t: i for i, t in enumerate(vocabulary, 1)}
     out = []
     text = article.text
     filled = [line.number for line in article.lines if line.text.strip()]
@@ -101,6 +111,6 @@ def render_article(article: Article, annotations: tuple[Annotation, ...], vocabu
                 if a.span.end <= e:
                     parts.append(_ref(a))
             if e in glosses:
-                parts.append(_gloss(glosses[e]))
+                parts.append(_gloss(glosses[e], number))
         out.append(RenderedLine(line.number, line.role, line.label, Markup("".join(parts))))
     return out

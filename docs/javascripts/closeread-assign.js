@@ -103,7 +103,7 @@
       if (focus) { const b = list.querySelector('[data-move="' + focus.replace(/"/g, "") + '"]'); if (b) b.focus(); }
       update();
     }
-    function link() {
+    function link(tryHere) {
       const chosen = items.filter((it) => it.on);
       if (!chosen.length) return { error: "Tick at least one question." };
       const p = new URLSearchParams();
@@ -112,6 +112,10 @@
       if (due.value) p.set("d", due.value);
       if (note.value.trim()) p.set("i", note.value.trim());
       let b = base.value.trim() || "./";
+      // the prefilled address finds the student site beside this one in a copy of the kit (file://); a web
+      // server may not serve that folder, so the teacher's own try opens the copy of the student pages in
+      // this site (its lessons/), which is always there
+      if (tryHere && b === base.defaultValue && location.protocol !== "file:") b = "../";
       if (!/\/$/.test(b)) b += "/";
       let url;
       try { url = new URL(b + "lessons/" + encodeURIComponent(lessons[+sel.value].slug) + "/index.html", location.href); }
@@ -123,7 +127,8 @@
     function update() {
       const r = link();
       out.value = r.url || "";
-      if (r.url) { open.href = r.url; open.hidden = false; } else { open.removeAttribute("href"); open.hidden = true; }
+      const here = link(true);
+      if (here.url) { open.href = here.url; open.hidden = false; } else { open.removeAttribute("href"); open.hidden = true; }
       const chosen = items.filter((it) => it.on);
       const total = chosen.reduce((sum, it) => sum + it.q.minutes, 0);
       const phase = lesson && lesson.phase ? " (the lesson gives " + lesson.phase + " minutes to questions)" : "";

@@ -37,7 +37,7 @@
   const text = (el) => {
     if (!el) return "";
     const c = el.cloneNode(true);
-    $$(".cr-ref, .cr-sr, .cr-opt-mark", c).forEach((x) => x.remove());
+    $$(".cr-ref, .cr-sr, .cr-opt-mark, .cr-gloss", c).forEach((x) => x.remove());
     return c.textContent.replace(/\s+/g, " ").trim();
   };
   const store = {
@@ -548,6 +548,7 @@
         const left = rows.length - Object.keys(v).length;
         if (left) { feedback.replaceChildren(verdict("info", "Sort every claim first (" + left + " left).")); return; }
         st().v = v;
+        st().tries = (st().tries || 0) + 1;
         record(rows.map((tr) => seen(o(tr.dataset.item + "=" + v[tr.dataset.item])).correct).every(Boolean));
         render();
         focusOn(feedback);
@@ -570,15 +571,20 @@
         show.hidden = !(s.done && !s.ok) || s.shown;
         if (!s.done) { feedback.replaceChildren(); return; }
         let right = 0;
+        // at the first wrong try only how many rows are right: marking each row would let a student flip
+        // the wrong ones without thinking; row by row from the second try, or once right or shown
+        const rowByRow = s.ok || s.shown || (s.tries || 1) >= 2;
         const list = h("ul", { class: "cr-fb-list" });
         rows.forEach((tr) => {
           const good = !!v[tr.dataset.item] && seen(o(tr.dataset.item + "=" + v[tr.dataset.item])).correct;
           const want = s.shown ? ($$("input", tr).map((i) => i.value).find((x) => o(tr.dataset.item + "=" + x).correct) || "") : "";
           if (good) right++;
+          if (!rowByRow) return;
           $("th", tr).append(h("span", { class: "cr-opt-mark " + (good ? "cr-opt-yes" : "cr-opt-no") }, good ? " \u2713 right" : " \u2717 not right"));
           list.append(h("li", null, "\u201c" + text($("th", tr)) + "\u201d: you chose ", h("strong", null, v[tr.dataset.item] || "nothing"), good ? " (right)." : s.shown ? " (not right: it is " + want + ")." : " (not right)."));
         });
-        const out = [s.ok ? verdict("ok", "Right: every claim is sorted correctly.") : verdict(right ? "part" : "no", right + " of " + rows.length + " sorted right. Try again" + (s.shown ? "." : ", or show the answer.")), list];
+        const again = rowByRow ? "" : " Look again at who says each claim; after your next try each row is marked.";
+        const out = [s.ok ? verdict("ok", "Right: every claim is sorted correctly.") : verdict(right ? "part" : "no", right + " of " + rows.length + " sorted right." + again + " Try again" + (s.shown ? "." : ", or show the answer.")), rowByRow ? list : null];
         if (s.ok || s.shown) out.push(explanation());
         feedback.replaceChildren(...out.filter(Boolean));
       }
@@ -744,16 +750,37 @@
       $$(".cr-answer-locked").forEach((d) => { d.hidden = true; });
     }
     order.forEach((q, i) => { q.number = i + 1; q.setNumber(i + 1); });
+    // the opening line counts the questions this page asks: an assignment's, not the core set's
+    const count = $(".cr-start-count", root);
+    if (count) count.textContent = String(order.length);
+    if (count && order.length === 1) count.nextSibling.data = count.nextSibling.data.replace("questions", "question");
 
     /* toolbar: mode, progress, reset */
-    const bar = $(".cr-toolbar", root);
+    const bar = $(".cr-toolbar");
     const progress = $(".cr-progress-line");
     let mode = assignment ? assignment.mode : (store.get(MODE) === "explore" ? "explore" : "practice");
+    const ask = $(".cr-explore-ask");
+    function setMode(m) {
+      mode = m;
+      if (!assignment) store.set(MODE, mode);
+      $$("input[name=cr-mode]").forEach((x) => { x.checked = x.value === mode; });
+      if (ask) ask.hidden = true;
+      applyMode();
+    }
+    if (ask) {
+      $(".cr-explore-yes", ask).addEventListener("click", () => { setMode("explore"); const r = $("input[name=cr-mode][value=explore]"); if (r) r.focus(); });
+      $(".cr-explore-no", ask).addEventListener("click", () => { setMode("practice"); const r = $("input[name=cr-mode][value=practice]"); if (r) r.focus(); });
+    }
     if (bar) {
       bar.hidden = false;
       $$("input[name=cr-mode]", bar).forEach((i) => {
         i.checked = i.value === mode;
-        i.addEventListener("change", () => { if (i.checked) { mode = i.value; if (!assignment) store.set(MODE, mode); applyMode(); } });
+        i.addEventListener("change", () => {
+          if (!i.checked) return;
+          // Explore shows every note, and the notes answer the questions: asked first while some are unanswered
+          if (i.value === "explore" && !page.answersComplete()) { ask.hidden = false; $(".cr-explore-no", ask).focus(); return; }
+          setMode(i.value);
+        });
       });
       if (assignment) {
         const fs = $(".cr-mode", bar);
@@ -779,12 +806,15 @@
       });
     }
 
+    /* the annotations whose notes may show: those every question about them is answered for (right, or
+     * with the answer shown), since one note can answer two questions that share its annotation */
     function revealedSet() {
-      const s = new Set();
+      const s = new Set(), held = new Set();
       for (const q of assignment ? visible() : all) {
         const a = data.answers[q.id] || {};
-        if (a.ok || a.shown) q.anns.forEach((x) => s.add(x)); // answered right, or the answer was shown
+        q.anns.forEach((x) => ((a.ok || a.shown) ? s : held).add(x));
       }
+      held.forEach((x) => s.delete(x));
       return s;
     }
     let layered = false;
@@ -800,6 +830,8 @@
       $$(".cr-notes > .cr-note").forEach((li) => { li.hidden = !(open || rs.has(li.dataset.ann)); });
       const msg = $(".cr-practice-msg");
       if (msg) msg.hidden = open;
+      // the folds after the questions (more practice, key points) open once the core set is answered
+      $$(".cr-after").forEach((d) => d.classList.toggle("cr-locked", !open));
     }
     function update() {
       const list = visible().filter((q) => q.countable);
@@ -812,6 +844,7 @@
           : n + " of " + list.length + " questions answered." + (disc ? " (" + (disc > 1 ? disc + " more are" : "1 more is") + " for discussion.)" : "");
       }
       applyMode();
+      pill();
       if (summary) summary.update(done);
     }
     function renderAll() { all.forEach((q) => q.render()); update(); }
@@ -821,16 +854,21 @@
     if (resetBox) resetBox.hidden = false;
     /* a small "question 5 of 10" while the questions are on screen */
     const sticky = $(".cr-sticky");
+    const seen = new Map();
+    /* redrawn when a question scrolls into view and when one is answered */
+    function pill() {
+      if (!sticky) return;
+      const cur = visible().find((q) => seen.get(q.el));
+      sticky.hidden = !cur;
+      if (cur) {
+        const n = visible().filter((q) => q.countable && (data.answers[q.id] || {}).done).length;
+        sticky.textContent = "Question " + cur.number + " of " + visible().length + " \u00b7 " + n + " answered";
+      }
+    }
     if (sticky && "IntersectionObserver" in window) {
-      const seen = new Map();
       const io = new IntersectionObserver((entries) => {
         entries.forEach((e) => seen.set(e.target, e.isIntersecting));
-        const cur = visible().find((q) => seen.get(q.el));
-        sticky.hidden = !cur;
-        if (cur) {
-          const n = visible().filter((q) => q.countable && (data.answers[q.id] || {}).done).length;
-          sticky.textContent = "Question " + cur.number + " of " + visible().length + " \u00b7 " + n + " answered";
-        }
+        pill();
       }, { rootMargin: "-10% 0px -40% 0px" });
       visible().forEach((q) => io.observe(q.el));
     }
@@ -968,8 +1006,27 @@
   }
 
   /* ---------- teacher edition: popovers and legend only ---------- */
+  /* a gloss opens and closes on a press too: some browsers do not focus a tapped button, and CSS alone
+   * (:focus-within) opens it on focus only */
+  function glosses() {
+    const all = $$(".cr-gloss");
+    if (!all.length) return;
+    const set = (g, on) => { g.classList.toggle("cr-open", on); $(".cr-gloss-btn", g).setAttribute("aria-expanded", String(on)); };
+    all.forEach((g) => {
+      const b = $(".cr-gloss-btn", g);
+      b.addEventListener("click", (e) => { e.preventDefault(); e.stopPropagation(); const on = !g.classList.contains("cr-open"); all.forEach((x) => set(x, false)); set(g, on); });
+      g.addEventListener("keydown", (e) => { if (e.key === "Escape" && g.classList.contains("cr-open")) { e.preventDefault(); set(g, false); b.focus(); } });
+      g.addEventListener("focusout", (e) => { if (!g.contains(e.relatedTarget)) set(g, false); });
+    });
+    document.addEventListener("pointerdown", (e) => { all.forEach((g) => { if (!g.contains(e.target)) set(g, false); }); });
+  }
+
   function init() {
     document.documentElement.classList.add("cr-js");
+    // what the student page keeps in <template>s (the notes, the folds after the questions) never shows
+    // without this script; with it, it goes into the page, where Practice mode decides what shows
+    $$("template.cr-notes-body, template.cr-after-body").forEach((tpl) => tpl.replaceWith(tpl.content));
+    glosses();
     const root = $(".cr-lesson");
     if (root && root.classList.contains("cr-student")) lessonPage(root);
     else if (root) $$(".cr-article-wrap").forEach((w) => Article(w));
