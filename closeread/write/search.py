@@ -9,7 +9,10 @@ replaces that file with two things made from it:
   what a result shows, each page and section's location, title, tags and the first words of its
   text, plus a note of this format under ``config.closeread``;
 - ``search/shards/<hex>.js``: an inverted index split by the first two letters of each word, in
-  small script files, so that a query loads only the few shards its words start with.
+  small script files, so that a query loads only the few shards its words start with;
+- ``search/text/<n>.js``: the sentences of each section whose text is longer than its result keeps, one
+  file per page (``n``: the page's first document), so that a result shows the sentence its words were
+  found in rather than the section's first lines; loaded for the first results only.
 
 ``docs/javascripts/closeread-search.js`` answers Material's search box from these (it speaks the
 protocol of Material's search worker, and ``search-on-demand.js`` starts it in place of Material's).
@@ -26,7 +29,7 @@ import json
 import re
 from pathlib import Path
 
-FORMAT = 1  # in each site's stamp: a change to what this module writes rebuilds the sites
+FORMAT = 2  # in each site's stamp: a change to what this module writes rebuilds the sites
 PREVIEW = 320  # characters of a section's text kept for its result; Material shows two or three lines
 TITLE, TEXT, TAGS = 1, 2, 4  # where a word was found, as bits beside each document number
 
@@ -41,6 +44,10 @@ STOP_WORDS = tuple(
 )
 _STOP = frozenset(STOP_WORDS)
 _TAG = re.compile(r"<[^>]*>")
+# Material keeps these tags in a section's text: each one ends a block (an article line, a list item)
+_BLOCK = re.compile(r"</?(?:p|li|ul|ol|pre)>")
+# a sentence ends at . ! ? (or their closing quote or bracket) followed by a space and a capital or a digit
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[\u201c\u2018]?[A-Z0-9])|(?<=[.!?][\"')\]\u201d\u2019])\s+(?=[A-Z0-9\"\u201c])")
 _TRIM = re.compile(r"^[\W_]+|[\W_]+$")
 
 
@@ -63,6 +70,22 @@ def shard_name(word: str) -> str:
     """The file a word's postings go to: its first two characters, as hex of their UTF-8 (safe on any
     file system, and what the worker computes the same way)."""
     return word[:2].encode("utf-8").hex()
+
+
+def sentences(markup: str) -> list[str]:
+    """A section's sentences, from its indexed HTML: cut at every block (an article line stays whole even
+    without a full stop, as a headline) and within a block at the end of each sentence."""
+    out = []
+    for block in _BLOCK.split(markup):
+        text = plain(block)
+        if text:
+            out.extend(s for s in _SENTENCE.split(text) if s)
+    return out
+
+
+def _text_script(number: int, found: dict[int, list[str]]) -> str:
+    body = json.dumps({str(k): v for k, v in found.items()}, ensure_ascii=False, separators=(",", ":"))
+    return f"closereadText({number},{body});\n"
 
 
 def _preview(text: str) -> str:
@@ -96,8 +119,11 @@ def split_index(site: Path) -> bool:
     separator = re.compile(config.get("separator") or r"[\s\-]+")
     postings: dict[str, dict[int, int]] = {}
     shown = []
+    texts: dict[int, dict[int, list[str]]] = {}  # a page's first document -> its long sections' sentences
+    page_of: dict[str, int] = {}
     for number, doc in enumerate(data["docs"]):
         title, text = plain(doc.get("title", "")), plain(doc.get("text", ""))
+        page = page_of.setdefault(doc["location"].split("#")[0], number)
         tags = [plain(t) for t in doc.get("tags") or []]
         for field, bit in ((title, TITLE), (text, TEXT), (" ".join(tags), TAGS)):
             for word in words(field, separator):
@@ -106,6 +132,9 @@ def split_index(site: Path) -> bool:
         entry = {"location": doc["location"], "title": title, "text": _preview(text)}
         if tags:
             entry["tags"] = tags
+        if len(text) > PREVIEW:
+            texts.setdefault(page, {})[number] = sentences(doc.get("text", ""))
+            entry["s"] = page
         shown.append(entry)
     shards: dict[str, dict[str, list[int]]] = {}
     for word in sorted(postings):
@@ -114,6 +143,10 @@ def split_index(site: Path) -> bool:
     folder.mkdir(exist_ok=True)
     for name, terms in shards.items():
         (folder / f"{name}.js").write_text(_shard_script(name, terms), encoding="utf-8")
+    folder = site / "search" / "text"
+    folder.mkdir(exist_ok=True)
+    for page, found in texts.items():
+        (folder / f"{page}.js").write_text(_text_script(page, found), encoding="utf-8")
     config = dict(config, closeread={"format": FORMAT, "shards": sorted(shards), "stop": list(STOP_WORDS)})
     small = json.dumps({"config": config, "docs": shown}, ensure_ascii=False, separators=(",", ":"))
     index.write_text(small, encoding="utf-8")

@@ -17,7 +17,11 @@ var shards = Object.create(null);  // name -> {word: [doc * 8 + bits, ...]}
 var memory = null;         // word -> [doc * 8 + bits, ...] when not split
 var TRIM = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 
+var texts = Object.create(null);   // a page's first document -> {doc: [sentence, ...]}
+var SENTENCES = 10;        // results that show the sentence they matched in; Material draws about ten at first
+
 self.closereadShard = function (name, terms) { shards[name] = terms; };
+self.closereadText = function (page, found) { texts[page] = found; };
 
 function words(text) {
   var out = [];
@@ -97,6 +101,27 @@ async function matches(term) {
   return result;
 }
 
+/* a long section's sentences (search/text/<page>.js), loaded once; a short one's, cut from its text */
+async function sentencesOf(n) {
+  var doc = docs[n];
+  if (doc.s == null) return String(doc.text || "").split(/(?<=[.!?])\s+(?=["'(\[\u201c\u2018]?[A-Z0-9])/);
+  if (!(doc.s in texts)) {
+    try { await importScripts("../search/text/" + doc.s + ".js"); } catch (err) { /* the first lines then */ }
+    if (!(doc.s in texts)) texts[doc.s] = {};
+  }
+  return texts[doc.s][n] || [];
+}
+
+/* the first sentence of document n with a word that starts with one of the terms, or "" */
+async function sentenceFor(n, terms) {
+  if (!terms.length) return "";
+  var list = await sentencesOf(n);
+  for (var i = 0; i < list.length; i++) {
+    if (words(list[i]).some(function (w) { return terms.some(function (t) { return w.startsWith(t); }); })) return list[i];
+  }
+  return "";
+}
+
 /* the query as Material's lunr reads it: "quoted words" and +word are required, -word is excluded */
 function parse(query) {
   var clauses = [];
@@ -169,6 +194,8 @@ async function search(query) {
     var text = doc.text ? mark(doc.text, marks) : "";
     if (further.length) text += (!text ? "" : /…$/.test(text) ? " " : " … ") + further.map(function (w) { return "<mark>" + escape(w) + "</mark>"; }).join(" … ");
     items.push({
+      n: +n,
+      marks: marks,
       location: doc.location,
       title: mark(doc.title, marks),
       text: text ? "<p>" + text + "</p>" : "",
@@ -178,6 +205,16 @@ async function search(query) {
     });
   }
   items.sort(function (a, b) { return b.score - a.score || (a.location < b.location ? -1 : 1); });
+  // the first results show the sentence their words were found in, not the first lines of their section
+  for (var k = 0; k < items.length; k++) {
+    var item = items[k];
+    if (k < SENTENCES) {
+      var sentence = await sentenceFor(item.n, item.marks);
+      if (sentence) item.text = "<p>" + (docs[item.n].text.indexOf(sentence) === 0 ? "" : "\u2026 ") + mark(sentence, item.marks) + "</p>";
+    }
+    delete item.n;
+    delete item.marks;
+  }
   var groups = new Map();
   items.forEach(function (item) {
     var page = item.location.split("#")[0];
