@@ -778,7 +778,12 @@
         i.addEventListener("change", () => {
           if (!i.checked) return;
           // Explore shows every note, and the notes answer the questions: asked first while some are unanswered
-          if (i.value === "explore" && !page.answersComplete()) { ask.hidden = false; $(".cr-explore-no", ask).focus(); return; }
+          if (i.value === "explore" && !page.answersComplete() && ask) {
+            $$("input[name=cr-mode]").forEach((x) => { x.checked = x.value === mode; });
+            ask.hidden = false;
+            $(".cr-explore-no", ask).focus();
+            return;
+          }
           setMode(i.value);
         });
       });

@@ -174,3 +174,13 @@ def complete_by_keyboard(page, key: dict, limit: int = 1500) -> list[str]:
                 checked.add(qid)
                 log.append(f"{qid}: marked themself")
     raise AssertionError("the lesson was not completed with the keyboard:\n" + "\n".join(log) + "\n" + progress(page))
+
+
+def explore(page) -> None:
+    """Switch the student page to Explore, as a student does: the page asks first while questions are
+    unanswered (Explore shows the notes, which answer them), and the student says yes."""
+    page.locator("input[name=cr-mode][value=explore]").click()  # the radio stays on Practice until asked
+    ask = page.locator(".cr-explore-ask")
+    if ask.is_visible():
+        ask.get_by_role("button", name="Show the notes and answers").click()
+    assert page.locator("input[name=cr-mode][value=explore]").is_checked()

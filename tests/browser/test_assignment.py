@@ -56,7 +56,35 @@ def test_builder_makes_a_link_with_the_assignment_in_the_fragment(builder, fixtu
     assert params["m"] == ["practice"] and params["d"] == ["2030-03-14"]
     assert params["i"] == ["Read the article first.\nThen answer <b>all</b> questions."]
     assert builder.locator(".cr-as-status").inner_text() == "4 questions in the assignment, about 8.5 minutes (the lesson gives 10 minutes to questions)."  # 1 + 1.5 + 2 + 4
-    assert builder.get_by_role("link", name="Open the link to try it").get_attribute("href") == link
+    tried = builder.get_by_role("link", name="Open the link to try it").get_attribute("href")
+    if link.startswith("file:"):
+        assert tried == link
+    else:  # over http the teacher's try opens this site's own copy of the student pages, always served
+        assert urlsplit(tried).path.endswith(f"/site-teacher/lessons/{FIXTURE}/index.html")
+        assert urlsplit(tried).fragment == parts.fragment
+    response = builder.goto(tried)
+    assert response is None or response.ok, "the try link opens the lesson"
+    assert builder.locator(".cr-assignment").is_visible()
+
+
+def test_the_try_link_opens_the_lesson_when_the_teacher_site_is_served_alone(fixture_kit, open_page, _servers):
+    """A web server that serves the teacher site at its root has no ../../site/: the try link must not 404."""
+    from tests.browser.conftest import _serve
+
+    teacher = _serve(fixture_kit.root / "site-teacher", _servers)
+    page = open_page(teacher.http("teacher/assign.html"), served=[teacher])
+    _make_link(page)
+    response = page.goto(page.get_by_role("link", name="Open the link to try it").get_attribute("href"))
+    assert response.ok, response.status
+    assert page.locator(".cr-assignment").is_visible()
+    assert page.locator(".cr-start").inner_text().startswith("Read the article, then answer the 4 questions below it.")
+
+
+def test_the_opening_line_counts_the_assignments_questions(fixture_kit, open_page):
+    page = open_page(fixture_kit.http(f"site/lessons/{FIXTURE}/index.html#assign?q=q-source,q-short,q-find"))
+    start = page.locator(".cr-start").inner_text()
+    assert start.startswith("Read the article, then answer the 3 questions below it."), start
+    assert "more are there" not in page.evaluate("document.body.innerText")
 
 
 def test_builder_copies_the_link(fixture_kit, open_page):

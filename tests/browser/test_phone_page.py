@@ -8,6 +8,7 @@ let every core question show the lines it asks about inside the question itself.
 from __future__ import annotations
 
 from tests.browser.conftest import SEED
+from tests.browser.drive import explore
 
 PHONE = {"width": 360, "height": 740}
 OLD_SCREENS = 38
@@ -86,7 +87,7 @@ def test_tap_targets_are_44_px_and_nothing_floats_over_titles(shipped_kit, open_
 
 def test_explore_opens_on_one_layer_with_few_badges(shipped_kit, open_page):
     page = _open(shipped_kit, open_page)
-    page.locator("input[name=cr-mode][value=explore]").check()
+    explore(page)
     counts = page.evaluate(
         """(h) => {
           const art = document.querySelector('.cr-article');

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import AXE_TAGS, DESKTOP, FIXTURE, PHONE, SEED
-from tests.browser.drive import q, complete_by_keyboard, page_key, progress
+from tests.browser.drive import complete_by_keyboard, explore, page_key, progress, q
 
 PAGES = {
     "home": "site/index.html",
@@ -54,7 +54,7 @@ def test_axe_on_the_student_page_in_both_modes_with_a_note_open_and_words_to_fin
     page = open_page(fixture_kit.http(PAGES["student"]), viewport=viewport)
     assert page.evaluate("document.body.dataset.crMode") == "practice"
     assert _axe(page) == [], "practice mode"
-    page.locator("input[name=cr-mode][value=explore]").check()
+    explore(page)
     assert _axe(page) == [], "explore mode"
     page.locator('mark.cr-ann[data-ann="a-300"]').click()
     assert _axe(page) == [], "a note open"
@@ -98,7 +98,7 @@ def test_the_seed_lesson_can_be_completed_with_the_keyboard_alone(shipped_kit, o
 def test_the_seed_lesson_page_has_no_axe_violation(shipped_kit, open_page):
     page = open_page(shipped_kit.http(f"site/lessons/{SEED}/index.html"))
     assert _axe(page) == []
-    page.locator("input[name=cr-mode][value=explore]").check()
+    explore(page)
     assert _axe(page) == []
 
 
@@ -110,7 +110,7 @@ def test_no_request_leaves_the_site(fixture_kit, open_page, scheme):
         page.goto(url(path))
         page.wait_for_load_state("load")
     page.goto(url(PAGES["student"]))
-    page.locator("input[name=cr-mode][value=explore]").check()
+    explore(page)
     page.locator('mark.cr-ann[data-ann="a-300"]').click()
     # search works offline, from a folder too (the kit's own worker stand-in replaces unpkg.com's)
     page.locator("label.md-search__icon, .md-search__input").first.click()
@@ -138,7 +138,7 @@ def test_student_page_fits_the_screen_and_is_photographed(fixture_kit, open_page
     SHOTS.mkdir(parents=True, exist_ok=True)
     name = f"student-{viewport['width']}"
     page.screenshot(path=str(SHOTS / f"{name}-top.png"))
-    page.locator("input[name=cr-mode][value=explore]").check()
+    explore(page)
     page.locator('mark.cr-ann[data-ann="a-silva"]').click()
     page.locator("#L5").scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / f"{name}-article.png"))

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from tests.browser.conftest import FIXTURE, PHONE
-from tests.browser.drive import feedback, page_key, progress, q, target_words, word_index_of
+from tests.browser.drive import explore, feedback, page_key, progress, q, target_words, word_index_of
 
 PAGE = f"site/lessons/{FIXTURE}/index.html"
 
@@ -84,6 +84,7 @@ def test_single_choice_show_the_answer_after_a_wrong_try(student):
 
 
 def test_multiple_choice_feedback_for_each_option_chosen(student):
+    explore(student)  # q-multi is in "more practice", which opens after the core set or in Explore
     s = q(student, "q-multi")
     s.get_by_label("reckless").check()
     s.get_by_label("harbour").check()
@@ -100,6 +101,7 @@ def test_multiple_choice_feedback_for_each_option_chosen(student):
 
 
 def test_sort_claims_into_reported_and_asserted(student):
+    explore(student)
     s = q(student, "q-sort")
     s.get_by_role("button", name="Check my answer").click()
     assert "Sort every claim first (2 left)" in feedback(student, "q-sort")
@@ -107,7 +109,13 @@ def test_sort_claims_into_reported_and_asserted(student):
     s.get_by_label("the strike was organised by outside agitators: reported").check()
     s.get_by_role("button", name="Check my answer").click()
     text = feedback(student, "q-sort")
+    # the first wrong try says how many rows are right, not which: no row to flip without thinking
+    assert "1 of 2 sorted right" in text and "after your next try each row is marked" in text
+    assert "not right" not in text and s.locator(".cr-opt-mark").count() == 0
+    s.get_by_role("button", name="Check my answer").click()
+    text = feedback(student, "q-sort")
     assert "1 of 2 sorted right" in text and "despair” : you chose reported (not right)".replace(" :", ":") in text
+    assert s.locator(".cr-opt-mark.cr-opt-no").count() == 1
     s.get_by_label("have driven workers to despair: asserted").check()
     s.get_by_role("button", name="Check my answer").click()
     text = feedback(student, "q-sort")
@@ -227,6 +235,7 @@ def test_rubric_waits_until_the_student_has_answered(student):
 
 
 def test_discussion_is_a_prompt_without_an_answer(student):
+    explore(student)
     s = q(student, "q-discuss")
     assert "Whose voices are missing?" in s.inner_text()
     assert "no single right answer" in s.inner_text()
@@ -255,7 +264,15 @@ def test_practice_mode_hides_notes_until_answered_and_explore_shows_them(student
     assert student.locator('mark.cr-ann[data-ann="a-300"][role=button]').count() == 1, "answered: its span is shown"
     assert student.locator("#note-a-300").is_visible()
     assert student.locator("#note-a-reckless").is_hidden()
-    student.locator("input[name=cr-mode][value=explore]").check()
+    # Explore asks first while questions are unanswered, and says what it shows
+    student.locator("input[name=cr-mode][value=explore]").click()
+    ask = student.locator(".cr-explore-ask")
+    assert ask.is_visible() and "give away the answers" in ask.inner_text()
+    assert student.locator("input[name=cr-mode][value=practice]").is_checked(), "Practice until the student says yes"
+    assert student.locator("#note-a-reckless").is_hidden()
+    ask.get_by_role("button", name="Keep practising").click()
+    assert student.locator("input[name=cr-mode][value=practice]").is_checked() and ask.is_hidden()
+    explore(student)
     assert student.locator("#note-a-reckless").is_visible()
     # Explore opens on one layer, who says what; the legend adds the others
     shown = student.eval_on_selector_all(".cr-article mark.cr-ann[role=button]", "ms => ms.map(m => m.dataset.show)")
@@ -269,7 +286,7 @@ def test_practice_mode_hides_notes_until_answered_and_explore_shows_them(student
 
 
 def test_popover_opens_with_keyboard_and_escape_returns_focus(student):
-    student.locator("input[name=cr-mode][value=explore]").check()
+    explore(student)
     student.locator(".cr-legend").get_by_role("button", name=re.compile("Loaded language")).click()
     mark = student.locator('mark.cr-ann[data-ann="a-reckless"]')
     assert "loaded language" in mark.get_attribute("aria-label"), "the kind is announced, not only coloured"
@@ -288,7 +305,7 @@ def test_popover_opens_with_keyboard_and_escape_returns_focus(student):
 
 
 def test_legend_filters_highlights_by_kind(student):
-    student.locator("input[name=cr-mode][value=explore]").check()
+    explore(student)
     claim = student.locator(".cr-legend").get_by_role("button", name=re.compile("Claim"))
     assert claim.get_attribute("aria-pressed") == "false", "claims are not in the first layer"
     assert student.locator('mark.cr-ann[data-ann="a-despair"]').get_attribute("role") is None
@@ -352,14 +369,23 @@ def test_catalogue_shows_which_lessons_are_done(fixture_kit, open_page):
     assert "done" in page.locator(f'[data-cr-progress="{FIXTURE}"]').inner_text()
 
 
-def test_without_javascript_the_page_is_complete(fixture_kit, open_page):
+def test_without_javascript_the_page_is_in_practice(fixture_kit, open_page):
+    """Without JavaScript nothing checks an answer, so nothing answers one: no mark, marker, role label or
+    note shows, a plain line says why, and the questions are there to answer on paper."""
     page = open_page(fixture_kit.http(PAGE), java_script_enabled=False)
     assert page.locator(".cr-toolbar").is_hidden()
     assert page.locator("section.cr-q").count() >= 6
     assert page.locator("section.cr-q .cr-prompt").first.is_visible()
-    assert page.locator("#note-a-reckless").is_visible()
-    assert page.locator("a.cr-ref").first.is_visible()
-    locked = q(page, "q-source").locator("details.cr-answer")
-    locked.locator("summary").click()
+    nojs = page.locator(".cr-nojs")
+    assert nojs.is_visible() and "needs JavaScript" in nojs.inner_text() and "teacher" in nojs.inner_text()
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    visible = page.evaluate("document.body.innerText")
+    assert page.locator(".cr-note").count() == 0, "the notes are in a <template>, which only the script puts in"
+    assert page.locator(".cr-role-label:visible, a.cr-ref:visible, .cr-legend:visible").count() == 0
+    assert "Reckless is a judgement." not in visible and "The union leader's words." not in visible
+    marked = page.evaluate("getComputedStyle(document.querySelector('mark.cr-ann')).textDecorationLine")
+    assert marked == "none", "a mark looks like the text around it"
+    assert "ask your teacher" in page.locator("#key-points").text_content()
+    locked = q(page, "q-source").locator("details.cr-answer")  # opened above
     assert "check your answer with your teacher" in locked.inner_text()
     assert "Yes, the union leader" not in page.content()
