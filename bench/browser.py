@@ -6,9 +6,15 @@
   CPU optionally slowed (Chromium's CPU throttling, as DevTools' "4x slowdown");
 - ``load_time``: seconds to the page's load event, CPU slowed likewise, in a fresh context (no cache);
   ``load_times`` repeats it and gives the median and every run (the machine's other work moves a
-  single run by half a second or more).
+  single run by half a second or more);
+- ``side_by_side``: two pages' load times in one run, interleaved (A, B, A, B, ...) so that the
+  machine's other work falls on both alike, with each median and the ratio of B's to A's.
 
-    python bench/browser.py URL [--query WORD] [--slow 4] [--runs 5]
+    python bench/browser.py URL [--query WORD] [--slow 4] [--runs 5] [--against HOME_URL]
+
+With ``--against``, URL is timed side by side with HOME_URL (``--runs`` pairs, 7 at least) and the ratio
+of URL's median load to HOME_URL's is printed: the issue's budget for the seed lesson's page against the
+student home page is 1.25 at 360 px with the CPU slowed 4x.
 
 Used by bench/run.py; the site must be served over http (or given as a file:// URL).
 """
@@ -87,6 +93,25 @@ def load_times(browser, url: str, *, runs: int = 5, slow: float = 4.0) -> dict:
     return {"median_s": round(statistics.median(times), 3), "runs_s": [round(t, 3) for t in times], "slow": slow}
 
 
+def side_by_side(browser, base: str, page: str, *, runs: int = 9, slow: float = 4.0) -> dict:
+    """``page``'s load against ``base``'s, interleaved run by run (each in a fresh context, CPU slowed);
+    one warm-up load of each first, uncounted, so that neither pays for the browser's first start."""
+    load_time(browser, base, slow=slow)
+    load_time(browser, page, slow=slow)
+    a, b = [], []
+    for _ in range(runs):
+        a.append(load_time(browser, base, slow=slow))
+        b.append(load_time(browser, page, slow=slow))
+    ma, mb = statistics.median(a), statistics.median(b)
+    return {
+        "slow": slow,
+        "viewport": PHONE,
+        "base": {"url": base, "median_s": round(ma, 3), "runs_s": [round(x, 3) for x in a]},
+        "page": {"url": page, "median_s": round(mb, 3), "runs_s": [round(x, 3) for x in b]},
+        "ratio": round(mb / ma, 3),
+    }
+
+
 def search_latency(browser, url: str, query: str, *, slow: float = 4.0) -> dict:
     """Open the page, open search (which starts loading the index), type ``query`` and time the first
     result. ``from_open`` counts from the click on the search field, ``from_typing`` from the last key."""
@@ -115,8 +140,12 @@ def main() -> None:
     ap.add_argument("--query", default=None)
     ap.add_argument("--slow", type=float, default=4.0)
     ap.add_argument("--runs", type=int, default=1, help="load the page this many times; the median and every run are printed")
+    ap.add_argument("--against", default=None, help="time URL side by side with this page (the student home page)")
     args = ap.parse_args()
     with chromium() as browser:
+        if args.against:
+            print(json.dumps(side_by_side(browser, args.against, args.url, runs=max(7, args.runs), slow=args.slow), indent=2))
+            return
         out = {"transfer": transfer(browser, args.url), "load_s_slowed": load_time(browser, args.url, slow=args.slow)}
         if args.runs > 1:
             out["load_slowed"] = load_times(browser, args.url, runs=args.runs, slow=args.slow)

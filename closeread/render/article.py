@@ -36,15 +36,25 @@ def _esc(text: str) -> str:
     return str(escape(text))
 
 
+SPELLING = "Spelling"  # the label of a loaded-language annotation marked ``spelling``: no judgement in it
+
+
+def label_of(a: Annotation) -> str:
+    """What a mark and a note call the annotation: its kind's label, or "Spelling" for a spelling such as
+    "Kiev", whose note says it is not loaded."""
+    return SPELLING if a.fields.get("spelling") is True else registry()[a.kind].label
+
+
 def _ref(a: Annotation) -> str:
     kind = registry()[a.kind]
     ident, n = _esc(a.id), a.number
+    label = label_of(a)
     return (
         # data-search-exclude: the marker ("L3 (loaded language, note 3)") stays out of the search index,
         # which keeps the article's own words in one piece there
         f'<a class="cr-ref" href="#note-{ident}" id="ref-{ident}" data-ann="{ident}" data-kind="{_esc(a.kind)}" data-search-exclude>'
-        f'<span class="cr-ref-label" aria-hidden="true" data-word="{_esc(kind.label.lower())} {n}">{_esc(kind.marker)}{n}</span>'
-        f'<span class="cr-sr"> ({_esc(kind.label.lower())}, note {n})</span></a>'
+        f'<span class="cr-ref-label" aria-hidden="true" data-word="{_esc(label.lower())} {n}">{_esc(kind.marker)}{n}</span>'
+        f'<span class="cr-sr"> ({_esc(label.lower())}, note {n})</span></a>'
     )
 
 

@@ -56,5 +56,7 @@ def environment() -> jinja2.Environment:
         comment_end_string="##}",
     )
     env.filters.update(paragraphs=paragraphs, inline=inline, long_date=long_date)
-    env.globals.update(kinds=registry())
+    from closeread.render.article import label_of
+
+    env.globals.update(kinds=registry(), label_of=label_of)
     return env

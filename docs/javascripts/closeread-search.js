@@ -112,14 +112,17 @@ async function sentencesOf(n) {
   return texts[doc.s][n] || [];
 }
 
-/* the first sentence of document n with a word that starts with one of the terms, or "" */
+/* the sentence of document n that the most of the terms start a word of (the first of equals), or "" */
 async function sentenceFor(n, terms) {
   if (!terms.length) return "";
-  var list = await sentencesOf(n);
+  var list = await sentencesOf(n), best = "", most = 0;
   for (var i = 0; i < list.length; i++) {
-    if (words(list[i]).some(function (w) { return terms.some(function (t) { return w.startsWith(t); }); })) return list[i];
+    var ws = words(list[i]);
+    var hit = terms.filter(function (t) { return ws.some(function (w) { return w.startsWith(t); }); }).length;
+    if (hit > most) { best = list[i]; most = hit; }
+    if (most === terms.length) break;
   }
-  return "";
+  return best;
 }
 
 /* the query as Material's lunr reads it: "quoted words" and +word are required, -word is excluded */

@@ -125,6 +125,8 @@
 
     const annsOf = (el) => (el.dataset.ann || "").split(/\s+/).filter(Boolean);
     const kindOf = (id) => { const n = document.getElementById("note-" + id); return n ? n.dataset.kind : ""; };
+    // what a note calls itself: its kind's label, or its own (a spelling is no loaded language)
+    const labelOf = (id) => { const n = document.getElementById("note-" + id); return (n && n.dataset.label) || kindsLabel[kindOf(id)] || kindOf(id); };
     const visibleAnns = (el) => annsOf(el).filter((id) => shown(id) && !off.has(kindOf(id)));
 
     function refresh() {
@@ -137,7 +139,7 @@
           m.dataset.show = kinds[0];
           m.setAttribute("tabindex", "0");
           m.setAttribute("role", "button");
-          m.setAttribute("aria-label", text(m) + " (" + kinds.map((k) => (kindsLabel[k] || k).toLowerCase()).join(", ") + ": open the note)");
+          m.setAttribute("aria-label", text(m) + " (" + Array.from(new Set(vis.map(labelOf))).map((k) => k.toLowerCase()).join(", ") + ": open the note)");
           m.setAttribute("aria-haspopup", "dialog");
         } else {
           ["tabindex", "role", "aria-label", "aria-haspopup", "aria-expanded", "data-show"].forEach((a) => m.removeAttribute(a));
@@ -682,7 +684,8 @@
             if (again) again.focus();
           }, { "aria-pressed": String(s.self === v), "data-self": v })));
         feedback.replaceChildren(...[
-          h("div", { class: "cr-model" }, h("p", null, h("strong", null, "Model answer:")), paras(found.model)),
+          // a region that scrolls on a phone (closeread.css): focusable, so the keyboard can scroll it too
+          h("div", { class: "cr-model", tabindex: "0", role: "region", "aria-label": "Model answer" }, h("p", null, h("strong", null, "Model answer:")), paras(found.model)),
           explanation(),
           group,
         ].filter(Boolean));

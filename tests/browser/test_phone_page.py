@@ -67,10 +67,17 @@ def test_every_core_question_can_show_its_lines_in_place(shipped_kit, open_page)
         assert sec["y"] <= box["y"] <= sec["y"] + sec["height"], "the lines open inside the question"
 
 
-def test_line_numbers_readable_and_never_skipped(shipped_kit, open_page):
+def test_line_numbers_readable_and_only_on_lines_with_words(shipped_kit, open_page):
+    """Every line with words has its number (the worksheet's and the questions'); an empty line has none,
+    and no number is skipped but an empty line's."""
     page = _open(shipped_kit, open_page)
-    numbers = page.eval_on_selector_all(".cr-article .cr-ln", "ns => ns.map(n => +n.textContent)")
-    assert numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+    rows = page.eval_on_selector_all(
+        ".cr-article .cr-line", "ps => ps.map(p => [+p.dataset.line, p.querySelector('.cr-ln') ? +p.querySelector('.cr-ln').textContent : null, p.classList.contains('cr-role-blank')])"
+    )
+    assert [n for n, _, _ in rows] == list(range(rows[0][0], rows[0][0] + len(rows)))
+    assert any(blank for _, _, blank in rows), "the seed article has empty lines"
+    for line, shown, blank in rows:
+        assert shown == (None if blank else line), (line, shown, blank)
     sizes = page.eval_on_selector_all(".cr-article .cr-ln", "ns => ns.map(n => parseFloat(getComputedStyle(n).fontSize))")
     assert min(sizes) >= 14
 
