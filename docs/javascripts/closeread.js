@@ -686,8 +686,8 @@
         feedback.replaceChildren(...[
           // a region that scrolls on a phone (closeread.css): focusable, so the keyboard can scroll it too
           h("div", { class: "cr-model", tabindex: "0", role: "region", "aria-label": "Model answer" }, h("p", null, h("strong", null, "Model answer:")), paras(found.model)),
+          group,  // right under the model answer, which is what the student marks themself against
           explanation(),
-          group,
         ].filter(Boolean));
       }
     } else {

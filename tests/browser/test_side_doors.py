@@ -27,7 +27,8 @@ RENDER_ALL = "* { content-visibility: visible !important; }"  # innerText of a s
 
 def _every_fold_open(page) -> str:
     """The page's visible text once a student has opened every fold (each summary pressed), rendered whole."""
-    page.add_style_tag(content=RENDER_ALL)
+    # a style element put in directly: add_style_tag waits for an event that never comes without JavaScript
+    page.evaluate("css => document.head.append(Object.assign(document.createElement('style'), { textContent: css }))", RENDER_ALL)
     for summary in page.locator("details:not([open]) > summary").all():
         if summary.is_visible():
             summary.click()
