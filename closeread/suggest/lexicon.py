@@ -17,6 +17,7 @@ class Verb:
     implies: str
     strict: bool
     loaded: bool = False
+    neutral: bool = False   # a plain verb of saying: one note on the pattern, not one per use
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def attribution_verbs() -> tuple[Verb, ...]:
     out = []
     for entry in _data("attribution_verbs.yaml"):
         out.append(Verb(entry["verb"], tuple(entry["forms"]), entry["implies"].strip(), bool(entry.get("strict")),
-                        bool(entry.get("loaded"))))
+                        bool(entry.get("loaded")), bool(entry.get("neutral"))))
     return tuple(out)
 
 
