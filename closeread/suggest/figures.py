@@ -132,10 +132,10 @@ def find(art: Article) -> list[Suggestion]:
             q = art.in_quote(s, e)
             if q is not None:
                 spk = _speaker_of(art, q)
-                who = spk or _describe_source(att)
+                who = spk or _describe_source(att, art.sentences_text(s, e))
                 where = "quote"
             else:
-                who = _describe_source(att)
+                who = _describe_source(att, art.sentences_text(s, e))
             if ln.headline:
                 note = (f"The figure {figure} appears in the headline, where no source is given. "
                         f"Find where the body of the article says where it comes from.")

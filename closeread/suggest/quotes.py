@@ -17,7 +17,6 @@ _SPEECH = re.compile(
 def find(art: Article) -> list[Suggestion]:
     out = []
     text = art.text
-    last_speaker = ""
     for ln in art.lines:
         for q in ln.quotes:
             a, b, ia, ib = q
@@ -43,10 +42,7 @@ def find(art: Article) -> list[Suggestion]:
                 continue  # a name or a title in quotation marks ("factcheckUK") is not a quotation
             speaker = _speaker_of(art, q)
             if speaker:
-                last_speaker = speaker
                 note = f"Quoted words attributed to {speaker}."
-            elif last_speaker:
-                note = f"Quoted words; no speaker is named next to them (the last named speaker is {last_speaker})."
             else:
                 note = "Quoted words; the article does not say who said them."
             fields = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .source_span import person_or_org
 from .lexicon import AUX_VERBS, CAPRUN_RE, CAPTION_MARKERS, DETERMINERS, FURNITURE_WORDS, NAME_SUFFIXES, ORG_WORDS, PRONOUNS, QUOTE_CHARS, SOURCE_NOUNS, STOP_CAPS, TITLES, VIA_RES, Verb, WORD_RE, attribution_verbs
 
 
@@ -18,6 +19,7 @@ class Attribution:
     source_span: tuple[int, int] | None
     description: str = ""
     via: str = ""
+    phrase: str = ""     # the words that stand for the speaker in the sentence ("The governor"), if any
 
 
 @dataclass
@@ -255,6 +257,13 @@ class Article:
                 return ln
         return None
 
+    def sentences_text(self, start: int, end: int) -> str:
+        """The words of the sentences that the span start..end touches (its sentence, for a short span)."""
+        first, last = self.sentence_of(start), self.sentence_of(max(start, end - 1))
+        a = first.start if first else start
+        b = last.end if last else end
+        return self.text[min(a, start):max(b, end)]
+
     def sentence_of(self, pos: int) -> Sentence | None:
         ln = self.line_of(pos)
         if ln is None:
@@ -369,6 +378,7 @@ class Article:
                     att = self._attribution(sent, vs, ve, verb, m.group("form") or "", last_person, last_group)
                     if att is None:
                         continue
+                    self._check_source(att, sent)
                     self.attributions.append(att)
                     if att.source and not att.unnamed:
                         if " " in att.source or att.source in self.persons or att.source[:1].isupper():
@@ -456,6 +466,29 @@ class Article:
             # "Carlineo's attorney, Sonya Zoghlin, said": the name is in the appositive
             att.source, att.unnamed = self._resolve_name(description), False
         return att
+
+    def _check_source(self, att: Attribution, sent: Sentence) -> None:
+        """Keep a source span only where it names a person or an organisation (source_span.py), trimmed;
+        a name read from refused words is dropped, one read from trimmed words is read again."""
+        if att.source_span is None:
+            return
+        s0, e0 = att.source_span
+        att.phrase = " ".join(self.text[s0:e0].split())
+        phrase = self.text[s0:e0]
+        kept = person_or_org(self.text, s0, e0, sentence_start=sent.start)
+        if kept is None:
+            att.source_span = None
+            att.phrase = ""
+            if att.source and att.source in phrase:
+                att.source, att.unnamed, att.description = "", True, ""
+            return
+        att.source_span = kept
+        trimmed = self.text[kept[0]:kept[1]]
+        att.phrase = " ".join(trimmed.split())
+        if att.source and not att.unnamed and not names_in(att.source, trimmed) and att.source in phrase:
+            nm = self._name_from(trimmed, kept[0])
+            att.source = self._resolve_name(nm[0]) if nm else ""
+            att.unnamed = not att.source
 
     def _subject(self, sent: Sentence, vs: int, ve: int) -> tuple[int, int] | None:
         """The span of who speaks for the reporting verb at vs..ve: the noun phrase (with its
@@ -569,12 +602,32 @@ class Article:
         return candidates[0][2], ("sentence" if candidates[0][0] == 0 else "paragraph")
 
 
-def _describe_source(att: Attribution | None) -> str:
+def names_in(name: str, words: str) -> bool:
+    """The name, or its last word (a surname), stands in the words as a whole word."""
+    parts = [p for p in name.split() if p.lower().strip(",") not in NAME_SUFFIXES]
+    keys = {name} | ({parts[-1]} if parts else set())
+    return any(re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", words) for k in keys if k)
+
+
+# Said of a speaker the sentence does not name ("he said", "the governor said" resolved from earlier):
+# the note never names someone its own sentence does not hold; the teacher checks who it is.
+UNNAMED_HERE = "a speaker this sentence does not name (check who, earlier in the article)"
+
+
+def _describe_source(att: Attribution | None, within: str | None = None) -> str:
+    """Who an attribution credits, as a note says it. With ``within`` (the annotation's sentence), a name
+    that those words do not hold is not given: pronouns and roles are resolved by guesswork."""
     if att is None:
         return ""
     if att.source and not att.unnamed:
+        if within is not None and not names_in(att.source, within):
+            if att.phrase and att.phrase in within:
+                return f'the speaker this sentence calls "{att.phrase}" (named earlier in the article: check who)'
+            return UNNAMED_HERE
         return att.source
     if att.source:
+        if within is not None and att.source not in within:
+            return UNNAMED_HERE
         return f'a source described only as "{att.source}"'
     return "an unnamed source"
 
@@ -591,5 +644,5 @@ def _speaker_of(art: Article, q: tuple[int, int, int, int]) -> str:
         if best is None or d < best[0]:
             best = (d, att)
     if best:
-        return _describe_source(best[1])
+        return _describe_source(best[1], art.sentences_text(q[0], q[1]))
     return ""

@@ -8,7 +8,7 @@ named a second time is still the answer to "who says so?" for that statement.
 from __future__ import annotations
 
 from .lexicon import UNNAMED_SOURCE_RES
-from .reading import Article, Suggestion
+from .reading import Article, Suggestion, names_in
 
 
 def find(art: Article) -> list[Suggestion]:
@@ -24,7 +24,7 @@ def find(art: Article) -> list[Suggestion]:
             continue
         taken.append((s, e))
         phrase = " ".join(text[s:e].split())
-        if att.source and not att.unnamed:
+        if att.source and not att.unnamed and names_in(att.source, text[s:e]):
             desc = att.description or art.persons.get(att.source, "")
             if att.source in seen:
                 note = f"{att.source} again, as the source of this statement."

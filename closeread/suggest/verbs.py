@@ -33,7 +33,7 @@ def find(art: Article) -> list[Suggestion]:
             neutral.append(att)
             continue
         word = art.text[att.start:att.end]
-        who = _describe_source(att) if (att.source or att.unnamed) else "the speaker"
+        who = _describe_source(att, art.sentences_text(att.start, att.end)) if (att.source or att.unnamed) else "the speaker"
         implies = att.verb.implies
         note = f'"{word}" introduces words from {who}. {implies}'
         if att.verb.loaded:

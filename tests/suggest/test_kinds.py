@@ -54,8 +54,8 @@ def test_a_plural_noun_is_not_a_reporting_verb():
 
 
 def test_a_subheading_question_is_not_an_attribution():
-    text = "What did the prosecutors say\n\nThe prosecutors said the evidence was strong.\n"
-    assert of(text, "attribution-verb") == ["said"]
+    text = "What did the prosecutors claim\n\nThe prosecutors claimed the evidence was strong.\n"
+    assert of(text, "attribution-verb") == ["claimed"]
 
 
 # --- quotes.py ------------------------------------------------------------------------------------
@@ -125,3 +125,14 @@ def test_each_kind_is_capped():
     assert sum(s["kind"] == "figure" for s in out) == 5
     assert sum(s["kind"] == "claim" for s in out) == 3
     assert sum(s["kind"] == "source" for s in out) == 30  # limits.yaml's default for the others
+
+
+# --- verbs.py: neutral verbs of saying ------------------------------------------------------------
+
+def test_neutral_verbs_of_saying_give_one_note_on_their_pattern():
+    text = ("The mayor said the water was safe. Officials told reporters the pipes were new. "
+            "According to the council, the plant was inspected. Critics claimed the tests were rigged.\n")
+    verbs = [s for s in suggest(text) if s["kind"] == "attribution-verb"]
+    assert sorted(s["quote"] for s in verbs) == ["claimed", "said"]  # the pattern note sits on the first
+    (pattern,) = [s for s in verbs if s["quote"] == "said"]
+    assert "3 statements" in pattern["note"] and '"told" 1 time' in pattern["note"]
