@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import UNNAMED_SOURCE_RES
+from .lexicon import DATELINE_RE, PAGE_FURNITURE, UNNAMED_SOURCE_RES
 from .reading import Article, Attribution, Sentence, Suggestion, _has_verb, _words
 
-_FIRST_PERSON = re.compile(r"(?<![\w'’-])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|we|we're|we’re|our|us|let's|let’s)(?![\w'’-])",
-                           re.IGNORECASE)
+# letter case matters for one word: "US" is the country, "us" and "Us" the writer
+_FIRST_PERSON = re.compile(r"(?<![\w'’-])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|(?i:me|my|we|we're|we’re|our|let's|let’s)|[Uu]s)"
+                           r"(?![\w'’-])")
 # what may stand between a reporting verb and the clause it reports: "said on Tuesday that", "told the BBC"
 _LEAD_IN = re.compile(
     r"\s*(?:(?:in|on|at|during|via|through|to|after|before|late|early|last|this|earlier|later)\b[^,¤]{0,40}?(?=\s+that\b|,)|"
@@ -81,6 +82,12 @@ def find(art: Article, marked: list[tuple[int, int]]) -> list[Suggestion]:
             continue
         for sent in ln.sentences:
             body = text[sent.start:sent.end]
+            if PAGE_FURNITURE.match(body):
+                continue  # a contributor line or a credit at the end of a paragraph: the page's, not a claim
+            dateline = DATELINE_RE.match(body)
+            if dateline:  # "LONDON (AP) — ": where the story was filed, not part of the statement
+                sent = Sentence(sent.start + dateline.end(), sent.end, sent.line)
+                body = text[sent.start:sent.end]
             words = _words(body)
             if len(words) < 5 or len(words) > 90 or body.rstrip().endswith(("?", ":")) or _NOT_STATEMENT.match(body):
                 continue

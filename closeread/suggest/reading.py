@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .source_span import person_or_org
-from .lexicon import AUX_VERBS, CAPRUN_RE, CAPTION_MARKERS, DETERMINERS, FURNITURE_WORDS, NAME_SUFFIXES, ORG_WORDS, PRONOUNS, QUOTE_CHARS, SOURCE_NOUNS, STOP_CAPS, TITLES, VIA_RES, Verb, WORD_RE, attribution_verbs
+from .lexicon import AUX_VERBS, CAPRUN_RE, CAPTION_MARKERS, DETERMINERS, FURNITURE_WORDS, NAME_SUFFIXES, PAGE_FURNITURE, ORG_WORDS, PRONOUNS, QUOTE_CHARS, SOURCE_NOUNS, STOP_CAPS, TITLES, VIA_RES, Verb, WORD_RE, attribution_verbs
 
 
 @dataclass
@@ -215,6 +215,7 @@ class Article:
             ln.furniture = (
                 ln.caption
                 or bool(FURNITURE_WORDS.match(body) and len(words) <= 4)
+                or bool(PAGE_FURNITURE.match(body))
                 or (len(words) <= 6 and not re.search(r"[.!?\"”]$", body) and not _has_verb(words))
                 or body in seen_lines
             )
