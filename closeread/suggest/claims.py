@@ -29,8 +29,22 @@ _LEAD_IN = re.compile(
 _NOT_STATEMENT = re.compile(r"^(?:see|click|read|watch|listen|here(?:'s|’s| is| are)|let(?:'s|’s)|share|follow)\b", re.I)
 
 
+# an attribution that closes a clause: ", according to a statement", ", officials said on Monday"
+_TAIL = re.compile(r",\s*(?:according to\b.*|(?:as )?(?:reported|cited|quoted) by\b.*)$", re.IGNORECASE)
+# verbs that put a label on their object ("called it a sham", "described the video as satire"): what
+# follows is a description, not a statement that can be checked
+_LABEL = re.compile(r"(?<![\w-])(?:called|calls|calling|described|describes|dubbed|branded|labell?ed|termed)\s+"
+                    r"(?:it|him|her|them|this|that|the\s+[\w\s-]{1,40}?\s+as|the\s+\w+(?:\s+\w+)?\s+(?=[“\"a]))",
+                    re.IGNORECASE)
+# a headline that credits its words: "Michigan Officials: ...", "...: White House"
+_HEADLINE_CREDIT = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*:|:\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
+
+
 def _clean(text: str, s: int, e: int) -> tuple[int, int]:
-    """Without edge spaces, commas, dashes and end punctuation."""
+    """Without edge spaces, commas, dashes, end punctuation and a closing attribution."""
+    tail = _TAIL.search(text[s:e])
+    if tail:
+        e = s + tail.start()
     while s < e and text[s] in " ,;:-—–\"'“‘":
         s += 1
     while e > s and text[e - 1] in " ,;:.!?-—–":
@@ -71,6 +85,21 @@ def _reported(art: Article, sent: Sentence, att: Attribution) -> tuple[int, int]
     return s, e
 
 
+_ASSERTED = ("Stated in the outlet's own voice, with no source named: is this a fact the reader can check, "
+             "or a claim that needs evidence?")
+
+
+def _reports_a_thing(art: Article, sent: Sentence, att: Attribution) -> bool:
+    """The verb takes a thing, not words ("confirmed a sixth death", "announced a deal"): the sentence
+    states an event. Not when the verb only introduces a quotation or a label."""
+    after = art.masked[att.end:sent.end]
+    if "¤" in art.masked[sent.start:sent.end] or att.verb.neutral or att.verb.verb == "called for" \
+            or att.source_span is None:
+        return False
+    return bool(re.match(r"\s*(?:an?|the|its|his|her|their|\d[\w,.]*|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                         r"(?:\w+\s+){1,}", after))
+
+
 def find(art: Article, marked: list[tuple[int, int]]) -> list[Suggestion]:
     """One claim per sentence of the article's text, reported or asserted."""
     del marked  # every statement is a candidate now; kept for the caller's signature
@@ -93,12 +122,19 @@ def find(art: Article, marked: list[tuple[int, int]]) -> list[Suggestion]:
                 continue
             if not _has_verb(words) and not ln.headline:
                 continue
+            if _LABEL.search(art.masked[sent.start:sent.end]) or ln.headline and _HEADLINE_CREDIT.search(body):
+                continue  # a label put on something, or a headline's credited words: no statement to check
             if _FIRST_PERSON.search(art.masked[sent.start:sent.end]) and not ln.headline:
                 continue  # the writer's own experience or opinion, or a quotation's
             atts = [a for a in art.attributions if sent.start <= a.start < sent.end and not art.in_quote(a.start, a.end)]
             if atts or any(sent.start <= s < sent.end for s, _ in unnamed_spans) \
                     or re.search(r"\baccording to\b", body, re.I):
                 span = _reported(art, sent, atts[0]) if atts else None
+                if span is None and atts and _reports_a_thing(art, sent, atts[0]):
+                    # "The department confirmed a sixth death": the verb's object is the fact, not words
+                    s, e = _clean(text, sent.start, sent.end)
+                    out.append(Suggestion(s, e, "claim", _ASSERTED, {"stance": "asserted"}))
+                    continue
                 if span is None:
                     continue
                 s, e = span
@@ -109,8 +145,7 @@ def find(art: Article, marked: list[tuple[int, int]]) -> list[Suggestion]:
             s, e = _clean(text, sent.start, sent.end)
             if _quoted_share(art, s, e) > 0.5 or e - s < 20:
                 continue
-            note = ("Stated in the outlet's own voice, with no source named: is this a fact the reader can check, "
-                    "or a claim that needs evidence?")
+            note = _ASSERTED
             if ln.headline:
                 note = "The headline states this in the outlet's own voice. Does the article's body support it?"
             out.append(Suggestion(s, e, "claim", note, {"stance": "asserted"}))

@@ -199,7 +199,7 @@ FURNITURE_WORDS = re.compile(
 # contributor lines, wire credits, copyright and disclaimer lines, share and follow prompts. Never a claim.
 PAGE_FURNITURE = re.compile(
     r"^(?:(?i:by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and|&|\|)\s*.{0,80})?$|"
-    r"(?i:.{0,160}\b(?:contributed|contributing)\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)\.?$|"
+    r"(?i:(?:[^.!?]|\b[A-Z]\.){0,160}\b(?:contributed|contributing)\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)\.?$|"
     r"\(?(?:reporting|writing|editing|additional reporting|compiled) by\b.{0,200}$|"
     r"(?:copyright|©|\(c\))\s.{0,200}$|.{0,120}\ball rights reserved\b.{0,120}$|"
     r".{0,80}\bmay not be (?:published|broadcast|rewritten|redistributed)\b.{0,200}$|"

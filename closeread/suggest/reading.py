@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .source_span import person_or_org
+from .source_span import names_people, person_or_org
 from .lexicon import AUX_VERBS, CAPRUN_RE, CAPTION_MARKERS, DETERMINERS, FURNITURE_WORDS, NAME_SUFFIXES, PAGE_FURNITURE, ORG_WORDS, PRONOUNS, QUOTE_CHARS, SOURCE_NOUNS, STOP_CAPS, TITLES, VIA_RES, Verb, WORD_RE, attribution_verbs
 
 
@@ -428,11 +428,12 @@ class Article:
             if not subject_before:
                 return None
         subject_ok = bool(prev) and (
-            prev_tok.lower() in PRONOUNS or prev_tok.lower() in SOURCE_NOUNS
+            prev_tok.lower() in PRONOUNS or prev_tok.lower() in SOURCE_NOUNS or names_people(prev_tok.lower())
             or (prev_tok[:1].isupper() and prev_tok.lower() not in STOP_CAPS)
             or prev_tok in {",", "¤"} or prev_tok.lower() in {"also", "later", "earlier", "then", "further", "previously", "reportedly", "recently", "has", "have", "had"}
         )
-        intro_ok = (not nxt) or nxt[:1] in ":,.¤;" or next_word.lower() in {"that", "in", "on", "during", "earlier", "later", "yesterday", "today", "last", "this", "while", "after", "when", "at", "via", "through", "reporters", "journalists"}
+        intro_ok = (not nxt) or nxt[:1] in ":,.¤;" or next_word.lower() in {"that", "in", "on", "during", "earlier", "later", "yesterday", "today", "last", "this", "while", "after", "when", "at", "via", "through", "reporters", "journalists",
+                                                                  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
         if lf in {"told", "tells", "tell"}:
             intro_ok = intro_ok or bool(next_word)
         if verb.strict and not (subject_ok and (intro_ok or prev_tok in {",", "¤"} or prev_tok.lower() in PRONOUNS
@@ -510,6 +511,18 @@ class Article:
             if d and d.group(1).split()[0].lower() not in _NOT_DESCRIPTION and len(d.group(1).split()) <= 25:
                 e0 = e0 + d.end(1)
             return self._trim(s0, e0)
+        if stripped.endswith(",") and re.match(r"\s*[A-Z][^¤;:]*$", after):
+            # "..., says John Petrides, portfolio manager at X.": inverted after a clause of the outlet's
+            m = _AFTER_NP.match(after)
+            if m and (CAPRUN_RE.fullmatch(m.group(1).strip()) or not _has_verb(_words(m.group(1)))):
+                s0, e0 = ve + m.start(1), ve + m.end(1)
+                d = re.match(r",\s+((?:an?|the|[a-z]+)\b[^¤;:]*?)[.!?]?\s*$", masked[e0:sent.end])
+                if d and d.group(1).split()[0].lower() not in _NOT_DESCRIPTION and len(d.group(1).split()) <= 25:
+                    e0 = e0 + d.end(1)
+                return self._trim(s0, e0)
+        if re.match(r"\s*,", after) and "," in stripped:
+            # "A major part of the reason ..., McKinley said, is the flow ...": a tag inside the sentence
+            return self._trim(sent.start + stripped.rfind(",") + 1, vs)
         if _TRAILING.match(after):
             # "..., prosecutors said." / "... skull," the prosecutor's office said.": the tag's own subject
             cut = max(before.rfind(c) for c in (",", "¤", ";", ":", "—"))

@@ -101,3 +101,8 @@ def person_or_org(text: str, start: int, end: int, *, sentence_start: int | None
     if any(w in SOURCE_NOUNS or w in _MORE_SOURCE_NOUNS or _AGENT.match(w) for w in head_low):
         return start, end
     return None
+
+
+def names_people(word: str) -> bool:
+    """A lowercase noun of people or of a body, by its ending or as a known source noun: 'executives'."""
+    return word in SOURCE_NOUNS or word in _MORE_SOURCE_NOUNS or bool(_AGENT.match(word))
