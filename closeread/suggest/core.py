@@ -106,7 +106,7 @@ def suggest(article_text: str, *, skip=(), captions=(), limits: dict[str, int] |
         # the word lists are English: in another language they would only produce noise
         items += sources.find(art)
         items += verbs.find(art)
-        items += loaded.find(art)
+        items += loaded.find(art, [(x.start, x.end) for x in items if x.kind == "quote"])
         items += speculation.find(art)
     if english:
         marked = [(x.start, x.end) for x in items if x.kind in {"figure", "loaded-language", "speculation"}]

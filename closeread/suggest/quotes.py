@@ -14,6 +14,14 @@ _SPEECH = re.compile(
     re.IGNORECASE)
 
 
+def _named_elsewhere(art: Article, words: str, line) -> bool:
+    """A headline's 'Kylie Jenner' is a name when the body writes the same words outside quotation marks."""
+    for m in re.finditer(re.escape(words.strip(" .,")), art.masked):
+        if not (line.start <= m.start() < line.end):
+            return True
+    return False
+
+
 def find(art: Article) -> list[Suggestion]:
     out = []
     text = art.text
@@ -29,7 +37,7 @@ def find(art: Article) -> list[Suggestion]:
             # "his claim that the pair were "not close"", "called it "historic"": someone's words, not scare quotes
             speech = bool(sent) and bool(_SPEECH.search(art.masked[sent.start:sent.end]))
             has_verb_nearby = has_verb_nearby or speech
-            proper = all(w[:1].isupper() for w in words) and not ln.headline
+            proper = all(w[:1].isupper() for w in words) and (not ln.headline or _named_elsewhere(art, inner, ln))
             whole_line = a == ln.start and b == ln.end
             if len(words) <= 3 and not has_verb_nearby and not proper and not whole_line and len(inner.strip(" .,")) > 1:
                 # scare quotes: the outlet puts a word in quotation marks to distance itself from it

@@ -83,7 +83,7 @@ def test_loaded_words_inside_a_quotation_are_the_speakers_not_the_outlets():
 def test_adjacent_loaded_words_are_one_phrase_and_exclamations_are_flagged():
     text = ("The answers were met with a torrent of derision from the public.\n\n"
             "Oh how very noble of the prince! He left the next day.\n")
-    assert of(text, "loaded-language") == ["torrent of derision", "Oh how very noble of the prince!"]
+    assert of(text, "loaded-language") == ["a torrent of derision", "Oh how very noble of the prince!"]
 
 
 # --- speculation.py -------------------------------------------------------------------------------

@@ -116,8 +116,9 @@ def test_loaded_language_from_the_list():
     assert "Kiev" not in ll  # inside the longer "Kiev regime"
     assert ll["Zaporozhye"]["neutral"] == "Zaporizhzhia"
     assert ll["Donbass"]["neutral"] == "Donbas"
-    for q in ("much-touted", "thugs", "cannon fodder", "mass desertions"):
+    for q in ("thugs", "cannon fodder", "mass desertions"):
         assert q in ll, q
+    assert any(q.startswith("much-touted") for q in ll)
     assert any(q.startswith("puppet") for q in ll)
 
 
