@@ -201,9 +201,10 @@ def scores(art: Article, taken: list[tuple[int, int]]) -> list[tuple[float, int,
                 not low.endswith(("ing", "ed")) or evaluative and (not nxt or nxt.group(1).lower() in _FUNCTION))
             if re.search(r"\bto\s+$", before) or (low.endswith("ing") and not (attributive or predicative)):
                 continue  # "to deceive", "favoring a larger order": a verb, whose judgement is the speaker's act
-            if not ((_ADJECTIVE.search(low) and not _NOT_ADJECTIVE.search(low)) or attributive or predicative
-                    and not _NOT_ADJECTIVE.search(low)):
+            if _NOT_ADJECTIVE.search(low) or not (_ADJECTIVE.search(low) or attributive or predicative):
                 continue  # a single word judges as a modifier: nouns and verbs are left to the phrase cues
+            if _DETERMINER.search(before) and not predicative and (not nxt or nxt.group(1).lower() in _FUNCTION):
+                continue  # "the offensive on", "the suffering of": a noun after all
             score += w["modifier"]
             if re.search(r"(?:^|\s)(?:" + "|".join(sorted(c.intensifiers)) + r")\s+$", before, re.IGNORECASE):
                 score += w["intensified"]

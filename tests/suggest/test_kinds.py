@@ -136,3 +136,15 @@ def test_neutral_verbs_of_saying_give_one_note_on_their_pattern():
     assert sorted(s["quote"] for s in verbs) == ["claimed", "said"]  # the pattern note sits on the first
     (pattern,) = [s for s in verbs if s["quote"] == "said"]
     assert "3 statements" in pattern["note"] and '"told" 1 time' in pattern["note"]
+
+
+def test_two_closing_single_marks_end_a_quotation():
+    text = ("\u201cIt was an attempt to mislead voters,\u2019\u2019 Will Moy, chief executive of Full Fact, "
+            "told the BBC.\n")
+    assert of(text, "quote") == ["It was an attempt to mislead voters"]
+    assert of(text, "source") == ["Will Moy, chief executive of Full Fact"]
+
+
+def test_a_bare_plural_noun_of_people_before_a_closing_tag_is_a_source():
+    text = "The man kept three rifles and two shotguns at his home, prosecutors said.\n"
+    assert of(text, "source") == ["prosecutors"]
