@@ -262,7 +262,7 @@ def test_suggest_writes_only_inside_lessons(root, slug, tmp_path):
     assert run.returncode == 1, run.stdout
     assert "Traceback" not in run.stderr
     assert len(run.stderr.splitlines()) == 1
-    assert run.stderr.startswith("suggest: '") and "is not a lesson slug; expected lower-case letters" in run.stderr
+    assert run.stderr.startswith("suggest: '") and "is not a valid lesson slug; expected lower-case letters" in run.stderr
     assert not list(tmp_path.rglob("suggestions.yaml"))
 
 
