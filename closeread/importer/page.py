@@ -56,7 +56,12 @@ def clean(text: str | None) -> str:
     if not text:
         return ""
     text = text.replace("\u200b", "").replace("\ufeff", "").replace("\u00ad", "")
-    return BAD.sub("", _WS.sub(" ", text)).strip()
+    text = BAD.sub(_space_or_nothing, text)
+    return _WS.sub(" ", text).strip()
+
+
+def _space_or_nothing(match: re.Match) -> str:
+    return " " if match.group().isspace() else ""
 
 
 def _key(text: str) -> str:
