@@ -68,3 +68,9 @@ def test_an_inverted_tag_after_the_statement_leaves_the_statement():
     assert claims(text) == ["The deal could be the beginning of a new trend for consumer-facing stocks"]
     sources = [s["quote"] for s in suggest(text) if s["kind"] == "source"]
     assert sources == ["John Petrides, portfolio manager at Tocqueville Asset Management"]
+
+
+def test_nothing_at_all_is_suggested_on_a_furniture_line():
+    text = ("The council approved the new budget for the city on Tuesday evening.\n\n"
+            "Published: 21 November 2019, 10 readers said\n")
+    assert [s["quote"] for s in suggest(text)] == ["The council approved the new budget for the city on Tuesday evening"]
