@@ -143,10 +143,23 @@ def find(art: Article, taken: list[tuple[int, int]]) -> list[Suggestion]:
         words = text[s:e]
         note = (f'"{words}": {", ".join(why)}, in the outlet\'s own words. Does it describe, or does it tell the '
                 f"reader what to think? What would a neutral word be?")
-        out.append(Suggestion(s, e, "loaded-language", note, {"neutral": "(a neutral word a teacher chooses)"}))
+        out.append(Suggestion(s, e, "loaded-language", note, {"neutral": _neutral(words, why)}))
         if len(out) >= c.per_article:
             break
     return sorted(out, key=lambda x: x.start)
+
+
+def _neutral(words: str, why: list[str]) -> str:
+    """What a neutral report would write instead, as far as the cue tells (the teacher refines it)."""
+    if why == ["a hyperbolic quantity"]:
+        return "much, many (or the number)"
+    if why == ["a metaphor of war, violence or evasion"]:
+        return "the plain verb (criticised, avoided, questioned)"
+    if why == ["a compound that judges"]:
+        return "(leave the compound out, or say what it stands for)"
+    if words.lower().endswith("ly"):
+        return "(leave the adverb out)"
+    return "(leave the word out, or give the fact it stands for)"
 
 
 def scores(art: Article, taken: list[tuple[int, int]]) -> list[tuple[float, int, int, list[str]]]:

@@ -69,3 +69,10 @@ def test_scores_are_deterministic_and_strongest_first():
     first = loaded_cues.scores(art, [])
     assert first == loaded_cues.scores(art, [])
     assert [x[0] for x in first] == sorted((x[0] for x in first), reverse=True)
+
+
+def test_each_cue_offers_a_neutral_alternative_a_teacher_can_start_from():
+    found = {s["quote"]: s["neutral"] for s in suggest("The embattled mayor blankly denied facing a mountain of debt.\n")
+             if s["kind"] == "loaded-language"}
+    assert found == {"embattled": "(leave the word out, or give the fact it stands for)",
+                     "blankly": "(leave the adverb out)", "a mountain of debt": "much, many (or the number)"}
