@@ -142,7 +142,8 @@ def find(art: Article) -> list[Suggestion]:
             elif who:
                 place = {"sentence": "in the same sentence", "paragraph": "in the same paragraph",
                          "quote": "in whose quotation it stands"}.get(where, "")
-                note = (f"The figure {figure} is credited to {who} ({place}). How could this source know it, "
+                where_said = "" if "this sentence" in who else f" ({place})"
+                note = (f"The figure {figure} is credited to {who}{where_said}. How could this source know it, "
                         f"and can the number be checked anywhere independent?")
             else:
                 note = (f"No source is named for the figure {figure} in its sentence or paragraph: the outlet "
