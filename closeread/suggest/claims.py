@@ -65,7 +65,11 @@ def _reported(art: Article, sent: Sentence, att: Attribution) -> tuple[int, int]
     if att.source_span and att.source_span[0] >= att.end:
         # inverted tag: '..., said Bagley, a professor': the clause is before it
         s, e = sent.start, before.rfind(",") + sent.start if "," in before else att.start
-    elif re.match(r"\s*(?:(?:in|on|at|to|during|via)\b[^¤;:]{0,60}?)?[.!?]?\s*$", after):
+    elif re.match(r"\s*,", after) and att.source_span and text[sent.start:att.source_span[0]].rstrip().endswith(","):
+        # "A major part of the reason ..., McKinley said, is the flow ...": the statement before the tag
+        s, e = sent.start, att.source_span[0]
+    elif re.match(r"\s*(?:(?:in|on|at|to|during|via|last|this|yesterday|today|Monday|Tuesday|Wednesday|Thursday|"
+                  r"Friday|Saturday|Sunday)\b[^¤;:]{0,60}?)?[.!?]?\s*$", after):
         # trailing tag: "The funds were delayed, officials said."
         cut = max(before.rfind(","), before.rfind("¤"))
         end = (att.source_span[0] if att.source_span else att.start)

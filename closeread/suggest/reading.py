@@ -563,7 +563,7 @@ class Article:
         if not seg or "¤" in seg or len(seg.split()) > 28 or _PRONOUN_NP.fullmatch(seg):
             return None
         if not re.match(r"[A-Z0-9]|(?:an?|the|one|two|three|some|many|several|both|other|senior|local|their|his|her|its)\b", seg) \
-                and not (len(seg.split()) <= 4 and names_people(seg.split()[-1].lower().strip(",."))):
+                and not (len(seg.split()) <= 6 and any(names_people(w.lower().strip(",.")) for w in seg.split()[:4])):
             return None  # ("federal prosecutors", "health officials" are someone)
         return (s0, e0)
 

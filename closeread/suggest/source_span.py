@@ -104,5 +104,8 @@ def person_or_org(text: str, start: int, end: int, *, sentence_start: int | None
 
 
 def names_people(word: str) -> bool:
-    """A lowercase noun of people or of a body, by its ending or as a known source noun: 'executives'."""
-    return word in SOURCE_NOUNS or word in _MORE_SOURCE_NOUNS or bool(_AGENT.match(word))
+    """A lowercase noun of people or of a body, by its ending or as a known source noun, singular or
+    plural: 'executives', 'companies', 'prosecutors'."""
+    singular = {word, word[:-3] + "y" if word.endswith("ies") else word, word[:-1] if word.endswith("s") else word}
+    known = SOURCE_NOUNS | _MORE_SOURCE_NOUNS | ORG_WORDS
+    return bool(singular & known) or bool(_AGENT.match(word))

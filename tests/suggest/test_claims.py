@@ -74,3 +74,18 @@ def test_nothing_at_all_is_suggested_on_a_furniture_line():
     text = ("The council approved the new budget for the city on Tuesday evening.\n\n"
             "Published: 21 November 2019, 10 readers said\n")
     assert [s["quote"] for s in suggest(text)] == ["The council approved the new budget for the city on Tuesday evening"]
+
+
+def test_a_tag_inside_the_sentence_gives_its_speaker_and_the_statement_before_it():
+    text = "A major part of the reason that more agents are needed, McKinley said, is the flow of drugs.\n"
+    out = suggest(text)
+    assert [s["quote"] for s in out if s["kind"] == "source"] == ["McKinley"]
+    assert [s["quote"] for s in out if s["kind"] == "claim"] == ["A major part of the reason that more agents are needed"]
+
+
+def test_a_plural_noun_of_people_may_stand_before_a_verb_with_an_everyday_sense():
+    text = ("Emirates finalized a deal to purchase 30 jets, executives of both companies announced Wednesday "
+            "at the air show.\n")
+    out = suggest(text)
+    assert [s["quote"] for s in out if s["kind"] == "source"] == ["executives of both companies"]
+    assert [s["quote"] for s in out if s["kind"] == "claim"] == ["Emirates finalized a deal to purchase 30 jets"]
