@@ -18,8 +18,14 @@ from .lexicon import DATELINE_RE, PAGE_FURNITURE, UNNAMED_SOURCE_RES
 from .reading import Article, Attribution, Sentence, Suggestion, _has_verb, _words
 
 # letter case matters for one word: "US" is the country, "us" and "Us" the writer
-_FIRST_PERSON = re.compile(r"(?<![\w'’-])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|(?i:me|my|we|we're|we’re|our|let's|let’s)|[Uu]s)"
+_FIRST_PERSON = re.compile(r"(?<![\w'’-])(?:I|I['’](?:m|ve|d|ll)|(?i:me|my|we|we['’](?:re|ve|d|ll)|our|let['’]s)|[Uu]s)"
                            r"(?![\w'’-])")
+# the writer stating a fact in the first person: "We'll start by noting that ...", "We found that ..."
+_WRITER_NOTES = re.compile(r"^\s*(?:[A-Z]\w*,?\s+)?(?:I|we|We)\b[^.;:¤]{0,40}?\b(?:note|noting|noted|found|find|"
+                           r"know|learned|confirmed|determined)\s+that\s+")
+# the article speaking of itself: "The following chart summarizes", "in this fact-check"
+_META = re.compile(r"\b(?:(?:the following|this|the above|the below)\s+(?:chart|graph|table|map|graphic|video|"
+                   r"fact-check|article|story|report|piece|list)|(?:chart|table|graphic) below)\b", re.IGNORECASE)
 # what may stand between a reporting verb and the clause it reports: "said on Tuesday that", "told the BBC"
 _LEAD_IN = re.compile(
     r"\s*(?:(?:in|on|at|during|via|through|to|after|before|late|early|last|this|earlier|later)\b[^,¤]{0,40}?(?=\s+that\b|,)|"
@@ -68,7 +74,8 @@ def _reported(art: Article, sent: Sentence, att: Attribution) -> tuple[int, int]
     elif re.match(r"\s*,", after) and att.source_span and text[sent.start:att.source_span[0]].rstrip().endswith(","):
         # "A major part of the reason ..., McKinley said, is the flow ...": the statement before the tag
         s, e = sent.start, att.source_span[0]
-    elif re.match(r"\s*(?:(?:in|on|at|to|during|via|last|this|yesterday|today|Monday|Tuesday|Wednesday|Thursday|"
+    elif re.match(r"\s*(?:(?:us|me|reporters|journalists|the\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|[A-Z][\w.]*)\s*)?"
+                  r"(?:(?:in|on|at|to|during|via|last|this|yesterday|today|Monday|Tuesday|Wednesday|Thursday|"
                   r"Friday|Saturday|Sunday)\b[^¤;:]{0,60}?)?[.!?]?\s*$", after):
         # trailing tag: "The funds were delayed, officials said."
         cut = max(before.rfind(","), before.rfind("¤"))
@@ -104,6 +111,10 @@ def _reports_a_thing(art: Article, sent: Sentence, att: Attribution) -> bool:
                          r"(?:\w+\s+){1,}", after))
 
 
+def atts_in(art: Article, sent: Sentence) -> bool:
+    return any(sent.start <= a.start < sent.end for a in art.attributions)
+
+
 def find(art: Article, marked: list[tuple[int, int]]) -> list[Suggestion]:
     """One claim per sentence of the article's text, reported or asserted."""
     del marked  # every statement is a candidate now; kept for the caller's signature
@@ -128,7 +139,17 @@ def find(art: Article, marked: list[tuple[int, int]]) -> list[Suggestion]:
                 continue
             if _LABEL.search(art.masked[sent.start:sent.end]) or ln.headline and _HEADLINE_CREDIT.search(body):
                 continue  # a label put on something, or a headline's credited words: no statement to check
-            if _FIRST_PERSON.search(art.masked[sent.start:sent.end]) and not ln.headline:
+            if _META.search(body) and not atts_in(art, sent):
+                continue  # the article describing its own charts or method: nothing to check
+            noted = _WRITER_NOTES.search(body)
+            if noted and not atts_in(art, sent):
+                # "We should also note that the price ... is calculated on a pure gram": the writer states it
+                s, e = _clean(text, sent.start + noted.end(), sent.end)
+                if len(_words(text[s:e])) >= 4 and _quoted_share(art, s, e) <= 0.5:
+                    out.append(Suggestion(s, e, "claim", _ASSERTED, {"stance": "asserted"}))
+                continue
+            masked = re.sub(r"\btold (?:us|me)\b", "told ¤¤", art.masked[sent.start:sent.end])  # a tag, not an aside
+            if _FIRST_PERSON.search(masked) and not ln.headline:
                 continue  # the writer's own experience or opinion, or a quotation's
             atts = [a for a in art.attributions if sent.start <= a.start < sent.end and not art.in_quote(a.start, a.end)]
             if atts or any(sent.start <= s < sent.end for s, _ in unnamed_spans) \

@@ -415,7 +415,8 @@ class Article:
 
         if prev_tok.lower() in DETERMINERS:
             return None
-        if prev_tok.lower() in {"is", "are", "was", "were", "be", "been", "being"}:
+        if prev_tok.lower() in {"is", "are", "was", "were", "be", "been", "being"} and (
+                lf.endswith(("ed", "ing")) or lf in {"said", "told", "known", "thought", "shown", "seen", "written"}):
             if next_word.lower() == "to":
                 return None  # "is said to": speculation, not attribution
             return Attribution(vs, ve, verb, "", True, None)

@@ -89,3 +89,24 @@ def test_a_plural_noun_of_people_may_stand_before_a_verb_with_an_everyday_sense(
     out = suggest(text)
     assert [s["quote"] for s in out if s["kind"] == "source"] == ["executives of both companies"]
     assert [s["quote"] for s in out if s["kind"] == "claim"] == ["Emirates finalized a deal to purchase 30 jets"]
+
+
+def test_the_writer_noting_a_fact_in_the_first_person_gives_the_fact():
+    text = "We should also note that the price per gram is calculated on a pure gram of the substance.\n"
+    assert claims(text) == ["the price per gram is calculated on a pure gram of the substance"]
+    assert claims("We were surprised by how long the hearing lasted in the end.\n") == []
+
+
+def test_the_article_describing_its_own_chart_is_not_a_claim():
+    assert claims("The following chart summarizes the approximate value of the 2019 seizures.\n") == []
+
+
+def test_a_tag_told_us_closes_a_statement_like_any_other():
+    text = "The official way the agency measures seizures is by pounds, not by value, an agency spokesman told us.\n"
+    assert claims(text) == ["The official way the agency measures seizures is by pounds, not by value"]
+
+
+def test_a_plural_noun_after_are_is_not_a_passive_reporting_verb():
+    text = "While there are estimates for the amount coming through, they are necessarily more speculative.\n"
+    assert [s for s in suggest(text) if s["kind"] == "attribution-verb"] == []
+    assert claims(text) == [text.strip().rstrip(".")]
