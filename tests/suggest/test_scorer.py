@@ -30,7 +30,7 @@ def test_one_proposal_counts_for_one_gold_annotation_only():
 def test_every_gold_annotation_anchors_in_its_imported_page():
     for path in sorted(bench.GOLD.glob("*.yaml")):
         case = bench.gold_case(path)
-        assert case.split
+        assert case.split in ("dev", "heldout", "unseen")
         assert not case.lost, f"{path.name}: {[g.label for g in case.lost]}"
 
 
@@ -66,3 +66,17 @@ def test_a_split_never_seen_before_is_scored_and_reported(tmp_path, monkeypatch,
     out = capsys.readouterr().out
     assert "-- brand-new" in out and out.strip().splitlines()[-1].startswith("brand-new precision ")
     assert bench.main(["--split", "brand-new"]) == 0
+
+
+@pytest.mark.skipif(not bench.CORPUS.exists(), reason="the shared corpus is not next to the repository")
+def test_the_unseen_split_is_scored_only_when_asked_for(tmp_path, monkeypatch, capsys):
+    source = sorted(bench.GOLD.glob("dev-c467d507*.yaml"))[0]
+    text = source.read_text(encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(text.replace("split: dev", "split: unseen"), encoding="utf-8")
+    monkeypatch.setattr(bench, "GOLD", tmp_path)
+    assert bench.main([]) == 0
+    out = capsys.readouterr().out
+    assert "-- dev" in out and "unseen" not in out
+    assert bench.main(["--split", "unseen"]) == 0
+    assert capsys.readouterr().out.strip().splitlines()[-1].startswith("unseen precision ")
