@@ -492,9 +492,11 @@ class Article:
         att.source_span = kept
         trimmed = self.text[kept[0]:kept[1]]
         att.phrase = " ".join(trimmed.split())
-        if att.source and not att.unnamed and not names_in(att.source, trimmed) and att.source in phrase:
+        if att.source and not att.unnamed and att.source not in trimmed and att.source in phrase:
             nm = self._name_from(trimmed, kept[0])
-            att.source = self._resolve_name(nm[0]) if nm else ""
+            resolved = self._resolve_name(nm[0]) if nm else ""
+            # not back to the refused words ("Sondland" must not resolve to "Unpredictable Sondland")
+            att.source = resolved if resolved and resolved not in phrase else (nm[0] if nm else "")
             att.unnamed = not att.source
 
     def _subject(self, sent: Sentence, vs: int, ve: int) -> tuple[int, int] | None:

@@ -86,6 +86,9 @@ def person_or_org(text: str, start: int, end: int, *, sentence_start: int | None
         return None  # "Trump's July": a date, not a speaker
     if len(words) == 1 and low[0] in _CONNECTIVES:
         return None  # "Afterward"
+    if low[0] in _CONNECTIVES:  # "Afterward, Sondland": the speaker after the sentence adverb
+        lead = re.match(r"\s*\S+?,?\s+", phrase)
+        return person_or_org(text, start + lead.end(), end, sentence_start=sentence_start)
     at_sentence_start = sentence_start is None or not text[sentence_start:start].strip(" \"'“‘(")
     if (len(words) >= 2 and at_sentence_start and _MODIFIER.match(words[0]) and low[0] not in TITLES
             and words[1][:1].isupper() and not {low[1], low[-1]} & (ORG_WORDS | SOURCE_NOUNS | _MORE_SOURCE_NOUNS)):

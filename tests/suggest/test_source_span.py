@@ -54,3 +54,17 @@ def test_a_note_names_no_speaker_its_sentence_does_not_hold():
     for s in suggest(text):
         if s["kind"] != "source" and "Monday" not in s["quote"]:
             assert "Biden" not in s["note"], s
+
+
+@pytest.mark.parametrize("text", [
+    "Afterward, Sondland told reporters the call was fine.\n",
+    "Afterward Sondland told reporters the call was fine.\n",
+])
+def test_a_sentence_adverb_before_the_speaker_is_left_out(text):
+    assert [s["quote"] for s in suggest(text) if s["kind"] == "source"] == ["Sondland"]
+
+
+def test_no_note_repeats_the_words_a_source_was_trimmed_of():
+    text = "Unpredictable Sondland testified that there was a quid pro quo.\n"
+    notes = " ".join(s["note"] for s in suggest(text))
+    assert "Unpredictable" not in notes and "Sondland" in notes
