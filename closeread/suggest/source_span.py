@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import ORG_WORDS, SOURCE_NOUNS, TITLES
+from .lexicon import DATELINE_RE, ORG_WORDS, SOURCE_NOUNS, TITLES
 
-# "LONDON (AP) —", "WASHINGTON —", "NEW DELHI, Nov 21 (Reuters) -": a dateline before the first words
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]{2,}(?:,[^—–(]{0,30})?(?:\s*\([^)]{1,40}\))?\s*[—–-]+\s*")
 _MONTHS = ("january february march april may june july august september october november december "
            "jan feb mar apr jun jul aug sep sept oct nov dec").split()
 _TEMPORAL = set(_MONTHS) | {
@@ -63,7 +61,7 @@ def _is_name_word(word: str) -> bool:
 def person_or_org(text: str, start: int, end: int, *, sentence_start: int | None = None) -> tuple[int, int] | None:
     """The span trimmed to who speaks, or None when the words name no person or organisation."""
     phrase = text[start:end]
-    m = _DATELINE.match(phrase)
+    m = DATELINE_RE.match(phrase)
     if m and m.end() < len(phrase):
         start += m.end()
         phrase = text[start:end]
@@ -74,7 +72,9 @@ def person_or_org(text: str, start: int, end: int, *, sentence_start: int | None
     words = phrase.split()
     if not words:
         return None
-    clauses = list(_CLAUSE.finditer(phrase))
+    # a relative clause describing the speaker ("Mr X, who is the mayor") may hold a verb: not searched
+    relative = re.search(r",?\s+(?:[-—–]\s+)?(?:who|which|whose)\s", phrase)
+    clauses = list(_CLAUSE.finditer(phrase[:relative.start()] if relative else phrase))
     if clauses:
         # "It's more complicated than McKinley": the speaker is the subject after the last clause word
         rest = re.match(r"\s*(?:what\s+|,\s*)?", phrase[clauses[-1].end():])

@@ -34,6 +34,7 @@ def test_a_span_is_trimmed_to_who_speaks(words, expected):
 @pytest.mark.parametrize("words", [
     "a lawyer for the woman involved in the case", "Will Moy, chief executive of Full Fact", "prosecutors",
     "the statement", "Former royal PR aides", "United Nations", "Key Security Council powers",
+    "John Smith, who is the mayor of the town",
 ])
 def test_people_bodies_and_documents_stay_whole(words):
     assert trimmed(words) == words
