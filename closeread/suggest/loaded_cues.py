@@ -77,6 +77,11 @@ def zipf(word: str) -> float:
 
 
 _ADJECTIVE = re.compile(r"(?:ous|ful|less|ive|able|ible|ic|ical|ish|ant|ent|ary|id|esque|ly)$")
+# classifying adjectives of a field ("geologic", "tidal", "intranasal", "subsurface"): rare in news, but
+# technical, not judging; their rarity does not count (their valence still does)
+_TECHNICAL = re.compile(r"(?:al|ic|ical|ar|ary|ian|ine|oid|ate)$")
+_TECHNICAL_PREFIX = re.compile(r"(?:hydro|thermo|geo|bio|micro|macro|sub|inter|intra|trans|cryo|electro|photo|radio|"
+                               r"astro|neuro|cardio|immuno|nano|multi|poly|mono|semi|pre|post|non|extra|infra|ultra)")
 # "is astounding", "were so royal": a word after a copula describes its subject
 _COPULA = re.compile(r"\b(?:is|are|was|were|be|been|being|seems?|seemed|looks?|looked|remains?|remained|became|"
                      r"becomes?)\s+(?:(?:so|very|too|more|most|quite|rather|truly|utterly)\s+)?$", re.IGNORECASE)
@@ -180,6 +185,10 @@ def scores(art: Article, taken: list[tuple[int, int]]) -> list[tuple[float, int,
                 scored.append((weight, m.start(), m.end(), [why]))
     phrase_spans = [(s, e) for _, s, e, _ in scored]
     valence = valences()
+    # a rare word the article repeats is its subject ("habitable", "intranasal"), not a judgement
+    counts: dict[str, int] = {}
+    for m in re.finditer(r"[A-Za-z][a-z'’-]+", text):
+        counts[m.group(0).lower()] = counts.get(m.group(0).lower(), 0) + 1
     for ln in art.lines:
         if ln.furniture or ln.caption:
             continue
@@ -200,7 +209,8 @@ def scores(art: Article, taken: list[tuple[int, int]]) -> list[tuple[float, int,
             if evaluative:
                 score += w["evaluative"]
                 why.append("a word that judges (its sentiment rating)")
-            if freq < c.rare_below:
+            if freq < c.rare_below and not (_TECHNICAL.search(low) or _TECHNICAL_PREFIX.match(low)) \
+                    and counts.get(low, 0) < 3:
                 score += w["rare"] + (w["very_rare"] if freq < c.very_rare_below else 0)
                 why.append("an unusual, vivid word for a news report")
             before = text[max(ln.start, s - 30):s]

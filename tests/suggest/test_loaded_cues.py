@@ -76,3 +76,11 @@ def test_each_cue_offers_a_neutral_alternative_a_teacher_can_start_from():
              if s["kind"] == "loaded-language"}
     assert found == {"embattled": "(leave the word out, or give the fact it stands for)",
                      "blankly": "(leave the adverb out)", "a mountain of debt": "much, many (or the number)"}
+
+
+def test_rare_technical_adjectives_and_the_articles_subject_are_not_judgements():
+    text = ("The probe will study the moon's subsurface ocean, which may hold hydrothermal vents.\n\n"
+            "The spacecraft carries a thermal imager to map the moon's geologic features.\n\n"
+            "Doctors said the intranasal vaccine suits healthy adults. The intranasal vaccine is sprayed. "
+            "An intranasal dose costs less.\n")
+    assert loaded(text) == []
