@@ -138,6 +138,14 @@ AUX_VERBS = {
 }
 
 
+# A body named as where data or a document comes from: "data published in 2018 by the Drug Enforcement
+# Administration", "the most recent data ... from Customs and Border Protection", "a study by Harvard University"
+_ORG_NAME = r"(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:of|and|for|on|the|&)\s+[A-Z][\w'’&-]*|\s+[A-Z][\w'’&-]*)*"
+DOCUMENT_SOURCE_RE = re.compile(
+    r"(?<![\w-])(?:data|figures|statistics|numbers|estimates|records|report|study|survey|poll|analysis|documents?|"
+    r"filings?|findings)\b[^.;:!?¤]{0,60}?\b(?:by|from)\s+(?P<src>" + _ORG_NAME + r")(?=[\s.,;:)]|$)")
+
+
 UNNAMED_SOURCE_RES = [
     # "sources say", "officials said", "experts warn"
     re.compile(

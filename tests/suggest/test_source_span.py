@@ -69,3 +69,10 @@ def test_no_note_repeats_the_words_a_source_was_trimmed_of():
     text = "Unpredictable Sondland testified that there was a quid pro quo.\n"
     notes = " ".join(s["note"] for s in suggest(text))
     assert "Unpredictable" not in notes and "Sondland" in notes
+
+
+def test_a_body_named_as_the_origin_of_data_is_a_source():
+    text = ("For cocaine we used data published in October 2018 by the Drug Enforcement Administration and, for "
+            "marijuana, data from the University of Colorado.\n\nThe data from last year is incomplete.\n")
+    sources = [s["quote"] for s in suggest(text) if s["kind"] == "source"]
+    assert sources == ["the Drug Enforcement Administration", "the University of Colorado"]
