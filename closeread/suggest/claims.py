@@ -133,7 +133,7 @@ def find(art: Article, marked: list[tuple[int, int]]) -> list[Suggestion]:
                 sent = Sentence(sent.start + dateline.end(), sent.end, sent.line)
                 body = text[sent.start:sent.end]
             words = _words(body)
-            if len(words) < 5 or len(words) > 90 or body.rstrip().endswith(("?", ":")) or _NOT_STATEMENT.match(body):
+            if len(words) < 5 or len(words) > 90 or body.rstrip().endswith(("?", ":", "!")) or _NOT_STATEMENT.match(body):
                 continue
             if not _has_verb(words) and not ln.headline:
                 continue

@@ -110,3 +110,7 @@ def test_a_plural_noun_after_are_is_not_a_passive_reporting_verb():
     text = "While there are estimates for the amount coming through, they are necessarily more speculative.\n"
     assert [s for s in suggest(text) if s["kind"] == "attribution-verb"] == []
     assert claims(text) == [text.strip().rstrip(".")]
+
+
+def test_an_exclamation_is_not_a_claim():
+    assert claims("Oh how very noble and principled of the prince to end the friendship at last!\n") == []
