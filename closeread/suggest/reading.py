@@ -147,6 +147,13 @@ _BETWEEN = {
 }
 
 
+# lower-case roles between an organisation's name and its holder's ("Union leader Ana Silva")
+_ROLE_WORDS = {"leader", "chief", "executive", "spokesman", "spokeswoman", "spokesperson", "head", "director",
+               "president", "secretary", "minister", "manager", "analyst", "professor", "lawyer", "attorney",
+               "economist", "chairman", "chairwoman", "founder", "official", "researcher", "scientist", "coach",
+               "captain", "owner", "editor", "adviser", "advisor", "strategist", "member", "boss", "general"}
+
+
 _NOT_DESCRIPTION = {
     "while", "when", "after", "before", "who", "whose", "which", "speaking", "in", "on", "at", "during", "as",
     "despite", "though", "although", "according", "however", "meanwhile", "also", "and", "but", "that", "if",
@@ -283,7 +290,17 @@ class Article:
     def _name_from(self, np_text: str, np_start: int) -> tuple[str, tuple[int, int], str] | None:
         """The proper name in a subject noun phrase, with titles stripped: ('Vladimir Putin', span)."""
         best = None
-        for m in CAPRUN_RE.finditer(np_text):
+        runs = list(CAPRUN_RE.finditer(np_text))
+        # "Union leader Ana Silva", "Baltic Crossings chief executive Pia Lund": an organisation, its
+        # holder's role in lower case, then the person: the person is who speaks
+        for i in range(len(runs) - 1, 0, -1):
+            between = [w for w in (x.strip("'’") for x in np_text[runs[i - 1].end():runs[i].start()].split()) if w]
+            if between and all(w.lower() in TITLES or w.lower() in _ROLE_WORDS or w.lower() in ORG_WORDS
+                               for w in between) \
+                    and len(runs[i].group(0).split()) >= 2:
+                runs = runs[i:]
+                break
+        for m in runs:
             toks = list(re.finditer(r"\S+", m.group(0)))
             # strip a possessive ending
             words = [t.group(0) for t in toks]
@@ -470,13 +487,16 @@ class Article:
             att.description = description
             self._register(att.source, description)
         if CAPRUN_RE.fullmatch(description or "-") and head.split()[-1][:1].islower():
-            # "Carlineo's attorney, Sonya Zoghlin, said": the name is in the appositive
+            # "Carlineo's attorney, Sonya Zoghlin, said": the name is in the appositive, the head describes
             att.source, att.unnamed = self._resolve_name(description), False
+            att.description = head.strip()
         return att
 
     def _check_source(self, att: Attribution, sent: Sentence) -> None:
         """Keep a source span only where it names a person or an organisation (source_span.py), trimmed;
         a name read from refused words is dropped, one read from trimmed words is read again."""
+        if att.source and " " not in att.source and names_people(att.source.lower()):
+            att.unnamed = True  # "Critics said": a capital at the start of a sentence, not a name
         if att.source_span is None:
             return
         s0, e0 = att.source_span

@@ -36,6 +36,8 @@ _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", 
 # a finite clause inside the span: the reader ran past the subject's edge
 _CLAUSE = re.compile(r"(?<![\w-])(?:when|than|because|whether|if|until|unless|became|becomes|is|was|were|are|"
                      r"laughed|has been|had been)(?![\w-])", re.IGNORECASE)
+# auxiliaries and modals in lower case ("will double"; "Will Moy" is a name)
+_MODALS = re.compile(r"(?<![\w-])(?:will|would|can|could|should|may|might|must|has|have|had|did|does)(?![\w-])")
 # evaluative or manner words that open a sentence before a name: "Unpredictable Sondland", "Embattled X"
 _MODIFIER = re.compile(r"^[A-Z][a-z]+(?:able|ible|ous|ful|less|ive|ing|ed|ly|ant|ent)$")
 # nouns of people and bodies by their endings: lawyer, investigator, analyst, historian, resident, trustee
@@ -72,6 +74,18 @@ def person_or_org(text: str, start: int, end: int, *, sentence_start: int | None
     words = phrase.split()
     if not words:
         return None
+    if "," in phrase:
+        # "Fares on the only ferry will double from April, the operator": a clause, then the speaker
+        head_part, _, tail = phrase.rpartition(",")
+        if (_CLAUSE.search(head_part) or _MODALS.search(head_part)) and tail.strip():
+            skip = len(head_part) + 1 + len(tail) - len(tail.lstrip())
+            return person_or_org(text, start + skip, end, sentence_start=start + skip)
+    that = re.search(r"(?<![\w-])that\s+(?:the\s+)?([\w'’-]+)", phrase)
+    if that and (that.group(1)[:1].isupper() or names_people(that.group(1).lower())):
+        # "a move that residents": the speaker is who follows "that" (not "Organizations that seek to ...")
+        skip = that.start() + len("that")
+        skip += len(phrase[skip:]) - len(phrase[skip:].lstrip())
+        return person_or_org(text, start + skip, end, sentence_start=start + skip)
     # a relative clause describing the speaker ("Mr X, who is the mayor") may hold a verb: not searched
     relative = re.search(r",?\s+(?:[-—–]\s+)?(?:who|which|whose)\s", phrase)
     clauses = list(_CLAUSE.finditer(phrase[:relative.start()] if relative else phrase))

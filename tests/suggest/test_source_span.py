@@ -26,6 +26,8 @@ def test_words_that_are_no_one_are_never_a_source(words):
     ("LONDON (AP) — Britain's Conservative Party", "Britain's Conservative Party"),
     ("Clark in October", "Clark"),
     ("It’s more complicated than McKinley", "McKinley"),
+    ("Fares on the only ferry to Holm Island will double from April, the operator", "the operator"),
+    ("a move that residents", "residents"),
 ])
 def test_a_span_is_trimmed_to_who_speaks(words, expected):
     assert trimmed(words) == expected
@@ -34,7 +36,7 @@ def test_a_span_is_trimmed_to_who_speaks(words, expected):
 @pytest.mark.parametrize("words", [
     "a lawyer for the woman involved in the case", "Will Moy, chief executive of Full Fact", "prosecutors",
     "the statement", "Former royal PR aides", "United Nations", "Key Security Council powers",
-    "John Smith, who is the mayor of the town",
+    "John Smith, who is the mayor of the town", "Organizations that seek to combat political misinformation",
 ])
 def test_people_bodies_and_documents_stay_whole(words):
     assert trimmed(words) == words
@@ -76,3 +78,30 @@ def test_a_body_named_as_the_origin_of_data_is_a_source():
             "marijuana, data from the University of Colorado.\n\nThe data from last year is incomplete.\n")
     sources = [s["quote"] for s in suggest(text) if s["kind"] == "source"]
     assert sources == ["the Drug Enforcement Administration", "the University of Colorado"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Union leader Ana Silva said about 300 workers joined the strike on Monday.\n", "Ana Silva"),
+    ("Baltic Crossings chief executive Pia Lund said the ferry would run.\n", "Pia Lund"),
+])
+def test_an_organisation_its_holders_role_and_the_person_credit_the_person(text, name):
+    notes = [s["note"] for s in suggest(text) if s["kind"] in ("source", "figure")]
+    assert notes and all(name in n for n in notes)
+    assert not any("Union." in n or "Crossings." in n for n in notes)
+
+
+def test_a_common_noun_opening_a_sentence_is_described_not_named():
+    (src,) = [s for s in suggest("Critics claimed the company was exploiting its monopoly.\n") if s["kind"] == "source"]
+    assert src["quote"] == "Critics" and "not named" in src["note"]
+
+
+def test_a_name_in_apposition_is_described_by_the_head_before_it():
+    text = "The regional transport minister, Eva Saar, said the government was studying a subsidy.\n"
+    (src,) = [s for s in suggest(text) if s["kind"] == "source"]
+    assert 'Eva Saar, described as "The regional transport minister"' in src["note"]
+
+
+def test_an_organisations_role_and_its_holder_through_a_possessive():
+    text = "Residents’ association chair Karl Brenner said families would leave the island.\n"
+    (src,) = [s for s in suggest(text) if s["kind"] == "source"]
+    assert "Named source: Karl Brenner" in src["note"]
