@@ -1,6 +1,8 @@
-"""LMS fragments for the assignment builder, which makes the GIFT and Moodle XML files of any selection in
-the browser: per question its GIFT block and its Moodle XML question element(s), and per lesson the head
-both files start with (GIFT: the category line and the article; Moodle: the category and the article).
+"""LMS fragments for the assignment builder, which makes the GIFT and Moodle XML files and the Common
+Cartridge of any selection in the browser: per question its GIFT block, its Moodle XML question
+element(s) and its cartridge QTI item(s), and per lesson the head both question files start with (GIFT:
+the category line and the article; Moodle: the category and the article). The cartridge's other parts
+are in the lesson's ``cartridge.js`` (``export.cartridges``).
 The browser only joins fragments that the real serializers made here, in the order the teacher chose.
 
 A question is titled by the start of its prompt, not by its number, since a selection renumbers it.
@@ -12,7 +14,7 @@ import dataclasses
 
 from lxml import etree
 
-from closeread.export import gift, moodle
+from closeread.export import cc_qti, gift, moodle
 from closeread.export.items import Quiz, quiz_for
 from closeread.model import Lesson
 
@@ -49,5 +51,6 @@ def fragments(lesson: Lesson) -> tuple[dict[str, str], dict[str, dict[str, str]]
         part = Quiz(quiz.id, quiz.title, quiz.description, quiz.source, quiz.lines, tuple(its))
         blocks = gift.quiz_text(part).split("\n\n", 1)[1]  # without the category line (the head has it)
         elements = moodle.quiz_questions(part)[1:]  # without the category
-        out[qid] = {"gift": blocks, "moodle": _xml(elements)}
+        cc = "".join(cc_qti.item_xml(i) for i in its if i.type in cc_qti.PROFILES)
+        out[qid] = {"gift": blocks, "moodle": _xml(elements), "cc": cc}
     return {"gift": head_gift, "moodle": head_moodle}, out
