@@ -157,11 +157,11 @@ def cartridge_files(
     for i, lesson in enumerate(lessons):
         sheets = {name: pdfs[f"{STUDENT}/{lesson.slug}/{name}"] for name, _ in WORKSHEETS if f"{STUDENT}/{lesson.slug}/{name}" in pdfs}
         stamp = _stamp(assets, sheets, epoch)
-        got = cache.part(lesson.slug, "cartridge") if cache is not None else None
+        got = cache.part(lesson.slug, "imscc-parts") if cache is not None else None
         if not (isinstance(got, LessonCartridge) and got.stamp == stamp):
             got = make_lesson(lesson, quizzes(i), sheets, stamp, epoch)
             if cache is not None:
-                cache.keep_part(lesson.slug, "cartridge", got)
+                cache.keep_part(lesson.slug, "imscc-parts", got)
         made.append(got)
         files[f"{TEACHER}/{lesson.slug}/{lesson.slug}.imscc"] = got.package
         if not lesson.draft:
