@@ -31,6 +31,7 @@ from closeread.export import cartridge as cc
 from closeread.export import cc_qti, webpage
 from closeread.export.items import Quiz, one_line
 from closeread.model import Lesson
+from closeread.processes import map_ordered
 
 KIT_FILE = "closeread.imscc"
 WORKSHEETS = (("worksheet-a4.pdf", "Worksheet (PDF, A4)"), ("worksheet-letter.pdf", "Worksheet (PDF, US Letter)"))
@@ -38,10 +39,18 @@ WORKSHEETS = (("worksheet-a4.pdf", "Worksheet (PDF, A4)"), ("worksheet-letter.pd
 
 @dataclass(frozen=True)
 class LessonCartridge:
+    """A lesson's own files, kept in the lesson cache under "imscc-parts"; its module (``Module``) is kept
+    apart, under "imscc-modules", and read only when the kit's cartridge must be made again."""
+
     stamp: str  # what it was made from, besides the lesson (see ``_stamp``)
-    part: cc.Part  # the lesson's module in any cartridge
     package: bytes  # the lesson's own .imscc
     builder: str  # teacher/<slug>/cartridge.js
+
+
+@dataclass(frozen=True)
+class Module:
+    stamp: str
+    part: cc.Part  # the lesson's module in any cartridge
 
 
 def quiz_title(title: str) -> str:
@@ -116,11 +125,13 @@ def _without_quiz(part: cc.Part) -> cc.Part:
     )
 
 
-def make_lesson(lesson: Lesson, quiz: Quiz, worksheets: dict[str, bytes], stamp: str, epoch: dt.datetime | None) -> LessonCartridge:
+def make_lesson(job: tuple[Lesson, Quiz, dict[str, bytes], str, dt.datetime | None]) -> tuple[LessonCartridge, Module]:
+    """One lesson's cartridge, builder data and module (in a worker process when there are many)."""
+    lesson, quiz, worksheets, stamp, epoch = job
     part = lesson_part(lesson, quiz, worksheets)
     whole = _lesson_cartridge(lesson)
     package = cc.package(cc.Cartridge(whole.identifier, whole.title, whole.language, (part,)), timestamp=epoch)
-    return LessonCartridge(stamp, part, package, builder_script(lesson, _without_quiz(part)))
+    return LessonCartridge(stamp, package, builder_script(lesson, _without_quiz(part))), Module(stamp, part)
 
 
 def _assets_hash() -> str:
@@ -152,32 +163,41 @@ def cartridge_files(
     from closeread.render.pages import STUDENT_DIR as STUDENT
 
     assets = _assets_hash()
+    sheets = [
+        {name: pdfs[f"{STUDENT}/{lesson.slug}/{name}"] for name, _ in WORKSHEETS if f"{STUDENT}/{lesson.slug}/{name}" in pdfs}
+        for lesson in lessons
+    ]
+    stamps = [_stamp(assets, s, epoch) for s in sheets]
+    made: list[LessonCartridge | None] = [cache.part(lesson.slug, "imscc-parts") if cache is not None else None for lesson in lessons]
+    modules: dict[int, Module] = {}
+    missing = [i for i, m in enumerate(made) if not (isinstance(m, LessonCartridge) and m.stamp == stamps[i])]
+    # a page costs about 0.2 s (Python-Markdown's HTML parsing, as in MkDocs): spread over the cores
+    jobs = [(lessons[i], quizzes(i), sheets[i], stamps[i], epoch) for i in missing]
+    for i, (own, module) in zip(missing, map_ordered(make_lesson, jobs)):
+        made[i], modules[i] = own, module
+        if cache is not None:
+            cache.keep_part(lessons[i].slug, "imscc-parts", own)
+            cache.keep_part(lessons[i].slug, "imscc-modules", module)
     files: dict[str, bytes] = {}
-    made: list[LessonCartridge] = []
-    for i, lesson in enumerate(lessons):
-        sheets = {name: pdfs[f"{STUDENT}/{lesson.slug}/{name}"] for name, _ in WORKSHEETS if f"{STUDENT}/{lesson.slug}/{name}" in pdfs}
-        stamp = _stamp(assets, sheets, epoch)
-        got = cache.part(lesson.slug, "imscc-parts") if cache is not None else None
-        if not (isinstance(got, LessonCartridge) and got.stamp == stamp):
-            got = make_lesson(lesson, quizzes(i), sheets, stamp, epoch)
-            if cache is not None:
-                cache.keep_part(lesson.slug, "imscc-parts", got)
-        made.append(got)
-        files[f"{TEACHER}/{lesson.slug}/{lesson.slug}.imscc"] = got.package
+    for lesson, own in zip(lessons, made):
+        files[f"{TEACHER}/{lesson.slug}/{lesson.slug}.imscc"] = own.package
         if not lesson.draft:
-            files[f"{TEACHER}/{lesson.slug}/cartridge.js"] = got.builder.encode("utf-8")
-    kit = [(lesson, m) for lesson, m in zip(lessons, made) if not lesson.draft]
+            files[f"{TEACHER}/{lesson.slug}/cartridge.js"] = own.builder.encode("utf-8")
+    kit = [i for i, lesson in enumerate(lessons) if not lesson.draft]
     if kit:
         kc = KitCache(root) if cache is not None and root is not None else None
-        key = cache.kit_key([lesson.slug for lesson in lessons], "cartridge", *(m.stamp for _, m in kit)) if kc is not None else None
+        key = cache.kit_key([lesson.slug for lesson in lessons], "cartridge", *(stamps[i] for i in kit)) if kc is not None else None
         package = kc.get("cartridge", key) if key is not None else None
         if not isinstance(package, bytes):
-            langs = {lesson.language for lesson, _ in kit}
+            parts = []
+            for i in kit:
+                module = modules.get(i) or (cache.part(lessons[i].slug, "imscc-modules") if cache is not None else None)
+                if not (isinstance(module, Module) and module.stamp == stamps[i]):
+                    module = make_lesson((lessons[i], quizzes(i), sheets[i], stamps[i], epoch))[1]
+                parts.append(module.part)
+            langs = {lessons[i].language for i in kit}
             whole = cc.Cartridge(
-                cc.ident("kit", *(lesson.slug for lesson, _ in kit)),
-                "closeread: every lesson",
-                langs.pop() if len(langs) == 1 else "en",
-                tuple(m.part for _, m in kit),
+                cc.ident("kit", *(lessons[i].slug for i in kit)), "closeread: every lesson", langs.pop() if len(langs) == 1 else "en", tuple(parts)
             )
             package = cc.package(whole, timestamp=epoch)
             if key is not None:

@@ -171,3 +171,35 @@ def test_a_cartridge_that_breaks_a_rule_is_refused():
     for words, c in bad.items():
         with pytest.raises(ValueError, match=words):
             cc.manifest_xml(c)
+
+
+def test_an_unchanged_lesson_takes_its_cartridges_from_the_caches(kit):
+    """The second build makes no cartridge (its lesson's quiz is not even read); a new worksheet makes the
+    lesson's and the kit's again, with the worksheet in them."""
+    from pathlib import Path
+
+    from closeread.cache import LessonCache
+    from closeread.export.cartridges import cartridge_files
+    from closeread.render.pages import lesson_pages
+    from closeread.validate.kit import load_kit
+
+    def build(pdfs, quizzes):
+        cache = LessonCache(kit)
+        lessons = load_kit(root=kit, cache=cache, pages_for=lesson_pages)
+        return cartridge_files(lessons, quizzes, pdfs, epoch=None, cache=cache, root=kit)
+
+    asked: list[int] = []
+
+    def quizzes(i):
+        asked.append(i)
+        return quiz_for(load_kit(root=kit)[i])
+
+    first = build({}, quizzes)
+    assert asked == [0]
+    assert build({}, lambda i: pytest.fail("an unchanged lesson's cartridge was made again")) == first
+    sheet = {"lessons/tiny-harbour/worksheet-a4.pdf": b"%PDF-1.7 a worksheet"}
+    again = build(sheet, quizzes)
+    assert asked == [0, 0]
+    for name in ("teacher/tiny-harbour/tiny-harbour.imscc", "teacher/closeread.imscc"):
+        assert read_lxml(again[name]).files["tiny-harbour/worksheet-a4.pdf"] == b"%PDF-1.7 a worksheet"
+    assert (Path(kit) / ".closeread-cache").is_dir()
