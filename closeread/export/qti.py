@@ -42,14 +42,14 @@ def _hash(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def sub(parent, tag: str, text: str | None = None, **attrib) -> etree._Element:
+def _sub(parent, tag: str, text: str | None = None, **attrib) -> etree._Element:
     el = etree.SubElement(parent, tag, {k.rstrip("_"): v for k, v in attrib.items()})
     if text is not None:
         el.text = text
     return el
 
 
-def serialize(root: etree._Element) -> bytes:
+def _serialize(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -73,81 +73,81 @@ class Ids:
 
 
 def _mattext(parent, html: str) -> None:
-    sub(sub(parent, "material"), "mattext", html, texttype="text/html")
+    _sub(_sub(parent, "material"), "mattext", html, texttype="text/html")
 
 
 def _feedback(item_el, ident: str, html: str) -> None:
-    fb = sub(item_el, "itemfeedback", ident=ident)
-    _mattext(sub(fb, "flow_mat"), html)
+    fb = _sub(item_el, "itemfeedback", ident=ident)
+    _mattext(_sub(fb, "flow_mat"), html)
 
 
 def _metadata(item_el, item: Item, choice_ids: list[str]) -> None:
-    meta = sub(sub(item_el, "itemmetadata"), "qtimetadata")
+    meta = _sub(_sub(item_el, "itemmetadata"), "qtimetadata")
     for label, entry in (
         ("question_type", _QUESTION_TYPES[item.type]),
         ("points_possible", str(item.points)),
         ("original_answer_ids", ",".join(choice_ids)),
         ("assessment_question_identifierref", f"closeread_question_ref_{_hash(item.id)}"),
     ):
-        field = sub(meta, "qtimetadatafield")
-        sub(field, "fieldlabel", label)
-        sub(field, "fieldentry", entry)
+        field = _sub(meta, "qtimetadatafield")
+        _sub(field, "fieldlabel", label)
+        _sub(field, "fieldentry", entry)
 
 
 def _condition_fb(resp, respident: str | None, linkrefid: str, choice_id: str | None = None) -> None:
-    cond = sub(resp, "respcondition", continue_="Yes")
-    var = sub(cond, "conditionvar")
+    cond = _sub(resp, "respcondition", continue_="Yes")
+    var = _sub(cond, "conditionvar")
     if choice_id is None:
-        sub(var, "other")
+        _sub(var, "other")
     else:
-        sub(var, "varequal", choice_id, respident=respident)
-    sub(cond, "displayfeedback", feedbacktype="Response", linkrefid=linkrefid)
+        _sub(var, "varequal", choice_id, respident=respident)
+    _sub(cond, "displayfeedback", feedbacktype="Response", linkrefid=linkrefid)
 
 
 def item_element(section, item: Item, article_html: str | None, *, metadata=None) -> etree._Element:
     """One quiz item under ``section``. ``metadata(item_el, item, choice_ids)`` writes its itemmetadata:
     Canvas's fields by default; the Common Cartridge's profile fields in ``cc_qti``."""
-    el = sub(section, "item", ident=Ids.item(item), title="" if item.type == "text" else item.title)
+    el = _sub(section, "item", ident=Ids.item(item), title="" if item.type == "text" else item.title)
     choice_ids = [Ids.choice(item, i) for i, _ in enumerate(item.choices)]
     (metadata or _metadata)(el, item, choice_ids)
-    pres = sub(el, "presentation")
+    pres = _sub(el, "presentation")
     if item.type == "text":
         _mattext(pres, article_html or html_text.paragraphs(item.prompt))
         return el
     _mattext(pres, html_text.paragraphs(item.prompt))
     if item.type in ("single", "multiple"):
-        lid = sub(pres, "response_lid", ident="response1", rcardinality="Single" if item.type == "single" else "Multiple")
-        render = sub(lid, "render_choice")
+        lid = _sub(pres, "response_lid", ident="response1", rcardinality="Single" if item.type == "single" else "Multiple")
+        render = _sub(lid, "render_choice")
         for cid, choice in zip(choice_ids, item.choices):
-            _mattext(sub(render, "response_label", ident=cid), html_text.paragraphs(choice.text))
+            _mattext(_sub(render, "response_label", ident=cid), html_text.paragraphs(choice.text))
     else:  # essay
-        rstr = sub(pres, "response_str", ident="response1", rcardinality="Single")
-        sub(sub(rstr, "render_fib"), "response_label", ident="answer1", rshuffle="No")
-    resp = sub(el, "resprocessing")
-    sub(sub(resp, "outcomes"), "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal")
+        rstr = _sub(pres, "response_str", ident="response1", rcardinality="Single")
+        _sub(_sub(rstr, "render_fib"), "response_label", ident="answer1", rshuffle="No")
+    resp = _sub(el, "resprocessing")
+    _sub(_sub(resp, "outcomes"), "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal")
     general = item.grader_info if item.type == "essay" else item.feedback
     if item.type == "essay":
-        cond = sub(resp, "respcondition", continue_="No")
-        sub(sub(cond, "conditionvar"), "other")
+        cond = _sub(resp, "respcondition", continue_="No")
+        _sub(_sub(cond, "conditionvar"), "other")
     if general:
         _condition_fb(resp, None, "general_fb")
     if item.type in ("single", "multiple"):
         for cid, choice in zip(choice_ids, item.choices):
             if choice.feedback:
                 _condition_fb(resp, "response1", f"{cid}_fb", cid)
-        cond = sub(resp, "respcondition", continue_="No")
-        var = sub(cond, "conditionvar")
+        cond = _sub(resp, "respcondition", continue_="No")
+        var = _sub(cond, "conditionvar")
         if item.type == "single":
             right = next(cid for cid, c in zip(choice_ids, item.choices) if c.correct)
-            sub(var, "varequal", right, respident="response1")
+            _sub(var, "varequal", right, respident="response1")
         else:
-            both = sub(var, "and")
+            both = _sub(var, "and")
             for cid, c in zip(choice_ids, item.choices):
                 if c.correct:
-                    sub(both, "varequal", cid, respident="response1")
+                    _sub(both, "varequal", cid, respident="response1")
                 else:
-                    sub(sub(both, "not"), "varequal", cid, respident="response1")
-        sub(cond, "setvar", "100", action="Set", varname="SCORE")
+                    _sub(_sub(both, "not"), "varequal", cid, respident="response1")
+        _sub(cond, "setvar", "100", action="Set", varname="SCORE")
     if general:
         _feedback(el, "general_fb", html_text.paragraphs(general))
     for cid, choice in zip(choice_ids, item.choices):
@@ -160,19 +160,19 @@ def assessment_xml(quiz: Quiz) -> bytes:
     ids = Ids(quiz)
     root = etree.Element(f"{{{NS_QTI}}}questestinterop", nsmap={None: NS_QTI, "xsi": NS_XSI})
     root.set(_XSI_LOC, f"{NS_QTI} http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd")
-    assessment = sub(root, "assessment", ident=ids.assessment, title=quiz.title)
-    field = sub(sub(assessment, "qtimetadata"), "qtimetadatafield")
-    sub(field, "fieldlabel", "cc_maxattempts")
-    sub(field, "fieldentry", "1")
-    section = sub(assessment, "section", ident="root_section")
+    assessment = _sub(root, "assessment", ident=ids.assessment, title=quiz.title)
+    field = _sub(_sub(assessment, "qtimetadata"), "qtimetadatafield")
+    _sub(field, "fieldlabel", "cc_maxattempts")
+    _sub(field, "fieldentry", "1")
+    section = _sub(assessment, "section", ident="root_section")
     for item in quiz.items:
         article = html_text.article(quiz, item.prompt) if item.type == "text" else None
         item_element(section, item, article)
-    qualify(root, NS_QTI)
-    return serialize(root)
+    _qualify(root, NS_QTI)
+    return _serialize(root)
 
 
-def qualify(root, ns: str) -> None:
+def _qualify(root, ns: str) -> None:
     """Put every unqualified element into the default namespace (SubElement with bare tags does not)."""
     for el in root.iter():
         if isinstance(el.tag, str) and not el.tag.startswith("{"):
@@ -224,23 +224,23 @@ def assessment_meta_xml(quiz: Quiz) -> bytes:
     points = f"{float(quiz.points):.1f}"
     root = etree.Element(f"{{{NS_CANVAS}}}quiz", nsmap={None: NS_CANVAS, "xsi": NS_XSI}, identifier=ids.assessment)
     root.set(_XSI_LOC, f"{NS_CANVAS} https://canvas.instructure.com/xsd/cccv1p0.xsd")
-    sub(root, "title", quiz.title)
-    sub(root, "description", html_text.paragraphs(quiz.description))
+    _sub(root, "title", quiz.title)
+    _sub(root, "description", html_text.paragraphs(quiz.description))
     for name, value in _META_FIELDS:
-        sub(root, name, points if name == "points_possible" else value)
-    assignment = sub(root, "assignment", identifier=ids.assignment)
-    sub(assignment, "title", quiz.title)
+        _sub(root, name, points if name == "points_possible" else value)
+    assignment = _sub(root, "assignment", identifier=ids.assignment)
+    _sub(assignment, "title", quiz.title)
     for name, value in _ASSIGNMENT_FIELDS:
         if name == "quiz_identifierref":
             value = ids.assessment
         elif name == "points_possible":
             value = points
-        sub(assignment, name, value)
-    sub(sub(assignment, "post_policy"), "post_manually", "false")
-    sub(root, "assignment_group_identifierref", ids.assignment_group)
-    sub(root, "assignment_overrides", "")
-    qualify(root, NS_CANVAS)
-    return serialize(root)
+        _sub(assignment, name, value)
+    _sub(_sub(assignment, "post_policy"), "post_manually", "false")
+    _sub(root, "assignment_group_identifierref", ids.assignment_group)
+    _sub(root, "assignment_overrides", "")
+    _qualify(root, NS_CANVAS)
+    return _serialize(root)
 
 
 def manifest_xml(quizzes: list[Quiz], *, title: str, date: str | None) -> bytes:
@@ -255,29 +255,29 @@ def manifest_xml(quizzes: list[Quiz], *, title: str, date: str | None) -> bytes:
         f"{NS_IMSMD} http://www.imsglobal.org/xsd/imsmd_v1p2p2.xsd",
     )
     md = f"{{{NS_IMSMD}}}"
-    meta = sub(root, f"{{{NS_CP}}}metadata")
-    sub(meta, f"{{{NS_CP}}}schema", "IMS Content")
-    sub(meta, f"{{{NS_CP}}}schemaversion", "1.1.3")
-    lom = sub(meta, f"{md}lom")
-    sub(sub(sub(lom, f"{md}general"), f"{md}title"), f"{md}string", title)
+    meta = _sub(root, f"{{{NS_CP}}}metadata")
+    _sub(meta, f"{{{NS_CP}}}schema", "IMS Content")
+    _sub(meta, f"{{{NS_CP}}}schemaversion", "1.1.3")
+    lom = _sub(meta, f"{md}lom")
+    _sub(_sub(_sub(lom, f"{md}general"), f"{md}title"), f"{md}string", title)
     if date:
-        sub(sub(sub(sub(lom, f"{md}lifeCycle"), f"{md}contribute"), f"{md}date"), f"{md}dateTime", date)
-    sub(root, f"{{{NS_CP}}}organizations")
-    resources = sub(root, f"{{{NS_CP}}}resources")
+        _sub(_sub(_sub(_sub(lom, f"{md}lifeCycle"), f"{md}contribute"), f"{md}date"), f"{md}dateTime", date)
+    _sub(root, f"{{{NS_CP}}}organizations")
+    resources = _sub(root, f"{{{NS_CP}}}resources")
     for quiz in quizzes:
         ids = Ids(quiz)
-        res = sub(resources, f"{{{NS_CP}}}resource", identifier=ids.assessment, type="imsqti_xmlv1p2")
-        sub(res, f"{{{NS_CP}}}file", href=f"{ids.assessment}/{ids.assessment}.xml")
-        sub(res, f"{{{NS_CP}}}dependency", identifierref=ids.dependency)
-        dep = sub(
+        res = _sub(resources, f"{{{NS_CP}}}resource", identifier=ids.assessment, type="imsqti_xmlv1p2")
+        _sub(res, f"{{{NS_CP}}}file", href=f"{ids.assessment}/{ids.assessment}.xml")
+        _sub(res, f"{{{NS_CP}}}dependency", identifierref=ids.dependency)
+        dep = _sub(
             resources,
             f"{{{NS_CP}}}resource",
             identifier=ids.dependency,
             type="associatedcontent/imscc_xmlv1p1/learning-application-resource",
             href=f"{ids.assessment}/assessment_meta.xml",
         )
-        sub(dep, f"{{{NS_CP}}}file", href=f"{ids.assessment}/assessment_meta.xml")
-    return serialize(root)
+        _sub(dep, f"{{{NS_CP}}}file", href=f"{ids.assessment}/assessment_meta.xml")
+    return _serialize(root)
 
 
 def quiz_entries(quiz: Quiz) -> list[tuple[str, bytes]]:
@@ -297,3 +297,7 @@ def package(quizzes: list[Quiz], parts: list[list[tuple[str, bytes]]], *, title:
 def qti_zip(quizzes: list[Quiz], *, title: str, date: str | None = None, timestamp=None) -> bytes:
     """The QTI package: one Canvas quiz per ``Quiz``; reproducible (fixed entry order and times)."""
     return package(quizzes, [quiz_entries(quiz) for quiz in quizzes], title=title, date=date, timestamp=timestamp)
+
+
+# for cc_qti, which writes the same items into a Common Cartridge's assessment
+sub, qualify, serialize = _sub, _qualify, _serialize
