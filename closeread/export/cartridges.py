@@ -28,7 +28,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from closeread.export import cartridge as cc
-from closeread.export import cc_qti, webpage
+from closeread.export import cc_qti, selection, webpage
 from closeread.export.items import Quiz, one_line
 from closeread.model import Lesson
 from closeread.processes import map_ordered
@@ -93,8 +93,8 @@ def _lesson_cartridge(lesson: Lesson) -> cc.Cartridge:
 
 
 def builder_script(lesson: Lesson, part: cc.Part) -> str:
-    """``teacher/<slug>/cartridge.js``: the lesson's module without its quiz, every file in base64, and
-    the frame of a selection's assessment. The builder adds the selection's quiz and the assignment's
+    """``teacher/<slug>/cartridge.js``: the lesson's module without its quiz, every file in base64, the
+    frame of a selection's assessment and each question's items. The builder adds the selection's quiz and the assignment's
     link and zips it (docs/javascripts/closeread-assign.js)."""
     node = part.node
 
@@ -103,6 +103,10 @@ def builder_script(lesson: Lesson, part: cc.Part) -> str:
 
     title = quiz_title(lesson.title) + " (selection)"
     head, tail = cc_qti.frame(title)
+    # each question's QTI item(s), titled like the builder's other files; here rather than in assign.js
+    # (which a teacher loads by picking the lesson), since only a cartridge download needs them
+    _, by_question = selection.question_items(lesson)
+    items = {qid: "".join(cc_qti.item_xml(i) for i in its if i.type in cc_qti.PROFILES) for qid, its in by_question.items()}
     data = {
         "slug": lesson.slug,
         "title": f"closeread: {one_line(lesson.title)}",
@@ -110,7 +114,7 @@ def builder_script(lesson: Lesson, part: cc.Part) -> str:
         "module": tree(node),
         "resources": [{"id": r.identifier, "type": r.type, "files": list(r.files), "href": r.href} for r in part.resources],
         "files": [[name, base64.b64encode(data).decode("ascii")] for name, data in part.files],
-        "qti": {"head": head, "tail": tail, "token": cc_qti.IDENT_TOKEN, "title": title},
+        "qti": {"head": head, "tail": tail, "token": cc_qti.IDENT_TOKEN, "title": title, "items": {k: v for k, v in items.items() if v}},
     }
     text = json.dumps(data, ensure_ascii=True, separators=(",", ":")).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f"(window.closereadCartridges=window.closereadCartridges||{{}})[{json.dumps(lesson.slug)}]={text};\n"

@@ -207,7 +207,7 @@
       lmsStatus.textContent = "Making the cartridge\u2026";
       Promise.all([cartridgeData(slug), maker()]).then(([c, make]) => {
         if (!lesson || lesson.slug !== slug) return;
-        const made = make.selection(c, items.filter((it) => it.on && it.q.lms && it.q.lms.cc).map((it) => ({ id: it.q.id, cc: it.q.lms.cc })), r.url);
+        const made = make.selection(c, items.filter((it) => it.on && c.qti.items[it.q.id]).map((it) => it.q.id), r.url);
         download(slug + "-selection.imscc", "application/zip", made.bytes);
         const web = r.url && /^https?:/.test(r.url);
         lmsStatus.textContent = made.count + (made.count === 1 ? " question" : " questions") + " in the cartridge's quiz, with the lesson page, the worksheets and the article's address" +

@@ -1,7 +1,7 @@
 /* closeread: the assignment builder's Common Cartridge maker, loaded by closeread-assign.js on the first
  * download. It joins a selection's cartridge from what the build made (the lesson's cartridge.js: its
- * page, worksheets and article link in base64, the QTI frame; each question's QTI item from assign.js)
- * and zips it here: entries stored (no compression), a CRC-32 of each, a fixed date, so the same
+ * page, worksheets and article link in base64, the QTI frame and each question's QTI items), given the
+ * ids of the ticked questions in the teacher's order, and zips it here: entries stored (no compression), a CRC-32 of each, a fixed date, so the same
  * selection gives the same bytes. Vanilla ES2017. */
 (function () {
   "use strict";
@@ -75,13 +75,13 @@
   // The selection's cartridge: the lesson's module as the build made it, the selection's quiz and, when it
   // is on the web, the assignment's link.
   function selection(c, chosen, url) {
-    const id = "cr_sel_" + hex(crc32(utf8(c.slug + "\n" + chosen.map((q) => q.id).join(",") + "\n" + (url || ""))));
+    const id = "cr_sel_" + hex(crc32(utf8(c.slug + "\n" + chosen.join(",") + "\n" + (url || ""))));
     const quizTitle = c.qti.title;
     const entries = c.files.map(([name, b64]) => [name, unbase64(b64)]);
     const resources = c.resources.slice();
     const module = Object.assign({}, c.module, { children: c.module.children.slice() });
     const quizPath = c.slug + "/" + id + "/assessment.xml";
-    const qti = c.qti.head.split(c.qti.token).join(id) + chosen.map((q) => q.cc).join("") + c.qti.tail;
+    const qti = c.qti.head.split(c.qti.token).join(id) + chosen.map((q) => c.qti.items[q]).join("") + c.qti.tail;
     entries.push([quizPath, utf8(qti)]);
     resources.push({ id, type: "imsqti_xmlv1p2/imscc_xmlv1p1/assessment", files: [quizPath], href: null });
     module.children.push({ id: id + "_item", title: quizTitle, ref: id, children: [] });
