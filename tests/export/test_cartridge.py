@@ -203,3 +203,18 @@ def test_an_unchanged_lesson_takes_its_cartridges_from_the_caches(kit):
     for name in ("teacher/tiny-harbour/tiny-harbour.imscc", "teacher/closeread.imscc"):
         assert read_lxml(again[name]).files["tiny-harbour/worksheet-a4.pdf"] == b"%PDF-1.7 a worksheet"
     assert (Path(kit) / ".closeread-cache").is_dir()
+
+
+def test_a_draft_has_its_own_cartridge_but_stays_out_of_the_kit_and_the_builder(kit, tmp_path):
+    import shutil
+
+    lessons = kit / "lessons"
+    shutil.copytree(lessons / "tiny-harbour", lessons / "tiny-harbour-draft")
+    path = lessons / "tiny-harbour-draft" / "lesson.yaml"
+    path.write_text("draft: true\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    files = run_export(kit, pdf=False).files
+    assert read_lxml(files["teacher/tiny-harbour-draft/tiny-harbour-draft.imscc"]).modules
+    assert "teacher/tiny-harbour-draft/cartridge.js" not in files and "teacher/tiny-harbour/cartridge.js" in files
+    kit_files = read_lxml(files["teacher/closeread.imscc"]).files
+    assert any(n.startswith("tiny-harbour/") for n in kit_files)
+    assert not any(n.startswith("tiny-harbour-draft/") for n in kit_files)
