@@ -10,6 +10,7 @@ where the LMS keeps them from students.
 Under docs/:
   teacher/<slug>/<slug>.imscc      the lesson's cartridge
   teacher/<slug>/cartridge.js      its parts for the assignment builder (loaded when the teacher asks)
+  teacher/cartridge-assets.js      the kit's stylesheet and script, which every page holds, for the builder
   teacher/closeread.imscc          every published lesson's module, in the kit's order
 
 The cartridges are made after the PDFs. Each lesson's part and package is kept in the lesson cache
@@ -57,15 +58,16 @@ def quiz_title(title: str) -> str:
     return f"Quiz: {one_line(title)}"
 
 
-def lesson_part(lesson: Lesson, quiz: Quiz | None, worksheets: dict[str, bytes]) -> cc.Part:
-    """The lesson's module: page, worksheets present, article link and (when given) the quiz."""
+def lesson_part(lesson: Lesson, quiz: Quiz | None, worksheets: dict[str, bytes]) -> tuple[cc.Part, tuple[str, str, str]]:
+    """The lesson's module: page, worksheets present, article link and (when given) the quiz; and the
+    page's parts around the kit's stylesheet and script (``webpage.page_parts``)."""
     slug = lesson.slug
     d = f"{slug}/"
     present = frozenset(name for name, _ in WORKSHEETS if name in worksheets)
     from closeread.render.pages import student_page
 
-    page = webpage.page_html(student_page(lesson), title=one_line(lesson.title), lang=lesson.language, present=present)
-    files: list[tuple[str, bytes]] = [(f"{d}index.html", page)]
+    parts = webpage.page_parts(student_page(lesson), title=one_line(lesson.title), lang=lesson.language, present=present)
+    files: list[tuple[str, bytes]] = [(f"{d}index.html", webpage.assemble(parts, webpage.kit_assets()))]
     res = [cc.Resource(cc.ident(slug, "page"), cc.WEBCONTENT, (f"{d}index.html",), f"{d}index.html")]
     nodes = [cc.Node(cc.ident(slug, "page-item"), f"Read the article and answer: {one_line(lesson.title)}", res[0].identifier)]
     for name, label in WORKSHEETS:
@@ -85,17 +87,33 @@ def lesson_part(lesson: Lesson, quiz: Quiz | None, worksheets: dict[str, bytes])
         files.append((path, cc_qti.assessment_xml(quiz, ident=qid, title=quiz_title(lesson.title))))
         res.append(cc.Resource(qid, cc.ASSESSMENT, (path,)))
         nodes.append(cc.Node(cc.ident(slug, "quiz-item"), quiz_title(lesson.title), qid))
-    return cc.Part(cc.Node(cc.ident(slug, "module"), one_line(lesson.title), None, tuple(nodes)), tuple(res), tuple(files))
+    return cc.Part(cc.Node(cc.ident(slug, "module"), one_line(lesson.title), None, tuple(nodes)), tuple(res), tuple(files)), parts
 
 
 def _lesson_cartridge(lesson: Lesson) -> cc.Cartridge:
     return cc.Cartridge(cc.ident("lesson", lesson.slug), f"closeread: {one_line(lesson.title)}", lesson.language, ())
 
 
-def builder_script(lesson: Lesson, part: cc.Part) -> str:
-    """``teacher/<slug>/cartridge.js``: the lesson's module without its quiz, every file in base64, the
-    frame of a selection's assessment and each question's items. The builder adds the selection's quiz and the assignment's
-    link and zips it (docs/javascripts/closeread-assign.js)."""
+def _script(name: str, key: str | None, value) -> str:
+    # JSON with every non-ASCII character and "<", ">", "&" escaped: inert in a script file whatever the text
+    text = json.dumps(value, ensure_ascii=True, separators=(",", ":")).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    if key is None:
+        return f"window.{name}={text};\n"
+    return f"(window.{name}=window.{name}||{{}})[{json.dumps(key)}]={text};\n"
+
+
+def assets_script() -> str:
+    """``teacher/cartridge-assets.js``: the kit's stylesheet and script, which every lesson's page holds,
+    once for the builder (each lesson's ``cartridge.js`` has its page without them)."""
+    css, js = webpage.kit_assets()
+    return _script("closereadCartridgeAssets", None, {"css": css, "js": js})
+
+
+def builder_script(lesson: Lesson, part: cc.Part, page: tuple[str, str, str]) -> str:
+    """``teacher/<slug>/cartridge.js``: the lesson's module without its quiz, its page as the parts around
+    the kit's stylesheet and script (``assets_script``), every other file in base64, the frame of a
+    selection's assessment and each question's items. The builder adds the selection's quiz and the
+    assignment's link and zips it (docs/javascripts/closeread-cartridge.js)."""
     node = part.node
 
     def tree(n: cc.Node) -> dict:
@@ -113,11 +131,11 @@ def builder_script(lesson: Lesson, part: cc.Part) -> str:
         "lang": lesson.language,
         "module": tree(node),
         "resources": [{"id": r.identifier, "type": r.type, "files": list(r.files), "href": r.href} for r in part.resources],
-        "files": [[name, base64.b64encode(data).decode("ascii")] for name, data in part.files],
+        "page": {"path": part.files[0][0], "parts": list(page)},
+        "files": [[name, base64.b64encode(data).decode("ascii")] for name, data in part.files[1:]],
         "qti": {"head": head, "tail": tail, "token": cc_qti.IDENT_TOKEN, "title": title, "items": {k: v for k, v in items.items() if v}},
     }
-    text = json.dumps(data, ensure_ascii=True, separators=(",", ":")).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f"(window.closereadCartridges=window.closereadCartridges||{{}})[{json.dumps(lesson.slug)}]={text};\n"
+    return _script("closereadCartridges", lesson.slug, data)
 
 
 def _without_quiz(part: cc.Part) -> cc.Part:
@@ -132,10 +150,10 @@ def _without_quiz(part: cc.Part) -> cc.Part:
 def make_lesson(job: tuple[Lesson, Quiz, dict[str, bytes], str, dt.datetime | None]) -> tuple[LessonCartridge, Module]:
     """One lesson's cartridge, builder data and module (in a worker process when there are many)."""
     lesson, quiz, worksheets, stamp, epoch = job
-    part = lesson_part(lesson, quiz, worksheets)
+    part, page = lesson_part(lesson, quiz, worksheets)
     whole = _lesson_cartridge(lesson)
     package = cc.package(cc.Cartridge(whole.identifier, whole.title, whole.language, (part,)), timestamp=epoch)
-    return LessonCartridge(stamp, package, builder_script(lesson, _without_quiz(part))), Module(stamp, part)
+    return LessonCartridge(stamp, package, builder_script(lesson, _without_quiz(part), page)), Module(stamp, part)
 
 
 def _assets_hash() -> str:
@@ -187,6 +205,8 @@ def cartridge_files(
         files[f"{TEACHER}/{lesson.slug}/{lesson.slug}.imscc"] = own.package
         if not lesson.draft:
             files[f"{TEACHER}/{lesson.slug}/cartridge.js"] = own.builder.encode("utf-8")
+    if any(not lesson.draft for lesson in lessons):
+        files[f"{TEACHER}/cartridge-assets.js"] = assets_script().encode("utf-8")
     kit = [i for i, lesson in enumerate(lessons) if not lesson.draft]
     if kit:
         kc = KitCache(root) if cache is not None and root is not None else None

@@ -50,17 +50,31 @@ def _body(md_text: str, present: frozenset[str]) -> str:
     return "".join(lhtml.tostring(child, encoding="unicode") for child in tree) if len(tree) else ""
 
 
-def page_html(md_text: str, *, title: str, lang: str, present: frozenset[str] = frozenset()) -> bytes:
-    """The standalone page of a student page's Markdown (``render.pages.student_page``). ``present``:
-    the relative addresses the page may link to because they are in the package beside it."""
+# where the kit's stylesheet and script go: the page is kept as the three parts around them, so that the
+# assignment builder's data holds the two files once for every lesson (``cartridges.assets_script``)
+_CSS_SLOT = "/*closeread-kit-css*/"
+_JS_SLOT = "/*closeread-kit-js*/"
+
+
+def kit_assets() -> tuple[str, str]:
+    """The kit's stylesheet and script, as every cartridge page holds them."""
+    return _asset("stylesheets/closeread.css"), _asset("javascripts/closeread.js")
+
+
+def page_parts(md_text: str, *, title: str, lang: str, present: frozenset[str] = frozenset()) -> tuple[str, str, str]:
+    """The standalone page of a student page's Markdown (``render.pages.student_page``) as the text
+    before the kit's stylesheet, between it and the kit's script, and after (``assemble`` joins them).
+    ``present``: the relative addresses the page may link to because they are in the package beside it."""
     template = environment().get_template("cartridge/page.html.j2")
     page_css = resources.files("closeread").joinpath("templates/cartridge/page.css").read_text(encoding="utf-8")
     text = template.render(
-        title=title,
-        lang=lang,
-        body=Markup(_body(md_text, present)),
-        page_css=Markup(page_css),
-        kit_css=Markup(_asset("stylesheets/closeread.css")),
-        kit_js=Markup(_asset("javascripts/closeread.js")),
+        title=title, lang=lang, body=Markup(_body(md_text, present)), page_css=Markup(page_css), kit_css=Markup(_CSS_SLOT), kit_js=Markup(_JS_SLOT)
     )
-    return text.encode("utf-8")
+    head, rest = text.split(_CSS_SLOT)
+    middle, tail = rest.split(_JS_SLOT)
+    return head, middle, tail
+
+
+def assemble(parts: tuple[str, str, str], assets: tuple[str, str]) -> bytes:
+    """The page's bytes: its parts around the kit's stylesheet and script (``kit_assets``)."""
+    return (parts[0] + assets[0] + parts[1] + assets[1] + parts[2]).encode("utf-8")

@@ -198,6 +198,7 @@
     const carts = (window.closereadCartridges = window.closereadCartridges || {});
     const cartridgeData = (slug) => loadScript(besides(slug, "cartridge.js"), () => carts[slug]);
     const maker = () => loadScript(new URL("closeread-cartridge.js", HERE).href, () => window.closereadCartridge);
+    const assets = () => loadScript(new URL("cartridge-assets.js", location.href).href, () => window.closereadCartridgeAssets);
     $(".cr-as-cc", root).addEventListener("click", () => {
       if (!lesson) return;
       const r = link();
@@ -205,9 +206,9 @@
       if (!f.count) { lmsStatus.textContent = "Tick at least one question that a quiz can hold (discussion questions are for the class)."; return; }
       const slug = lesson.slug;
       lmsStatus.textContent = "Making the cartridge\u2026";
-      Promise.all([cartridgeData(slug), maker()]).then(([c, make]) => {
+      Promise.all([cartridgeData(slug), maker(), assets()]).then(([c, make, kit]) => {
         if (!lesson || lesson.slug !== slug) return;
-        const made = make.selection(c, items.filter((it) => it.on && c.qti.items[it.q.id]).map((it) => it.q.id), r.url);
+        const made = make.selection(c, kit, items.filter((it) => it.on && c.qti.items[it.q.id]).map((it) => it.q.id), r.url);
         download(slug + "-selection.imscc", "application/zip", made.bytes);
         const web = r.url && /^https?:/.test(r.url);
         lmsStatus.textContent = made.count + (made.count === 1 ? " question" : " questions") + " in the cartridge's quiz, with the lesson page, the worksheets and the article's address" +

@@ -1,6 +1,7 @@
 /* closeread: the assignment builder's Common Cartridge maker, loaded by closeread-assign.js on the first
  * download. It joins a selection's cartridge from what the build made (the lesson's cartridge.js: its
- * page, worksheets and article link in base64, the QTI frame and each question's QTI items), given the
+ * page without the kit's stylesheet and script, which cartridge-assets.js holds once, its worksheets
+ * and article link in base64, the QTI frame and each question's QTI items), given the
  * ids of the ticked questions in the teacher's order, and zips it here: entries stored (no compression), a CRC-32 of each, a fixed date, so the same
  * selection gives the same bytes. Vanilla ES2017. */
 (function () {
@@ -74,10 +75,12 @@
 
   // The selection's cartridge: the lesson's module as the build made it, the selection's quiz and, when it
   // is on the web, the assignment's link.
-  function selection(c, chosen, url) {
+  // kit: the kit's stylesheet and script (teacher/cartridge-assets.js), which the page holds between its parts
+  function selection(c, kit, chosen, url) {
     const id = "cr_sel_" + hex(crc32(utf8(c.slug + "\n" + chosen.join(",") + "\n" + (url || ""))));
     const quizTitle = c.qti.title;
-    const entries = c.files.map(([name, b64]) => [name, unbase64(b64)]);
+    const [before, between, after] = c.page.parts;
+    const entries = [[c.page.path, utf8(before + kit.css + between + kit.js + after)]].concat(c.files.map(([name, b64]) => [name, unbase64(b64)]));
     const resources = c.resources.slice();
     const module = Object.assign({}, c.module, { children: c.module.children.slice() });
     const quizPath = c.slug + "/" + id + "/assessment.xml";

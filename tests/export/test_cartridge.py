@@ -147,6 +147,9 @@ def test_cartridges_are_byte_identical_from_one_build_to_the_next(tmp_path):
     assert len(names) == 3
     for name in names:
         assert first.files[name] == second.files[name], name
+    # the builder's data holds the kit's script and stylesheet once, not in every lesson's file
+    assert b"localStorage" in first.files["teacher/cartridge-assets.js"]
+    assert b"localStorage" not in first.files["teacher/tiny-harbour/cartridge.js"]
     # without PDFs the page keeps its words but links to no worksheet
     s = read_lxml(first.files["teacher/closeread.imscc"])
     page = s.files["tiny-harbour/index.html"]
