@@ -90,8 +90,8 @@ def lesson_part(lesson: Lesson, quiz: Quiz | None, worksheets: dict[str, bytes])
     return cc.Part(cc.Node(cc.ident(slug, "module"), one_line(lesson.title), None, tuple(nodes)), tuple(res), tuple(files)), parts
 
 
-def _lesson_cartridge(lesson: Lesson) -> cc.Cartridge:
-    return cc.Cartridge(cc.ident("lesson", lesson.slug), f"closeread: {one_line(lesson.title)}", lesson.language, ())
+def _lesson_cartridge(lesson: Lesson, part: cc.Part) -> cc.Cartridge:
+    return cc.Cartridge(cc.ident("lesson", lesson.slug), f"closeread: {one_line(lesson.title)}", lesson.language, (part,))
 
 
 def _script(name: str, key: str | None, value) -> str:
@@ -151,8 +151,7 @@ def make_lesson(job: tuple[Lesson, Quiz, dict[str, bytes], str, dt.datetime | No
     """One lesson's cartridge, builder data and module (in a worker process when there are many)."""
     lesson, quiz, worksheets, stamp, epoch = job
     part, page = lesson_part(lesson, quiz, worksheets)
-    whole = _lesson_cartridge(lesson)
-    package = cc.package(cc.Cartridge(whole.identifier, whole.title, whole.language, (part,)), timestamp=epoch)
+    package = cc.package(_lesson_cartridge(lesson, part), timestamp=epoch)
     return LessonCartridge(stamp, package, builder_script(lesson, _without_quiz(part), page)), Module(stamp, part)
 
 
