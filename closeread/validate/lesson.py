@@ -34,6 +34,7 @@ from closeread.design import design
 from closeread.questions.generate import generate
 from closeread.readability import reading_grade
 from closeread.validate.anchor import ArticleIndex, anchor
+from closeread.validate.order import shown_order
 from closeread.validate.schema import LESSON, SLUG, Checker, did_you_mean
 
 LESSON_FILE = "lesson.yaml"
@@ -469,6 +470,9 @@ class _LessonBuilder:
                 if f"__line__{k}" not in q:
                     self.report(where, f"question '{qid}' ({qtype}) has no '{k}'; expected {self._type_doc(qtype)}")
                     ok = False
+            if "keep_order" in q and qtype not in ("single", "multiple"):
+                self.report(_line(q, "keep_order"), f"question '{qid}': 'keep_order' does not apply to a {qtype} question; expected it only on single and multiple questions, which have options")
+                ok = False
             if qtype != "discussion" and "__line__explanation" not in q:
                 self.report(where, f"question '{qid}' has no 'explanation'; expected why the answer is right")
                 ok = False
@@ -483,6 +487,8 @@ class _LessonBuilder:
                     for i, o in enumerate(q["options"], start=1)
                     if "text" in o
                 )
+                if not q.get("keep_order", False):
+                    options = shown_order(options, slug=self.slug, question=qid)
                 right = sum(o.correct for o in options)
                 if len(options) < 2:
                     self.report(_line(q, "options"), f"question '{qid}' has {len(options)} option(s); expected at least 2")

@@ -116,6 +116,7 @@ QUESTION = F(
         "hints": _texts("hints, shown one at a time"),
         "explanation": _text("why the answer is right"),
         "options": F("list", "options", item=OPTION),
+        "keep_order": F("bool", "true to show the options in the file's order instead of a shuffled one"),
         "claims": F("list", "ids of claim annotations", item=F("slug", "a claim annotation id")),
         "answer": F("slug", "the id of the annotation to find"),
         "model_answer": _text("a model answer"),
