@@ -39,6 +39,18 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def check_report(lessons) -> str:
+    """What ``check`` prints when no lesson has a problem: each warning and each thing a draft still
+    lacks, one line each, then a count of them and of the suggestions to review."""
+    warnings = sorted(w for lesson in lessons for w in lesson.warnings)
+    todo = sum(1 for w in warnings if w.message.startswith("to do before publishing"))
+    suggestions = sum(len(lesson.suggestions) for lesson in lessons)
+    extra = f", {suggestions} suggested annotations to review" if suggestions else ""
+    extra += f", {todo} things to do before publishing" if todo else ""
+    extra += f", {len(warnings) - todo} warnings" if len(warnings) > todo else ""
+    return "\n".join([*(inert(str(w)) for w in warnings), f"{len(lessons)} lessons checked: no problems{extra}"])
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root = (args.root or ROOT).resolve()
@@ -49,9 +61,7 @@ def main(argv: list[str] | None = None) -> int:
             from closeread.pipeline import check
 
             lessons = check(root=root)
-            suggestions = sum(len(lesson.suggestions) for lesson in lessons)
-            extra = f", {suggestions} suggested annotations to review" if suggestions else ""
-            print(f"{len(lessons)} lessons checked: no problems{extra}")
+            print(check_report(lessons))
         elif command == "build":
             from closeread.pipeline import build
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from pathlib import Path
@@ -34,10 +35,12 @@ from closeread.design import design
 from closeread.questions.generate import generate
 from closeread.readability import reading_grade
 from closeread.validate.anchor import ArticleIndex, anchor
-from closeread.validate.order import shown_order
+from closeread.validate.order import right_first_share, shown_order
+from closeread.validate.roles import ROLE_DRAWS, line_role_mismatch
 from closeread.validate.schema import LESSON, SLUG, Checker, did_you_mean
 
 LESSON_FILE = "lesson.yaml"
+PENDING_FILE = "suggestions.yaml"  # what 'build.py suggest' writes beside a lesson, for the author to review
 _BASE_ANNOTATION_KEYS = {"id", "kind", "quote", "prefix", "suffix", "occurrence", "note", "teacher_note", "question", "suggested"}
 _TYPE_KEYS = {
     "single": {"options"},
@@ -74,6 +77,15 @@ def _tuning(raw) -> Tuning | None:
     return Tuning(minutes=raw.get("minutes"), rubric=_rubric(raw.get("rubric")), starters=tuple(raw.get("starters", [])), hints=tuple(raw.get("hints", [])))
 
 
+def _reported_within(item: dict, lines: list[int]) -> bool:
+    """Whether one of the (sorted) problem ``lines`` falls on a line of ``item``, a mapping of the file."""
+    own = [v for k, v in item.items() if k.startswith("__line__") and isinstance(v, int)]
+    if not own:
+        return False
+    i = bisect.bisect_left(lines, min(own))
+    return i < len(lines) and lines[i] <= max(own)
+
+
 def _default_skill(q: dict, annotations: dict[str, Annotation]) -> str:
     """A written question practises the skill of what it is about: its annotation, the annotation a find
     asks for, or (a sort) claims."""
@@ -102,9 +114,20 @@ class _LessonBuilder:
         self.shown_dir = shown_dir
         self.path = f"{shown_dir}/{LESSON_FILE}"
         self.checker = Checker(self.path)
+        self.warnings: list[Problem] = []  # what a draft still lacks, and what may be a mistake
+        # ids in the file whose annotation or question could not be built (its problem is reported): a
+        # question, a sort or the core naming one is not reported again, so that every other problem is
+        self._unbuilt: set[str] = set()
+        self._unbuilt_questions: set[str] = set()
+        self._minutes_unknown = False
+        self._unnamed_unbuilt = False  # an annotation or question whose id itself is invalid (reported)
+        self._role_lines: dict[int, int] = {}  # article line -> the lesson.yaml line of the part giving its role
 
     def report(self, line: int, message: str) -> None:
         self.checker.report(line, message)
+
+    def warn(self, line: int, message: str) -> None:
+        self.warnings.append(Problem(self.path, line, message))
 
     @property
     def problems(self) -> list[Problem]:
@@ -129,17 +152,23 @@ class _LessonBuilder:
             return None
         raw = self.checker.check(data, LESSON, "lesson", 1)
         self._core_lines = getattr(data.get("core"), "item_lines", ())  # each core entry's own line
+        draft = raw.get("draft", False)
         # a value can only start with TODO if the file says TODO, or spells it with a YAML escape
-        if not raw.get("draft", False) and ("TODO" in source.text or "\\" in source.text):
-            self._no_todo_left(data)
+        if "TODO" in source.text or "\\" in source.text:
+            self._no_todo_left(data, draft=draft)
         article_spec = raw.get("article", {"__line__": 1})
         article = self._article(article_spec)
         sources = self._sources(raw.get("sources", []))
         annotations = self._annotations(raw.get("annotations", []), article, sources) if article else []
         # without a readable article the annotations were not checked: checking questions against them would only add noise
         author_questions = self._questions(raw.get("questions", []), annotations) if article else []
-        if self.problems or article is None:
+        if article is None:
             return None
+        # a broken quote or field leaves out its annotation only: the rest is still checked, core included
+        if not draft:
+            self._nothing_pending(annotations)
+        self._roles(article)
+        self._kept_orders(raw.get("questions", []), author_questions)
         covered = frozenset(_covered(author_questions))
         core_ids = tuple(raw.get("core", []))
         generated = generate(
@@ -205,14 +234,18 @@ class _LessonBuilder:
             vocabulary=vocabulary,
             reading_grade=reading_grade(line.text for line in article.lines if line.role in ("body", "subheading")),
             question_phase=phase,
+            warnings=tuple(sorted(self.warnings)),
         )
 
     # -- the core set ----------------------------------------------------------------------------
 
-    def _question_phase(self, raw: dict) -> int:
-        """Minutes the lesson gives to questions: its sequence's questions step, or a share of the lesson."""
+    def _question_phase(self, raw: dict) -> int | None:
+        """Minutes the lesson gives to questions: its sequence's questions step, or a share of the lesson
+        (None while the lesson's own minutes are invalid: that is reported already)."""
         steps = [s["minutes"] for s in raw.get("sequence", []) if s.get("step") == "questions" and "minutes" in s]
-        return sum(steps) if steps else int(raw["minutes"] * design().phase_share)
+        if steps:
+            return sum(steps)
+        return int(raw["minutes"] * design().phase_share) if "minutes" in raw else None
 
     def _core(self, raw: dict, questions: tuple[Question, ...], annotations: list[Annotation], phase: int) -> tuple[Question, ...]:
         """Check the lesson's ``core`` list and mark its questions; every problem is reported at once."""
@@ -232,6 +265,8 @@ class _LessonBuilder:
             seen.add(qid)
             if qid not in by_id:
                 ann = qid[2:] if qid.startswith("g-") else ""
+                if qid in self._unbuilt_questions or ann in self._unbuilt or self._unnamed_unbuilt:
+                    continue  # its own problem is reported where it is written (perhaps under an invalid id)
                 if ann and any(a.id == ann for a in annotations):
                     self.report(at, f"core: '{qid}' is not a question: annotation '{ann}' makes no question (it has 'question: false' or is a suggestion); expected a question id")
                 else:
@@ -240,7 +275,7 @@ class _LessonBuilder:
         if not rules.core_min <= len(ids) <= rules.core_max:
             self.report(where, f"core has {len(ids)} question(s); expected {rules.core_min} to {rules.core_max}, the ones that carry the lesson's objectives")
         minutes = sum(q.minutes for q in core)
-        if minutes > phase:
+        if phase is not None and not self._minutes_unknown and minutes > phase:
             detail = ", ".join(f"{q.id} {q.minutes:g}" for q in core)
             self.report(where, f"core takes {minutes:g} minutes ({detail}), more than the {phase} minutes the lesson gives to questions; expected a smaller core set, shorter questions ('minutes:') or a longer 'questions' step")
         stems: dict[str, int] = {}
@@ -273,16 +308,48 @@ class _LessonBuilder:
             out.append(Term(term, item["definition"], first, m.end()))
         return tuple(out)
 
-    def _no_todo_left(self, data, name: str = "lesson", line: int = 1) -> None:
-        """A published lesson may not keep the importer's TODO placeholders."""
+    def _no_todo_left(self, data, name: str = "lesson", line: int = 1, *, draft: bool) -> None:
+        """A published lesson may not keep a text that starts with TODO (the importer's skeletons and the
+        notes it drafted for the author to check); a draft lists each as still to do."""
         if isinstance(data, dict):
             for key, value in data.items():
-                self._no_todo_left(value, str(key), data.line_of(key) if hasattr(data, "line_of") else line)
+                inner = str(key) if name == "lesson" else f"{name}.{key}"
+                self._no_todo_left(value, inner, data.line_of(key) if hasattr(data, "line_of") else line, draft=draft)
         elif isinstance(data, list):
             for i, value in enumerate(data):
-                self._no_todo_left(value, name, data.line_of(i) if hasattr(data, "line_of") else line)
+                # an item by its id where it has one ("annotations 'a-300'.note"), else by its place
+                ident = value.get("id") if isinstance(value, dict) else None
+                inner = f"{name} '{ident}'" if isinstance(ident, str) else (f"{name} {i + 1}" if len(data) > 1 else name)
+                self._no_todo_left(value, inner, data.line_of(i) if hasattr(data, "line_of") else line, draft=draft)
         elif isinstance(data, str) and data.lstrip().startswith("TODO"):
-            self.report(line, f"'{name}' still says TODO; expected the teacher's own text (or 'draft: true' while the lesson is unfinished)")
+            if draft:
+                self.warn(line, f"to do before publishing: '{name}' still says TODO; expected your own text (or the drafted one checked, with 'TODO' removed)")
+            else:
+                self.report(line, f"'{name}' still says TODO; expected the teacher's own text (or 'draft: true' while the lesson is unfinished)")
+
+    def _nothing_pending(self, annotations: list[Annotation]) -> None:
+        """A published lesson keeps no suggestion to review: students would not see it, and nothing says so."""
+        for a in annotations:
+            if a.suggested:
+                self.report(a.line, f"annotation '{a.id}' is still a suggestion ('suggested: true') in a published lesson; expected it reviewed: delete 'suggested: true' to keep it, or delete the annotation (or 'draft: true' while you review)")
+        pending = self.folder / PENDING_FILE
+        if os.path.lexists(pending):
+            self.warnings.append(Problem(f"{self.shown_dir}/{PENDING_FILE}", 0, "holds suggestions from 'build.py suggest' that were never reviewed; expected the ones you keep copied into lesson.yaml, then the file deleted"))
+
+    def _roles(self, article: Article) -> None:
+        """A role draws something on the page: say so where a line's role draws the wrong thing."""
+        for line in article.lines:
+            meant = line_role_mismatch(line)
+            if meant:
+                self.warn(self._role_lines.get(line.number, 1), f"article line {line.number} has role '{line.role}', which draws {ROLE_DRAWS[line.role]}, but reads {meant}")
+
+    def _kept_orders(self, raw_questions: list[dict], questions: list[Question]) -> None:
+        """Options an author keeps in order should not teach that the answer comes first."""
+        kept = {q["id"] for q in raw_questions if q.get("keep_order") and "id" in q}
+        singles = [q for q in questions if q.id in kept and q.type == "single"]
+        if len(singles) >= 2 and right_first_share([q.options for q in singles]) > 0.5:
+            first = sum(1 for q in singles if q.options[0].correct)
+            self.warn(singles[0].line, f"{first} of the {len(singles)} single-choice questions with 'keep_order: true' put the right option first; expected the right option in different places (or no 'keep_order', and the kit shuffles them)")
 
     # -- article ---------------------------------------------------------------------------------
 
@@ -319,6 +386,7 @@ class _LessonBuilder:
             first, last = index.line_of(found.match.start), index.line_of(max(found.match.start, found.match.end - 1))
             for n in range(first, last + 1):
                 roles[n] = (part["role"], part.get("label", ""))
+                self._role_lines[n] = _line(part, "role")
         if "headline" in spec:
             found = anchor(index, spec["headline"])
             if found.match is None:
@@ -356,9 +424,15 @@ class _LessonBuilder:
         source_ids = [s.id for s in sources]
         seen: dict[str, int] = {}
         built = []
+        schema_lines = sorted(p.line for p in self.problems)
         for item in items:
             if "id" not in item or "kind" not in item:
+                if "id" in item:
+                    self._unbuilt.add(item["id"])
+                else:
+                    self._unnamed_unbuilt = True
                 continue
+            before = len(self.problems)
             ann_id, kind = item["id"], kinds[item["kind"]]
             where = _line(item, "id")
             if ann_id in seen:
@@ -396,12 +470,21 @@ class _LessonBuilder:
                 found = anchor(self._index, quote, prefix=item.get("prefix", ""), suffix=item.get("suffix", ""), occurrence=item.get("occurrence"))
                 if found.match is None:
                     self.report(_line(item, "quote"), f"annotation '{ann_id}': {found.error}")
+                    self._unbuilt.add(ann_id)
                     continue
                 m = found.match
                 span = Span(m.start, m.end, self._index.line_of(m.start), self._index.line_of(max(m.start, m.end - 1)))
             elif not kind.document_level:
                 if "quote" not in item and not any(k.startswith("__line__quote") for k in item):
                     self.report(where, f"annotation '{ann_id}' of kind '{kind.name}' has no 'quote'; expected the words from the article it is about (only omission annotations may leave it out)")
+                self._unbuilt.add(ann_id)
+                continue
+            tune = item.get("question")
+            if isinstance(tune, dict) and "__line__minutes" in tune and "minutes" not in tune:
+                self._minutes_unknown = True
+            if len(self.problems) > before or _reported_within(item, schema_lines):
+                # reported: left out, so that no question is made of it and nothing that names it is reported again
+                self._unbuilt.add(ann_id)
                 continue
             built.append(
                 Annotation(
@@ -454,6 +537,10 @@ class _LessonBuilder:
         out = []
         for q in items:
             if "id" not in q or "type" not in q or "prompt" not in q:
+                if "id" in q:
+                    self._unbuilt_questions.add(q["id"])
+                else:
+                    self._unnamed_unbuilt = True
                 continue
             qid, qtype, where = q["id"], q["type"], _line(q, "id")
             if qid in seen:
@@ -477,7 +564,9 @@ class _LessonBuilder:
                 self.report(where, f"question '{qid}' has no 'explanation'; expected why the answer is right")
                 ok = False
             for k in ("annotation", "answer"):
-                if k in q and q[k] not in by_id:
+                if k in q and q[k] in self._unbuilt:
+                    ok = False  # the annotation's own problem is reported
+                elif k in q and q[k] not in by_id:
                     self.report(_line(q, k), f"question '{qid}': {k} '{q[k]}' is not an annotation of this lesson{did_you_mean(q[k], ann_ids) if ann_ids else '; expected the id of an annotation (the lesson has none yet)'}")
                     ok = False
             options: tuple[Option, ...] = ()
@@ -504,6 +593,9 @@ class _LessonBuilder:
                 built = []
                 for i, cid in enumerate(q["claims"]):
                     ann = by_id.get(cid)
+                    if cid in self._unbuilt:
+                        ok = False
+                        continue
                     if ann is None or ann.kind != "claim" or ann.suggested:
                         claims = [a.id for a in annotations if a.kind == "claim"]
                         hint = did_you_mean(cid, claims) if claims else "; expected the id of a claim annotation"
@@ -522,7 +614,10 @@ class _LessonBuilder:
             if qtype == "find" and q.get("answer") in by_id and by_id[q["answer"]].span is None:
                 self.report(_line(q, "answer"), f"question '{qid}': annotation '{q['answer']}' has no quote to find; expected an annotation with a quote")
                 ok = False
+            if "__line__minutes" in q and "minutes" not in q:
+                self._minutes_unknown = True  # invalid, reported: the core's total would be a guess
             if not ok:
+                self._unbuilt_questions.add(qid)
                 continue
             out.append(
                 Question(
