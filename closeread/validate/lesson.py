@@ -318,12 +318,12 @@ class _LessonBuilder:
         elif isinstance(data, list):
             for i, value in enumerate(data):
                 # an item by its id where it has one ("annotations 'a-300'.note"), else by its place
-                ident = value.get("id") if isinstance(value, dict) else None
+                ident = (value.get("id") or value.get("term")) if isinstance(value, dict) else None
                 inner = f"{name} '{ident}'" if isinstance(ident, str) else (f"{name} {i + 1}" if len(data) > 1 else name)
                 self._no_todo_left(value, inner, data.line_of(i) if hasattr(data, "line_of") else line, draft=draft)
         elif isinstance(data, str) and data.lstrip().startswith("TODO"):
             if draft:
-                self.warn(line, f"to do before publishing: '{name}' still says TODO; expected your own text (or the drafted one checked, with 'TODO' removed)")
+                self.warn(line, f"to do before publishing: '{name}' still says TODO; expected your own text, or the drafted one checked and 'TODO check:' removed")
             else:
                 self.report(line, f"'{name}' still says TODO; expected the teacher's own text (or 'draft: true' while the lesson is unfinished)")
 

@@ -1,0 +1,119 @@
+"""A draft's ``sources`` list, from the names the suggester found, and each suggestion's ``source`` or
+``speaker`` filled where the name it is attributed to is one of them.
+
+The suggester reads who said what (``closeread.suggest.reading``); this module only turns the names it
+found into source entries with short ids, and points suggestions at them. Unnamed sources ("officials")
+get no entry: a source is a person or an organisation a reader could look up.
+"""
+
+from __future__ import annotations
+
+import re
+
+from closeread.importer.draft import slugify
+from closeread.suggest.reading import Article
+from closeread.validate.anchor import ArticleIndex
+
+# words that make a name an organisation's, whose id is then its whole name, not its last word
+_ORG_WORDS = {"ministry", "department", "agency", "authority", "council", "office", "police", "party",
+              "committee", "university", "press", "news", "bank", "fund", "association", "union", "court",
+              "house", "service", "army", "forces", "government", "commission", "institute", "center",
+              "centre", "foundation", "company", "group", "times", "post", "network", "organization",
+              "organisation", "board", "bureau", "senate", "congress", "parliament"}
+# kinds whose field names who a statement comes from, and which field
+REF_FIELD = {"source": "source", "figure": "source", "claim": "source", "attribution-verb": "source", "quote": "speaker"}
+
+
+def _blank(text: str, spans) -> str:
+    """The text with ``spans`` made spaces, line breaks and offsets kept (as the suggester reads it)."""
+    chars = list(text)
+    for start, end in spans:
+        for i in range(max(0, start), min(len(chars), end)):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _source_id(name: str, taken: set[str]) -> str:
+    words = name.split()
+    person = 2 <= len(words) <= 4 and not any(w.lower().strip(".,") in _ORG_WORDS for w in words)
+    base = slugify(words[-1] if person else name, 30) or "source"
+    sid, n = base, 2
+    while sid in taken:
+        sid, n = f"{base}-{n}", n + 1
+    return sid
+
+
+def _span(index: ArticleIndex, suggestion: dict) -> tuple[int, int] | None:
+    matches = index.find_all(suggestion.get("quote", ""))
+    n = suggestion.get("occurrence", 1)
+    if not 1 <= n <= len(matches):
+        return None
+    return matches[n - 1].start, matches[n - 1].end
+
+
+def draft_sources(text: str, suggestions: list[dict], *, skip=(), captions=(), outlet: str = "") -> tuple[list[dict], list[dict]]:
+    """(the ``sources`` entries, the suggestions with ``source``/``speaker`` filled where a name matches).
+
+    The outlet comes first (the voice of what it asserts); then every named source in reading order, with
+    the description that introduces it."""
+    art = Article(_blank(text, skip), captions=tuple(captions))
+    index = ArticleIndex(text)
+    sources: list[dict] = []
+    by_name: dict[str, str] = {}
+    taken: set[str] = set()
+    if outlet and not outlet.startswith("TODO"):
+        sid = slugify(outlet, 30) or "outlet"
+        taken.add(sid)
+        by_name[outlet] = sid
+        sources.append({"id": sid, "name": outlet, "described_as": "the outlet itself: what it states in its own voice"})
+    for att in sorted(art.attributions, key=lambda a: a.start):
+        name = _name(art, att)
+        if not name or att.unnamed or name in by_name or not name[:1].isupper():
+            continue
+        sid = _source_id(name, taken)
+        taken.add(sid)
+        by_name[name] = sid
+        entry = {"id": sid, "name": name}
+        description = " ".join((att.description or art.persons.get(name, "")).split())
+        if description:
+            entry["described_as"] = description
+        sources.append(entry)
+    filled = []
+    for s in suggestions:
+        s = dict(s)
+        field = REF_FIELD.get(s.get("kind", ""))
+        span = _span(index, s) if field else None
+        if span is not None and field not in s and not (s["kind"] == "claim" and s.get("stance") != "reported"):
+            who = _attributed_to(art, s["kind"], *span)
+            if who in by_name:
+                s[field] = by_name[who]
+        filled.append(s)
+    return sources, filled
+
+
+def _attributed_to(art: Article, kind: str, start: int, end: int) -> str:
+    """The name the article attributes the words at [start, end) to, or ''."""
+    if kind == "source":
+        found = next((a for a in art.attributions if a.source_span and a.source_span[0] < end and start < a.source_span[1]), None)
+    elif kind == "attribution-verb":
+        found = next((a for a in art.attributions if a.start == start and a.end == end), None)
+    else:
+        found, _ = art.source_near(start, end)
+    if found is None or found.unnamed:
+        return ""
+    return _name(art, found)
+
+
+def _name(art: Article, att) -> str:
+    """Who an attribution names: the full name the words before the verb hold ("Union leader Ana
+    Silva" is Ana Silva, not "Union"), else the name the reader found."""
+    name = " ".join(att.source.split())
+    if att.unnamed or not name:
+        return ""
+    if att.source_span:
+        words = art.text[att.source_span[0]:att.source_span[1]]
+        longer = [p for p in art.persons if p != name and len(p.split()) > len(name.split()) and p in words]
+        if longer:
+            return max(longer, key=len)
+    return name
