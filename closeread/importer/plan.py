@@ -58,7 +58,9 @@ def kept_for_core(suggestions: list[dict]) -> list[dict]:
     for s in suggestions:
         if _complete(s):
             by_kind.setdefault(s["kind"], []).append(s)
-    chosen = {id(s) for items in by_kind.values() for s in _spread(items, per_kind)}
+    # claims: enough for the generated sort and a few asked one by one
+    extra = {"claim": design().sort_items + per_kind}
+    chosen = {id(s) for kind, items in by_kind.items() for s in _spread(items, extra.get(kind, per_kind))}
     return [s for s in suggestions if id(s) in chosen]
 
 
@@ -108,9 +110,9 @@ def pick_core(lesson: Lesson) -> list[str]:
                     take(q)
     for q in open_[: rules.draft["open_in_core"]]:
         take(q)
-    ids = [q.id for q in chosen]
     # too few: claims the sort holds are asked one by one (a claim the core names leaves the sort), as
     # long as the sort keeps two
+    ids = [q.id for q in chosen]
     sorted_claims = [item.annotation for q in chosen if q.type == "sort" for item in q.items]
     sortable = len(sorted_claims)
     single = rules.minutes_for("single")
@@ -120,6 +122,12 @@ def pick_core(lesson: Lesson) -> list[str]:
         ids.append(f"g-{claim}")
         minutes += single
         sortable -= 1
+    # still too few: more open questions (each with a rubric skeleton to write)
+    for q in open_[rules.draft["open_in_core"]:]:
+        if len(ids) >= rules.core_min or minutes + q.minutes > budget:
+            break
+        ids.append(q.id)
+        minutes += q.minutes
     if len(ids) < rules.core_min:
         return []
     position = {a.id: (a.span.start if a.span else 0) for a in lesson.annotations}

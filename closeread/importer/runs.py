@@ -61,7 +61,7 @@ def runnable(data: dict, text: str, *, skip=(), captions=(), dump) -> dict:
         if q.id in core:
             used.update(item.annotation for item in q.items)
     final_ids = {id(s) for s in keep if plan.kept(s)["id"] in used}
-    opened = {q.annotation for q in trial.questions if q.id in core and q.open}
+    opened = {q.annotation for q in trial.questions if q.id in core and q.open}  # each needs a rubric
     annotations = []
     for a in with_kept(final_ids):
         if a["id"] in opened:

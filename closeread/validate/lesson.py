@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime
 import os
 import re
 from pathlib import Path
@@ -40,6 +41,7 @@ from closeread.validate.roles import ROLE_DRAWS, line_role_mismatch
 from closeread.validate.schema import LESSON, SLUG, Checker, did_you_mean
 
 LESSON_FILE = "lesson.yaml"
+UNKNOWN_DATE = datetime.date(1970, 1, 1)  # a draft's date left as TODO, in the model only
 PENDING_FILE = "suggestions.yaml"  # what 'build.py suggest' writes beside a lesson, for the author to review
 _BASE_ANNOTATION_KEYS = {"id", "kind", "quote", "prefix", "suffix", "occurrence", "note", "teacher_note", "question", "suggested"}
 _TYPE_KEYS = {
@@ -150,6 +152,7 @@ class _LessonBuilder:
         if not isinstance(data, dict):
             self.report(1, "the file must be a mapping of keys to values; expected 'title: ...', 'summary: ...' and so on")
             return None
+        self.checker.todo_allowed = data.get("draft") is True
         raw = self.checker.check(data, LESSON, "lesson", 1)
         self._core_lines = getattr(data.get("core"), "item_lines", ())  # each core entry's own line
         draft = raw.get("draft", False)
@@ -204,10 +207,11 @@ class _LessonBuilder:
             key_points=tuple(raw["key_points"]),
             source=SourceInfo(
                 outlet=src["outlet"],
-                url=src["url"],
-                published=src["published"],
-                retrieved=src["retrieved"],
-                language=src["language"],
+                # a draft's TODO address, dates or language (listed as still to do) stand in as below
+                url=src.get("url", ""),
+                published=src.get("published") or src.get("retrieved") or UNKNOWN_DATE,
+                retrieved=src.get("retrieved") or UNKNOWN_DATE,
+                language=src.get("language", "en"),
                 use_note=src["use_note"],
                 outlet_type=src.get("outlet_type", ""),
                 author=src.get("author", ""),
