@@ -77,7 +77,11 @@ def main(argv: list[str] | None = None) -> int:
 
             folder = import_page(args.page, lessons_dir=root / "lessons", today=dt.date.today(), suggest=suggest,
                                  keep=tuple(args.keep))
+            from closeread.importer.checklist import checklist
+
             print(f"created {folder.relative_to(root).as_posix()}/ (a draft: edit lesson.yaml, then run 'python build.py check')")
+            for line in checklist(folder):
+                print(inert(line))
         elif command == "suggest":
             from closeread.suggest.command import write_suggestions
 
