@@ -75,7 +75,10 @@ def main(argv: list[str] | None = None) -> int:
             from closeread.importer import import_page
             from closeread.suggest import suggest
 
-            folder = import_page(args.page, lessons_dir=root / "lessons", today=dt.date.today(), suggest=suggest,
+            from closeread.export.pdf import source_date
+
+            stamp = source_date()  # a reproducible import (the docs' examples) gives its own day
+            folder = import_page(args.page, lessons_dir=root / "lessons", today=stamp.date() if stamp else dt.date.today(), suggest=suggest,
                                  keep=tuple(args.keep))
             from closeread.importer.checklist import checklist
 

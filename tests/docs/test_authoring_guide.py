@@ -6,6 +6,7 @@ the state the kit is put in before the block's commands run (see STEPS below).
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -18,6 +19,7 @@ from tests.conftest import REPO, make_kit
 
 GUIDE = REPO / "docs" / "authoring" / "index.md"
 PAGE = REPO / "tests" / "fixtures" / "guide" / "harbour-strike.html"
+IMPORT_DAY = "1707350400"  # 8 February 2024: the day the guide's page was saved and imported
 SLUG = "harbour-strike-paralyses-city-as-300-workers-walk-out"
 BLOCK = re.compile(r"<!-- guide: (?P<step>[\w-]+) -->\s*```console\n(?P<body>.*?)```", re.S)
 
@@ -53,6 +55,7 @@ def _run(kit: Path, command: str) -> str:
     result = subprocess.run(
         [sys.executable, str(REPO / "build.py"), "--root", str(kit), *args[2:]],
         cwd=kit,
+        env={**os.environ, "SOURCE_DATE_EPOCH": IMPORT_DAY},
         capture_output=True,
         text=True,
         timeout=600,
