@@ -25,6 +25,8 @@ _CREDIT_TEXT = re.compile(
 
 _CREDIT_TAIL = re.compile(
     r"\s*(\(\s*(?:photo(?:graph)?s?|image|picture|illustration|credit|source)\s*(?::|by\b)[^()]{1,120}\)"
+    # a wire credit: "(AP Photo/Evan Vucci)", "(Reuters Photo/Jane Doe)"
+    r"|\((?:[A-Z][\w.&'-]*\s){1,3}(?:Photo|Photograph|Image|Picture|Video)s?\s*/\s*[^()]{1,80}\)"
     r"|(?:photo(?:graph)?s?|image|picture|illustration|credit)\s*(?::|by\b)\s*[^.:]{1,100}"
     r"|©\s*[^.]{1,100})\s*$", re.I)
 

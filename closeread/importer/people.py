@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from closeread.importer.draft import slugify
+from closeread.suggest.lexicon import SOURCE_NOUNS
 from closeread.suggest.reading import Article
 from closeread.validate.anchor import ArticleIndex
 
@@ -76,7 +77,12 @@ def draft_sources(text: str, suggestions: list[dict], *, skip=(), captions=(), o
         by_name[name] = sid
         entry = {"id": sid, "name": name}
         description = " ".join((att.description or art.persons.get(name, "")).split())
-        if description:
+        held = art.text[att.source_span[0]:att.source_span[1]] if att.source_span else ""
+        if name in held and not held.startswith(name):  # "Baltic Crossings chief executive Pia Lund"
+            description = " ".join(held[: held.rfind(name)].split()).strip(" ,")
+        if description == name:  # the role was the name's description: "The regional transport minister"
+            description = " ".join(att.source.split())
+        if description and description != name:
             entry["described_as"] = description
         sources.append(entry)
     filled = []
@@ -105,15 +111,38 @@ def _attributed_to(art: Article, kind: str, start: int, end: int) -> str:
     return _name(art, found)
 
 
+_PLACE_WORDS = {"island", "islands", "city", "county", "street", "river", "sea", "bay", "road", "square",
+                "province", "region", "valley", "mountains", "coast"}
+_PROPER = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}$")
+
+
+def _last_name_held(art: Article, att) -> str:
+    """The name nearest the verb among the names the words before it hold: the speaker of "Baltic
+    Crossings chief executive Pia Lund said" is Pia Lund."""
+    if not att.source_span:
+        return ""
+    words = art.text[att.source_span[0]:att.source_span[1]]
+    found = [(words.rfind(p) + len(p), len(p), p) for p in art.persons if len(p.split()) >= 2 and re.search(rf"(?<!\w){re.escape(p)}(?!\w)", words)]
+    return max(found)[2] if found else ""
+
+
 def _name(art: Article, att) -> str:
     """Who an attribution names: the full name the words before the verb hold ("Union leader Ana
-    Silva" is Ana Silva, not "Union"), else the name the reader found."""
+    Silva" is Ana Silva, not "Union"), else the name the reader found; '' for a common noun that only
+    starts a sentence ("Critics"), a role whose holder is named beside it ("The regional transport
+    minister, Eva Saar": Eva Saar) or a place ("Holm Island")."""
     name = " ".join(att.source.split())
     if att.unnamed or not name:
         return ""
-    if att.source_span:
-        words = art.text[att.source_span[0]:att.source_span[1]]
-        longer = [p for p in art.persons if p != name and len(p.split()) > len(name.split()) and p in words]
-        if longer:
-            return max(longer, key=len)
+    held = _last_name_held(art, att)
+    if held:
+        name = held
+    words = name.split()
+    description = " ".join((att.description or "").split())
+    if words[0] in ("The", "A", "An") and _PROPER.match(description):
+        return description
+    if len(words) == 1 and (words[0].lower() in SOURCE_NOUNS or words[0].lower().rstrip("s") in SOURCE_NOUNS):
+        return ""
+    if words[-1].lower() in _PLACE_WORDS or words[0] in ("The", "A", "An"):
+        return ""
     return name
