@@ -122,6 +122,7 @@ class _LessonBuilder:
         self._unbuilt: set[str] = set()
         self._unbuilt_questions: set[str] = set()
         self._minutes_unknown = False
+        self._shape_problems = 0
         self._unnamed_unbuilt = False  # an annotation or question whose id itself is invalid (reported)
         self._role_lines: dict[int, int] = {}  # article line -> the lesson.yaml line of the part giving its role
 
@@ -154,6 +155,7 @@ class _LessonBuilder:
             return None
         self.checker.todo_allowed = data.get("draft") is True
         raw = self.checker.check(data, LESSON, "lesson", 1)
+        self._shape_problems = len(self.problems)  # what the schema found: values left out of ``raw``
         self._core_lines = getattr(data.get("core"), "item_lines", ())  # each core entry's own line
         draft = raw.get("draft", False)
         # a value can only start with TODO if the file says TODO, or spells it with a YAML escape
@@ -269,7 +271,8 @@ class _LessonBuilder:
             seen.add(qid)
             if qid not in by_id:
                 ann = qid[2:] if qid.startswith("g-") else ""
-                if qid in self._unbuilt_questions or ann in self._unbuilt or self._unnamed_unbuilt:
+                sort_lost = qid == "g-sort-claims" and bool(self._unbuilt)  # the claims it sorted may be the broken ones
+                if qid in self._unbuilt_questions or ann in self._unbuilt or self._unnamed_unbuilt or sort_lost:
                     continue  # its own problem is reported where it is written (perhaps under an invalid id)
                 if ann and any(a.id == ann for a in annotations):
                     self.report(at, f"core: '{qid}' is not a question: annotation '{ann}' makes no question (it has 'question: false' or is a suggestion); expected a question id")
@@ -428,7 +431,7 @@ class _LessonBuilder:
         source_ids = [s.id for s in sources]
         seen: dict[str, int] = {}
         built = []
-        schema_lines = sorted(p.line for p in self.problems)
+        schema_lines = sorted(p.line for p in self.problems[: self._shape_problems])
         for item in items:
             if "id" not in item or "kind" not in item:
                 if "id" in item:
