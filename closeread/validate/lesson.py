@@ -79,6 +79,15 @@ def _tuning(raw) -> Tuning | None:
     return Tuning(minutes=raw.get("minutes"), rubric=_rubric(raw.get("rubric")), starters=tuple(raw.get("starters", [])), hints=tuple(raw.get("hints", [])))
 
 
+def _todo_texts(data) -> int:
+    """How many texts inside ``data`` start with TODO."""
+    if isinstance(data, dict):
+        return sum(_todo_texts(v) for v in data.values())
+    if isinstance(data, list):
+        return sum(_todo_texts(v) for v in data)
+    return int(isinstance(data, str) and data.lstrip().startswith("TODO"))
+
+
 def _reported_within(item: dict, lines: list[int]) -> bool:
     """Whether one of the (sorted) problem ``lines`` falls on a line of ``item``, a mapping of the file."""
     own = [v for k, v in item.items() if k.startswith("__line__") and isinstance(v, int)]
@@ -318,6 +327,14 @@ class _LessonBuilder:
     def _no_todo_left(self, data, name: str = "lesson", line: int = 1, *, draft: bool) -> None:
         """A published lesson may not keep a text that starts with TODO (the importer's skeletons and the
         notes it drafted for the author to check); a draft lists each as still to do."""
+        if isinstance(data, dict) and name.endswith("rubric") and _todo_texts(data):
+            # a rubric skeleton is one thing to write, not six
+            what = f"'{name}' still says TODO in {_todo_texts(data)} of its texts; expected what each level does and a sample answer"
+            if draft:
+                self.warn(line, f"to do before publishing: {what}")
+            else:
+                self.report(line, f"{what} (or 'draft: true' while the lesson is unfinished)")
+            return
         if isinstance(data, dict):
             for key, value in data.items():
                 inner = str(key) if name == "lesson" else f"{name}.{key}"
@@ -329,8 +346,10 @@ class _LessonBuilder:
                 inner = f"{name} '{ident}'" if isinstance(ident, str) else (f"{name} {i + 1}" if len(data) > 1 else name)
                 self._no_todo_left(value, inner, data.line_of(i) if hasattr(data, "line_of") else line, draft=draft)
         elif isinstance(data, str) and data.lstrip().startswith("TODO"):
-            if draft:
-                self.warn(line, f"to do before publishing: '{name}' still says TODO; expected your own text, or the drafted one checked and 'TODO check:' removed")
+            if draft and data.lstrip().startswith("TODO check"):
+                self.warn(line, f"to do before publishing: '{name}' is drafted by the kit; expected it read, corrected and 'TODO check:' removed")
+            elif draft:
+                self.warn(line, f"to do before publishing: '{name}' still says TODO; expected your own text")
             else:
                 self.report(line, f"'{name}' still says TODO; expected the teacher's own text (or 'draft: true' while the lesson is unfinished)")
 
