@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from closeread.importer.draft import slugify
+from closeread.suggest.core import _blank  # the text as the suggester reads it: furniture blanked, offsets kept
 from closeread.suggest.lexicon import SOURCE_NOUNS
 from closeread.suggest.reading import Article
 from closeread.validate.anchor import ArticleIndex
@@ -23,16 +24,6 @@ _ORG_WORDS = {"ministry", "department", "agency", "authority", "council", "offic
               "organisation", "board", "bureau", "senate", "congress", "parliament"}
 # kinds whose field names who a statement comes from, and which field
 REF_FIELD = {"source": "source", "figure": "source", "claim": "source", "attribution-verb": "source", "quote": "speaker"}
-
-
-def _blank(text: str, spans) -> str:
-    """The text with ``spans`` made spaces, line breaks and offsets kept (as the suggester reads it)."""
-    chars = list(text)
-    for start, end in spans:
-        for i in range(max(0, start), min(len(chars), end)):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
 
 
 def _source_id(name: str, taken: set[str]) -> str:

@@ -28,7 +28,7 @@ PAGES = [
     REPO / "tests" / "importer" / "fixtures" / "jsonld-article.html",
     REPO / "tests" / "fixtures" / "guide" / "harbour-strike.html",
     REPO / "tests" / "fixtures" / "guide" / "ferry-fares.html",
-    *sorted(p for h in ("c467d507", "374ac9a5", "9e8c9f08", "1f765c48", "c90731f0") for p in CORPUS.glob(f"{h}*")),
+    *sorted(p for h in ("c467d507", "374ac9a5", "9e8c9f08", "1f765c48", "c90731f0", "7a457a4f", "dc7ccccc", "ffc109d4") for p in CORPUS.glob(f"{h}*")),
 ]
 
 
