@@ -38,7 +38,7 @@ from closeread.readability import reading_grade
 from closeread.validate.anchor import ArticleIndex, anchor
 from closeread.validate.order import right_first_share, shown_order
 from closeread.validate.roles import ROLE_DRAWS, line_role_mismatch
-from closeread.validate.schema import LESSON, SLUG, Checker, did_you_mean
+from closeread.validate.schema import LESSON, Checker, did_you_mean, lesson_name_problem
 
 LESSON_FILE = "lesson.yaml"
 UNKNOWN_DATE = datetime.date(1970, 1, 1)  # a draft's date left as TODO, in the model only
@@ -146,8 +146,9 @@ class _LessonBuilder:
         return self.checker.problems
 
     def build(self) -> Lesson | None:
-        if not SLUG.fullmatch(self.slug):
-            self.report(0, f"folder name '{_inert(self.slug)}' is not a valid lesson slug; expected lower-case letters, digits and single hyphens")
+        wrong = lesson_name_problem(self.slug)
+        if wrong:
+            self.report(0, f"folder name '{_inert(self.slug)}' {wrong}")
         source, problems = read_text(self.folder / LESSON_FILE, self.path, limit=MAX_LESSON_BYTES)
         if source is None:
             self.problems.extend(problems)
