@@ -36,13 +36,12 @@ from closeread.design import design
 from closeread.questions.generate import generate
 from closeread.readability import reading_grade
 from closeread.validate.anchor import ArticleIndex, anchor
-from closeread.validate.order import right_first_share, shown_order
-from closeread.validate.roles import ROLE_DRAWS, line_role_mismatch
+from closeread.validate import readiness
+from closeread.validate.order import shown_order
 from closeread.validate.schema import LESSON, Checker, did_you_mean, lesson_name_problem
 
 LESSON_FILE = "lesson.yaml"
 UNKNOWN_DATE = datetime.date(1970, 1, 1)  # a draft's date left as TODO, in the model only
-PENDING_FILE = "suggestions.yaml"  # what 'build.py suggest' writes beside a lesson, for the author to review
 _BASE_ANNOTATION_KEYS = {"id", "kind", "quote", "prefix", "suffix", "occurrence", "note", "teacher_note", "question", "suggested"}
 _TYPE_KEYS = {
     "single": {"options"},
@@ -77,15 +76,6 @@ def _tuning(raw) -> Tuning | None:
     if not isinstance(raw, dict):
         return None
     return Tuning(minutes=raw.get("minutes"), rubric=_rubric(raw.get("rubric")), starters=tuple(raw.get("starters", [])), hints=tuple(raw.get("hints", [])))
-
-
-def _todo_texts(data) -> int:
-    """How many texts inside ``data`` start with TODO."""
-    if isinstance(data, dict):
-        return sum(_todo_texts(v) for v in data.values())
-    if isinstance(data, list):
-        return sum(_todo_texts(v) for v in data)
-    return int(isinstance(data, str) and data.lstrip().startswith("TODO"))
 
 
 def _reported_within(item: dict, lines: list[int]) -> bool:
@@ -138,8 +128,10 @@ class _LessonBuilder:
     def report(self, line: int, message: str) -> None:
         self.checker.report(line, message)
 
-    def warn(self, line: int, message: str) -> None:
-        self.warnings.append(Problem(self.path, line, message))
+    def _take(self, found: tuple[list[Problem], list[Problem]]) -> None:
+        problems, warnings = found
+        self.problems.extend(problems)
+        self.warnings.extend(warnings)
 
     @property
     def problems(self) -> list[Problem]:
@@ -170,7 +162,7 @@ class _LessonBuilder:
         draft = raw.get("draft", False)
         # a value can only start with TODO if the file says TODO, or spells it with a YAML escape
         if "TODO" in source.text or "\\" in source.text:
-            self._no_todo_left(data, draft=draft)
+            self._take(readiness.todo_left(data, draft=draft, path=self.path))
         article_spec = raw.get("article", {"__line__": 1})
         article = self._article(article_spec)
         sources = self._sources(raw.get("sources", []))
@@ -180,10 +172,10 @@ class _LessonBuilder:
         if article is None:
             return None
         # a broken quote or field leaves out its annotation only: the rest is still checked, core included
-        if not draft:
-            self._nothing_pending(annotations)
-        self._roles(article)
-        self._kept_orders(raw.get("questions", []), author_questions)
+        pending, scratch = readiness.nothing_pending(annotations, folder=self.folder, shown_dir=self.shown_dir, path=self.path)
+        self._take((pending if not draft else [], scratch))  # a draft is where suggestions are reviewed
+        self.warnings.extend(readiness.role_warnings(article, role_lines=self._role_lines, path=self.path))
+        self.warnings.extend(readiness.kept_order_warnings(raw.get("questions", []), author_questions, path=self.path))
         covered = frozenset(_covered(author_questions))
         core_ids = tuple(raw.get("core", []))
         generated = generate(
@@ -324,59 +316,6 @@ class _LessonBuilder:
             first = next(ln.number for ln in reversed(article.lines) if ln.start <= m.start())
             out.append(Term(term, item["definition"], first, m.end()))
         return tuple(out)
-
-    def _no_todo_left(self, data, name: str = "lesson", line: int = 1, *, draft: bool) -> None:
-        """A published lesson may not keep a text that starts with TODO (the importer's skeletons and the
-        notes it drafted for the author to check); a draft lists each as still to do."""
-        if isinstance(data, dict) and name.endswith("rubric") and _todo_texts(data):
-            # a rubric skeleton is one thing to write, not six
-            what = f"'{name}' still says TODO in {_todo_texts(data)} of its texts; expected what each level does and a sample answer"
-            if draft:
-                self.warn(line, f"to do before publishing: {what}")
-            else:
-                self.report(line, f"{what} (or 'draft: true' while the lesson is unfinished)")
-            return
-        if isinstance(data, dict):
-            for key, value in data.items():
-                inner = str(key) if name == "lesson" else f"{name}.{key}"
-                self._no_todo_left(value, inner, data.line_of(key) if hasattr(data, "line_of") else line, draft=draft)
-        elif isinstance(data, list):
-            for i, value in enumerate(data):
-                # an item by its id where it has one ("annotations 'a-300'.note"), else by its place
-                ident = (value.get("id") or value.get("term")) if isinstance(value, dict) else None
-                inner = f"{name} '{ident}'" if isinstance(ident, str) else (f"{name} {i + 1}" if len(data) > 1 else name)
-                self._no_todo_left(value, inner, data.line_of(i) if hasattr(data, "line_of") else line, draft=draft)
-        elif isinstance(data, str) and data.lstrip().startswith("TODO"):
-            if draft and data.lstrip().startswith("TODO check"):
-                self.warn(line, f"to do before publishing: '{name}' is drafted by the kit; expected it read, corrected and 'TODO check:' removed")
-            elif draft:
-                self.warn(line, f"to do before publishing: '{name}' still says TODO; expected your own text")
-            else:
-                self.report(line, f"'{name}' still says TODO; expected the teacher's own text (or 'draft: true' while the lesson is unfinished)")
-
-    def _nothing_pending(self, annotations: list[Annotation]) -> None:
-        """A published lesson keeps no suggestion to review: students would not see it, and nothing says so."""
-        for a in annotations:
-            if a.suggested:
-                self.report(a.line, f"annotation '{a.id}' is still a suggestion ('suggested: true') in a published lesson; expected it reviewed: delete 'suggested: true' to keep it, or delete the annotation (or 'draft: true' while you review)")
-        pending = self.folder / PENDING_FILE
-        if os.path.lexists(pending):
-            self.warnings.append(Problem(f"{self.shown_dir}/{PENDING_FILE}", 0, "holds suggestions from 'build.py suggest' that were never reviewed; expected the ones you keep copied into lesson.yaml, then the file deleted"))
-
-    def _roles(self, article: Article) -> None:
-        """A role draws something on the page: say so where a line's role draws the wrong thing."""
-        for line in article.lines:
-            meant = line_role_mismatch(line)
-            if meant:
-                self.warn(self._role_lines.get(line.number, 1), f"article line {line.number} has role '{line.role}', which draws {ROLE_DRAWS[line.role]}, but reads {meant}")
-
-    def _kept_orders(self, raw_questions: list[dict], questions: list[Question]) -> None:
-        """Options an author keeps in order should not teach that the answer comes first."""
-        kept = {q["id"] for q in raw_questions if q.get("keep_order") and "id" in q}
-        singles = [q for q in questions if q.id in kept and q.type == "single"]
-        if len(singles) >= 2 and right_first_share([q.options for q in singles]) > 0.5:
-            first = sum(1 for q in singles if q.options[0].correct)
-            self.warn(singles[0].line, f"{first} of the {len(singles)} single-choice questions with 'keep_order: true' put the right option first; expected the right option in different places (or no 'keep_order', and the kit shuffles them)")
 
     # -- article ---------------------------------------------------------------------------------
 
