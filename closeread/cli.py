@@ -67,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
 
             generated = build(root=root, pdf=not getattr(args, "no_pdf", False), progress=progress, force=getattr(args, "force", False))
             print(f"built {len(generated.lessons)} lessons into site/ (students) and site-teacher/ (teachers)")
+            warnings = sum(len(lesson.warnings) for lesson in generated.lessons)
+            if warnings:  # a draft's to-dos and possible mistakes do not stop a build, but should not go unseen
+                print(f"{warnings} things to do or to look at before publishing: 'python build.py check' lists them")
         elif command == "serve":
             from closeread.serve import serve
 
