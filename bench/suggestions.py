@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Score suggested annotations strictly against hand-made gold annotations of real pages.
 
-    python bench/suggestions.py [--split dev|heldout|all] [-v] [--lesson DIR ...]
+    python bench/suggestions.py [--split dev|heldout|unseen|all] [-v] [--lesson DIR ...]
 
-By default every gold file of ``bench/gold/`` is scored (see bench/gold/README.md for the files and the
+By default the dev and held-out gold files of ``bench/gold/`` are scored; the unseen ones only with
+``--split unseen``, so that a tuning run never shows them (see bench/gold/README.md for the files and the
 span convention). For each one the saved page of the shared corpus is imported exactly as
 ``build.py new`` imports it (same article text, same marked parts), the suggester runs on it as it
 does there, and its proposals are compared with the gold annotations:
@@ -223,7 +224,7 @@ def table(title: str, counts: dict) -> tuple[float, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "heldout", "all"], default="all")
+    parser.add_argument("--split", choices=["dev", "heldout", "unseen", "all"], default="all")
     parser.add_argument("--lesson", type=Path, nargs="*", default=None, help="score lessons' own annotations")
     parser.add_argument("-v", "--verbose", action="store_true", help="list what was missed and what was extra")
     args = parser.parse_args(argv)
