@@ -1,4 +1,4 @@
-"""Command line: ``python build.py [build|check|serve|new|suggest|schema]``.
+"""Command line: ``python build.py [build|check|serve|new|suggest|studio|schema]``.
 
 Errors an author can fix are printed one per line, with no traceback, and exit with status 1.
 """
@@ -35,6 +35,11 @@ def _parser() -> argparse.ArgumentParser:
                    help="keep the lines of the elements matching SELECTOR (e.g. div.summary) as article text; repeatable")
     g = sub.add_parser("suggest", help="write suggested annotations for a lesson to lessons/<slug>/suggestions.yaml")
     g.add_argument("slug")
+    st = sub.add_parser("studio", help="author one lesson in a local web page (127.0.0.1 only; prints its address)")
+    st.add_argument("target", nargs="?", help="the lesson's slug, or a saved page (.html, .html.gz, .txt) to import first")
+    st.add_argument("--new", type=Path, metavar="PAGE", help="import this saved page as a new lesson first, then open it")
+    st.add_argument("--keep", action="append", default=[], metavar="SELECTOR", help="as for 'new', when importing")
+    st.add_argument("--port", type=int, default=0, help="the port on 127.0.0.1 (default: any free port)")
     sub.add_parser("schema", help="write the lesson file's JSON Schema to schema/lesson.schema.json")
     return p
 
@@ -77,6 +82,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"wrote {shown} ({written.count} suggestions to review)")
             else:
                 print(f"wrote {shown} with no suggestions: {written.why_none}")
+        elif command == "studio":
+            from closeread.studio.command import run
+
+            run(root=root, target=args.target, new=args.new, port=args.port, keep=tuple(args.keep))
         elif command == "schema":
             from closeread.validate.schema import json_schema
 
