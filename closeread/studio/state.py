@@ -122,6 +122,17 @@ def _roles(data, index: ArticleIndex) -> dict[int, tuple[str, str]]:
     return out
 
 
+def _phase(data) -> int:
+    """The question minutes as check tells them, read from the YAML while the lesson does not check."""
+    if not isinstance(data, dict):
+        return 0
+    steps = [s.get("minutes") for s in data.get("sequence") or [] if isinstance(s, dict) and s.get("step") == "questions"]
+    steps = [m for m in steps if isinstance(m, (int, float))]
+    if steps:
+        return int(sum(steps))
+    return int(data["minutes"] * design().phase_share) if isinstance(data.get("minutes"), int) else 0
+
+
 def build_state(*, slug: str, version: str, lesson: Document | None, suggestions: Document | None,
                 article_text: str | None, article_file: str, checked: Checked | None, yaml_problems: list,
                 undo: list[str]) -> dict:
@@ -152,7 +163,7 @@ def build_state(*, slug: str, version: str, lesson: Document | None, suggestions
         "sources": [_plain(s) for s in data.get("sources") or [] if isinstance(s, dict)] if isinstance(data, dict) else [],
         "questions": _questions(checked, data) if checked is not None else [],
         "core": [str(c) for c in data.get("core") or []] if isinstance(data, dict) else [],
-        "phase": checked.phase if checked is not None else 0,
+        "phase": (checked.phase if checked is not None else 0) or _phase(data),
         "core_min": rules.core_min,
         "core_max": rules.core_max,
         "minutes": dict(rules.minutes),

@@ -228,7 +228,7 @@
       var m = mark(editing.id);
       if (m) editing = m;
     }
-    drawFields();
+    drawFields(true);
   }
 
   function fieldInput(f, value) {
@@ -270,12 +270,15 @@
     say("Name the new source below and press Add source; it is chosen here once added.");
   }
 
-  function drawFields() {
+  function drawFields(keepTyped) {
     var k = kind($("ann-kind").value);
+    // a redraw after another save (a source added in place) keeps what the author typed in the form
+    var typed = keepTyped === true && $("ann-fields").getAttribute("data-kind") === (k && k.name) ? formFields() : null;
     var box = clear($("ann-fields"));
     $("ann-kind-help").textContent = k ? k.definition : "";
     if (!k) return;
-    var values = editing && editing.kind === k.name ? editing.fields : {};
+    box.setAttribute("data-kind", k.name);
+    var values = typed || (editing && editing.kind === k.name ? editing.fields : {});
     k.fields.forEach(function (f) { box.appendChild(fieldInput(f, values[f.name])); });
   }
 
@@ -360,7 +363,7 @@
       say("Select words in the article, or choose a mark to edit, first.");
     }
   });
-  $("ann-kind").addEventListener("change", drawFields);
+  $("ann-kind").addEventListener("change", function () { drawFields(); });
   $("ann-delete").addEventListener("click", function () {
     if (editing) act("delete-annotation", { id: editing.id }).then(function () { editing = null; $("ann-delete").hidden = true; });
   });

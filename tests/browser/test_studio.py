@@ -1,0 +1,237 @@
+"""The studio in Chromium: a saved page imported, then made into a lesson that passes `check` by clicking,
+choosing and filling forms only (no YAML typed), with a comment the author wrote before and an edit made
+in an editor while the studio was open kept in the file. axe-core finds nothing; nothing is loaded from
+another host (the `open_page` fixture fails the test otherwise).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import AXE_TAGS, Served
+from tests.conftest import REPO, make_kit
+
+PAGE = REPO / "tests" / "importer" / "fixtures" / "jsonld-article.html"
+HAND_COMMENT = "# Written by hand before the studio opened: keep this line.\n"
+
+
+def _axe(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    return [f"{v['id']} ({v['impact']}): {', '.join(str(n['target']) for n in v['nodes'][:5])}" for v in result.response["violations"]]
+
+
+@pytest.fixture
+def studio(tmp_path):
+    from closeread.studio.command import lesson_folder, start
+
+    kit = make_kit(tmp_path / "kit")
+    for old in (kit / "lessons").iterdir():  # only the imported lesson: check must judge it alone
+        subprocess.run(["rm", "-rf", str(old)], check=True)
+    folder = lesson_folder(kit, None, PAGE)
+    lesson = folder / "lesson.yaml"
+    text = lesson.read_text(encoding="utf-8")
+    lesson.write_text(text.replace("\ntitle:", "\n" + HAND_COMMENT + "title:", 1), encoding="utf-8")
+    server, url = start(kit, folder)
+    yield kit, folder, url
+    server.shutdown()
+    server.server_close()
+
+
+def _wait_saved(page, text: str):
+    page.wait_for_function("t => document.getElementById('message').textContent.indexOf(t) !== -1", arg=text)
+
+
+def _act(page, click, saved: str = "Saved"):
+    page.evaluate("document.getElementById('message').textContent = ''")
+    click()
+    _wait_saved(page, saved)
+
+
+def _select_words(page, words: str):
+    """Select ``words`` in the article as a mouse would, then let go of the button (mouseup)."""
+    page.evaluate(
+        """w => {
+          const spans = [...document.querySelectorAll('#article .text > span, #article .text > mark')];
+          for (const el of spans) {
+            const node = el.firstChild; const i = node ? node.textContent.indexOf(w) : -1;
+            if (i === -1) continue;
+            const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + w.length);
+            const s = getSelection(); s.removeAllRanges(); s.addRange(r);
+            el.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+            return;
+          }
+          throw new Error('words not in one piece of the article: ' + w);
+        }""",
+        words,
+    )
+
+
+def _add_source(page, name: str, described: str = ""):
+    page.fill("#src-name", name)
+    page.fill("#src-described", described)
+    _act(page, lambda: page.click("#src-save"))
+
+
+def _draft(page, qtype: str, annotation: str):
+    page.select_option("#qb-type", qtype)
+    page.select_option("#qb-annotation", annotation)
+    page.click("#qb-draft")
+    page.wait_for_selector("#qb-save")
+
+
+def _mark_id(page, kind: str, words: str) -> str:
+    return page.evaluate(
+        "([k, w]) => { const s = window.__state; return s.marks.find(m => m.kind === k && m.quote.indexOf(w) !== -1 && !m.pending).id; }",
+        [kind, words],
+    )
+
+
+def test_studio_from_import_to_a_lesson_that_passes_check(studio, open_page):
+    kit, folder, url = studio
+    base = url.split("?")[0]
+    # Playwright waits by evaluating strings, which the studio's Content-Security-Policy forbids to the page
+    page = open_page(url, served=[Served(kit, base)], bypass_csp=True)
+    page.set_default_timeout(15_000)
+    page.wait_for_selector("#pending .card")
+    assert "token=" not in page.url  # taken out of the address bar
+
+    def state():
+        s = page.evaluate("fetch('/api/state').then(r => r.json())")
+        page.evaluate("s => { window.__state = s; }", s)
+        return s
+
+    s = state()
+    pending = [m for m in s["marks"] if m["pending"]]
+    assert pending, "the import suggested nothing to review"
+    assert any(m["kind"] == "attribution-verb" and m["quote"] == "said" for m in pending)
+
+    # one group at once: every neutral 'said'
+    group = next(g for g in s["groups"] if g["kind"] == "attribution-verb")
+    _act(page, lambda: page.get_by_role("button", name=f"Reject all {len(group['ids'])}").first.click())
+    s = state()
+    assert not any(m["id"] in group["ids"] for m in s["marks"])
+
+    # sources, added in place
+    _add_source(page, "Maria Chen", "who organised the letter")
+    _add_source(page, "A council spokesperson", "a spokesperson for the council")
+    _add_source(page, "Opposition councillors")
+
+    # keep suggestions with one click, one of them edited first (a quotation needs its speaker)
+    s = state()
+    keep = {m["id"]: m for m in s["marks"] if m["pending"] and m["kind"] in ("claim", "quote")}
+    for ann_id, m in keep.items():
+        if m["kind"] == "quote":
+            page.locator(f"#card-{ann_id} button", has_text="Edit").click()
+            page.select_option("#ann-f-speaker", "maria-chen")
+            _act(page, lambda: page.click("#ann-save"))
+        elif m["fields"].get("stance") == "reported" and not m["fields"].get("source"):  # a reported claim needs its source
+            page.locator(f"#card-{ann_id} button", has_text="Edit").click()
+            page.select_option("#ann-f-source", "a-council-spokesperson")
+            _act(page, lambda: page.click("#ann-save"))
+        else:
+            _act(page, lambda: page.locator(f"#card-{ann_id} button", has_text="Keep").click())
+    # an edit in an editor while the studio is open
+    lesson = folder / "lesson.yaml"
+    text = lesson.read_text(encoding="utf-8")
+    edited = text.replace("summary: 'TODO: one or two sentences for the catalogue'",
+                          "summary: Edited in an editor while the studio was open.")
+    assert edited != text
+    lesson.write_text(edited, encoding="utf-8")
+    page.wait_for_function("document.getElementById('message').textContent.indexOf('changed on disk') !== -1")
+
+    # the rest rejected one at a time, by key: j selects, n rejects
+    while state()["marks"] and any(m["pending"] for m in state()["marks"]):
+        page.click("#article-heading")
+        page.keyboard.press("j")
+        _act(page, lambda: page.keyboard.press("n"))
+
+    # an annotation by selecting words
+    _select_words(page, "too low")
+    page.select_option("#ann-kind", "loaded-language")
+    page.fill("#ann-f-neutral", "a number that opposition councillors dispute")
+    page.fill("#ann-note", "'Too low' is the councillors' judgement, reported in their name.")
+    _act(page, lambda: page.click("#ann-save"))
+    _select_words(page, "A spokesperson for the council")
+    page.select_option("#ann-kind", "source")
+    page.select_option("#ann-f-source", "a-council-spokesperson")
+    page.fill("#ann-note", "An unnamed spokesperson: the council's voice, not a named person.")
+    _act(page, lambda: page.click("#ann-save"))
+    _select_words(page, "about £40 a year")
+    page.select_option("#ann-kind", "figure")
+    page.fill("#ann-f-figure", "£40")
+    page.select_option("#ann-f-source", "__new__")  # a new source, added in place
+    page.fill("#src-name", "The council")
+    _act(page, lambda: page.click("#src-save"))
+    assert page.input_value("#ann-f-source") == "the-council"
+    page.fill("#ann-note", "The council's own figure.")
+    _act(page, lambda: page.click("#ann-save"))
+    s = state()
+    assert any(m["kind"] == "loaded-language" and m["quote"] == "too low" for m in s["marks"])
+
+    # one question of each type, from the builder
+    claim = _mark_id(page, "claim", "Councillors in Port Aldwin")
+    figure = _mark_id(page, "figure", "£40")
+    loaded = _mark_id(page, "loaded-language", "too low")
+    source = _mark_id(page, "source", "spokesperson")
+    _draft(page, "single", claim)
+    _act(page, lambda: page.click("#qb-save"))
+    quote = _mark_id(page, "quote", "")
+    _draft(page, "single", quote)  # options from the lesson's sources
+    _act(page, lambda: page.click("#qb-save"))
+    _draft(page, "multiple", claim)
+    _act(page, lambda: page.click("#qb-save"))
+    _draft(page, "sort", claim)
+    _act(page, lambda: page.click("#qb-save"))
+    _draft(page, "find", source)
+    _act(page, lambda: page.click("#qb-save"))
+    for qtype, ann in (("short", loaded), ("discussion", figure)):
+        _draft(page, qtype, ann)
+        for level, sample in (("beginning", "It is a number."), ("developing", "The council gives it."), ("strong", "The council gives it; councillors dispute it.")):
+            page.fill(f"#qb-rub-{level}-sample", sample)
+        _act(page, lambda: page.click("#qb-save"))
+    s = state()
+    written = [q for q in s["questions"] if q.get("written")]
+    assert sorted(q["type"] for q in written) == sorted(["single", "single", "multiple", "sort", "find", "short", "discussion"])
+    single = next(q for q in written if q["type"] == "single")["written"]
+    assert sum(o["correct"] for o in single["options"]) == 1 and all(o.get("feedback") for o in single["options"])
+
+    # lesson fields the import left to do
+    page.fill("#lf-source-url", "https://example.org/harbour-sea-wall")
+    _act(page, lambda: page.press("#lf-source-url", "Tab"))
+
+    # the core set: every written question and generated ones, within the minutes
+    s = state()
+    generated = [q for q in s["questions"] if q["generated"] and not q["open"]]
+    for q in written + generated[:2]:
+        _act(page, lambda: page.check(f"#core-{q['id']}"))
+    total = page.text_content("#core-total")
+    assert "too long" not in total, (total, "\n".join(p["text"] for p in state()["problems"]), generated)
+
+    s = state()
+    assert s["passes"], s["problems"]
+    assert _axe(page) == []
+
+    # undo works on the last action, and is itself a write
+    before = lesson.read_text(encoding="utf-8")
+    _act(page, lambda: page.click("#undo"), saved="undid")
+    assert lesson.read_text(encoding="utf-8") != before
+    _act(page, lambda: page.check(f"#core-{(written + generated[:2])[-1]['id']}"))
+
+    final = lesson.read_text(encoding="utf-8")
+    assert HAND_COMMENT in final
+    assert "summary: Edited in an editor while the studio was open." in final
+    result = subprocess.run([sys.executable, str(REPO / "build.py"), "--root", str(kit), "check"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    # the student page, one click away
+    with page.context.expect_page() as new:
+        page.click("#preview")
+    preview = new.value
+    preview.wait_for_selector(".cr-lesson")
+    assert "Harbour council" in preview.text_content("h1")
