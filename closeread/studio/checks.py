@@ -58,29 +58,16 @@ def _without_core(folder: Path) -> tuple[tuple, int]:
 
 
 def item_lines(seq) -> list[tuple[int, str]]:
-    """(first line, id) of each mapping of a round-trip sequence, lines counted from 1."""
-    out = []
-    if not isinstance(seq, list):
-        return out
-    for i, item in enumerate(seq):
-        if isinstance(item, dict):
-            try:
-                out.append((seq.lc.item(i)[0] + 1, str(item.get("id", ""))))
-            except (AttributeError, KeyError, TypeError):
-                continue
-    return out
+    """(first line, id) of each mapping of a sequence as the safe loader read it."""
+    if not isinstance(seq, list) or not hasattr(seq, "line_of"):
+        return []
+    return [(seq.line_of(i), str(item.get("id", ""))) for i, item in enumerate(seq) if isinstance(item, dict)]
 
 
 def place(problems, data, article_file: str) -> list[dict]:
     """Each problem with what it concerns: ``annotation``, ``question`` or ``key`` (a top-level key),
     or ``article_line`` for a problem in the article file."""
-    keys = []
-    if isinstance(data, dict):
-        for k in data:
-            try:
-                keys.append((data.lc.key(k)[0] + 1, str(k)))
-            except (AttributeError, KeyError, TypeError):
-                pass
+    keys = [(data.line_of(k), str(k)) for k in data] if isinstance(data, dict) and hasattr(data, "line_of") else []
     anns = item_lines(data.get("annotations")) if isinstance(data, dict) else []
     qs = item_lines(data.get("questions")) if isinstance(data, dict) else []
     out = []

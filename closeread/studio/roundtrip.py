@@ -45,8 +45,11 @@ class Document:
     yaml: YAML
     style: tuple[int, int, int]
 
+    def dump(self) -> str:
+        return dump(self.yaml, self.data)
+
     def text(self) -> str:
-        theirs = dump(self.yaml, self.data)
+        theirs = self.dump()
         spliced = splice(self.original, self.base, theirs)
         # the splice keeps the author's layout; should it ever read differently from the dump, the dump wins
         return spliced if spliced == theirs or _same(spliced, theirs) else theirs
@@ -66,12 +69,13 @@ def best_style(text: str) -> tuple[int, int, int]:
     return best[1]
 
 
-def parse(text: str, style: tuple[int, int, int] | None = None) -> Document:
-    """Parse ``text`` (already checked by the safe loader) for editing."""
+def parse(text: str, style: tuple[int, int, int] | None = None, *, base: str | None = None) -> Document:
+    """Parse ``text`` (already checked by the safe loader) for editing. ``base``: ruamel's dump of this very
+    text, when it is known (the dump that was written), to save dumping it again."""
     style = style or best_style(text)
     y = _yaml(style)
     data = y.load(text)
-    return Document(text, data, dump(y, data), y, style)
+    return Document(text, data, base if base is not None else dump(y, data), y, style)
 
 
 def _same(a: str, b: str) -> bool:

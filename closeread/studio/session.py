@@ -17,7 +17,7 @@ from pathlib import Path
 from closeread.load.yamlfile import load_yaml
 from closeread.studio import checks
 from closeread.studio.actions import ACTIONS, ActionError, Context
-from closeread.studio.files import LESSON, SUGGESTIONS, Changed, LessonFolder, Snapshot
+from closeread.studio.files import LESSON, SUGGESTIONS, Changed, LessonFolder, Snapshot, digest_of
 from closeread.studio.history import History, Step
 from closeread.studio.roundtrip import Document, parse
 from closeread.studio.state import build_state
@@ -31,8 +31,8 @@ class Refused(Exception):
 @dataclass
 class _Loaded:
     snaps: dict[str, Snapshot]
-    lesson: Document | None
-    suggestions: Document | None
+    lesson: object  # the data as the safe loader reads it (None when it cannot)
+    suggestions: object
     yaml_problems: list
     article_text: str | None
     article_file: str
@@ -48,6 +48,7 @@ class Session:
         self.history = History()
         self.lock = threading.Lock()
         self._styles: dict[str, tuple] = {}
+        self._bases: dict[str, str] = {}  # digest of a text the studio wrote -> ruamel's dump of it
 
     @property
     def slug(self) -> str:
@@ -59,25 +60,30 @@ class Session:
     def version(self) -> str:
         return version_of(self.snapshots())
 
-    def _parse(self, snap: Snapshot) -> tuple[Document | None, list]:
+    def _read(self, snap: Snapshot) -> tuple[object, list]:
+        """The file's data as the build reads it (safe, limited, with line numbers), or its problems."""
         if snap.text is None:
             return None, []
-        data, problems = load_yaml(snap.text, path=f"lessons/{self.slug}/{snap.name}")  # safe and limited first
-        if data is None or problems:
-            return None, problems
-        doc = parse(snap.text, self._styles.get(snap.name))
+        data, problems = load_yaml(snap.text, path=f"lessons/{self.slug}/{snap.name}")
+        return (None, problems) if data is None or problems else (data, [])
+
+    def _edit(self, snap: Snapshot) -> Document | None:
+        """The file as a round-trip document, for an action (after the safe loader has read it)."""
+        if snap.text is None:
+            return None
+        doc = parse(snap.text, self._styles.get(snap.name), base=self._bases.get(snap.digest))
         self._styles.setdefault(snap.name, doc.style)  # a file's layout is told once: an edit must not change it
-        return doc, []
+        return doc
 
     def _load(self) -> _Loaded:
         snaps = self.snapshots()
         if snaps[LESSON].text is None:
             raise Refused(f"lessons/{self.slug}/lesson.yaml is missing; expected the lesson's file")
-        lesson, problems = self._parse(snaps[LESSON])
-        suggestions, more = self._parse(snaps[SUGGESTIONS])
+        lesson, problems = self._read(snaps[LESSON])
+        suggestions, more = self._read(snaps[SUGGESTIONS])
         article_file = "article.txt"
-        if lesson is not None and isinstance(lesson.data, dict):
-            article = lesson.data.get("article")
+        if isinstance(lesson, dict):
+            article = lesson.get("article")
             name = article.get("file") if isinstance(article, dict) else None
             if isinstance(name, str) and name and "/" not in name and "\\" not in name and not name.startswith("."):
                 article_file = name
@@ -106,16 +112,20 @@ class Session:
                 if loaded.lesson is None:
                     raise Refused("lesson.yaml cannot be read as YAML right now (see the messages); expected it fixed in the editor first")
                 index = ArticleIndex(loaded.article_text) if loaded.article_text is not None else None
-                ctx = Context(loaded.lesson, loaded.suggestions, index)
+                docs = {n: self._edit(loaded.snaps[n]) for n in (LESSON, SUGGESTIONS)}
+                ctx = Context(docs[LESSON], docs[SUGGESTIONS], index)
                 try:
                     message = ACTIONS[name](ctx, params if isinstance(params, dict) else {})
                 except ActionError as exc:
                     raise Refused(str(exc)) from None
-                texts = {LESSON: loaded.lesson.text()}
-                if loaded.suggestions is not None:
-                    texts[SUGGESTIONS] = loaded.suggestions.text()
+                texts, dumps = {}, {}
+                for n, doc in docs.items():
+                    if doc is not None:
+                        texts[n], dumps[n] = doc.text(), doc.dump()
                 try:
                     before = self._write(loaded.snaps, texts)
+                    # the next action on these files need not dump them again to learn their layout
+                    self._bases = {digest_of(texts[n]): dumps[n] for n in texts}
                 except Changed:
                     continue  # an editor saved between our read and our write: read again, apply again
                 break

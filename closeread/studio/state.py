@@ -8,7 +8,6 @@ from __future__ import annotations
 from closeread.design import design
 from closeread.kinds import registry
 from closeread.studio.checks import Checked, place
-from closeread.studio.roundtrip import Document
 from closeread.validate.anchor import ArticleIndex, anchor, fold
 
 TODO = "TODO"
@@ -133,12 +132,12 @@ def _phase(data) -> int:
     return int(data["minutes"] * design().phase_share) if isinstance(data.get("minutes"), int) else 0
 
 
-def build_state(*, slug: str, version: str, lesson: Document | None, suggestions: Document | None,
+def build_state(*, slug: str, version: str, lesson, suggestions,
                 article_text: str | None, article_file: str, checked: Checked | None, yaml_problems: list,
                 undo: list[str]) -> dict:
-    data = lesson.data if lesson is not None else {}
+    data = lesson if isinstance(lesson, dict) else {}
     index = ArticleIndex(article_text) if article_text is not None else None
-    marks = _marks(data, "lesson", index) + (_marks(suggestions.data, "suggestions", index) if suggestions else [])
+    marks = _marks(data, "lesson", index) + (_marks(suggestions, "suggestions", index) if isinstance(suggestions, dict) else [])
     lines = []
     if checked is not None and checked.lesson is not None:
         lines = [{"n": ln.number, "text": ln.text, "start": ln.start, "role": ln.role, "label": ln.label} for ln in checked.lesson.article.lines]
