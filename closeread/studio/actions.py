@@ -184,6 +184,25 @@ def keep(ctx: Context, params: dict) -> str:
     return f"kept {len(ids)} suggestion{'s' if len(ids) != 1 else ''}"
 
 
+@action("keep-as-source")
+def keep_as_source(ctx: Context, params: dict) -> str:
+    """A suggested source whose words name it ("Maria Chen"): added to ``sources`` and kept, pointing to it."""
+    ann_id = params.get("id")
+    _, _, ann, _ = _find(ctx, ann_id)
+    if ann.get("kind") not in ("source", "quote"):
+        raise ActionError(f"annotation '{ann_id}' is a {ann.get('kind')}; expected a source or a quotation")
+    name = _text(params.get("name") or ann.get("quote"), "the source's name")
+    field = "speaker" if ann["kind"] == "quote" else "source"
+    sources = _seq(ctx.lesson.data, "sources")
+    existing = next((s for s in sources if isinstance(s, dict) and str(s.get("name", "")).casefold() == name.casefold()), None)
+    if existing is None:
+        save_source(ctx, {"name": name, "described_as": params.get("described_as", "")})
+        existing = sources[-1]
+    ann[field] = existing["id"]
+    _keep_one(ctx, ann_id)
+    return f"kept '{ann_id}' with source '{existing['id']}'"
+
+
 @action("reject")
 def reject(ctx: Context, params: dict) -> str:
     ids = _id_list(params)

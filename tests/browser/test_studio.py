@@ -43,12 +43,21 @@ def studio(tmp_path):
     server.server_close()
 
 
+TALLY = {"actions": 0, "typed": 0}  # what the author did, for the report (printed with -s)
+
+
+def _fill(page, selector: str, text: str):
+    TALLY["typed"] += len(text)
+    page.fill(selector, text)
+
+
 def _wait_saved(page, text: str):
     page.wait_for_function("t => document.getElementById('message').textContent.indexOf(t) !== -1", arg=text)
 
 
 def _act(page, click, saved: str = "Saved"):
     page.evaluate("document.getElementById('message').textContent = ''")
+    TALLY["actions"] += 1
     click()
     _wait_saved(page, saved)
 
@@ -73,8 +82,8 @@ def _select_words(page, words: str):
 
 
 def _add_source(page, name: str, described: str = ""):
-    page.fill("#src-name", name)
-    page.fill("#src-described", described)
+    _fill(page, "#src-name", name)
+    _fill(page, "#src-described", described)
     _act(page, lambda: page.click("#src-save"))
 
 
@@ -122,6 +131,16 @@ def test_studio_from_import_to_a_lesson_that_passes_check(studio, open_page):
     _add_source(page, "A council spokesperson", "a spokesperson for the council")
     _add_source(page, "Opposition councillors")
 
+    # a suggested source that names someone: kept, pointing to that source (added once, by name)
+    s = state()
+    named = [m for m in s["marks"] if m["pending"] and m["kind"] == "source" and m["quote"] == "Maria Chen"]
+    for m in named:
+        _act(page, lambda: page.locator(f"#card-{m['id']} button.as-source").click())
+    if named:
+        s = state()
+        assert [x["id"] for x in s["sources"]].count("maria-chen") == 1
+        assert next(x for x in s["marks"] if x["id"] == named[0]["id"])["fields"]["source"] == "maria-chen"
+
     # keep suggestions with one click, one of them edited first (a quotation needs its speaker)
     s = state()
     keep = {m["id"]: m for m in s["marks"] if m["pending"] and m["kind"] in ("claim", "quote")}
@@ -154,22 +173,22 @@ def test_studio_from_import_to_a_lesson_that_passes_check(studio, open_page):
     # an annotation by selecting words
     _select_words(page, "too low")
     page.select_option("#ann-kind", "loaded-language")
-    page.fill("#ann-f-neutral", "a number that opposition councillors dispute")
-    page.fill("#ann-note", "'Too low' is the councillors' judgement, reported in their name.")
+    _fill(page, "#ann-f-neutral", "a number that opposition councillors dispute")
+    _fill(page, "#ann-note", "'Too low' is the councillors' judgement, reported in their name.")
     _act(page, lambda: page.click("#ann-save"))
     _select_words(page, "A spokesperson for the council")
     page.select_option("#ann-kind", "source")
     page.select_option("#ann-f-source", "a-council-spokesperson")
-    page.fill("#ann-note", "An unnamed spokesperson: the council's voice, not a named person.")
+    _fill(page, "#ann-note", "An unnamed spokesperson: the council's voice, not a named person.")
     _act(page, lambda: page.click("#ann-save"))
     _select_words(page, "about £40 a year")
     page.select_option("#ann-kind", "figure")
-    page.fill("#ann-f-figure", "£40")
+    _fill(page, "#ann-f-figure", "£40")
     page.select_option("#ann-f-source", "__new__")  # a new source, added in place
-    page.fill("#src-name", "The council")
+    _fill(page, "#src-name", "The council")
     _act(page, lambda: page.click("#src-save"))
     assert page.input_value("#ann-f-source") == "the-council"
-    page.fill("#ann-note", "The council's own figure.")
+    _fill(page, "#ann-note", "The council's own figure.")
     _act(page, lambda: page.click("#ann-save"))
     s = state()
     assert any(m["kind"] == "loaded-language" and m["quote"] == "too low" for m in s["marks"])
@@ -193,7 +212,7 @@ def test_studio_from_import_to_a_lesson_that_passes_check(studio, open_page):
     for qtype, ann in (("short", loaded), ("discussion", figure)):
         _draft(page, qtype, ann)
         for level, sample in (("beginning", "It is a number."), ("developing", "The council gives it."), ("strong", "The council gives it; councillors dispute it.")):
-            page.fill(f"#qb-rub-{level}-sample", sample)
+            _fill(page, f"#qb-rub-{level}-sample", sample)
         _act(page, lambda: page.click("#qb-save"))
     s = state()
     written = [q for q in s["questions"] if q.get("written")]
@@ -202,10 +221,12 @@ def test_studio_from_import_to_a_lesson_that_passes_check(studio, open_page):
     assert sum(o["correct"] for o in single["options"]) == 1 and all(o.get("feedback") for o in single["options"])
 
     # lesson fields the import left to do
-    page.fill("#lf-source-url", "https://example.org/harbour-sea-wall")
+    _fill(page, "#lf-source-url", "https://example.org/harbour-sea-wall")
     _act(page, lambda: page.press("#lf-source-url", "Tab"))
 
-    # the core set: every written question and generated ones, within the minutes
+    # the core set: every written question and generated ones, within the minutes (from an empty set,
+    # whatever the import proposed)
+    _act(page, lambda: page.click("#core-clear"))
     s = state()
     generated = [q for q in s["questions"] if q["generated"] and not q["open"]]
     for q in written + generated[:2]:
@@ -224,6 +245,7 @@ def test_studio_from_import_to_a_lesson_that_passes_check(studio, open_page):
     _act(page, lambda: page.check(f"#core-{(written + generated[:2])[-1]['id']}"))
 
     final = lesson.read_text(encoding="utf-8")
+    print(f"studio session: {TALLY['actions']} actions, {TALLY['typed']} characters typed")
     assert HAND_COMMENT in final
     assert "summary: Edited in an editor while the studio was open." in final
     result = subprocess.run([sys.executable, str(REPO / "build.py"), "--root", str(kit), "check"], capture_output=True, text=True, timeout=300)

@@ -85,3 +85,15 @@ def test_check_messages_are_placed_beside_what_they_concern(studio):
     path.write_text(text.replace(f"quote: {first['quote']}", "quote: words not in the article", 1), encoding="utf-8")
     problems = studio.state()["problems"]
     assert any(p.get("annotation") == first["id"] and "not found in the article" in p["message"] for p in problems), problems
+
+
+def test_a_suggested_source_is_kept_with_its_words_added_as_a_source(studio):
+    (studio.folder / "suggestions.yaml").write_text(
+        "annotations:\n- {id: s-src, kind: source, quote: Tom Berg, note: 'Named source: Tom Berg.', suggested: true}\n",
+        encoding="utf-8")
+    out = studio.act("keep-as-source", {"id": "s-src"})
+    data = yaml.safe_load(_lesson(studio))
+    source = next(s for s in data["sources"] if s["name"] == "Tom Berg")
+    kept = next(a for a in data["annotations"] if a.get("quote") == "Tom Berg" and a["kind"] == "source")
+    assert kept["source"] == source["id"] and "suggested" not in kept
+    assert not any(m["pending"] for m in out["marks"])

@@ -181,6 +181,8 @@
       m.anchor_error ? h("p", { class: "problem" }, m.anchor_error) : null,
       h("div", { class: "buttons" },
         h("button", { type: "button", "aria-describedby": ident, onclick: function () { act("keep", { ids: [m.id] }); } }, "Keep"),
+        m.kind === "source" && !m.fields.source && m.quote ? h("button", { type: "button", class: "as-source",
+          onclick: function () { act("keep-as-source", { id: m.id }); } }, "Keep, with “" + m.quote + "” as a source") : null,
         h("button", { type: "button", onclick: function () { select(m.id); editMark(m); } }, "Edit"),
         h("button", { type: "button", onclick: function () { act("reject", { ids: [m.id] }); } }, "Reject")));
   }
@@ -198,6 +200,14 @@
         h("button", { type: "button", onclick: function () { act("reject", { ids: g.ids }); } }, "Reject all " + g.ids.length)));
     });
     p.forEach(function (m) { list.appendChild(card(m)); });
+    var all = clear($("annotations"));
+    var kept = state.marks.filter(function (m) { return !m.pending; });
+    $("annotations-count").textContent = String(kept.length);
+    kept.forEach(function (m) {
+      all.appendChild(h("li", {}, h("span", { class: "badge k-" + m.kind }, m.label), " ", m.line ? "line " + m.line + ": " : "",
+        h("q", {}, m.quote || "(the whole article)"), " ",
+        h("button", { type: "button", "aria-label": "Edit annotation " + m.id, onclick: function () { select(m.id); editMark(m); } }, "Edit")));
+    });
   }
 
   function select(id) {
@@ -685,6 +695,7 @@
     if (found) startNew();
   });
   $("undo").addEventListener("click", undo);
+  $("core-clear").addEventListener("click", function () { act("set-core", { ids: [] }); });
   $("help-button").addEventListener("click", function () {
     var open = $("help").hidden;
     $("help").hidden = !open;
