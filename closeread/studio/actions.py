@@ -37,7 +37,7 @@ class ActionError(ValueError):
     """The action cannot be done as asked; the message says why and what was expected."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Context:
     lesson: Document
     suggestions: Document | None  # suggestions.yaml, when the lesson has one

@@ -17,7 +17,9 @@ from pathlib import Path
 
 from closeread.errors import Problem
 from closeread.model import Lesson
-from closeread.validate.lesson import load_lesson
+from closeread.load.yamlfile import load_yaml
+from closeread.questions.generate import generate
+from closeread.validate.lesson import _covered, load_lesson
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,9 @@ def _without_core(folder: Path) -> tuple[tuple, int]:
         text = (folder / "lesson.yaml").read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return (), 0
+    data, _ = load_yaml(text, path="lesson.yaml")
+    core = data.get("core") if isinstance(data, dict) else None
+    core = tuple(c for c in core if isinstance(c, str)) if isinstance(core, list) else ()
     # drop the top-level core list: 'core: [...]' on one line, or 'core:' and its indented or dashed lines
     stripped = re.sub(r"(?m)^core:[^\n]*\n(?:(?:[ \t-][^\n]*)?\n)*", "", text)
     with tempfile.TemporaryDirectory(prefix="closeread-studio-") as tmp:
@@ -54,7 +59,12 @@ def _without_core(folder: Path) -> tuple[tuple, int]:
         lesson, _ = load_lesson(copy, shown_dir=f"lessons/{folder.name}")
     if lesson is None:
         return (), 0
-    return lesson.questions, lesson.question_phase
+    # generated again as the validator generates them with the core set: a generated question the core
+    # names is made even past its kind's cap
+    written = tuple(q for q in lesson.questions if not q.generated)
+    generated = generate(lesson.annotations, lesson.sources, article=lesson.article, core=core,
+                         covered=frozenset(_covered(list(written))), written_sort=any(q.type == "sort" for q in written))
+    return written + tuple(generated), lesson.question_phase
 
 
 def item_lines(seq) -> list[tuple[int, str]]:

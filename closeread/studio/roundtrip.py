@@ -35,7 +35,7 @@ def dump(y: YAML, data) -> str:
     return out.getvalue()
 
 
-@dataclass
+@dataclass(frozen=True)
 class Document:
     """One parse of a YAML text: ``data`` is edited in place, ``text()`` gives the new file."""
 

@@ -28,7 +28,7 @@ class Refused(Exception):
     """An action or undo that was not done; the message says why."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Loaded:
     snaps: dict[str, Snapshot]
     lesson: object  # the data as the safe loader reads it (None when it cannot)
