@@ -211,6 +211,8 @@ def test_studio_from_import_to_a_lesson_that_passes_check(studio, open_page):
     _act(page, lambda: page.click("#qb-save"))
     for qtype, ann in (("short", loaded), ("discussion", figure)):
         _draft(page, qtype, ann)
+        if qtype == "discussion":
+            assert _axe(page) == [], "with the builder's rubric open"
         for level, sample in (("beginning", "It is a number."), ("developing", "The council gives it."), ("strong", "The council gives it; councillors dispute it.")):
             _fill(page, f"#qb-rub-{level}-sample", sample)
         _act(page, lambda: page.click("#qb-save"))
@@ -219,6 +221,20 @@ def test_studio_from_import_to_a_lesson_that_passes_check(studio, open_page):
     assert sorted(q["type"] for q in written) == sorted(["single", "single", "multiple", "sort", "find", "short", "discussion"])
     single = next(q for q in written if q["type"] == "single")["written"]
     assert sum(o["correct"] for o in single["options"]) == 1 and all(o.get("feedback") for o in single["options"])
+
+    # objectives and vocabulary, from their editors (the term is the word selected in the article)
+    n = page.locator("#list-objectives input").count()
+    page.click("#add-objectives")
+    _fill(page, f"#objectives-{n + 1}", "I can tell who a number in a news story comes from.")
+    _act(page, lambda: page.click("#save-objectives"))
+    _select_words(page, "consultation")
+    n = page.locator("#list-vocabulary .row").count()
+    page.click("#add-vocabulary")
+    assert page.input_value(f"#voc-term-{n + 1}") == "consultation"
+    _fill(page, f"#voc-def-{n + 1}", "asking the people affected what they think before deciding")
+    _act(page, lambda: page.click("#save-vocabulary"))
+    s = state()
+    assert s["objectives"][-1].startswith("I can tell who") and s["vocabulary"][-1]["term"] == "consultation"
 
     # lesson fields the import left to do
     _fill(page, "#lf-source-url", "https://example.org/harbour-sea-wall")
@@ -257,3 +273,23 @@ def test_studio_from_import_to_a_lesson_that_passes_check(studio, open_page):
     preview = new.value
     preview.wait_for_selector(".cr-lesson")
     assert "Harbour council" in preview.text_content("h1")
+
+
+def test_the_articles_words_are_shown_as_text_never_as_markup(tmp_path, open_page):
+    from closeread.studio.command import start
+
+    kit = make_kit(tmp_path / "kit")
+    folder = kit / "lessons" / "tiny-harbour"
+    hostile = '<img src=x onerror="document.title=1"><b>bold</b><script>document.title=2</script>'
+    with (folder / "article.txt").open("a", encoding="utf-8") as out:
+        out.write(hostile + "\n")
+    server, url = start(kit, folder)
+    try:
+        page = open_page(url, served=[Served(kit, url.split("?")[0])])
+        page.wait_for_selector("#article .line")
+        assert hostile in page.inner_text("#article")
+        assert page.locator("#article img, #article b, #article script").count() == 0
+        assert page.title().startswith("Studio")
+    finally:
+        server.shutdown()
+        server.server_close()
