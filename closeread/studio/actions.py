@@ -15,6 +15,7 @@ from typing import Callable
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from closeread.design import design
 from closeread.kinds import registry
 from closeread.studio.drafts import TYPES
 from closeread.studio.roundtrip import Document
@@ -271,7 +272,7 @@ def edit_annotation(ctx: Context, params: dict) -> str:
     if "note" in params:
         ann["note"] = _text(params["note"], "the note")
     if "teacher_note" in params:
-        _apply_fields(ann, {"teacher_note": params["teacher_note"].strip() or None})
+        _apply_fields(ann, {"teacher_note": _text(params["teacher_note"], "the teacher note", required=False) or None})
     _apply_fields(ann, fields)
     if params.get("keep"):
         _keep_one(ctx, ann_id)
@@ -366,8 +367,11 @@ def _question_body(params: dict, ctx: Context) -> CommentedMap:
         out[key] = _text(q.get(key), "the model answer" if key == "model_answer" else "the guidance")
     if qtype != "discussion":
         out["explanation"] = _text(q.get("explanation"), "the explanation")
-    if q.get("minutes"):
-        out["minutes"] = q["minutes"]
+    minutes = q.get("minutes")
+    if minutes not in (None, "") and minutes != design().minutes_for(qtype):  # the type's own time needs no line
+        if isinstance(minutes, bool) or not isinstance(minutes, (int, float)) or not 0.5 <= minutes <= 30:
+            raise ActionError(f"minutes '{minutes}' is not a time a question takes; expected a number from 0.5 to 30")
+        out["minutes"] = minutes
     _open_parts(out, q)
     return out
 
@@ -452,6 +456,9 @@ def set_core(ctx: Context, params: dict) -> str:
         raise ActionError("the core set is not a list of question ids")
     data = ctx.lesson.data
     core = data.get("core")
+    if not ids:  # no core set at all: check then asks for none (it is optional), rather than for 8 to 12
+        data.pop("core", None)
+        return "core set cleared"
     if isinstance(core, list):
         core[:] = list(dict.fromkeys(ids))
     else:

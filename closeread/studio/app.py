@@ -18,6 +18,7 @@ referrer. The checks of ``csrf`` guard every read and write.
 from __future__ import annotations
 
 import json
+import sys
 from http.cookies import SimpleCookie
 from importlib import resources
 from pathlib import Path
@@ -26,6 +27,7 @@ from urllib.parse import parse_qs
 import jinja2
 from markupsafe import Markup
 
+from closeread.errors import inert
 from closeread.studio import csrf
 from closeread.studio.drafts import NoDraft, draft
 from closeread.studio.preview import asset, body_html
@@ -58,6 +60,10 @@ class StudioApp:
             status, headers, body = self.route(method, path, environ)
         except Refused as exc:
             status, headers, body = self._json(409, {"error": str(exc)})
+        except Exception as exc:  # noqa: BLE001 - one bad request must not stop the author's session
+            # an action fails before anything is written (the write is its last step); say so in one line
+            print(inert(f"studio: {method} {path[:80]} failed: {type(exc).__name__}: {exc}"), file=sys.stderr)
+            status, headers, body = self._json(500, {"error": f"the studio could not do that ({type(exc).__name__}); nothing was written"})
         headers = [*headers, ("Content-Security-Policy", CSP), ("X-Content-Type-Options", "nosniff"),
                    ("Referrer-Policy", "no-referrer"), ("Cache-Control", "no-store"), ("X-Frame-Options", "DENY"),
                    ("Content-Length", str(len(body)))]
@@ -67,7 +73,7 @@ class StudioApp:
     @staticmethod
     def _json(code: int, data, extra: list | None = None):
         reason = {200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
-                  409: "Conflict", 413: "Payload Too Large"}[code]
+                  409: "Conflict", 413: "Payload Too Large", 500: "Internal Server Error"}[code]
         body = json.dumps(data, ensure_ascii=False).encode("utf-8")
         return f"{code} {reason}", [("Content-Type", "application/json; charset=utf-8"), *(extra or [])], body
 

@@ -97,3 +97,15 @@ def test_a_suggested_source_is_kept_with_its_words_added_as_a_source(studio):
     kept = next(a for a in data["annotations"] if a.get("quote") == "Tom Berg" and a["kind"] == "source")
     assert kept["source"] == source["id"] and "suggested" not in kept
     assert not any(m["pending"] for m in out["marks"])
+
+
+def test_a_malformed_request_is_answered_and_writes_nothing(studio):
+    before = _lesson(studio)
+    first = studio.state()["marks"][0]["id"]
+    for action, params in (("edit-annotation", {"id": first, "teacher_note": 5}), ("keep", {"ids": "s-1"}),
+                           ("add-question", {"question": {"type": "short", "prompt": "p", "model_answer": "m", "explanation": "e", "minutes": "lots"}}),
+                           ("set-core", {"ids": [1, 2]}), ("save-source", {"name": ["x"]})):
+        status, _, raw = studio.request("POST", "/api/action", {"action": action, "params": params, "version": ""}, studio.page_headers())
+        assert status in (409, 500) and json.loads(raw)["error"], (action, raw)
+    assert _lesson(studio) == before
+    assert studio.state()["version"]  # still serving
