@@ -310,6 +310,9 @@ def save_source(ctx: Context, params: dict) -> str:
     name = _text(params.get("name"), "the source's name")
     sid = params.get("id") or ""
     entry = next((s for s in sources if isinstance(s, dict) and s.get("id") == sid), None) if sid else None
+    same = next((s for s in sources if isinstance(s, dict) and str(s.get("name", "")).casefold() == name.casefold()), None)
+    if entry is None and same is not None:  # the list has them already (the import drafted it, say)
+        return f"'{name}' is a source already, as '{same.get('id')}'"
     if entry is None:
         taken = _source_ids(ctx)
         sid = sid or _new_id(taken, "", name).strip("-") or "source"

@@ -64,15 +64,20 @@ def _marks(data, where: str, index: ArticleIndex | None) -> list[dict]:
 
 
 def groups(marks: list[dict]) -> list[dict]:
-    """Pending suggestions of one kind with the same words (every neutral 'said'), two or more."""
-    by: dict[tuple[str, str], list[dict]] = {}
+    """Pending suggestions to act on at once: those of one kind with the same words (every neutral
+    'said'), then every suggestion of one kind; groups of two or more only."""
+    same: dict[tuple[str, str], list[dict]] = {}
+    kinds: dict[str, list[dict]] = {}
     for m in marks:
-        if m["pending"] and m["quote"]:
-            by.setdefault((m["kind"], fold(m["quote"]).lower()), []).append(m)
-    return [
-        {"key": f"{kind}:{text}", "kind": kind, "label": ms[0]["label"], "text": ms[0]["quote"], "ids": [m["id"] for m in ms]}
-        for (kind, text), ms in by.items() if len(ms) > 1
-    ]
+        if m["pending"]:
+            kinds.setdefault(m["kind"], []).append(m)
+            if m["quote"]:
+                same.setdefault((m["kind"], fold(m["quote"]).lower()), []).append(m)
+    out = [{"key": f"{kind}:{text}", "kind": kind, "label": ms[0]["label"], "text": ms[0]["quote"], "ids": [m["id"] for m in ms]}
+           for (kind, text), ms in same.items() if len(ms) > 1]
+    out += [{"key": f"{kind}:*", "kind": kind, "label": ms[0]["label"], "text": "", "ids": [m["id"] for m in ms]}
+            for kind, ms in kinds.items() if len(ms) > 1 and len(ms) > max((len(g["ids"]) for g in out if g["kind"] == kind), default=0)]
+    return out
 
 
 def _questions(checked: Checked, data) -> list[dict]:

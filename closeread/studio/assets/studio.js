@@ -192,12 +192,12 @@
     var groups = clear($("groups"));
     var p = pending();
     if (!p.length) list.appendChild(h("li", { class: "empty" }, "No suggestions left to review."));
-    state.groups.forEach(function (g) {
-      groups.appendChild(h("p", { class: "group" },
-        g.ids.length + " × " + g.label + " ", h("q", {}, g.text), " ",
-        h("button", { type: "button", onclick: function () { act("keep", { ids: g.ids }); } }, "Keep all " + g.ids.length),
+    state.groups.forEach(function (g, i) {
+      var what = g.text ? g.ids.length + " × " + g.label.toLowerCase() + " “" + g.text + "”" : "every suggested " + g.label.toLowerCase() + " (" + g.ids.length + ")";
+      groups.appendChild(h("p", { class: "group", id: "group-" + i }, what, " ",
+        h("button", { type: "button", id: "group-keep-" + i, "aria-label": "Keep " + what, onclick: function () { act("keep", { ids: g.ids }); } }, "Keep all " + g.ids.length),
         " ",
-        h("button", { type: "button", onclick: function () { act("reject", { ids: g.ids }); } }, "Reject all " + g.ids.length)));
+        h("button", { type: "button", id: "group-reject-" + i, "aria-label": "Reject " + what, onclick: function () { act("reject", { ids: g.ids }); } }, "Reject all " + g.ids.length)));
     });
     p.forEach(function (m) { list.appendChild(card(m)); });
     var all = clear($("annotations"));
@@ -398,7 +398,9 @@
     var before = state.sources.map(function (s) { return s.id; });
     act("save-source", { id: $("src-id").value, name: $("src-name").value, described_as: $("src-described").value }).then(function (s) {
       if (!s) return;
-      var added = s.sources.filter(function (x) { return before.indexOf(x.id) === -1; })[0];
+      var named = $("src-name").value.trim().toLowerCase();
+      var added = s.sources.filter(function (x) { return before.indexOf(x.id) === -1; })[0] ||
+        s.sources.filter(function (x) { return String(x.name).toLowerCase() === named; })[0]; // there already
       if (forField && added && $(forField)) { $(forField).value = added.id; $(forField).focus(); }
       $("src-name").removeAttribute("data-for");
       $("src-id").value = ""; $("src-name").value = ""; $("src-described").value = "";
@@ -712,6 +714,7 @@
   }
 
   function groupOf(id) {
+    // the group of the same words first (groups of a whole kind come after them in the list)
     for (var i = 0; i < state.groups.length; i++) if (state.groups[i].ids.indexOf(id) !== -1) return state.groups[i].ids;
     return [id];
   }
