@@ -109,3 +109,27 @@ def test_a_malformed_request_is_answered_and_writes_nothing(studio):
         assert status in (409, 500) and json.loads(raw)["error"], (action, raw)
     assert _lesson(studio) == before
     assert studio.state()["version"]  # still serving
+
+
+def test_a_file_the_build_would_refuse_is_shown_and_never_edited(studio):
+    path = studio.folder / "lesson.yaml"
+    broken = _lesson(studio).replace("\ntitle:", "\ntitle: [unclosed\nsummary_x:", 1)
+    path.write_text(broken, encoding="utf-8")
+    state = studio.state()
+    assert state["problems"] and not state["passes"]
+    out = studio.act("set-field", {"key": "title", "value": "Fixed?"}, expect=409)
+    assert "cannot be read as YAML" in out["error"]
+    assert _lesson(studio) == broken
+
+
+def test_the_server_listens_on_the_loopback_address_only(tmp_path):
+    from closeread.studio.command import start
+    from tests.conftest import make_kit
+
+    kit = make_kit(tmp_path / "kit")
+    server, url = start(kit, kit / "lessons" / "tiny-harbour")
+    try:
+        assert server.server_address[0] == "127.0.0.1" and url.startswith("http://127.0.0.1:")
+    finally:
+        server.shutdown()
+        server.server_close()
