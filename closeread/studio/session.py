@@ -19,7 +19,7 @@ from closeread.studio import checks
 from closeread.studio.actions import ACTIONS, ActionError, Context
 from closeread.studio.files import LESSON, SUGGESTIONS, Changed, LessonFolder, Snapshot, digest_of
 from closeread.studio.history import History, Step
-from closeread.studio.roundtrip import Document, parse
+from closeread.studio.roundtrip import Document, best_style, parse
 from closeread.studio.state import build_state
 from closeread.validate.anchor import ArticleIndex
 
@@ -49,6 +49,17 @@ class Session:
         self.lock = threading.Lock()
         self._styles: dict[str, tuple] = {}
         self._bases: dict[str, str] = {}  # digest of a text the studio wrote -> ruamel's dump of it
+        # telling a file's layout takes a few dumps (a second or two for a long lesson): done while the
+        # author reads the page, not on their first click
+        threading.Thread(target=self._learn_style, daemon=True).start()
+
+    def _learn_style(self) -> None:
+        try:
+            snap = self.files.read(LESSON)
+            if snap.text is not None and self._read(snap)[0] is not None:
+                self._styles.setdefault(LESSON, best_style(snap.text))
+        except Exception:  # noqa: BLE001 - only a head start: the first action tells the layout itself
+            pass
 
     @property
     def slug(self) -> str:
