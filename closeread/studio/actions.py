@@ -20,7 +20,7 @@ from closeread.kinds import registry
 from closeread.studio.drafts import TYPES
 from closeread.studio.roundtrip import Document
 from closeread.studio.selection import BadSelection, selector
-from closeread.validate.anchor import ArticleIndex
+from closeread.validate.anchor import ArticleIndex, anchor
 from closeread.validate.schema import SLUG, STEPS
 
 MAX_TEXT = 20_000
@@ -287,7 +287,13 @@ def add_annotation(ctx: Context, params: dict) -> str:
     kind = params.get("kind")
     fields = _kind_fields(kind, params.get("fields") or {}, _source_ids(ctx))
     try:
-        where = selector(ctx.article, int(params.get("start", -1)), int(params.get("end", -1)))
+        if "start" not in params and isinstance(params.get("quote"), str):
+            start, end = _typed_quote(ctx.article, params["quote"])
+        else:
+            start, end = int(params.get("start", -1)), int(params.get("end", -1))
+        where = selector(ctx.article, start, end)
+    except ActionError:
+        raise
     except (TypeError, ValueError) as exc:
         raise ActionError(str(exc) if isinstance(exc, BadSelection) else "the selection has no place in the article; expected start and end") from None
     marker = {"source": "src", "loaded-language": "ll", "attribution-verb": "av", "speculation": "spec"}.get(kind, kind[:3])
@@ -299,6 +305,14 @@ def add_annotation(ctx: Context, params: dict) -> str:
     _apply_fields(ann, {k: v for k, v in fields.items() if v is not None})
     _seq(ctx.lesson.data, "annotations").append(ann)
     return f"added annotation '{ann['id']}'"
+
+
+def _typed_quote(index: ArticleIndex, quote: str) -> tuple[int, int]:
+    """Words typed or pasted instead of selected (by keyboard): they must be found once in the article."""
+    found = anchor(index, quote)
+    if found.match is None:
+        raise ActionError(found.error)
+    return found.match.start, found.match.end
 
 
 # -- sources ------------------------------------------------------------------------------------------

@@ -195,8 +195,17 @@ def test_studio_from_import_to_a_lesson_that_passes_check(studio, open_page):
     assert page.input_value("#ann-f-source") == source_id("The council")
     _fill(page, "#ann-note", "The council's own figure.")
     _act(page, lambda: page.click("#ann-save"))
+    # by keyboard only: words typed into the form instead of selected
+    page.focus("#ann-quote")
+    page.keyboard.type("breached twice")
+    TALLY["typed"] += len("breached twice")
+    page.select_option("#ann-kind", "claim")
+    page.select_option("#ann-f-stance", "asserted")
+    _fill(page, "#ann-note", "The outlet says so itself.")
+    _act(page, lambda: page.press("#ann-quote", "Enter"))  # Enter in the form saves it
     s = state()
     assert any(m["kind"] == "loaded-language" and m["quote"] == "too low" for m in s["marks"])
+    assert any(m["kind"] == "claim" and m["quote"] == "breached twice" and not m["pending"] for m in s["marks"])
 
     # one question of each type, from the builder
     claim = _mark_id(page, "claim", "Councillors in Port Aldwin")

@@ -133,3 +133,12 @@ def test_the_server_listens_on_the_loopback_address_only(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_words_typed_instead_of_selected_must_be_found_once(studio):
+    out = studio.act("add-annotation", {"kind": "speculation", "quote": "seemingly cost", "note": "A hedge."})
+    assert any(m["quote"] == "seemingly cost" and not m["pending"] for m in out["marks"])
+    out = studio.act("add-annotation", {"kind": "speculation", "quote": "seemingly costs", "note": "x"}, expect=409)
+    assert "not found in the article" in out["error"] and "did you mean" in out["error"]
+    out = studio.act("add-annotation", {"kind": "attribution-verb", "quote": "said", "note": "x", "fields": {"implies": "y"}}, expect=409)
+    assert "matches 2 places" in out["error"]

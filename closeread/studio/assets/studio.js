@@ -307,11 +307,14 @@
     selection = null;
     $("annotation-target").textContent = (m.pending ? "Suggested " : "") + m.label + (m.line ? ", line " + m.line : "") + ": “" + (m.quote || "whole article") + "”";
     $("ann-kind").value = m.kind;
+    $("ann-quote").value = m.quote || "";
+    $("ann-quote").disabled = true; // an annotation's words are changed by marking new ones
     drawFields();
     $("ann-note").value = m.note;
     $("ann-teacher-note").value = m.teacher_note || "";
     $("ann-save").textContent = m.pending ? "Save and keep" : "Save annotation";
     $("ann-delete").hidden = false;
+    $("ann-new").hidden = false;
     $("ann-kind").focus();
   }
 
@@ -322,10 +325,13 @@
     selection = found;
     editing = null;
     $("annotation-target").textContent = "New annotation on: “" + found.text + "”";
+    $("ann-quote").value = found.text;
+    $("ann-quote").disabled = false;
     $("ann-note").value = "";
     $("ann-teacher-note").value = "";
     $("ann-save").textContent = "Save annotation";
     $("ann-delete").hidden = true;
+    $("ann-new").hidden = true;
     drawFields();
     $("ann-kind").focus();
   }
@@ -364,18 +370,36 @@
       Object.keys(params.fields).forEach(function (k) { if (params.fields[k] !== "" || editing.fields[k] !== undefined) cleaned[k] = params.fields[k]; });
       params.fields = cleaned;
       act("edit-annotation", params);
-    } else if (selection) {
-      params.start = selection.start;
-      params.end = selection.end;
+    } else if (selection || $("ann-quote").value.trim()) {
+      if (selection && selection.text === $("ann-quote").value.trim()) {
+        params.start = selection.start;
+        params.end = selection.end;
+      } else {
+        params.quote = $("ann-quote").value; // typed or pasted: the studio finds it in the article
+      }
       Object.keys(params.fields).forEach(function (k) { if (params.fields[k] === "") delete params.fields[k]; });
-      act("add-annotation", params).then(function (s) { if (s) { selection = null; $("annotation-target").textContent = "Saved. Select more words, or choose a mark."; } });
+      act("add-annotation", params).then(function (s) { if (s) { selection = null; $("ann-quote").value = ""; $("annotation-target").textContent = "Saved. Select more words, or choose a mark."; } });
     } else {
       say("Select words in the article, or choose a mark to edit, first.");
     }
   });
   $("ann-kind").addEventListener("change", function () { drawFields(); });
+  function blankForm() {
+    editing = null;
+    selection = null;
+    $("annotation-target").textContent = "New annotation: select words in the article, or type them below.";
+    $("ann-quote").value = "";
+    $("ann-quote").disabled = false;
+    $("ann-note").value = "";
+    $("ann-teacher-note").value = "";
+    $("ann-save").textContent = "Save annotation";
+    $("ann-delete").hidden = true;
+    $("ann-new").hidden = true;
+    drawFields();
+  }
+  $("ann-new").addEventListener("click", function () { blankForm(); $("ann-quote").focus(); });
   $("ann-delete").addEventListener("click", function () {
-    if (editing) act("delete-annotation", { id: editing.id }).then(function () { editing = null; $("ann-delete").hidden = true; });
+    if (editing) act("delete-annotation", { id: editing.id }).then(function (s) { if (s) blankForm(); });
   });
 
   // -- sources ----------------------------------------------------------------------------------------
