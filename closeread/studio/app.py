@@ -171,7 +171,8 @@ class StudioApp:
         if mark is None:
             return self._json(400, {"error": f"no annotation '{ann_id[:80]}'; expected an annotation selected in the article"})
         try:
-            return self._json(200, {"question": draft(qtype, mark, marks=state["marks"], sources=state["sources"])})
+            return self._json(200, {"question": draft(qtype, mark, marks=state["marks"], sources=state["sources"],
+                                                      lines=state["article"]["lines"])})
         except NoDraft as exc:
             return self._json(400, {"error": str(exc)})
 

@@ -8,6 +8,7 @@ and the right option of a choice question is placed at random.
 from __future__ import annotations
 
 import random
+import re
 from functools import cache
 from importlib import resources
 
@@ -63,8 +64,10 @@ def _place(right: dict, wrong: list[dict], rng: random.Random) -> list[dict]:
     return options
 
 
-def draft(qtype: str, mark: dict, *, marks: list[dict], sources: list[dict], rng: random.Random | None = None) -> dict:
-    """A question of ``qtype`` about the annotation ``mark`` (as the studio's state lists them)."""
+def draft(qtype: str, mark: dict, *, marks: list[dict], sources: list[dict], rng: random.Random | None = None,
+          lines: list[dict] = ()) -> dict:
+    """A question of ``qtype`` about the annotation ``mark`` (as the studio's state lists them). ``lines``:
+    the article's lines, whose sentences serve as wrong options when the lesson has too few annotations."""
     if qtype not in TYPES:
         raise NoDraft(f"'{qtype}' is not a question type; expected one of {', '.join(TYPES)}")
     rng = rng or random.SystemRandom()
@@ -87,7 +90,7 @@ def draft(qtype: str, mark: dict, *, marks: list[dict], sources: list[dict], rng
             right = {"text": answer["name"], "correct": True, "feedback": fill(fb["right"], **ctx)}
             wrong = [{"text": s["name"], "correct": False, "feedback": fill(fb["sources"], **ctx)} for s in wrong_sources]
         else:
-            right, wrong = _statements(mark, others, ctx, fb, rng)
+            right, wrong = _statements(mark, others + _sentences(lines, mark), ctx, fb, rng)
         q["options"] = _place(right, wrong, rng)
     elif qtype == "multiple":
         q["prompt"] = fill(data["multiple"]["stem"], **ctx)
@@ -132,6 +135,19 @@ def draft(qtype: str, mark: dict, *, marks: list[dict], sources: list[dict], rng
     return q
 
 
+def _sentences(lines, mark: dict) -> list[dict]:
+    """Sentences of the article's body (as pseudo-marks), none holding the mark's own words."""
+    out = []
+    for line in lines:
+        if line.get("role") not in ("body", "standfirst") or not line.get("text", "").strip():
+            continue
+        for sentence in re.split(r"(?<=[.!?])\s+", line["text"].strip()):
+            words = sentence.split()
+            if 5 <= len(words) <= 30 and mark.get("quote", "") not in sentence:
+                out.append({"id": f"line-{line['n']}", "kind": "sentence", "quote": sentence, "line": line["n"]})
+    return out
+
+
 def _rubric(data: dict, ctx: dict) -> dict:
     return {level: {"does": fill(data["rubric"][level], **ctx), "sample": ""} for level in design().rubric_levels}
 
@@ -140,7 +156,11 @@ def _statements(mark: dict, others: list[dict], ctx: dict, fb: dict, rng: random
     if not mark.get("quote"):
         raise NoDraft(f"annotation '{mark['id']}' has no words from the article; expected an annotation with a quote")
     pool = [m for m in others if m["kind"] != mark["kind"] and m["quote"] != mark["quote"]]
-    rng.shuffle(pool)
+    annotated = [m for m in pool if m["kind"] != "sentence"]
+    rng.shuffle(annotated)
+    spare = [m for m in pool if m["kind"] == "sentence"]
+    rng.shuffle(spare)
+    pool = annotated + spare  # words the lesson annotated first, then other sentences of the article
     if not pool:
         raise NoDraft("the lesson has no other annotations to take wrong options from; expected a few more annotations first")
     right = {"text": mark["quote"], "correct": True, "feedback": fill(texts()["feedback"]["right"], **ctx)}

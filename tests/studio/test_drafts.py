@@ -48,3 +48,12 @@ def test_a_draft_that_cannot_be_made_says_what_is_missing():
         draft("single", {**MARKS[0], "fields": {}}, marks=MARKS, sources=SOURCES)
     with pytest.raises(NoDraft, match="not a question type"):
         draft("essay", MARKS[0], marks=MARKS, sources=SOURCES)
+
+
+def test_with_few_annotations_wrong_options_are_sentences_of_the_article():
+    lines = [{"n": 15, "role": "body", "text": "Councillors have postponed a decision. The wall was breached twice during the storms."},
+             {"n": 17, "role": "furniture", "text": "Subscribe to our newsletter for the latest news today."}]
+    q = draft("single", MARKS[1], marks=[MARKS[1]], sources=SOURCES, rng=random.Random(3), lines=lines)
+    texts = {o["text"] for o in q["options"] if not o["correct"]}
+    assert texts == {"The wall was breached twice during the storms."}  # not the furniture, not its own sentence
+    assert all("line 15" in o["feedback"] for o in q["options"] if not o["correct"])
