@@ -28,13 +28,14 @@ class Checked:
     problems: tuple[Problem, ...]
     questions: tuple  # the lesson's questions (from the core-less copy when the lesson fails)
     phase: int  # minutes the lesson gives to questions (0 when it could not be told)
+    warnings: tuple[Problem, ...] = ()  # what a draft still lacks ("to do before publishing") and what may be a mistake
 
 
 def check(folder: Path) -> Checked:
     shown = f"lessons/{folder.name}"
     lesson, problems = load_lesson(folder, shown_dir=shown)
     if lesson is not None:
-        return Checked(lesson, tuple(problems), lesson.questions, lesson.question_phase)
+        return Checked(lesson, tuple(problems), lesson.questions, lesson.question_phase, tuple(getattr(lesson, "warnings", ())))
     questions, phase = _without_core(folder)
     return Checked(None, tuple(problems), questions, phase)
 

@@ -122,8 +122,10 @@
 
   function drawStatus() {
     var n = state.problems.length;
+    var todo = state.warnings.length;
     $("check-status").textContent = state.passes
-      ? "Passes check" + (state.draft ? " (a draft: teachers only until 'draft' is unticked)" : "") + "."
+      ? "Passes check" + (state.draft ? " (a draft: teachers only until 'draft' is unticked)" : "") +
+        (todo ? "; " + todo + " thing" + (todo === 1 ? "" : "s") + " to do or look at before publishing" : "") + "."
       : n + " problem" + (n === 1 ? "" : "s") + " for check (listed beside their lines and under Check).";
     $("check-status").className = "check-status " + (state.passes ? "ok" : "bad");
     $("undo").disabled = !state.undo.length;
@@ -131,7 +133,7 @@
   }
 
   function problemsAt(line) {
-    return state.problems.filter(function (p) {
+    return state.problems.concat(state.warnings).filter(function (p) {
       if (p.article_line === line) return true;
       if (p.annotation) { var m = mark(p.annotation); return m && m.line === line; }
       return false;
@@ -167,7 +169,10 @@
         h("span", { class: "visually-hidden" }, "Line " + line.n + (line.label ? " (" + line.label + ")" : "") + ": "),
         text);
       if (line.role !== "body") row.appendChild(h("span", { class: "role" }, line.label || line.role));
-      problemsAt(line.n).forEach(function (p) { row.appendChild(h("p", { class: "problem" }, p.message)); });
+      problemsAt(line.n).forEach(function (p) {
+        var warning = state.warnings.indexOf(p) !== -1;
+        row.appendChild(h("p", { class: warning ? "todo-note" : "problem" }, p.message));
+      });
       box.appendChild(row);
     });
   }
@@ -692,10 +697,12 @@
 
   function drawProblems() {
     var list = clear($("problems"));
-    if (!state.problems.length) list.appendChild(h("li", { class: "ok" }, "No problems: the lesson passes check."));
-    state.problems.forEach(function (p) {
+    if (!state.problems.length) list.appendChild(h("li", { class: "ok" }, "No problems: the lesson passes check." +
+      (state.warnings.length ? " Still to do or to look at before publishing:" : "")));
+    state.problems.concat(state.warnings).forEach(function (p) {
+      var warning = state.warnings.indexOf(p) !== -1;
       var where = p.annotation ? "annotation " + p.annotation : p.question ? "question " + p.question : p.key ? p.key : p.file;
-      var item = h("li", { class: "problem" }, p.file + ":" + p.line + " (" + where + "): " + p.message);
+      var item = h("li", { class: warning ? "todo-note" : "problem" }, p.file + ":" + p.line + " (" + where + "): " + p.message);
       if (p.annotation && mark(p.annotation)) {
         item.appendChild(document.createTextNode(" "));
         item.appendChild(h("button", { type: "button", onclick: function () { select(p.annotation); editMark(mark(p.annotation)); } }, "Show"));
