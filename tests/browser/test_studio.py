@@ -253,6 +253,7 @@ def test_studio_from_import_to_a_lesson_that_passes_check(studio, open_page):
     # lesson fields the import left to do
     _fill(page, "#lf-source-url", "https://example.org/harbour-sea-wall")
     _act(page, lambda: page.press("#lf-source-url", "Tab"))
+    assert page.evaluate("document.activeElement.id") == "lf-source-published"  # the keyboard's place is kept
 
     # the core set: every written question and generated ones, within the minutes (from an empty set,
     # whatever the import proposed)

@@ -107,6 +107,9 @@
   function pending() { return state.marks.filter(function (m) { return m.pending; }); }
 
   function draw(s) {
+    // the page is drawn again after every save: keep the keyboard's place (a field saved on leaving it
+    // must not take the focus away from the next one)
+    var active = document.activeElement && document.activeElement.id;
     state = s;
     if (current && !mark(current)) current = null;
     drawStatus();
@@ -118,6 +121,7 @@
     drawQuestions();
     drawLesson();
     drawProblems();
+    if (active && $(active) && document.activeElement !== $(active)) $(active).focus();
   }
 
   function drawStatus() {
