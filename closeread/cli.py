@@ -56,6 +56,22 @@ def check_report(lessons) -> str:
     return "\n".join([*(inert(str(w)) for w in warnings), f"{len(lessons)} lessons checked: no problems{extra}"])
 
 
+def _new(root: Path, page: Path, keep: tuple[str, ...]) -> Path:
+    """``new``: import a saved page as a draft lesson, say what was made and what to check; the folder."""
+    from closeread.export.pdf import source_date
+    from closeread.importer import import_page
+    from closeread.importer.checklist import checklist
+    from closeread.suggest import suggest
+
+    stamp = source_date()  # a reproducible import (the docs' examples) gives its own day
+    folder = import_page(page, lessons_dir=root / "lessons", today=stamp.date() if stamp else dt.date.today(), suggest=suggest,
+                         keep=keep)
+    print(f"created {folder.relative_to(root).as_posix()}/ (a draft: edit lesson.yaml, then run 'python build.py check')")
+    for line in checklist(folder):
+        print(inert(line))
+    return folder
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root = (args.root or ROOT).resolve()
@@ -80,19 +96,7 @@ def main(argv: list[str] | None = None) -> int:
 
             serve(root=root, teacher=args.teacher, dev_addr=args.dev_addr)
         elif command == "new":
-            from closeread.importer import import_page
-            from closeread.suggest import suggest
-
-            from closeread.export.pdf import source_date
-
-            stamp = source_date()  # a reproducible import (the docs' examples) gives its own day
-            folder = import_page(args.page, lessons_dir=root / "lessons", today=stamp.date() if stamp else dt.date.today(), suggest=suggest,
-                                 keep=tuple(args.keep))
-            from closeread.importer.checklist import checklist
-
-            print(f"created {folder.relative_to(root).as_posix()}/ (a draft: edit lesson.yaml, then run 'python build.py check')")
-            for line in checklist(folder):
-                print(inert(line))
+            _new(root, args.page, tuple(args.keep))
         elif command == "suggest":
             from closeread.suggest.command import write_suggestions
 
@@ -103,9 +107,11 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 print(f"wrote {shown} with no suggestions: {written.why_none}")
         elif command == "studio":
-            from closeread.studio.command import run
+            from closeread.studio.command import is_page, run
 
-            run(root=root, target=args.target, new=args.new, port=args.port, keep=tuple(args.keep))
+            page = args.new or (Path(args.target) if args.target and is_page(args.target) else None)
+            folder = _new(root, page, tuple(args.keep)) if page is not None else None
+            run(root=root, target=folder.name if folder is not None else args.target, port=args.port)
         elif command == "schema":
             from closeread.validate.schema import json_schema
 

@@ -1,12 +1,11 @@
 """``build.py studio [SLUG | PAGE.html] [--new PAGE] [--port N]``: serve the studio over one lesson.
 
-A saved page (given as the argument or with ``--new``) is first imported as ``build.py new`` does.
+A saved page (given as the argument or with ``--new``) is first imported by ``build.py new`` (``cli``).
 The server listens on 127.0.0.1 only and prints its address with the run's token; Ctrl+C stops it.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 import threading
 from pathlib import Path
@@ -28,18 +27,13 @@ class _Quiet(WSGIRequestHandler):
         pass
 
 
-def lesson_folder(root: Path, target: str | None, new: Path | None, keep: tuple[str, ...] = ()) -> Path:
-    """The lesson to open: a slug, or a saved page imported first."""
-    page = new
-    if page is None and target is not None and (target.lower().endswith(PAGE_SUFFIXES) or "/" in target):
-        page = Path(target)
-    if page is not None:
-        from closeread.importer import import_page
-        from closeread.suggest import suggest
+def is_page(target: str) -> bool:
+    """Whether the argument names a saved page to import (a slug never holds a dot or a slash)."""
+    return target.lower().endswith(PAGE_SUFFIXES) or "/" in target or "\\" in target
 
-        folder = import_page(page, lessons_dir=root / "lessons", today=dt.date.today(), suggest=suggest, keep=keep)
-        print(f"created {folder.relative_to(root).as_posix()}/ from {page.name}", file=sys.stderr)
-        return folder
+
+def lesson_folder(root: Path, target: str | None) -> Path:
+    """The folder of the lesson named by its slug, or a one-line error naming the lessons there are."""
     lessons = root / "lessons"
     known = sorted(p.name for p in lessons.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))) if lessons.is_dir() else []
     if target is None:
@@ -73,8 +67,8 @@ def start(root: Path, folder: Path, *, port: int = 0, token: str | None = None):
     return server, f"http://127.0.0.1:{actual}/?token={token}"
 
 
-def run(*, root: Path, target: str | None, new: Path | None, port: int, keep: tuple[str, ...] = ()) -> None:
-    folder = lesson_folder(root, target, new, keep)
+def run(*, root: Path, target: str | None, port: int) -> None:
+    folder = lesson_folder(root, target)
     try:
         server, url = start(root, folder, port=port)
     except OSError as exc:

@@ -28,12 +28,14 @@ def _axe(page) -> list[str]:
 
 @pytest.fixture
 def studio(tmp_path):
-    from closeread.studio.command import lesson_folder, start
+    from closeread.cli import main
+    from closeread.studio.command import start
 
     kit = make_kit(tmp_path / "kit")
     for old in (kit / "lessons").iterdir():  # only the imported lesson: check must judge it alone
         subprocess.run(["rm", "-rf", str(old)], check=True)
-    folder = lesson_folder(kit, None, PAGE)
+    assert main(["--root", str(kit), "new", str(PAGE)]) == 0  # what 'build.py studio PAGE.html' does first
+    folder = next((kit / "lessons").iterdir())
     lesson = folder / "lesson.yaml"
     text = lesson.read_text(encoding="utf-8")
     lesson.write_text(text.replace("\ntitle:", "\n" + HAND_COMMENT + "title:", 1), encoding="utf-8")

@@ -40,3 +40,21 @@ def test_a_lesson_that_does_not_exist_is_one_line_and_exit_1(tmp_path):
     assert "did you mean 'tiny-harbour'" in subprocess.run(
         [sys.executable, str(REPO / "build.py"), "--root", str(kit), "studio", "tiny-harbor"],
         capture_output=True, text=True, timeout=60).stderr
+
+
+def test_studio_with_a_saved_page_imports_it_first_as_new_does(tmp_path):
+    kit = make_kit(tmp_path / "kit")
+    page = REPO / "tests" / "importer" / "fixtures" / "jsonld-article.html"
+    proc = subprocess.Popen([sys.executable, str(REPO / "build.py"), "--root", str(kit), "studio", str(page)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        lines = []
+        while not lines or "open http://127.0.0.1:" not in lines[-1]:
+            line = proc.stdout.readline()
+            assert line, "".join(lines) + proc.stderr.read()
+            lines.append(line)
+        assert lines[0].startswith("created lessons/harbour-council-delays-vote-on-sea-wall/")
+        assert "studio for lessons/harbour-council-delays-vote-on-sea-wall" in lines[-1]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
