@@ -331,17 +331,10 @@
     var sel = window.getSelection();
     var found = selectionInArticle(sel);
     if (!found) { say("Select words in the article first."); return; }
+    blankForm();
     selection = found;
-    editing = null;
     $("annotation-target").textContent = "New annotation on: “" + found.text + "”";
     $("ann-quote").value = found.text;
-    $("ann-quote").disabled = false;
-    $("ann-note").value = "";
-    $("ann-teacher-note").value = "";
-    $("ann-save").textContent = "Save annotation";
-    $("ann-delete").hidden = true;
-    $("ann-new").hidden = true;
-    drawFields();
     $("ann-kind").focus();
   }
 
