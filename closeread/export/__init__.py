@@ -8,12 +8,15 @@ Per lesson (paths under docs/):
   teacher/<slug>/<slug>-qti.zip                              Canvas quiz (QTI 1.2) of the core set
   teacher/<slug>/<slug>-moodle.xml, <slug>.gift.txt          Moodle question bank (XML, GIFT) of the core set
   teacher/<slug>/<slug>-full-qti.zip, -full-moodle.xml, -full.gift.txt   the same with every question
+  teacher/<slug>/<slug>.imscc                                Common Cartridge 1.1: page, worksheets, article link, core quiz
 For the whole kit:
   teacher/booklet-a4.pdf, booklet-letter.pdf                 every period worksheet and key, with contents
   teacher/closeread-qti.zip, closeread-moodle.xml, closeread.gift.txt   core sets (and closeread-full-*)
+  teacher/closeread.imscc                                    every lesson's module in one Common Cartridge
 
 Modules, one job each: ``items`` (lesson -> LMS quiz model), ``qti`` / ``moodle`` / ``gift``
-(serializers), ``zipfiles`` (reproducible zip), ``print_html`` (print HTML from templates/print),
+(serializers), ``cc_qti`` / ``webpage`` / ``cartridge`` / ``cartridges`` (Common Cartridge: profiled
+QTI, the standalone student page, the package, the kit's cartridges), ``zipfiles`` (reproducible zip), ``print_html`` (print HTML from templates/print),
 ``pdf`` (WeasyPrint, worker processes), ``booklet`` (the booklet: front matter + the lesson PDFs,
 merged), ``cache`` (rendered PDFs by content hash), ``fonts``.
 
@@ -33,6 +36,7 @@ from closeread.export.items import Quiz
 from closeread.model import Lesson
 from closeread.processes import map_ordered
 from closeread.progress import Progress
+from closeread.trust import loads as trust_loads
 
 if TYPE_CHECKING:
     from closeread.export.print_html import LessonHtml
@@ -64,7 +68,7 @@ class LessonExport:
         """The files' parts of one set, by its file name suffix (see ``SETS``). Kept pickled: only the
         kit-wide files are made from them, and an unchanged kit takes those from the kit cache, so
         reading a thousand lessons' exports need not build their quizzes' objects again."""
-        core, full = pickle.loads(self.sets)
+        core, full = trust_loads(self.sets)  # written by this build or read from a checked entry
         return full if suffix else core
 
 
@@ -146,7 +150,7 @@ def kit_lms_files(lessons: list[Lesson], made: list[LessonExport], *, epoch: dt.
     kit = [m for lesson, m in zip(lessons, made) if not lesson.draft]
     if not kit:
         return {}
-    by_lesson = [pickle.loads(m.sets) for m in kit]  # (core, full) of each lesson: the order of SETS
+    by_lesson = [trust_loads(m.sets) for m in kit]  # (core, full) of each lesson: the order of SETS
     shared = ([[core_full[i] for core_full in by_lesson] for i in range(len(SETS))], epoch)
     if len(kit) < 16:  # a process pool costs more than a small kit's files
         files = [_kit_set(shared, i) for i in range(len(SETS))]
@@ -202,6 +206,10 @@ def export_kit(*, lessons: list[Lesson], root: Path, pdf: bool = True, progress:
         print_html.booklets([lesson for lesson in lessons if not lesson.draft], epoch=epoch), parts=pdfs, keys=report.keys, root=root, render_missing=pdf, progress=progress, report=report
     )
     files.update(booklets)
+    # the Common Cartridges hold the worksheets: made once the PDFs are there (kept in the caches)
+    from closeread.export.cartridges import cartridge_files
+
+    files.update(cartridge_files(lessons, lambda i: made[i].quiz_files("").quiz, pdfs, epoch=epoch, cache=cache, root=root))
     if pdf:
         PdfCache(root).prune(set(report.keys.values()) | used)
     if report.rendered or report.skipped or report.merged:
