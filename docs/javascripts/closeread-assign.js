@@ -137,18 +137,14 @@
     function update() {
       const r = link();
       out.value = r.url || "";
-<<<<<<< HEAD
       const here = link(true);
       if (here.url) { open.href = here.url; open.hidden = false; } else { open.removeAttribute("href"); open.hidden = true; }
-=======
-      if (r.url) { open.href = r.url; open.hidden = false; } else { open.removeAttribute("href"); open.hidden = true; }
       // Google Classroom fetches the page it shares: only a link on the web can be shared
       const web = !!r.url && /^https?:/.test(r.url);
       if (web) classroom.href = "https://classroom.google.com/share?url=" + encodeURIComponent(r.url);
       else classroom.removeAttribute("href");
       classroom.hidden = !web;
       classroomNote.hidden = web || !r.url;
->>>>>>> main
       const chosen = items.filter((it) => it.on);
       const total = chosen.reduce((sum, it) => sum + it.q.minutes, 0);
       const phase = lesson && lesson.phase ? " (the lesson gives " + lesson.phase + " minutes to questions)" : "";
