@@ -198,3 +198,20 @@ def test_axe_finds_no_violation_with_folds_and_a_gloss_open(shipped_kit, open_pa
     assert _axe(page) == []
     page.locator("#key-points").scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / f"side-doors-end-{name}.png"))
+
+
+def test_spellings_are_not_called_loaded_language_in_explore(shipped_kit, open_page):
+    """Kiev and Donbass are spellings, as their notes say: Explore marks them "Spelling"."""
+    page = open_page(shipped_kit.http(PAGE), viewport=DESKTOP)
+    explore(page)
+    page.locator(".cr-legend").get_by_role("button", name=re.compile("Loaded language")).click()
+    for ann in ("ll-kiev-spelling", "ll-donbass"):
+        note = page.locator(f"#note-{ann}")
+        # text_content: the notes are far down, where the browser may not have rendered them yet
+        assert note.locator(".cr-kind-badge").text_content().endswith("Spelling"), ann
+        ref = page.locator(f'a.cr-ref[data-ann="{ann}"] .cr-sr')
+        assert ref.text_content().startswith(" (spelling, note"), ref.text_content()
+    label = page.locator('mark.cr-ann[data-ann~="ll-donbass"]').last.get_attribute("aria-label")
+    assert "spelling" in label and "loaded language" not in label, label
+    # a loaded word keeps its kind: the check can fail
+    assert "Loaded language" in page.locator("#note-ll-kiev-regime-1 .cr-kind-badge").text_content()
