@@ -22,6 +22,7 @@ class Design:
     per_kind: int
     sort_items: int
     rubric_levels: tuple[str, ...]
+    leaks: Mapping  # side doors to answers: see design.yaml
 
     def minutes_for(self, qtype: str) -> float:
         return float(self.minutes[qtype])
@@ -40,4 +41,5 @@ def design() -> Design:
         per_kind=int(raw["generated"]["per_kind"]),
         sort_items=int(raw["generated"]["sort_items"]),
         rubric_levels=tuple(raw["rubric_levels"]),
+        leaks=frozen_map(raw["leaks"]),
     )
