@@ -46,11 +46,15 @@ def main(argv: list[str] | None = None) -> int:
     progress = Progress(sys.stderr)
     try:
         if command == "check":
-            from closeread.pipeline import check
+            from closeread.pipeline import check, warnings
 
             lessons = check(root=root)
+            warned = warnings(lessons, root=root)
+            for warning in warned:
+                print(inert(str(warning)), file=sys.stderr)
             suggestions = sum(len(lesson.suggestions) for lesson in lessons)
             extra = f", {suggestions} suggested annotations to review" if suggestions else ""
+            extra += f", {len(warned)} warning{'s' if len(warned) != 1 else ''} (above)" if warned else ""
             print(f"{len(lessons)} lessons checked: no problems{extra}")
         elif command == "build":
             from closeread.pipeline import build

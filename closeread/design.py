@@ -23,6 +23,8 @@ class Design:
     sort_items: int
     rubric_levels: tuple[str, ...]
     leaks: Mapping  # side doors to answers: see design.yaml
+    look_up_minutes: float = 0.0  # added to a look-up question's minutes
+    look_up_phrases: tuple[str, ...] = ()  # a stem with one of these sends students to look something up
 
     def minutes_for(self, qtype: str) -> float:
         return float(self.minutes[qtype])
@@ -42,4 +44,6 @@ def design() -> Design:
         sort_items=int(raw["generated"]["sort_items"]),
         rubric_levels=tuple(raw["rubric_levels"]),
         leaks=frozen_map(raw["leaks"]),
+        look_up_minutes=float(raw["look_up"]["minutes"]),
+        look_up_phrases=tuple(raw["look_up"]["phrases"]),
     )

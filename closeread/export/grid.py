@@ -1,5 +1,7 @@
-"""The period key's answer grid: one row per question (number, answer, one-line why), each cell cut to
-about a printed line (``data/export.yaml``) so that a core set's grid fits on the key's first page."""
+"""The period key's answer grid: one row per question (number, answer, one-line why). The answer is whole:
+a choice question's right options by their letters (as the worksheet prints them) and their words; only
+the why is cut to about a printed line (``data/export.yaml``) so that a core set's grid fits on the key's
+first page."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from dataclasses import dataclass
 
 from closeread.export.rules import rules
 from closeread.model import Lesson, Question
+from closeread.questions import right_letters
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"(])")
 
@@ -40,7 +43,7 @@ def _lines(first: int, last: int) -> str:
 
 def answer_of(lesson: Lesson, q: Question) -> str:
     if q.type in ("single", "multiple"):
-        return "; ".join(o.text for o in q.options if o.correct)
+        return right_letters(q.options)
     if q.type == "sort":
         return ", ".join(f"{i} {item.stance}" for i, item in enumerate(q.items, start=1))
     if q.type == "find":
@@ -65,7 +68,7 @@ def grid(lesson: Lesson, questions: tuple[Question, ...]) -> list[GridRow]:
     return [
         GridRow(
             number=n,
-            answer=cut(answer_of(lesson, q), r.grid_answer_chars),
+            answer=answer_of(lesson, q),
             why=cut(why_of(q), r.grid_why_chars),
             open=q.open and bool(q.rubric),
         )

@@ -21,8 +21,8 @@ class ExportRules:
     discussion_lines: int
     warm_up_lines: int
     exit_item_lines: int
-    grid_answer_chars: int
     grid_why_chars: int
+    max_period_pages: int
     choice_points: int
     open_points: int
     rubric_points: Mapping[str, int]
@@ -41,8 +41,8 @@ def rules() -> ExportRules:
         discussion_lines=int(space["discussion"]),
         warm_up_lines=int(space["warm_up"]),
         exit_item_lines=int(space["exit_item"]),
-        grid_answer_chars=int(grid["answer_chars"]),
         grid_why_chars=int(grid["why_chars"]),
+        max_period_pages=int(raw["period"]["max_pages"]),
         choice_points=int(points["choice"]),
         open_points=int(points["open"]),
         rubric_points=frozen_map({str(k): int(v) for k, v in points["rubric"].items()}),

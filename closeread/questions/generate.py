@@ -153,8 +153,8 @@ def question_for(ann: Annotation, sources: list[Source], *, article: Article, st
     )
 
     def make(qtype: str, **rest) -> Question:
-        minutes = tuning.minutes if tuning.minutes is not None else design().minutes_for(qtype)
-        return Question(type=qtype, minutes=minutes, **common, **rest)
+        minutes = tuning.minutes if tuning.minutes is not None else design().minutes_for(qtype) + (design().look_up_minutes if tuning.look_up else 0)
+        return Question(type=qtype, minutes=minutes, look_up=tuning.look_up, **common, **rest)
 
     if spec["type"] == "single" and spec.get("options_from") == "sources":
         options = _source_options(ann, kind, sources, explanation)

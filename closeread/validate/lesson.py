@@ -70,7 +70,12 @@ def _rubric(raw: dict | None) -> tuple[RubricLevel, ...]:
 def _tuning(raw) -> Tuning | None:
     if not isinstance(raw, dict):
         return None
-    return Tuning(minutes=raw.get("minutes"), rubric=_rubric(raw.get("rubric")), starters=tuple(raw.get("starters", [])), hints=tuple(raw.get("hints", [])))
+    return Tuning(minutes=raw.get("minutes"), rubric=_rubric(raw.get("rubric")), starters=tuple(raw.get("starters", [])), hints=tuple(raw.get("hints", [])), look_up=raw.get("look_up") is True)
+
+
+def look_up_minutes(qtype: str, look_up: bool) -> float:
+    """The minutes a question of ``qtype`` takes by default: its type's, and a look-up's on top."""
+    return design().minutes_for(qtype) + (design().look_up_minutes if look_up else 0)
 
 
 def _default_skill(q: dict, annotations: dict[str, Annotation]) -> str:
@@ -516,6 +521,11 @@ class _LessonBuilder:
             if qtype == "find" and q.get("answer") in by_id and by_id[q["answer"]].span is None:
                 self.report(_line(q, "answer"), f"question '{qid}': annotation '{q['answer']}' has no quote to find; expected an annotation with a quote")
                 ok = False
+            look_up = q.get("look_up") is True
+            least = look_up_minutes(qtype, look_up)
+            if look_up and "minutes" in q and isinstance(q["minutes"], (int, float)) and q["minutes"] < least:
+                self.report(_line(q, "minutes"), f"question '{qid}' sends students to look something up but gives it {q['minutes']:g} minutes; expected at least {least:g} (a {qtype} question's {design().minutes_for(qtype):g} and {design().look_up_minutes:g} for the look-up, data/design.yaml), or no 'minutes'")
+                ok = False
             if not ok:
                 continue
             out.append(
@@ -532,7 +542,8 @@ class _LessonBuilder:
                     guidance=q.get("guidance", ""),
                     annotation=q.get("annotation", ""),
                     line=where,
-                    minutes=q.get("minutes", design().minutes_for(qtype)),
+                    minutes=q.get("minutes", least),
+                    look_up=look_up,
                     skill=q.get("skill") or _default_skill(q, by_id),
                     rubric=_rubric(q.get("rubric")),
                     starters=tuple(q.get("starters", [])),
