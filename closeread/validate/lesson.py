@@ -237,7 +237,7 @@ class _LessonBuilder:
             if qid not in by_id:
                 ann = qid[2:] if qid.startswith("g-") else ""
                 if ann and any(a.id == ann for a in annotations):
-                    self.report(at, f"core: '{qid}' is not a question: annotation '{ann}' makes no question (it has 'question: false' or is a suggestion); expected a question id")
+                    self.report(at, f"core: '{qid}' is not a question: annotation '{ann}' makes no question (it has 'question: false', is a suggestion, or is a claim whose sentence does not decide reported or asserted: no source named beside a verb of saying, or a source with no such verb); expected a question id")
                 else:
                     self.report(at, f"core: '{qid}' is not a question of this lesson{did_you_mean(qid, known)}")
         core = [by_id[i] for i in dict.fromkeys(ids) if i in by_id]
