@@ -247,13 +247,21 @@ def _glosses(lesson: Lesson, core: tuple[Question, ...], lines: _Lines, path: st
         where = lines.of(raw, "definition", 0) if raw is not None else 0
         judged = next((w for w in judging if w in _norm(term.definition)), "")
         size = len(words(term.term))
+        own = stems(term.term)
+        gloss = stems(term.definition) - own
         framing = next((a for a in about if a.kind in answers_kinds and 2 * size >= len(words(a.quote))), None)
-        if framing is not None:
-            out.append(Problem(path, where, f"warning: the gloss of '{term.term}' answers what annotation '{framing.id}' ({framing.kind}) asks students to find out; expected no gloss for it (leave it out of 'vocabulary')"))
+        shared = sorted(gloss & (stems(a_text(framing)) - own)) if framing is not None else []
+        if shared:
+            out.append(Problem(path, where, f"warning: the gloss of '{term.term}' answers what annotation '{framing.id}' ({framing.kind}) asks students to find out ({', '.join(shared)}); expected a gloss that gives the word's plain meaning and nothing the question asks for, or none"))
         elif judged and (about or pattern.search(core_text)):
             on = f"annotation '{about[0].id}' ({about[0].kind})" if about else "a core question"
             out.append(Problem(path, where, f"warning: the gloss of '{term.term}' judges it ('{judged}'), and {on} asks about that word; expected a plain definition that leaves the judgement to the student"))
     return out
+
+
+def a_text(a) -> str:
+    """What an annotation tells once it is shown: its note and its kind's fields."""
+    return " ".join([a.note, *(str(v) for v in a.fields.values())])
 
 
 def leak_warnings(lesson: Lesson, *, root: Path) -> list[Problem]:
