@@ -56,11 +56,20 @@ def period_pages(lessons: list[Lesson], *, root: Path, epoch=None) -> list[Fit]:
                 from closeread.export import pdf
 
                 data = pdf.render(doc.html, doc.paper)[0]
-                cache.put(key, data)
+                _keep(lambda: cache.put(key, data))
             pages = page_count(data)
-            cache.put_note(key, {"pages": pages})
+            _keep(lambda: cache.put_note(key, {"pages": pages}))
         counts[lesson.slug][doc.paper] = pages
     return [Fit(slug, pages) for slug, pages in counts.items()]
+
+
+def _keep(store) -> None:
+    """Cache what was measured where the kit's folder can be written; a read-only kit is checked all the
+    same (it only measures again next time)."""
+    try:
+        store()
+    except OSError:
+        pass
 
 
 def _core_line(lesson: Lesson, root: Path) -> int:
@@ -77,7 +86,7 @@ def _core_line(lesson: Lesson, root: Path) -> int:
 def too_long(lessons: list[Lesson], *, root: Path, epoch=None) -> list[Problem]:
     """A problem for each published lesson whose period worksheet runs over the pages allowed."""
     limit = rules().max_period_pages
-    published = [lesson for lesson in lessons if not lesson.draft and lesson.core]
+    published = [lesson for lesson in lessons if not lesson.draft]
     out = []
     by_slug = {lesson.slug: lesson for lesson in published}
     for fit in period_pages(published, root=root, epoch=epoch):

@@ -80,11 +80,14 @@ def _inside_quotation(text: str, at: int) -> bool:
     return head.rfind("“") > head.rfind("”")
 
 
+_NAME_FILLER = {"The", "And", "For", "Of", "New"}  # capitalised words of names that say nothing alone
+
+
 def _named(text: str, sources: dict[str, Source]) -> Source | None:
     """The first source of the lesson whose name (a capitalised word of it) ``text`` holds."""
     for s in sources.values():
         for w in re.findall(r"[A-Z][\w'’.-]+", s.name):
-            if len(w) > 2 and re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text):
+            if len(w) > 2 and w not in _NAME_FILLER and re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text):
                 return s
     return None
 
@@ -206,6 +209,12 @@ def _statement_options(ann: Annotation, others: list[Annotation], sources: dict[
     if not pool or ann.span is None:
         return None
     pool.sort(key=lambda o: (abs(o.span.start - ann.span.start), o.span.start))
+    # options of one form: a one-word guess ("likely") among whole sentences stands out by its shape,
+    # so a statement less than a third or more than three times as long as the right one is left out
+    size = len(ann.quote.split())
+    pool = [o for o in pool if 3 * len(o.quote.split()) >= size and len(o.quote.split()) <= 3 * size]
+    if not pool:
+        return None
     options = [Option(key=ann.id, text=ann.quote, correct=True, feedback="")]
     for o in pool[: _MAX_OPTIONS - 2]:
         src = sources.get(o.get("source") or o.get("speaker") or "")

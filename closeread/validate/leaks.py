@@ -55,7 +55,8 @@ def stems(text: str) -> set[str]:
     rules = design().leaks
     ignore = set(rules["ignore"])
     n, k = int(rules["min_letters"]), int(rules["stem_letters"])
-    return {w.removesuffix("'s")[:k] for w in words(text) if len(w) >= n and w not in ignore}
+    # a number is a key word however short ("300")
+    return {w.removesuffix("'s")[:k] for w in words(text) if (len(w) >= n or w.isdigit()) and w not in ignore}
 
 
 def sentences(text: str) -> list[str]:

@@ -236,8 +236,11 @@ class _LessonBuilder:
             seen.add(qid)
             if qid not in by_id:
                 ann = qid[2:] if qid.startswith("g-") else ""
-                if ann and any(a.id == ann for a in annotations):
-                    self.report(at, f"core: '{qid}' is not a question: annotation '{ann}' makes no question (it has 'question: false', is a suggestion, or is a claim whose sentence does not decide reported or asserted: no source named beside a verb of saying, or a source with no such verb); expected a question id")
+                found = next((a for a in annotations if a.id == ann), None) if ann else None
+                if found is not None and found.kind == "claim" and found.generate_question and not found.suggested:
+                    self.report(at, f"core: '{qid}' is not a question: the sentence of claim '{ann}' does not decide reported or asserted (a reported claim needs its source named beside a verb of saying, an asserted one neither), so it makes no question; expected another question id, or a question you write about it")
+                elif found is not None:
+                    self.report(at, f"core: '{qid}' is not a question: annotation '{ann}' makes no question (it has 'question: false' or is a suggestion); expected a question id")
                 else:
                     self.report(at, f"core: '{qid}' is not a question of this lesson{did_you_mean(qid, known)}")
         core = [by_id[i] for i in dict.fromkeys(ids) if i in by_id]
