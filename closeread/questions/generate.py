@@ -55,6 +55,9 @@ def _sentence(article: Article, start: int, end: int) -> tuple[str, int, int]:
 _QUOTE_MARKS = "\"'“”‘’"
 
 
+_STEM_OPENERS = {"Who", "Whose", "What", "Which", "Is", "Does", "Do", "The", "Story", "According", "How", "Why", "Where"}
+
+
 def _unwrapped(quote: str) -> str:
     """A quote as a stem shows it: without quotation marks of its own (scare quotes: the stems add their
     own) and without a comma or colon it ends on ("PTI," reads as a slip)."""
@@ -240,7 +243,9 @@ def question_for(ann: Annotation, sources: list[Source], *, article: Article, st
     # every stem says where to look, except one whose options are statements from several lines (the
     # right one's line would give it away)
     if ctx["a"]["line"] and spec.get("options_from") != "statements" and not re.search(r"\blines? \d", prompt, re.IGNORECASE):
-        prompt = f"Line {ctx['a']['line']}: {prompt}"
+        first, _, rest = prompt.partition(" ")
+        # "Line 6: who ...", as the kinds' own "Line N:" stems read; a name keeps its capital
+        prompt = f"Line {ctx['a']['line']}: {first.lower() if first in _STEM_OPENERS else first} {rest}"
     explanation = _render(spec["explanation"], ctx)
     tuning = ann.tuning or Tuning()
     common = dict(
