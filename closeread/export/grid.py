@@ -12,7 +12,8 @@ from closeread.export.rules import rules
 from closeread.model import Lesson, Question
 from closeread.questions import right_letters
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"(])")
+# a sentence ends at . ! or ? before a capital, but not after an abbreviation such as "St." or "U.S."
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<![A-Z][a-z]\.)(?<![A-Z]\.)[\"”’)]?\s+(?=[A-Z“\"(])")
 
 
 @dataclass(frozen=True)
