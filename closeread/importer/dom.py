@@ -56,12 +56,28 @@ class Leaf:
     link_ratio: float
 
 
+class ParserLimit(Exception):
+    """libxml2 stopped reading the page at one of its limits (elements nested 256 deep): what it built
+    holds the page up to that point only, and an import from it would silently lose the rest."""
+
+    def __init__(self, line: int, what: str):
+        super().__init__(what)
+        self.line = line
+        self.what = what
+
+
 def _parse(text: str):
+    """The page's tree; None if it cannot be parsed; ParserLimit if the parser cut it short."""
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    parser = lxml.html.HTMLParser()
     try:
-        return lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError):
         return None
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT":
+            raise ParserLimit(entry.line, entry.message)
+    return root
 
 
 def _leaves(root) -> list[Leaf]:

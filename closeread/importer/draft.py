@@ -20,6 +20,7 @@ import yaml
 from closeread.errors import ImportFailed
 from closeread.importer.extract import ExtractedPage, extract_page
 from closeread.importer.read import read_page
+from closeread.validate.schema import WINDOWS_RESERVED
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/lesson.schema.json\n"
 MAX_SLUG = 60
@@ -42,7 +43,9 @@ def slugify(text: str, max_length: int = MAX_SLUG) -> str:
     if len(slug) > max_length:
         cut = slug[: max_length + 1]
         slug = cut.rsplit("-", 1)[0] if "-" in cut[1:] else slug[:max_length]
-    return slug.strip("-")
+    slug = slug.strip("-")
+    # a page titled "CON" must not make lessons/con/, which Windows cannot hold
+    return f"{slug}-lesson" if slug in WINDOWS_RESERVED else slug
 
 
 def article_text(page: ExtractedPage) -> str:

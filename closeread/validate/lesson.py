@@ -34,7 +34,7 @@ from closeread.design import design
 from closeread.questions.generate import generate
 from closeread.readability import reading_grade
 from closeread.validate.anchor import ArticleIndex, anchor
-from closeread.validate.schema import LESSON, SLUG, Checker, did_you_mean
+from closeread.validate.schema import LESSON, Checker, did_you_mean, lesson_name_problem
 
 LESSON_FILE = "lesson.yaml"
 _BASE_ANNOTATION_KEYS = {"id", "kind", "quote", "prefix", "suffix", "occurrence", "note", "teacher_note", "question", "suggested"}
@@ -115,8 +115,9 @@ class _LessonBuilder:
         return self.checker.problems
 
     def build(self) -> Lesson | None:
-        if not SLUG.fullmatch(self.slug):
-            self.report(0, f"folder name '{_inert(self.slug)}' is not a valid lesson slug; expected lower-case letters, digits and single hyphens")
+        wrong = lesson_name_problem(self.slug)
+        if wrong:
+            self.report(0, f"folder name '{_inert(self.slug)}' {wrong}")
         source, problems = read_text(self.folder / LESSON_FILE, self.path, limit=MAX_LESSON_BYTES)
         if source is None:
             self.problems.extend(problems)
