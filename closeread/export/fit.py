@@ -48,8 +48,7 @@ def period_pages(lessons: list[Lesson], *, root: Path, epoch=None) -> list[Fit]:
     counts: dict[str, dict[str, int]] = {lesson.slug: {} for lesson in lessons}
     for lesson, doc in docs:
         key = keys[doc.path]
-        note = cache.note(key)
-        pages = note.get("pages") if isinstance(note.get("pages"), int) else None
+        pages = _noted(cache.note(key), key)
         if pages is None:
             data = cache.get(key)
             if data is None:
@@ -58,9 +57,26 @@ def period_pages(lessons: list[Lesson], *, root: Path, epoch=None) -> list[Fit]:
                 data = pdf.render(doc.html, doc.paper)[0]
                 _keep(lambda: cache.put(key, data))
             pages = page_count(data)
-            _keep(lambda: cache.put_note(key, {"pages": pages}))
+            _keep(lambda: cache.put_note(key, {"pages": pages, "tag": _tag(key, pages)}))
         counts[lesson.slug][doc.paper] = pages
     return [Fit(slug, pages) for slug, pages in counts.items()]
+
+
+def _tag(key: str, pages: int) -> str:
+    """A page count's tag (closeread.trust): a note planted in a kit's cache cannot pass a long
+    worksheet."""
+    from closeread.trust import tag
+
+    return tag(key.encode(), b"period pages", str(pages).encode()).hex()
+
+
+def _noted(note: dict, key: str) -> int | None:
+    import hmac
+
+    pages, mark = note.get("pages"), note.get("tag")
+    if isinstance(pages, int) and isinstance(mark, str) and hmac.compare_digest(mark, _tag(key, pages)):
+        return pages
+    return None
 
 
 def _keep(store) -> None:

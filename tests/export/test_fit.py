@@ -45,6 +45,11 @@ def test_a_period_worksheet_over_four_pages_fails_check(tmp_path):
     with pytest.raises(LessonError) as again:  # from the cache this time: the same answer
         check(root=root)
     assert again.value.lines() == [line]
+    for note in notes:  # a count planted in the kit's cache (untagged, or another count) is not believed
+        note.write_text('{"pages": 1, "tag": "00"}', encoding="utf-8")
+    with pytest.raises(LessonError) as planted:
+        check(root=root)
+    assert planted.value.lines() == [line]
 
 
 def test_a_draft_may_run_over(tmp_path):
