@@ -4,19 +4,12 @@ loaded, no template line, every stem with its line number, options of one form."
 
 from __future__ import annotations
 
-from closeread.model import Annotation, Article, ArticleLine, Source, Span, frozen_map
+from closeread.model import Annotation, Article, Source, Span, frozen_map
 from closeread.questions.generate import generate, question_for, stance_decided
+from tests.questions.test_generate import _article
 
 SOURCES = [Source("silva", "Ana Silva"), Source("berg", "Tom Berg"), Source("wh", "The White House")]
 BY_ID = {s.id: s for s in SOURCES}
-
-
-def _article(lines: list[tuple[str, str]]) -> Article:
-    out, start = [], 0
-    for n, (text, role) in enumerate(lines, start=1):
-        out.append(ArticleLine(n, text, start, role))
-        start += len(text) + 1
-    return Article(text="\n".join(t for t, _ in lines), lines=tuple(out), path="article.txt")
 
 
 def _ann(article: Article, ann_id: str, kind: str, quote: str, note: str = "", **fields) -> Annotation:
