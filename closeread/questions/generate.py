@@ -55,16 +55,17 @@ def _sentence(article: Article, start: int, end: int) -> tuple[str, int, int]:
 _QUOTE_MARKS = "\"'“”‘’"
 
 
-_STEM_OPENERS = {"Who", "Whose", "What", "Which", "Is", "Does", "Do", "The", "Story", "According", "How", "Why", "Where"}
+_STEM_OPENERS = {"Who", "Whose", "What", "Which", "Is", "Does", "Do", "The", "Story", "According", "How", "Why", "Where", "Name", "Rewrite", "Compare", "Find"}
 
 
 def _unwrapped(quote: str) -> str:
     """A quote as a stem shows it: without quotation marks of its own (scare quotes: the stems add their
-    own) and without a comma or colon it ends on ("PTI," reads as a slip)."""
+    own) and without a comma, colon or full stop it ends on ("PTI," reads as a slip, and the stem's own
+    punctuation follows)."""
     quote = quote.strip()
     if len(quote) > 2 and quote[0] in _QUOTE_MARKS and quote[-1] in _QUOTE_MARKS:
         quote = quote[1:-1]
-    return quote.rstrip(",;:– —")
+    return quote.rstrip(",;:– —.")
 
 
 def _shown_quote(quote: str, before: str) -> str:
