@@ -1,14 +1,12 @@
-"""The period key's answer grid: one row per question (number, answer, one-line why). The answer is whole:
-a choice question's right options by their letters (as the worksheet prints them) and their words; only
-the why is cut to about a printed line (``data/export.yaml``) so that a core set's grid fits on the key's
-first page."""
+"""The period key's answer grid: one row per question (number, answer, why), nothing cut: a choice
+question's right options by their letters (as the worksheet prints them), a short answer's and the why's
+first sentence whole. The rubrics of open questions follow the grid."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from closeread.export.rules import rules
 from closeread.model import Lesson, Question
 from closeread.questions import right_letters
 
@@ -27,15 +25,6 @@ class GridRow:
 def first_sentence(text: str) -> str:
     text = " ".join(str(text).split())
     return _SENTENCE_END.split(text, 1)[0] if text else ""
-
-
-def cut(text: str, limit: int) -> str:
-    """``text`` in at most ``limit`` characters, cut at a word, with an ellipsis when cut."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    head = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—–- ")
-    return head + "…"
 
 
 def _lines(first: int, last: int) -> str:
@@ -65,12 +54,11 @@ def why_of(q: Question) -> str:
 
 
 def grid(lesson: Lesson, questions: tuple[Question, ...]) -> list[GridRow]:
-    r = rules()
     return [
         GridRow(
             number=n,
             answer=answer_of(lesson, q),
-            why=cut(why_of(q), r.grid_why_chars),
+            why=why_of(q),
             open=q.open and bool(q.rubric),
         )
         for n, q in enumerate(questions, start=1)
