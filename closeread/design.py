@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Mapping
@@ -25,6 +25,7 @@ class Design:
     leaks: Mapping  # side doors to answers: see design.yaml
     look_up_minutes: float = 0.0  # added to a look-up question's minutes
     look_up_phrases: tuple[str, ...] = ()  # a stem with one of these sends students to look something up
+    draft: Mapping = field(default_factory=frozen_map)  # what `build.py new` drafts (sequence, core, skeletons)
 
     def minutes_for(self, qtype: str) -> float:
         return float(self.minutes[qtype])
@@ -46,4 +47,5 @@ def design() -> Design:
         leaks=frozen_map(raw["leaks"]),
         look_up_minutes=float(raw["look_up"]["minutes"]),
         look_up_phrases=tuple(raw["look_up"]["phrases"]),
+        draft=frozen_map(raw.get("draft", {})),
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from closeread.cache import LessonCache
-from closeread.errors import LessonError, Problem
+from closeread.errors import LessonError
 from closeread.model import Lesson
 from closeread.progress import Progress
 from closeread.render.pages import STUDENT_DIR, TEACHER_DIR, lesson_pages, render_kit
@@ -44,13 +44,6 @@ def check(*, root: Path) -> list[Lesson]:
     if problems:
         raise LessonError(problems)
     return lessons
-
-
-def warnings(lessons: list[Lesson], *, root: Path) -> list[Problem]:
-    """What `check` warns about without failing (side doors to answers, unmarked look-ups)."""
-    from closeread.validate.warnings import lesson_warnings
-
-    return [w for lesson in lessons for w in lesson_warnings(lesson, root=root)]
 
 
 def generate(*, root: Path, pdf: bool = True, progress: Progress | None = None) -> Generated:

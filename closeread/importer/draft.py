@@ -228,6 +228,10 @@ def import_page(path: Path, *, lessons_dir: Path, today: datetime.date, suggest:
     text = article_text(page)
     annotations = _suggested(suggest, text, path, skip=furniture_spans(page, text), captions=caption_spans(page, text))
     data = lesson_data(page, text, source_name=path.name, today=today, annotations=annotations, keep=tuple(keep))
+    if suggest is not None:
+        from closeread.importer.runs import runnable
+
+        data = runnable(data, text, skip=furniture_spans(page, text), captions=caption_spans(page, text), dump=lesson_yaml)
     content = lesson_yaml(data)
 
     base = slugify(page.headline or page.meta.title or "") or slugify(path.name.split(".")[0]) or "lesson"

@@ -19,11 +19,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from closeread.design import design
 from closeread.errors import Problem
-from closeread.load.yamlfile import load_yaml
 from closeread.model import Lesson, Question
 
 _WORD = re.compile(r"[0-9a-z]+(?:'[a-z]+)?")
@@ -203,7 +201,7 @@ def _cross(lesson: Lesson, core: tuple[Question, ...], lines: _Lines, path: str)
                 for key in keys[b.id]:
                     why = gives_away(shown.text, key)
                     if why:
-                        out.append(Problem(path, shown.line, f"warning: the {shown.part} of core question {numbers[a.id]} ('{a.id}') gives away the answer of core question {numbers[b.id]} ('{b.id}'): {why}; expected text that points to the method, not to another question's answer"))
+                        out.append(Problem(path, shown.line, f"the {shown.part} of core question {numbers[a.id]} ('{a.id}') gives away the answer of core question {numbers[b.id]} ('{b.id}'): {why}; expected text that points to the method, not to another question's answer"))
                         break
     return out
 
@@ -226,7 +224,7 @@ def _own(lesson: Lesson, core: tuple[Question, ...], lines: _Lines, path: str) -
             pointed = [o for o, m in zip(right, marks) if m & have]
             if len(pointed) >= 2 and 2 * len(pointed) >= len(right):
                 named = ", ".join(sorted({w for m in marks for w in m & have}))
-                out.append(Problem(path, shown.line, f"warning: the {shown.part} of core question {n} ('{q.id}') points to {len(pointed)} of its {len(right)} right options one by one ({named}); expected a {shown.part.split()[0]} that says how to decide, not which to tick"))
+                out.append(Problem(path, shown.line, f"the {shown.part} of core question {n} ('{q.id}') points to {len(pointed)} of its {len(right)} right options one by one ({named}); expected a {shown.part.split()[0]} that says how to decide, not which to tick"))
     return out
 
 
@@ -253,10 +251,10 @@ def _glosses(lesson: Lesson, core: tuple[Question, ...], lines: _Lines, path: st
         framing = next((a for a in about if a.kind in answers_kinds and 2 * size >= len(words(a.quote))), None)
         shared = sorted(gloss & (stems(a_text(framing)) - own)) if framing is not None else []
         if shared:
-            out.append(Problem(path, where, f"warning: the gloss of '{term.term}' answers what annotation '{framing.id}' ({framing.kind}) asks students to find out ({', '.join(shared)}); expected a gloss that gives the word's plain meaning and nothing the question asks for, or none"))
+            out.append(Problem(path, where, f"the gloss of '{term.term}' answers what annotation '{framing.id}' ({framing.kind}) asks students to find out ({', '.join(shared)}); expected a gloss that gives the word's plain meaning and nothing the question asks for, or none"))
         elif judged and (about or pattern.search(core_text)):
             on = f"annotation '{about[0].id}' ({about[0].kind})" if about else "a core question"
-            out.append(Problem(path, where, f"warning: the gloss of '{term.term}' judges it ('{judged}'), and {on} asks about that word; expected a plain definition that leaves the judgement to the student"))
+            out.append(Problem(path, where, f"the gloss of '{term.term}' judges it ('{judged}'), and {on} asks about that word; expected a plain definition that leaves the judgement to the student"))
     return out
 
 
@@ -265,13 +263,10 @@ def a_text(a) -> str:
     return " ".join([a.note, *(str(v) for v in a.fields.values())])
 
 
-def leak_warnings(lesson: Lesson, *, root: Path) -> list[Problem]:
-    """Every side door to a core question's answer in ``lesson``, as warnings (path:line)."""
+def leak_warnings(lesson: Lesson, data) -> list[Problem]:
+    """Every side door to a core question's answer in ``lesson``, as warnings (path:line); ``data`` is the
+    lesson file as loaded, which holds the lines."""
     path = lesson.path
-    data = None
-    file = root / path
-    if file.is_file():
-        data, _ = load_yaml(file.read_text(encoding="utf-8"), path=path)
     lines = _Lines(data)
     core = lesson.core_questions
     return sorted(set(_cross(lesson, core, lines, path) + _own(lesson, core, lines, path) + _glosses(lesson, core, lines, path)))

@@ -130,6 +130,7 @@ QUESTION = F(
         "hints": _texts("hints, shown one at a time"),
         "explanation": _text("why the answer is right"),
         "options": F("list", "options", item=OPTION),
+        "keep_order": F("bool", "true to show the options in the file's order instead of a shuffled one"),
         "claims": F("list", "ids of claim annotations", item=F("slug", "a claim annotation id")),
         "answer": F("slug", "the id of the annotation to find"),
         "model_answer": _text("a model answer"),
@@ -304,6 +305,9 @@ class Checker:
     def __init__(self, path: str):
         self.path = path
         self.problems: list[Problem] = []
+        # a draft may leave a date, an address or a language code as the importer's TODO: it is listed as
+        # still to do, and the value is left out (the validator supplies a stand-in)
+        self.todo_allowed = False
 
     def report(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.path, line, message))
@@ -363,6 +367,8 @@ class Checker:
                 self.report(line, f"'{name}' is {value}; expected a whole number of at least {spec.minimum}")
                 return None
             return value
+        if self.todo_allowed and t in ("date", "url", "lang") and isinstance(value, str) and value.lstrip().startswith("TODO"):
+            return None
         if t == "date":
             if isinstance(value, dt.datetime):
                 return value.date()

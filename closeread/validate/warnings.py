@@ -3,8 +3,6 @@ that send students to look something up without saying so (their minutes would b
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from closeread.design import design
 from closeread.errors import Problem
 from closeread.model import Lesson
@@ -18,9 +16,10 @@ def unmarked_look_ups(lesson: Lesson) -> list[Problem]:
         said = next((p for p in phrases if p in q.prompt.casefold()), "")
         if said and not q.look_up:
             where = f"annotation '{q.annotation}' (its 'question:' mapping)" if q.generated else f"question '{q.id}'"
-            out.append(Problem(lesson.path, q.line, f"warning: question '{q.id}' sends students to look something up (\"{said}\") but is not marked; expected 'look_up: true' on {where}, so that paper says it needs a device and its minutes include the look-up"))
+            out.append(Problem(lesson.path, q.line, f"question '{q.id}' sends students to look something up (\"{said}\") but is not marked; expected 'look_up: true' on {where}, so that paper says it needs a device and its minutes include the look-up"))
     return out
 
 
-def lesson_warnings(lesson: Lesson, *, root: Path) -> list[Problem]:
-    return sorted(set(leak_warnings(lesson, root=root) + unmarked_look_ups(lesson)))
+def lesson_warnings(lesson: Lesson, data) -> list[Problem]:
+    """``data``: the lesson file as loaded, with its lines (the messages point at them)."""
+    return sorted(set(leak_warnings(lesson, data) + unmarked_look_ups(lesson)))

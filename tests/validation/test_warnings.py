@@ -11,13 +11,12 @@ import sys
 
 import pytest
 
-from closeread.pipeline import warnings
 from closeread.validate.kit import load_kit
 from tests.validation.test_messages import REPO, Y, _both, _broken_kit, _edit
 
 OPTION = '{text: Ana Silva, correct: true, feedback: "Yes, the union leader."}'
 LEADER = '{text: The union leader of the dock workers, correct: true, feedback: "Yes."}'
-WARN = "warning: "
+WARN = ""  # a warning reads like a problem: path:line: what; expected
 
 CASES = [
     ("another-core-stem-holds-a-right-option", _both(_edit(OPTION, LEADER), _edit(
@@ -65,7 +64,7 @@ CASES = [
 
 
 def _warnings(root) -> list[str]:
-    return [str(w) for w in warnings(load_kit(root=root), root=root)]
+    return [str(w) for lesson in load_kit(root=root) for w in lesson.warnings]
 
 
 def test_the_fixture_warns_about_nothing(tmp_path):
@@ -81,5 +80,4 @@ def test_check_prints_warnings_and_passes(tmp_path):
     root = _broken_kit(tmp_path, CASES[0][1])
     done = subprocess.run([sys.executable, str(REPO / "build.py"), "--root", str(root), "check"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert done.stderr.splitlines() == CASES[0][2]
-    assert done.stdout.strip() == "1 lessons checked: no problems, 1 warning (above)"
+    assert done.stdout.splitlines() == [*CASES[0][2], "1 lessons checked: no problems, 1 warnings"]
