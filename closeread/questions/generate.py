@@ -290,12 +290,9 @@ def question_for(ann: Annotation, sources: list[Source], *, article: Article, st
 
 
 def sort_claims_question(claims: list[Annotation], sources: list[Source]) -> Question:
-    """One question that sorts claims of the lesson into reported and asserted."""
-    by_id = {s.id: s for s in sources}
-    parts = []
-    for c in claims:
-        src = by_id.get(c.get("source") or "")
-        parts.append(f"'{c.quote}': {c.get('stance')}" + (f" ({src.name})" if src and c.get("stance") == "reported" else ""))
+    """One question that sorts claims of the lesson into reported and asserted. Its explanation keeps to
+    its point, the stance: naming each claim's source would answer the lesson's "who says so?" questions."""
+    parts = [f"'{c.quote}': {c.get('stance')}" for c in claims]
     return Question(
         id="g-sort-claims",
         type="sort",

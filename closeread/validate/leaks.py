@@ -160,8 +160,9 @@ def keys_of(lesson: Lesson, q: Question) -> list[Key]:
         field = _WHO.get(ann.kind)
         source = lesson.source_by_id(ann.get(field) or "") if field else None
         if source is not None and (ann.kind != "claim" or ann.get("stance") == "reported"):
-            subject = stems(ann.get("figure") or ann.quote)
             name = stems(source.name)
+            # a quote that is the name itself ("Silva") asks who it is, not who says something
+            subject = stems(ann.get("figure") or ann.quote) - name
             if subject and name:
                 # a sentence with most of the quote and any word of the source's name
                 out.append(Key(q.id, f"{source.name} (for '{_short(ann.quote)}')", "", frozenset(subject), max(1, math.ceil(float(rules["who_share"]) * len(subject))), frozenset(name)))
