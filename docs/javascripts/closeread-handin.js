@@ -275,7 +275,7 @@
   function download(ctx, code) {
     // the code first, then the summary as text: the teacher's page finds the code in the file
     const txt = ["closeread hand-in", "Code: " + code, "", ctx.build()].join("\n") + "\n";
-    const name = ("closeread-" + ctx.root.dataset.crLesson + "-" + (ctx.getData().name || "")).replace(/[^A-Za-z0-9-]+/g, "-").replace(/-+$/, "").slice(0, 80) + ".txt";
+    const name = ("closeread-" + ctx.root.dataset.crLesson + "-" + (ctx.getData().name || "")).replace(/[^A-Za-z0-9-]+/g, "-").replace(/-{2,}/g, "-").replace(/-+$/, "").slice(0, 80) + ".txt";
     const url = URL.createObjectURL(new Blob([txt], { type: "text/plain;charset=utf-8" }));
     const link = h("a", { href: url, download: name, hidden: true });
     document.body.append(link);

@@ -48,7 +48,7 @@
     if (q.type === "discussion") return "discussion";
     if (!it || !it.done) return "not answered";
     if (q.type === "short") return "self: " + (LEVELS[it.self - 1] || "not marked");
-    const chosen = q.type === "single" ? (it.a >= 0 ? letter(it.a) : "") : q.type === "multiple" ? (it.a || []).map(letter).join("") : "";
+    const chosen = q.type === "single" ? (it.a >= 0 ? letter(it.a) : "") : q.type === "multiple" ? (it.a || []).map(letter).join(", ") : "";
     if (it.first) return "right";
     if (it.ok) return "right (2nd try)";
     return "wrong" + (chosen ? ": " + chosen : "") + (it.shown ? " (answer shown)" : "");
