@@ -129,23 +129,29 @@
       if (!lesson) return;
       const lines = [];
       let added = 0;
-      for (const src of sources) {
+      // every code is decoded at once (each may wait on a DecompressionStream), then checked in order
+      const found = sources.map((src) => (src.big ? [] : H.scan(src.text)));
+      const decoded = await Promise.all(found.map((codes) => Promise.all(codes.map((c) => H.decode(c).then((rec) => ({ rec }), (e) => ({ e }))))));
+      const known = new Set(kept.codes);
+      for (let k = 0; k < sources.length; k++) {
+        const src = sources[k];
+        const codes = found[k];
         if (src.big) { lines.push(src.label + " is too large to be a hand-in file (more than 1 MB): left out."); continue; }
-        const codes = H.scan(src.text);
         if (!codes.length) { lines.push(src.label + ": no hand-in code found in it (a code starts with CR1.)."); continue; }
         for (let n = 0; n < codes.length; n++) {
           const code = codes[n];
           const name = src.label + (codes.length > 1 ? ", code " + (n + 1) : "") + " (\u201c" + short(code) + "\u201d)";
-          let rec;
-          try { rec = await H.decode(code); } catch (e) { lines.push(name + " " + (REASON[e.reason] || REASON.damaged)); continue; }
+          const { rec, e } = decoded[k][n];
+          if (e) { lines.push(name + " " + (REASON[e.reason] || REASON.damaged)); continue; }
           const who = src.label + (codes.length > 1 ? ", code " + (n + 1) : "") + " (" + (rec.name || "no name") + ")";
           const p = problem(rec);
           if (p) { lines.push(who + " " + p); continue; }
-          if (kept.codes.includes(code)) { lines.push(who + " is already in the list: not added twice."); continue; }
+          if (known.has(code)) { lines.push(who + " is already in the list: not added twice."); continue; }
           const c = caution(rec);
           if (c) lines.push(who + " " + c);
           if (kept.set == null) kept.set = rec.items.map((it) => it.i).join(",");
           kept.codes.push(code);
+          known.add(code);
           rows.push(rec);
           added++;
         }
@@ -167,9 +173,8 @@
       if (!kept || kept.v !== 1 || !Array.isArray(kept.codes)) kept = { v: 1, codes: [], set: null, levels: {} };
       rows = [];
       const dropped = [];
-      for (const code of kept.codes) {
-        try { const rec = await H.decode(code); if (!problem(rec)) rows.push(rec); else dropped.push(code); } catch (e) { dropped.push(code); }
-      }
+      const recs = await Promise.all(kept.codes.map((c) => H.decode(c).catch(() => null)));
+      recs.forEach((rec, n) => { if (rec && !problem(rec)) rows.push(rec); else dropped.push(kept.codes[n]); });
       if (dropped.length) { kept.codes = kept.codes.filter((c) => !dropped.includes(c)); save(); say([plural(dropped.length, "kept code no longer matches", "kept codes no longer match") + " this lesson (the site was rebuilt): left out."]); }
       draw();
     }
@@ -244,10 +249,17 @@
       /* written answers beside the rubric */
       const written = qs.filter((q) => q.type === "short");
       if (written.length) out.append(h("h2", { id: "cr-rs-written" }, "Written answers"));
+      if (written.length) out.append(h("p", null, "Open a question to read its answers beside the rubric and give each a level (printing opens them all)."));
       written.forEach((q) => {
         const n = qs.indexOf(q) + 1;
-        const sec = h("section", { class: "cr-rs-written", "aria-labelledby": "cr-rs-w-" + n },
-          h("h3", { id: "cr-rs-w-" + n }, "Q" + n + ". " + q.prompt),
+        // folded, and made when first opened: a class's written answers are most of the page's work
+        const sec = h("details", { class: "cr-rs-written" }, h("summary", null, "Q" + n + ". " + q.prompt + " (" + plural(rows.filter((r) => (itemOf(r, q) || {}).text).length, "answer", "answers") + ")"));
+        sec.addEventListener("toggle", () => { if (sec.open && sec.children.length === 1) sec.append(...writtenAnswers(q, n)); });
+        out.append(sec);
+      });
+    }
+    function writtenAnswers(q, n) {
+      return [
           q.rubric ? h("table", { class: "cr-rs-table" }, h("caption", null, "Rubric"),
             h("thead", null, h("tr", null, ["Level", "An answer at this level", "For example"].map((t) => h("th", { scope: "col" }, t)))),
             h("tbody", null, q.rubric.map((l) => h("tr", null, h("th", { scope: "row" }, l.level), h("td", null, l.does), h("td", null, l.sample))))) : null,
@@ -265,9 +277,7 @@
               return h("tr", null, h("th", { scope: "row" }, r.name || "(no name)"), h("td", null, it.text || "(no answer)"),
                 h("td", null, it.done ? LEVELS[it.self - 1] || "not marked" : "not answered"),
                 h("td", null, h("label", { for: id, class: "cr-sr" }, "Your level for " + (r.name || "row " + (k + 1))), pick, printed));
-            }))));
-        out.append(sec);
-      });
+            })))].filter(Boolean);
     }
     function levelsLine(its) {
       return LEVELS.slice().reverse().map((l, k) => l + " " + its.filter((it) => it.self === 3 - k).length).join(" \u00b7 ");
@@ -357,6 +367,7 @@
     drop.addEventListener("drop", (e) => { e.preventDefault(); app.classList.remove("cr-rs-over"); if (e.dataTransfer && e.dataTransfer.files.length) fromFiles(e.dataTransfer.files); });
     $(".cr-rs-csv", root).addEventListener("click", download);
     $(".cr-rs-print", root).addEventListener("click", () => window.print());
+    window.addEventListener("beforeprint", () => out.querySelectorAll("details.cr-rs-written").forEach((d) => { d.open = true; d.dispatchEvent(new Event("toggle")); }));
     $(".cr-rs-clear", root).addEventListener("click", () => {
       if (!lesson) return;
       store.del(KEY(lesson.slug));

@@ -166,9 +166,11 @@ def test_three_students_hand_in_and_the_teacher_sees_the_class(class_of_three, f
     assert perq[0][0].startswith("Q1. Who gives the 300 figure?")
 
     # written answers beside the rubric; the teacher gives a level, kept in this browser
-    written = page.locator("section.cr-rs-written")
+    written = page.locator("details.cr-rs-written")
+    assert written.locator("summary").inner_text() == "Q5. What does the headline add? (3 answers)"
+    written.locator("summary").click()
     assert "Repeats the headline." in written.inner_text() and "Model answer:" in written.inner_text()
-    answers = _cells(page, "section.cr-rs-written table:last-of-type")
+    answers = _cells(page, "details.cr-rs-written table:last-of-type")
     assert [r[:3] for r in answers] == [
         ["Ana Silva-Reyes", "The headline says the city is paralysed; no source in the story says so.", "strong"],
         ["Ben", '=HYPERLINK("http://example.invalid","click")', "beginning"],
@@ -208,6 +210,7 @@ def test_three_students_hand_in_and_the_teacher_sees_the_class(class_of_three, f
     page.reload()
     page.wait_for_function("document.querySelectorAll('.cr-rs-students tbody tr').length === 3")
     assert _cells(page, ".cr-rs-students")[0][9] == "self: strong; yours: developing"
+    page.locator("details.cr-rs-written summary").click()
     assert page.get_by_label("Your level for Ana Silva-Reyes").input_value() == "developing"
     assert page.evaluate("document.querySelectorAll('.cr-rs-out img, .cr-rs-msgs img, .cr-rs-out script').length") == 0
     assert page.dialogs == []
