@@ -213,13 +213,20 @@
 
   /* ---------- the student page's side: closeread.js calls student() when "Hand in" is pressed ---------- */
   const $$ = (sel, root) => Array.from(root.querySelectorAll(sel));
+  // an element with attributes (on... ones as listeners) and children, text always as text nodes; the
+  // results page uses it too
   function h(tag, attrs, ...kids) {
     const el = document.createElement(tag);
-    for (const k in attrs) if (attrs[k] != null && attrs[k] !== false) el.setAttribute(k, attrs[k] === true ? "" : attrs[k]);
-    el.append(...kids);
+    for (const k in attrs || {}) {
+      const v = attrs[k];
+      if (v == null || v === false) continue;
+      if (k.slice(0, 2) === "on") el.addEventListener(k.slice(2), v);
+      else el.setAttribute(k, v === true ? "" : v);
+    }
+    for (const kid of kids.flat(3)) if (kid != null && kid !== false) el.append(kid.nodeType ? kid : document.createTextNode(String(kid)));
     return el;
   }
-  const button = (label, cls, onclick) => { const b = h("button", { type: "button", class: "cr-btn " + cls }, label); b.addEventListener("click", onclick); return b; };
+  const button = (label, cls, onclick) => h("button", { type: "button", class: "cr-btn " + cls, onclick }, label);
   const SELF = { no: 1, partly: 2, yes: 3 };
 
   /* the record of a page's answers (closeread.js keeps them per question: v the answer, v1 the first
@@ -285,5 +292,5 @@
     ctx.status.textContent = "The file " + name + " is in your downloads: hand it in where your teacher asked.";
   }
 
-  window.closereadHandin = { encode, decode, scan, record, student, crc32, fnv, TYPES, PREFIX, Bad };
+  window.closereadHandin = { encode, decode, scan, record, student, h, crc32, fnv, TYPES, PREFIX, Bad };
 })();

@@ -8,18 +8,7 @@
 (function () {
   "use strict";
   const $ = (sel, root) => (root || document).querySelector(sel);
-  function h(tag, attrs, ...kids) {
-    const el = document.createElement(tag);
-    for (const k in attrs || {}) {
-      const v = attrs[k];
-      if (v == null || v === false) continue;
-      if (k === "class") el.className = v;
-      else if (k.slice(0, 2) === "on") el.addEventListener(k.slice(2), v);
-      else el.setAttribute(k, v === true ? "" : v);
-    }
-    for (const kid of kids.flat(3)) if (kid != null && kid !== false) el.append(kid.nodeType ? kid : document.createTextNode(String(kid)));
-    return el;
-  }
+  const h = (...args) => window.closereadHandin.h(...args); // closeread-handin.js, loaded before this file
   const store = {
     get(k) { try { return JSON.parse(localStorage.getItem(k)); } catch (e) { return null; } },
     set(k, v) { try { localStorage.setItem(k, JSON.stringify(v)); return true; } catch (e) { return false; } },
