@@ -182,9 +182,12 @@
       return { right: auto.filter((q) => (itemOf(rec, q) || {}).first).length, of: auto.length };
     }
     const levelKey = (rec, q) => rec.crc.toString(16) + ":" + q.i;
+    let cells = {}; // the table's cell of each student and question, by levelKey
+    const cellText = (q, r) => resultText(q, itemOf(r, q)) + (q.type === "short" && kept.levels[levelKey(r, q)] ? "; yours: " + kept.levels[levelKey(r, q)] : "");
 
     function draw() {
       out.replaceChildren();
+      cells = {};
       if (!lesson || !rows.length) {
         if (lesson) out.append(h("p", null, "No codes yet for \u201c" + lesson.title + "\u201d."));
         return;
@@ -209,7 +212,7 @@
             h("th", { scope: "row" }, (r.name || "(no name)") + (dupRows.has(n + 1) ? " (twice)" : "")),
             h("td", null, when(r.handedIn)), h("td", null, String(r.minutes)),
             h("td", null, s.right + " of " + s.of),
-            qs.map((q) => h("td", null, resultText(q, itemOf(r, q)) + (q.type === "short" && kept.levels[levelKey(r, q)] ? "; yours: " + kept.levels[levelKey(r, q)] : ""))),
+            qs.map((q) => (cells[levelKey(r, q)] = h("td", null, cellText(q, r)))),
             h("td", null, h("button", { type: "button", class: "cr-btn cr-rs-remove", "aria-label": "Remove row " + (n + 1) + " (" + (r.name || "no name") + ")", onclick: () => remove(n) }, "Remove")));
         })));
       out.append(h("div", { class: "md-typeset__scrollwrap" }, h("div", { class: "md-typeset__table" }, table)));
@@ -261,7 +264,7 @@
               const id = "cr-rs-lvl-" + n + "-" + k;
               const pick = h("select", { id, class: "cr-rs-level" }, [["", "\u2014"]].concat(LEVELS.map((l) => [l, l])).map(([v, t]) => new Option(t, v)));
               pick.value = kept.levels[key] || "";
-              pick.addEventListener("change", () => { if (pick.value) kept.levels[key] = pick.value; else delete kept.levels[key]; save(); printed.textContent = pick.value; });
+              pick.addEventListener("change", () => { if (pick.value) kept.levels[key] = pick.value; else delete kept.levels[key]; save(); printed.textContent = pick.value; if (cells[key]) cells[key].textContent = cellText(q, r); });
               const printed = h("span", { class: "cr-rs-print-level" }, kept.levels[key] || "");
               return h("tr", null, h("th", { scope: "row" }, r.name || "(no name)"), h("td", null, it.text || "(no answer)"),
                 h("td", null, it.done ? LEVELS[it.self - 1] || "not marked" : "not answered"),

@@ -9,6 +9,11 @@ import re
 
 import pytest
 
+try:
+    from playwright.sync_api import expect
+except ImportError:  # the fixtures skip (or fail under CI=true) before any test needs it
+    expect = None
+
 from tests.browser.conftest import FIXTURE
 from tests.browser.drive import q, target_words, word_index_of
 
@@ -169,7 +174,8 @@ def test_three_students_hand_in_and_the_teacher_sees_the_class(class_of_three, f
     written = page.locator("details.cr-rs-written")
     assert written.locator("summary").inner_text() == "Q5. What does the headline add? (3 answers)"
     written.locator("summary").click()
-    assert "Repeats the headline." in written.inner_text() and "Model answer:" in written.inner_text()
+    expect(written).to_contain_text("Repeats the headline.")
+    assert "Model answer:" in written.inner_text()
     answers = _cells(page, "details.cr-rs-written table:last-of-type")
     assert [r[:3] for r in answers] == [
         ["Ana Silva-Reyes", "The headline says the city is paralysed; no source in the story says so.", "strong"],
@@ -177,6 +183,15 @@ def test_three_students_hand_in_and_the_teacher_sees_the_class(class_of_three, f
         ["<img src=x onerror=alert(1)>Cy", 'He said, "no"\nthen left.', "developing"],
     ]
     page.get_by_label("Your level for Ana Silva-Reyes").select_option("developing")
+    assert _cells(page, ".cr-rs-students")[0][9] == "self: strong; yours: developing"
+
+    # printed: the tables and every written answer, without the form
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator("#cr-rs-paste").is_hidden() and page.locator(".cr-rs-remove").first.is_hidden()
+    assert page.locator(".cr-rs-students").is_visible() and page.locator(".cr-rs-perq").is_visible()
+    assert page.get_by_text('He said, "no"').is_visible()
+    page.emulate_media(media="screen")
 
     with page.expect_download() as got:
         page.get_by_role("button", name=re.compile("Download as CSV")).click()
@@ -211,7 +226,7 @@ def test_three_students_hand_in_and_the_teacher_sees_the_class(class_of_three, f
     page.wait_for_function("document.querySelectorAll('.cr-rs-students tbody tr').length === 3")
     assert _cells(page, ".cr-rs-students")[0][9] == "self: strong; yours: developing"
     page.locator("details.cr-rs-written summary").click()
-    assert page.get_by_label("Your level for Ana Silva-Reyes").input_value() == "developing"
+    expect(page.get_by_label("Your level for Ana Silva-Reyes")).to_have_value("developing")
     assert page.evaluate("document.querySelectorAll('.cr-rs-out img, .cr-rs-msgs img, .cr-rs-out script').length") == 0
     assert page.dialogs == []
     page.get_by_role("button", name="Clear this lesson's results").click()
