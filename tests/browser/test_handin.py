@@ -100,8 +100,8 @@ def cy(page):
     _short(page, 'He said, "no"\nthen left.', "Developing")
 
 
-def _teacher(open_page, fixture_kit, where="http"):
-    page = open_page(fixture_kit.http(RESULTS) if where == "http" else fixture_kit.file(RESULTS))
+def _teacher(open_page, fixture_kit, where="http", **options):
+    page = open_page(fixture_kit.http(RESULTS) if where == "http" else fixture_kit.file(RESULTS), **options)
     page.dialogs = []
     page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
     page.locator("#cr-rs-lesson").select_option(FIXTURE)
@@ -325,12 +325,16 @@ def test_the_whole_lesson_hands_in_from_beside_reset_and_from_file_urls(fixture_
     assert teacher.locator(".cr-rs-out p").first.inner_text() == "The lesson's core set: 8 questions."
 
 
-def test_results_page_has_no_axe_violation(class_of_three, fixture_kit, open_page):
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_results_page_has_no_axe_violation(class_of_three, fixture_kit, open_page, scheme):
     from tests.browser.test_site import _axe
 
-    page = _teacher(open_page, fixture_kit)
+    page = _teacher(open_page, fixture_kit, color_scheme=scheme)
+    assert _axe(page) == [], "empty"
     _paste(page, f"{class_of_three['ana']} {class_of_three['ben']} {class_of_three['cy']} CR1.broken")
-    assert _axe(page) == []
+    page.locator("details.cr-rs-written summary").click()
+    expect(page.locator("details.cr-rs-written select").first).to_be_visible()
+    assert _axe(page) == [], "with a class, a bad code and the written answers open"
 
 
 def test_the_keys_stay_out_of_the_student_site(fixture_kit):
