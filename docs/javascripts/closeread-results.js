@@ -164,7 +164,8 @@
       const dropped = [];
       const recs = await Promise.all(kept.codes.map((c) => H.decode(c).catch(() => null)));
       recs.forEach((rec, n) => { if (rec && !problem(rec)) rows.push(rec); else dropped.push(kept.codes[n]); });
-      if (dropped.length) { kept.codes = kept.codes.filter((c) => !dropped.includes(c)); save(); say([plural(dropped.length, "kept code no longer matches", "kept codes no longer match") + " this lesson (the site was rebuilt): left out."]); }
+      // kept, not deleted: the teacher decides (Clear), and a site put back as it was reads them again
+      if (dropped.length) say([plural(dropped.length, "code kept in this browser no longer matches", "codes kept in this browser no longer match") + " this lesson's questions (the site was rebuilt since): not shown; \u201cClear\u201d removes them."]);
       draw();
     }
 
@@ -290,7 +291,7 @@
       return best;
     }
     function remove(n) {
-      kept.codes.splice(n, 1);
+      kept.codes.splice(kept.codes.indexOf(rows[n].code), 1);
       rows.splice(n, 1);
       if (!rows.length) kept.set = null;
       save();

@@ -291,6 +291,17 @@ def test_every_bad_code_gets_one_plain_line(class_of_three, fixture_kit, open_pa
     assert names == ["Ana Silva-Reyes (twice)", "<img src=x onerror=alert(1)>Cy", "Ben", "Ana Silva-Reyes (twice)"]
     page.get_by_role("button", name="Remove row 4 (Ana Silva-Reyes)").click()
     assert page.locator(".cr-rs-dups").count() == 0
+
+    # a kept code that a rebuilt site no longer reads: kept in storage, not shown, said once
+    stale = _forged(page, version="0badc0de")
+    page.evaluate("([k, c]) => { const d = JSON.parse(localStorage.getItem(k)); d.codes.unshift(c); localStorage.setItem(k, JSON.stringify(d)); }", [f"closeread:results:{FIXTURE}", stale])
+    page.reload()
+    page.wait_for_function("document.querySelectorAll('.cr-rs-students tbody tr').length === 3")
+    assert _lines(page) == ["1 code kept in this browser no longer matches this lesson's questions (the site was rebuilt since): not shown; \u201cClear\u201d removes them."]
+    page.get_by_role("button", name="Remove row 2 (<img src=x onerror=alert(1)>Cy)").click()
+    assert [r[1] for r in _cells(page, ".cr-rs-students")] == ["Ana Silva-Reyes", "Ben"]
+    kept = page.evaluate(f"JSON.parse(localStorage.getItem('closeread:results:{FIXTURE}')).codes")
+    assert kept == [stale, codes["ana"], codes["ben"]]
     assert page.dialogs == [] and page.evaluate("document.querySelectorAll('.cr-rs-out img, .cr-rs-msgs img').length") == 0
 
 
