@@ -176,8 +176,10 @@
     const r = Reader(b);
     const rec = { lessonId: u32(1), version: u32(5).toString(16).padStart(8, "0"), code: String(code), crc: want };
     try {
-      rec.handedIn = EPOCH + r.uint() * 60000;
+      const at = r.uint();
       rec.minutes = r.uint();
+      if (at > 200 * 527040 || rec.minutes > 527040) throw new Bad("damaged"); // past 2220, or a year spent
+      rec.handedIn = EPOCH + at * 60000;
       rec.name = r.str();
       const count = r.uint();
       if (count > MAX_QUESTIONS) throw new Bad("damaged");

@@ -261,6 +261,7 @@ def test_every_bad_code_gets_one_plain_line(class_of_three, fixture_kit, open_pa
         "newer": ("CR2." + ana_code[4:], "was made by a newer version of closeread than this teacher site: update the teacher site to read it."),
         "another lesson": (_forged(page, lesson="another-lesson"), "is for a lesson this teacher site does not have."),
         "older build": (_forged(page, version="0badc0de"), "was made from an older (or newer) build of this lesson, whose questions differ from these: ask the student to hand in again from the current page."),
+        "impossible date": (_forged(page, handedIn=8.6e15), "is damaged: ask for it again, or for the file."),
         "another assignment": (_forged(page), "is for another set of questions of this lesson (1 question, not the 6 here): press \u201cClear\u201d to start a list for that assignment."),
         "same code twice": (ana_code, "is already in the list: not added twice."),
         "not a code": ("<b>hello</b> =SUM(A1:A3)", None),
@@ -346,6 +347,7 @@ def test_results_page_has_no_axe_violation(class_of_three, fixture_kit, open_pag
     page.locator("details.cr-rs-written summary").click()
     expect(page.locator("details.cr-rs-written select").first).to_be_visible()
     assert _axe(page) == [], "with a class, a bad code and the written answers open"
+    assert _axe(class_of_three["ana_page"]) == [], "the student page with its hand-in code"
 
 
 def test_the_keys_stay_out_of_the_student_site(fixture_kit):
