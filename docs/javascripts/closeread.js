@@ -967,7 +967,8 @@
 
   /* ---------- hand-in: the work as a code and a small file; closeread-handin.js does it, loaded when
    * the student presses the button (it is not on every page a phone loads) ---------- */
-  const HANDIN_JS = document.currentScript ? new URL("closeread-handin.js", document.currentScript.src).href : "";
+  const SCRIPT_SRC = (document.currentScript || $('script[src*="javascripts/closeread.js"]') || {}).src;
+  const HANDIN_JS = SCRIPT_SRC ? new URL("closeread-handin.js", SCRIPT_SRC).href : "";
   function Handin(root, visible, getData, build, nameIn) {
     const el = h("div", { class: "cr-handin" });
     const status = h("p", { class: "cr-handin-status", "aria-live": "polite" });
