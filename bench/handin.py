@@ -10,7 +10,8 @@ uses (docs/javascripts/closeread-handin.js):
   characters) for each short question;
 - reports the codes' length, deflated (what Chromium makes) and plain (a browser without CompressionStream);
 - times pasting all of them at once until the results are drawn (decoding, checking, the table of students
-  by questions, the question-by-question table and the written answers), best and median of ``--runs``.
+  by questions and the question-by-question table; each question's written answers stay folded), best
+  and median of ``--runs``, and then opening every question's written answers (what printing does).
 
     python bench/handin.py [--kit DIR] [--lesson SLUG] [--students 200] [--questions 12] [--runs 5]
 
@@ -84,7 +85,11 @@ LOAD = """async (codes) => {
   await page.add([{ label: "Pasted text", text: codes.join("\\n") }]);
   await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   const rows = document.querySelectorAll('.cr-rs-students tbody tr').length;
-  return { seconds: (performance.now() - t0) / 1000, rows, first: document.querySelector('.cr-rs-msgs li').textContent };
+  const seconds = (performance.now() - t0) / 1000;
+  const t1 = performance.now();
+  window.dispatchEvent(new Event("beforeprint")); // opens every question's written answers, as printing does
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  return { seconds, written: (performance.now() - t1) / 1000, rows, first: document.querySelector('.cr-rs-msgs li').textContent };
 }"""
 
 
@@ -104,11 +109,12 @@ def measure(kit: Path, *, lesson: str, students: int, questions: int, runs: int)
         page.locator("#cr-rs-lesson").select_option(lesson)
         page.wait_for_function(f"window.closereadResults && window.closereadResults[{json.dumps(lesson)}]")
         made = page.evaluate(MAKE, [lesson, students, questions, SENTENCES, 2026])
-        times = []
+        times, written = [], []
         for _ in range(runs):
             got = page.evaluate(LOAD, made["codes"])
             assert got["rows"] == students, got
             times.append(got["seconds"])
+            written.append(got["written"])
         page.locator(".cr-rs-clear").click()
     return {
         "lesson": lesson,
@@ -119,6 +125,7 @@ def measure(kit: Path, *, lesson: str, students: int, questions: int, runs: int)
         "code_chars_deflated": {"min": min(made["deflated"]), "median": statistics.median(made["deflated"]), "max": max(made["deflated"])},
         "code_chars_plain": {"min": min(made["plain"]), "median": statistics.median(made["plain"]), "max": max(made["plain"])},
         "load_seconds": {"best": min(times), "median": statistics.median(times), "runs": times},
+        "open_written_seconds": {"best": min(written), "median": statistics.median(written)},
     }
 
 
@@ -141,6 +148,8 @@ def main(argv=None) -> int:
     print(f"{result['lesson']}: {result['questions']} questions {result['types']}, written answers {result['written_chars_median']:.0f} characters (median per student)")
     print(f"code length, deflated: {d['min']}-{d['max']} characters (median {d['median']:.0f}); plain: {p['min']}-{p['max']} (median {p['median']:.0f})")
     print(f"{result['students']} codes pasted at once, read and drawn: best {t['best']:.3f} s, median {t['median']:.3f} s over {len(t['runs'])} runs")
+    w = result["open_written_seconds"]
+    print(f"then every question's written answers opened (as printing does): best {w['best']:.3f} s, median {w['median']:.3f} s")
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return 0
