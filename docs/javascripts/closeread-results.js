@@ -23,6 +23,7 @@
   const pct = (k, n) => (n ? Math.round((100 * k) / n) + " %" : "");
   const when = (ms) => new Date(ms).toISOString().slice(0, 16).replace("T", " ") + " UTC";
   const short = (s) => (s.length > 16 ? s.slice(0, 16) + "\u2026" : s);
+  const clip = (s) => { s = s.replace(/\s+/g, " ").trim(); return s.length > 60 ? s.slice(0, 60) + "\u2026" : s; }; // a name in a one-line message
   const plural = (n, one, many) => n + " " + (n === 1 ? one : many);
 
   /* what a student's answer says, in words, for the table, the written answers and the CSV */
@@ -132,7 +133,7 @@
           const name = src.label + (codes.length > 1 ? ", code " + (n + 1) : "") + " (\u201c" + short(code) + "\u201d)";
           const { rec, e } = decoded[k][n];
           if (e) { lines.push(name + " " + (REASON[e.reason] || REASON.damaged)); continue; }
-          const who = src.label + (codes.length > 1 ? ", code " + (n + 1) : "") + " (" + (rec.name || "no name") + ")";
+          const who = src.label + (codes.length > 1 ? ", code " + (n + 1) : "") + " (" + (clip(rec.name) || "no name") + ")";
           const p = problem(rec);
           if (p) { lines.push(who + " " + p); continue; }
           if (known.has(code)) { lines.push(who + " is already in the list: not added twice."); continue; }
@@ -199,7 +200,7 @@
       const core = qs.length === lesson.questions.filter((q) => q.core).length && qs.every((q) => q.core);
       out.append(h("h2", { id: "cr-rs-class" }, lesson.title + ": " + plural(rows.length, "student", "students")),
         h("p", null, core ? "The lesson's core set: " + plural(qs.length, "question", "questions") + "." : "An assignment of " + plural(qs.length, "question", "questions") + " (the lesson's questions " + qs.map((q) => q.i + 1).join(", ") + ")."));
-      if (dups.length) out.append(h("ul", { class: "cr-rs-dups" }, dups.map((d) => h("li", { class: "cr-rs-dup" }, "\u201c" + rows[d[0] - 1].name + "\u201d handed in " + d.length + " times (rows " + d.join(" and ") + "): every one is kept; remove the one you do not want."))));
+      if (dups.length) out.append(h("ul", { class: "cr-rs-dups" }, dups.map((d) => h("li", { class: "cr-rs-dup" }, "\u201c" + clip(rows[d[0] - 1].name) + "\u201d handed in " + d.length + " times (rows " + d.join(" and ") + "): every one is kept; remove the one you do not want."))));
 
       /* students by questions */
       const table = h("table", { class: "cr-rs-table cr-rs-students" },

@@ -4,7 +4,9 @@ right table and writes the expected CSV; every bad code gets one plain line and 
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import re
 
 import pytest
@@ -215,10 +217,7 @@ def test_three_students_hand_in_and_the_teacher_sees_the_class(class_of_three, f
     assert data.read_bytes() == expected.encode("utf-8")
 
     # read back as a spreadsheet would: the formula stays text, the quotes and line break survive
-    import csv as csvmod
-    import io
-
-    parsed = list(csvmod.reader(io.StringIO(data.read_bytes().decode("utf-8-sig"), newline="")))
+    parsed = list(csv.reader(io.StringIO(data.read_bytes().decode("utf-8-sig"), newline="")))
     assert parsed[2][12] == "'=HYPERLINK(\"http://example.invalid\",\"click\")" and parsed[3][12] == 'He said, "no"\nthen left.'
 
     # kept in this browser: a reload shows the same class, with the level given; Clear empties it
@@ -355,3 +354,20 @@ def test_the_keys_stay_out_of_the_student_site(fixture_kit):
     assert not (fixture_kit.root / "site" / "teacher").exists()
     data = (fixture_kit.root / "site-teacher" / "teacher" / FIXTURE / "results.js").read_text(encoding="utf-8")
     assert '"note":"No, the mayor speaks about agitators."' in data and '"ok":true' in data
+
+
+def test_csv_makes_every_formula_start_inert(fixture_kit, open_page):
+    page = _teacher(open_page, fixture_kit)
+    starts = ["=1+1", "+1", "-1", "@SUM(A1)", "\t1", "\r1", "a=1", "Zoë \u00e9t\u00e9 \u4e2d"]
+    codes = [
+        _forged(page, name=name, items=[{"i": 2, "type": "short", "done": True, "self": 3, "text": name}])
+        for name in starts
+    ]
+    lines = _paste(page, "\n".join(codes))
+    assert lines[0] == "8 codes added; 8 students in the list."
+    assert len(lines) == 1 + 6, "one caution line for each code that starts like a formula"
+    text = page.evaluate("window.closereadResultsPage.csv()")
+    assert text.startswith("\ufeff\"Name\",")
+    want = ["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\t1", "'\r1", "a=1", "Zoë \u00e9t\u00e9 \u4e2d"]
+    rows = list(csv.reader(io.StringIO(text[1:], newline="")))[1:]
+    assert [r[0] for r in rows] == want and [r[4] for r in rows] == want
