@@ -23,6 +23,8 @@ from pathlib import Path
 
 from closeread.load.lessonfiles import MAX_ARTICLE_BYTES, MAX_LESSON_BYTES, read_limited
 from closeread.model import Lesson
+from closeread.trust import loads as trust_loads
+from closeread.trust import seal, secret, unseal
 from closeread.write.files import write_if_changed
 
 CACHE_DIR = Path(".closeread-cache") / "lessons"
@@ -49,6 +51,7 @@ def code_version() -> str:
 
 class LessonCache:
     def __init__(self, root: Path):
+        secret()  # made before any worker process is forked, so that they all share it
         self.root = root
         self.folder = root / CACHE_DIR
         self._keys: dict[str, str] = {}
@@ -157,11 +160,13 @@ class LessonCache:
 
 
 def read_entry(path: Path):
-    """A pickled entry or part, or None when it is missing or unreadable (a miss, never an error)."""
+    """A pickled entry or part, or None when it is missing, unreadable, or not written by this user's
+    builds (a miss, never an error; see closeread.trust)."""
     try:
         with open(path, "rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            blob = unseal(fh.read())
+        return None if blob is None else trust_loads(blob)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError, IndexError, KeyError):
         return None
 
 
@@ -170,6 +175,6 @@ def write_entry(path: Path, blob: bytes) -> None:
     cache only saves time: a full disk or a read-only folder leaves the entry unwritten (a miss next
     time), and the build goes on to fail, or not, on the files it must write."""
     try:
-        write_if_changed(path, blob)
+        write_if_changed(path, seal(blob))
     except OSError:
         pass

@@ -39,6 +39,18 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def check_report(lessons) -> str:
+    """What ``check`` prints when no lesson has a problem: each warning and each thing a draft still
+    lacks, one line each, then a count of them and of the suggestions to review."""
+    warnings = sorted(w for lesson in lessons for w in lesson.warnings)
+    todo = sum(1 for w in warnings if w.message.startswith("to do before publishing"))
+    suggestions = sum(len(lesson.suggestions) for lesson in lessons)
+    extra = f", {suggestions} suggested annotations to review" if suggestions else ""
+    extra += f", {todo} things to do before publishing" if todo else ""
+    extra += f", {len(warnings) - todo} warnings" if len(warnings) > todo else ""
+    return "\n".join([*(inert(str(w)) for w in warnings), f"{len(lessons)} lessons checked: no problems{extra}"])
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root = (args.root or ROOT).resolve()
@@ -49,14 +61,15 @@ def main(argv: list[str] | None = None) -> int:
             from closeread.pipeline import check
 
             lessons = check(root=root)
-            suggestions = sum(len(lesson.suggestions) for lesson in lessons)
-            extra = f", {suggestions} suggested annotations to review" if suggestions else ""
-            print(f"{len(lessons)} lessons checked: no problems{extra}")
+            print(check_report(lessons))
         elif command == "build":
             from closeread.pipeline import build
 
             generated = build(root=root, pdf=not getattr(args, "no_pdf", False), progress=progress, force=getattr(args, "force", False))
             print(f"built {len(generated.lessons)} lessons into site/ (students) and site-teacher/ (teachers)")
+            warnings = sum(len(lesson.warnings) for lesson in generated.lessons)
+            if warnings:  # a draft's to-dos and possible mistakes do not stop a build, but should not go unseen
+                print(f"{warnings} things to do or to look at before publishing: 'python build.py check' lists them")
         elif command == "serve":
             from closeread.serve import serve
 
@@ -65,9 +78,16 @@ def main(argv: list[str] | None = None) -> int:
             from closeread.importer import import_page
             from closeread.suggest import suggest
 
-            folder = import_page(args.page, lessons_dir=root / "lessons", today=dt.date.today(), suggest=suggest,
+            from closeread.export.pdf import source_date
+
+            stamp = source_date()  # a reproducible import (the docs' examples) gives its own day
+            folder = import_page(args.page, lessons_dir=root / "lessons", today=stamp.date() if stamp else dt.date.today(), suggest=suggest,
                                  keep=tuple(args.keep))
+            from closeread.importer.checklist import checklist
+
             print(f"created {folder.relative_to(root).as_posix()}/ (a draft: edit lesson.yaml, then run 'python build.py check')")
+            for line in checklist(folder):
+                print(inert(line))
         elif command == "suggest":
             from closeread.suggest.command import write_suggestions
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Mapping
@@ -22,6 +22,7 @@ class Design:
     per_kind: int
     sort_items: int
     rubric_levels: tuple[str, ...]
+    draft: Mapping = field(default_factory=frozen_map)  # what `build.py new` drafts (sequence, core, skeletons)
 
     def minutes_for(self, qtype: str) -> float:
         return float(self.minutes[qtype])
@@ -40,4 +41,5 @@ def design() -> Design:
         per_kind=int(raw["generated"]["per_kind"]),
         sort_items=int(raw["generated"]["sort_items"]),
         rubric_levels=tuple(raw["rubric_levels"]),
+        draft=frozen_map(raw.get("draft", {})),
     )

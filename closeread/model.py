@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Mapping
 
+from closeread.errors import Problem
+
 
 class FrozenDict(dict):
     """A read-only dict. Unlike MappingProxyType it pickles, so validated lessons can be cached."""
@@ -223,6 +225,8 @@ class Lesson:
     vocabulary: tuple[Term, ...] = ()
     reading_grade: float | None = None  # Flesch-Kincaid grade of the article's body text
     question_phase: int = 0  # minutes the sequence gives to questions
+    # what check lists without failing: a draft's fields still to write, a role that draws the wrong thing
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def core_questions(self) -> tuple[Question, ...]:

@@ -86,7 +86,7 @@ def publish(*, root: Path, progress: Progress | None = None, drafts: list[str] =
     inputs = {s.site_dir: inputs_hash(root=root, config_file=s.config_file, extra=excludes.get(s.site_dir, ()), listing=listing) for s in stamps}
     todo = [s for s in stamps if force or not s.fresh(inputs[s.site_dir])]
     if not todo:
-        progress.say("site/ and site-teacher/ are up to date (nothing they are built from changed): not rebuilt")
+        progress.say("site/ and site-teacher/ are up to date (nothing they are built from changed, and their files are as built): not rebuilt")
         return []
     for stamp in todo:
         stamp.forget()  # from here until the new site is in place, its old stamp no longer holds

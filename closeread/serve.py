@@ -23,8 +23,10 @@ import time
 from pathlib import Path
 
 from closeread.errors import CloseReadError, inert
+from closeread.load.chars import BAD, describe
 from closeread.progress import Progress
 
+MAX_PATH = 2048  # characters: the longest address the built site has is a few hundred
 POLL_S = 0.25  # how often lessons/ (and MkDocs, docs/) are looked at: a stat of every file, some 10-40 ms at 1,000 lessons
 
 
@@ -224,6 +226,34 @@ def watch(root: Path, progress: Progress, *, stop: threading.Event, interval: fl
     Watcher(root=root, progress=progress).run(stop, interval)
 
 
+def bad_path(path: str) -> str | None:
+    """Why a requested path cannot name a file of the site (a NUL, a control character, too long), or None."""
+    if len(path) > MAX_PATH:
+        return f"the address is {len(path):,} characters long; expected at most {MAX_PATH:,}"
+    found = BAD.search(path)
+    if found:
+        return f"the address holds {describe(found.group())}; expected a page of the site"
+    return None
+
+
+def _preview_server(base):
+    """MkDocs' dev server, answering a path no file can have with 400 and one log line: its own handler
+    opens such a path (``GET /%00``: a NUL in a file name) and logs the ValueError with a traceback."""
+
+    class PreviewServer(base):
+        def serve_request(self, environ, start_response):
+            raw = environ.get("PATH_INFO", "")
+            path = raw.encode("latin-1", "replace").decode("utf-8", "replace")
+            why = bad_path(path)
+            if why is None:
+                return super().serve_request(environ, start_response)
+            logging.getLogger("mkdocs").warning("%s %s: 400 (%s)", environ.get("REQUEST_METHOD", "GET"), inert(path[:200]), why)
+            start_response("400 Bad Request", [("Content-Type", "text/plain; charset=utf-8")])
+            return [b"400 Bad Request\n"]
+
+    return PreviewServer
+
+
 def serve(*, root: Path, teacher: bool = False, dev_addr: str = "127.0.0.1:8000") -> None:
     """Generate once, build into a temporary folder and serve it with live reload; a watcher thread
     regenerates the pages when lessons/ changes, and MkDocs rebuilds just the changed pages."""
@@ -260,7 +290,7 @@ def serve(*, root: Path, teacher: bool = False, dev_addr: str = "127.0.0.1:8000"
         build(config or get_config(), serve_url=serve_url, dirty=True)
         progress.say(f"site rebuilt in {time.perf_counter() - start:.1f} s")
 
-    server = LiveReloadServer(builder=builder, host=host, port=int(port), root=site_dir, polling_interval=POLL_S)
+    server = _preview_server(LiveReloadServer)(builder=builder, host=host, port=int(port), root=site_dir, polling_interval=POLL_S)
     try:
         builder(config)
         server.watch(str(root / "docs"))

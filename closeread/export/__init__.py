@@ -33,6 +33,7 @@ from closeread.export.items import Quiz
 from closeread.model import Lesson
 from closeread.processes import map_ordered
 from closeread.progress import Progress
+from closeread.trust import loads as trust_loads
 
 if TYPE_CHECKING:
     from closeread.export.print_html import LessonHtml
@@ -64,7 +65,7 @@ class LessonExport:
         """The files' parts of one set, by its file name suffix (see ``SETS``). Kept pickled: only the
         kit-wide files are made from them, and an unchanged kit takes those from the kit cache, so
         reading a thousand lessons' exports need not build their quizzes' objects again."""
-        core, full = pickle.loads(self.sets)
+        core, full = trust_loads(self.sets)  # written by this build or read from a checked entry
         return full if suffix else core
 
 
@@ -146,7 +147,7 @@ def kit_lms_files(lessons: list[Lesson], made: list[LessonExport], *, epoch: dt.
     kit = [m for lesson, m in zip(lessons, made) if not lesson.draft]
     if not kit:
         return {}
-    by_lesson = [pickle.loads(m.sets) for m in kit]  # (core, full) of each lesson: the order of SETS
+    by_lesson = [trust_loads(m.sets) for m in kit]  # (core, full) of each lesson: the order of SETS
     shared = ([[core_full[i] for core_full in by_lesson] for i in range(len(SETS))], epoch)
     if len(kit) < 16:  # a process pool costs more than a small kit's files
         files = [_kit_set(shared, i) for i in range(len(SETS))]

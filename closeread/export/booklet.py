@@ -545,7 +545,7 @@ def export_booklets(
     shared = (todo, parts, root, progress)
     for (booklet, key), (front_key, fronts, cpu) in zip(todo, map_forked(_merge_one, shared, len(todo))):
         used.update([key, front_key])
-        files[booklet.path] = cache_.path(key).read_bytes()
+        files[booklet.path] = cache_.get(key)  # just merged there by this build, with its tag
         report.merged.append(booklet.path)
         report.front_rendered.extend(fronts)
         for path, seconds in cpu.items():

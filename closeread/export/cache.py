@@ -2,21 +2,26 @@
 
 The key is a SHA-256 of everything a PDF depends on: its print HTML, the stylesheets, the installed
 fonts it may use, and the renderer's version (for a booklet: its parts' keys, its front matter and the
-merging code). Equal key, equal bytes: a cached PDF is used as it is. A PDF may have a small JSON note
-beside it (``<key>.json``: a booklet notes the key of its front matter there).
+merging code). Equal key, equal bytes: a cached PDF that carries this user's tag (closeread.trust) is
+used as it is. A PDF may have a small JSON note beside it (``<key>.json``: a booklet notes the key of
+its front matter there).
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import json
 import os
 import tempfile
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
+from closeread.trust import TAG, tag
+
 FOLDER = Path(".closeread-cache") / "pdf"
+_TRAILER = b"\n%closeread-tag\n"  # after the PDF's own end: the file is the cache's, not a published PDF
 
 
 def content_key(*parts: str) -> str:
@@ -53,31 +58,34 @@ class PdfCache:
         return self.folder / f"{key}.pdf"
 
     def get(self, key: str) -> bytes | None:
+        """The PDF kept under ``key``, or None when there is none or it was not written by this user's
+        builds: the key is a hash of public inputs, so anyone could plant a file under it; the tag
+        at the file's end (closeread.trust) tells the PDFs this cache made itself."""
         try:
-            return self.path(key).read_bytes()
-        except FileNotFoundError:
+            data = self.path(key).read_bytes()
+        except OSError:
             return None
+        pdf, mark = data[: -len(_TRAILER) - TAG], data[-len(_TRAILER) - TAG:]
+        if len(data) < len(_TRAILER) + TAG or not mark.startswith(_TRAILER):
+            return None
+        return pdf if hmac.compare_digest(mark[len(_TRAILER):], tag(key.encode(), pdf)) else None
 
     def put(self, key: str, data: bytes) -> None:
         """Store atomically: a build stopped half-way never leaves a truncated PDF under a good key."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".pdf")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, self.path(key))
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with self.writing(key) as fh:
+            fh.write(data)
 
     @contextlib.contextmanager
     def writing(self, key: str) -> Iterator[BinaryIO]:
-        """A file to write the PDF of ``key`` into, stored (atomically) when the block ends without error."""
+        """A file to write the PDF of ``key`` into, stored (atomically, with its tag) when the block ends
+        without error."""
         self.folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".pdf")
         try:
-            with os.fdopen(fd, "wb") as fh:
+            with os.fdopen(fd, "w+b") as fh:
                 yield fh
+                fh.seek(0)
+                fh.write(_TRAILER + tag(key.encode(), fh.read()))
             os.replace(tmp, self.path(key))
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

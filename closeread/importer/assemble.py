@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 from .body import _match_positions, _sort_pos
+from closeread.validate.roles import CREDIT_ALONE, is_contributor_line
+
 from .classify import _SUPPORT_TEXT, _AD_TEXT, _BYLINE_TEXT, _CAPTION_ATTR, _COMMENTS_ATTR, _CREDIT_ATTR, _CREDIT_TEXT, _NAV_ATTR, _PROMPT_TEXT, _RELATED_ATTR, _RELATED_TEXT, _SHARE_TEXT, _WIDGET_ATTR, _classify, _split_credit
 from .dom import Leaf, _ancestors, _attrs, _common_ancestor, _header_of, _inside, _signature, _text
 from .page import Block, PageMeta, _key, clean
@@ -215,6 +217,13 @@ def _finish(blocks: list[Block], meta: PageMeta) -> list[Block]:
                 b = Block("furniture", b.text, "Advertisement label")
             elif words <= 15 and _CREDIT_TEXT.search(b.text) and not b.text.rstrip().endswith("."):
                 b = Block("credit", b.text, "Photo credit")
+            elif is_contributor_line(b.text):
+                # "Associated Press writer Jo Doe contributed to this report.": who wrote it, not what it says
+                b = Block("furniture", b.text, "Contributor line")
+            elif words <= 12 and CREDIT_ALONE.match(b.text):
+                b = Block("credit", b.text, "Photo credit")  # "(AP Photo/Evan Vucci)" on its own line
+        elif b.role == "caption" and CREDIT_ALONE.match(b.text):
+            b = Block("credit", b.text, "Photo credit")  # a figcaption holding only the credit
         out.append(b)
     if not any(b.role == "headline" for b in out) and meta.title:
         out.insert(0, Block("headline", meta.title, "Headline (from the page's metadata)"))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from closeread.validate.roles import is_credit
+
 from .dom import Leaf, _attrs, _inside
 from .page import clean
 
@@ -23,6 +25,8 @@ _CREDIT_TEXT = re.compile(
 
 _CREDIT_TAIL = re.compile(
     r"\s*(\(\s*(?:photo(?:graph)?s?|image|picture|illustration|credit|source)\s*(?::|by\b)[^()]{1,120}\)"
+    # a wire credit: "(AP Photo/Evan Vucci)", "(Reuters Photo/Jane Doe)"
+    r"|\((?:[A-Z][\w.&'-]*\s){1,3}(?:Photo|Photograph|Image|Picture|Video)s?\s*/\s*[^()]{1,80}\)"
     r"|(?:photo(?:graph)?s?|image|picture|illustration|credit)\s*(?::|by\b)\s*[^.:]{1,100}"
     r"|©\s*[^.]{1,100})\s*$", re.I)
 
@@ -131,7 +135,8 @@ def _classify(leaf: Leaf, *, in_body_range: bool, author: str | None) -> tuple[s
         if _CREDIT_ATTR.search(_attrs(el)) or _CREDIT_TEXT.search(text):
             return "credit", "Photo credit"
         return "caption", "Photo caption"
-    if _inside(el, _CREDIT_ATTR, 3) and words <= 25:
+    # a credit-classed element that holds a date or a button ("21:17 18.11.2019 Get short URL") is not a credit
+    if _inside(el, _CREDIT_ATTR, 3) and words <= 25 and (is_credit(text) or not _DATE_TEXT.search(text)):
         return "credit", "Photo credit"
     if _CREDIT_TEXT.search(text) and words <= 15 and leaf.link_ratio < 0.5:
         return "credit", "Photo credit"

@@ -56,12 +56,28 @@ class Leaf:
     link_ratio: float
 
 
+class ParserLimit(Exception):
+    """libxml2 stopped reading the page at one of its limits (elements nested 256 deep): what it built
+    holds the page up to that point only, and an import from it would silently lose the rest."""
+
+    def __init__(self, line: int, what: str):
+        super().__init__(what)
+        self.line = line
+        self.what = what
+
+
 def _parse(text: str):
+    """The page's tree; None if it cannot be parsed; ParserLimit if the parser cut it short."""
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    parser = lxml.html.HTMLParser()
     try:
-        return lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError):
         return None
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT":
+            raise ParserLimit(entry.line, entry.message)
+    return root
 
 
 def _leaves(root) -> list[Leaf]:
@@ -108,8 +124,11 @@ def _text(el) -> str:
             if isinstance(c.tag, str) and c.tag not in _DROP_TAGS and not _hidden(c):
                 if c.tag == "br" or _divider(c):
                     parts.append(" ")
-                elif parts and _JOINED.search(parts[-1]) and _STARTS_WORD.match(_first_text(c)):
-                    parts.append(" ")  # "<span>Trends:</span><a>Evo</a>": separate items, not one word
+                elif parts and (_JOINED.search(parts[-1]) and _STARTS_WORD.match(_first_text(c))
+                                or _CAPS_END.search(parts[-1]) and _CAPITALISED.match(_first_text(c))):
+                    # "<span>Trends:</span><a>Evo</a>", "<span>By JO DOE</span><span>Associated Press</span>":
+                    # separate items, not one word
+                    parts.append(" ")
                 walk(c)
             if c.tail:
                 parts.append(c.tail)
@@ -122,6 +141,9 @@ def _text(el) -> str:
 # pipe, or a word ending before a capital ("Evo Morales" + "Harbour"); never inside a word ("<b>B</b>oston")
 _JOINED = re.compile(r"(?:[:;|•·.!?]|[a-z0-9)\]])$")
 _STARTS_WORD = re.compile(r"[A-Z]")
+# a name in capitals ("ILIC") against a capitalised word ("Associated"): two items
+_CAPS_END = re.compile(r"\b[A-Z]{2,}$")
+_CAPITALISED = re.compile(r"[A-Z][a-z]")
 
 
 _DIVIDER = re.compile(r"divider|separator|spacer|delimiter", re.I)

@@ -20,6 +20,7 @@ import yaml
 from closeread.errors import ImportFailed
 from closeread.importer.extract import ExtractedPage, extract_page
 from closeread.importer.read import read_page
+from closeread.validate.schema import WINDOWS_RESERVED
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/lesson.schema.json\n"
 MAX_SLUG = 60
@@ -42,7 +43,9 @@ def slugify(text: str, max_length: int = MAX_SLUG) -> str:
     if len(slug) > max_length:
         cut = slug[: max_length + 1]
         slug = cut.rsplit("-", 1)[0] if "-" in cut[1:] else slug[:max_length]
-    return slug.strip("-")
+    slug = slug.strip("-")
+    # a page titled "CON" must not make lessons/con/, which Windows cannot hold
+    return f"{slug}-lesson" if slug in WINDOWS_RESERVED else slug
 
 
 def article_text(page: ExtractedPage) -> str:
@@ -225,6 +228,10 @@ def import_page(path: Path, *, lessons_dir: Path, today: datetime.date, suggest:
     text = article_text(page)
     annotations = _suggested(suggest, text, path, skip=furniture_spans(page, text), captions=caption_spans(page, text))
     data = lesson_data(page, text, source_name=path.name, today=today, annotations=annotations, keep=tuple(keep))
+    if suggest is not None:
+        from closeread.importer.runs import runnable
+
+        data = runnable(data, text, skip=furniture_spans(page, text), captions=caption_spans(page, text), dump=lesson_yaml)
     content = lesson_yaml(data)
 
     base = slugify(page.headline or page.meta.title or "") or slugify(path.name.split(".")[0]) or "lesson"

@@ -29,7 +29,7 @@ from closeread.importer.read import PageSource
 from .assemble import _assemble
 from .body import _trafilatura_blocks
 from .classify import _BYLINE_TEXT
-from .dom import _leaves, _parse
+from .dom import ParserLimit, _leaves, _parse
 from .keep import kept_elements, kept_leaves
 from .metadata import _complete_metadata, _iso_date, _metadata, _url_date, _visible_date, public_meta
 from .page import ROLES, Block, ExtractedPage, PageMeta, clean, iter_body
@@ -59,7 +59,13 @@ def _extract_text(source: PageSource) -> ExtractedPage:
 
 def _extract_html(source: PageSource, *, url: str | None, keep: tuple[str, ...] = ()) -> ExtractedPage:
     html = source.text
-    root = _parse(html)
+    try:
+        root = _parse(html)
+    except ParserLimit as limit:
+        deep = "elements nest more than 255 deep" if "depth" in limit.what.lower() else "the page is beyond the HTML parser's limits"
+        raise ImportFailed(str(source.path), f"{deep} at line {limit.line}, where the parser would stop and lose the "
+                                             "rest of the page; expected a page it can read whole (copy the "
+                                             "article's text into a .txt file and import that instead)") from None
     if root is None:
         raise ImportFailed(str(source.path), "no article text found (the HTML could not be parsed); "
                                              "expected a saved web page with an article")

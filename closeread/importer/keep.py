@@ -13,10 +13,16 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from closeread.errors import ImportFailed
 
 from .dom import Leaf
 
+# A selector an author types is a few steps long; libxml2's XPath engine fails deep in its recursion on
+# thousands of steps, and a long selector costs time on every element of the page.
+MAX_STEPS = 20
+MAX_SELECTOR = 500
 _COMPOUND = re.compile(r"^(?P<tag>[a-zA-Z][\w-]*|\*)?(?P<rest>(?:[.#][\w-]+|\[[\w-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\]]*))?\])*)$")
 _PART = re.compile(r"\.([\w-]+)|#([\w-]+)|\[([\w-]+)(?:=(\"[^\"]*\"|'[^']*'|[^\]]*))?\]")
 
@@ -24,7 +30,11 @@ _PART = re.compile(r"\.([\w-]+)|#([\w-]+)|\[([\w-]+)(?:=(\"[^\"]*\"|'[^']*'|[^\]
 def to_xpath(selector: str) -> str:
     """The XPath of a simple CSS selector; raises ValueError with what is wrong."""
     steps = []
-    for compound in selector.split():
+    compounds = selector.split()
+    if len(compounds) > MAX_STEPS or len(selector) > MAX_SELECTOR:
+        raise ValueError(f"the selector has {len(compounds):,} steps and {len(selector):,} characters; expected at most "
+                         f"{MAX_STEPS} steps and {MAX_SELECTOR} characters (the element's own class or id is enough)")
+    for compound in compounds:
         m = _COMPOUND.match(compound)
         if not m or (not m.group("tag") and not m.group("rest")):
             raise ValueError(f"'{compound}' is not a selector this import understands; expected a tag, .class, "
@@ -54,7 +64,11 @@ def kept_elements(root, selectors: tuple[str, ...], *, page: str) -> list:
             xpath = to_xpath(selector)
         except ValueError as exc:
             raise ImportFailed(page, f"--keep {selector}: {exc}") from None
-        matches = root.xpath(xpath)
+        try:
+            matches = root.xpath(xpath)
+        except etree.XPathError as exc:  # a limit of the engine's; the checks above keep selectors well within it
+            raise ImportFailed(page, f"--keep {selector}: the selector cannot be evaluated ({exc}); expected a "
+                                     "shorter selector") from None
         if not matches:
             raise ImportFailed(page, f"--keep {selector}: no element of the page matches; expected a selector "
                                      f"for the element that holds the missing text")

@@ -282,6 +282,12 @@ def _complete_metadata(meta: _PageMetaWithHints, doc, root) -> _PageMetaWithHint
             published = _iso_date(t.get("datetime")) or _iso_date(clean(t.text_content()))
             if published:
                 break
+    if author and (not outlet or _BYLINE_AGENCY.search(author)):
+        # a byline that names its outlet ("DANICA KIRKA and JILL LAWLESS, Associated Press") says more
+        # than a title suffix, and a news agency named there wrote the story whatever site hosts it
+        # (og:site_name "Hosted" on AP's own pages)
+        outlet, author = _outlet_in_byline(author)
+        outlet = outlet or meta.outlet
     if not outlet:
         # "Headline | Outlet" in <title> names the outlet as readers see it; trafilatura's sitename is
         # often a social-media handle ("SputnikInt") or a lower-cased host name ("politifact")
@@ -300,6 +306,22 @@ def _complete_metadata(meta: _PageMetaWithHints, doc, root) -> _PageMetaWithHint
         outlet = outlet[4:] if outlet and outlet.startswith("www.") else outlet
     return _PageMetaWithHints(title=title, outlet=outlet, author=author, published=published, url=meta.url,
                               language=meta.language, description_hint=meta.description_hint)
+
+
+# a news agency named at the end of a byline, even glued to the last name ("LAWLESSAssociated Press"),
+# or an outlet after a separator ("Jane Doe, The Washington Post")
+_BYLINE_AGENCY = re.compile(r"(?:[\s,|/\u2013\u2014-]*)(?P<outlet>(?:The )?(?:Associated Press|Reuters|Agence France-Presse"
+                            r"|AFP|Bloomberg News|Bloomberg|Press Association))\s*$")
+_BYLINE_OUTLET = re.compile(r"\s*[,|/\u2013\u2014]\s*(?P<outlet>(?:The )?(?:[A-Z][\w.&'-]+ ){0,3}"
+                            r"(?:Press|News|Times|Post|Herald|Journal|Tribune|Agency|Gazette))\s*$")
+
+
+def _outlet_in_byline(author: str) -> tuple[str | None, str]:
+    """(the outlet a byline ends with, the byline without it), or (None, the byline)."""
+    m = _BYLINE_AGENCY.search(author) or _BYLINE_OUTLET.search(author)
+    if m is None or m.start() == 0:
+        return None, author
+    return m.group("outlet"), author[: m.start()].rstrip(" ,;|-\u2013\u2014") or author
 
 
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|\u2013|\u2014|::|\u00b7|\u2022)\s+")

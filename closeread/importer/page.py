@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
+from closeread.load.chars import BAD
+
 
 ROLES = ("headline", "standfirst", "subheading", "body", "caption", "credit", "furniture")
 
@@ -49,11 +51,17 @@ _WORD = re.compile(r"\w+")
 
 
 def clean(text: str | None) -> str:
-    """Collapse white space (including no-break and zero-width spaces); nothing else changes."""
+    """Collapse white space (including no-break and zero-width spaces) and drop the characters no lesson
+    text may hold (control characters, noncharacters: see closeread.load.chars); nothing else changes."""
     if not text:
         return ""
     text = text.replace("\u200b", "").replace("\ufeff", "").replace("\u00ad", "")
+    text = BAD.sub(_space_or_nothing, text)
     return _WS.sub(" ", text).strip()
+
+
+def _space_or_nothing(match: re.Match) -> str:
+    return " " if match.group().isspace() else ""
 
 
 def _key(text: str) -> str:

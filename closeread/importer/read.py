@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from closeread.errors import ImportFailed
+from closeread.importer.encodings import codec_for, decode
 
 MAX_BYTES = 20 * 1024 * 1024  # decompressed size limit
 _CHUNK = 64 * 1024
@@ -37,10 +38,6 @@ _HTML_MARKERS = re.compile(
     r"<\s*(!doctype\s+html|html|head|body|meta|title|p|div|article|main|section|h[1-6]|span|a|br|table)\b",
     re.I,
 )
-
-# Labels browsers treat as windows-1252 (the HTML standard's encoding table).
-_WINDOWS_1252_ALIASES = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp819",
-                         "ibm819", "iso_8859-1", "iso-ir-100", "csisolatin1", "x-cp1252", "windows-1252"}
 
 _MAGIC = (
     (b"%PDF-", "a PDF document"),
@@ -121,16 +118,15 @@ def _read_bytes(path: Path) -> bytes:
         raise _fail(path, f"cannot be read ({e.strerror or e}); expected a readable file") from None
 
 
-def _codec(label: str) -> str | None:
-    label = label.strip().strip("\"'").lower()
-    if label in _WINDOWS_1252_ALIASES:
-        return "cp1252"
-    if label in {"utf-16", "utf-16le", "utf-16be"}:  # a page that decodes as ASCII cannot really be UTF-16
-        return "utf-8"
-    try:
-        return codecs.lookup(label).name
-    except LookupError:
-        return None
+def _utf16_without_bom(data: bytes) -> bool:
+    """Whether NULs sit at every other byte, as ASCII text in UTF-16 puts them (browsers would not read it
+    as UTF-16 either without a byte-order mark or a header, but the author deserves the reason)."""
+    sample = data[:4096]
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, text in ((odd, even), (even, odd)):  # LE: the high (zero) byte second
+        if zeros.count(0) >= 0.9 * len(zeros) and sum(1 for b in text if 32 <= b < 127 or b in (9, 10, 13)) >= 0.9 * len(text):
+            return True
+    return False
 
 
 def _decode(path: Path, data: bytes, kind: str) -> tuple[str, str]:
@@ -146,6 +142,10 @@ def _decode(path: Path, data: bytes, kind: str) -> tuple[str, str]:
         if data.startswith(magic):
             raise _fail(path, f"is binary ({what}); expected {EXPECTED}")
     if b"\x00" in data:
+        if _utf16_without_bom(data):
+            raise _fail(path, "looks like UTF-16 text without a byte-order mark (every other byte is NUL); "
+                              "expected UTF-8 (open it in a text editor and save it as UTF-8) or UTF-16 with "
+                              "a byte-order mark")
         raise _fail(path, f"is binary (contains NUL bytes); expected {EXPECTED}")
     declared = None
     if kind == "html":
@@ -153,12 +153,12 @@ def _decode(path: Path, data: bytes, kind: str) -> tuple[str, str]:
         match = _XML_DECL.search(head) or _META_CHARSET.search(head)
         if match:
             declared = match.group(1).decode("ascii")
-    if declared:
-        codec = _codec(declared)
-        if codec is None:
-            raise _fail(path, f"declares an unknown character encoding '{declared}'; expected a known "
-                              "encoding such as UTF-8")
-        if codec not in {"utf-8", "ascii"} and not data.isascii() and codecs.lookup(codec).name != "utf-8":
+    codec = codec_for(declared) if declared else None
+    if codec == "replacement":
+        raise _fail(path, f"declares the encoding '{declared}', which browsers show as a single replacement "
+                          "character; expected a page in an encoding browsers read (save it again as UTF-8)")
+    if codec is not None:
+        if codec != "utf-8" and not data.isascii():
             # A page saved as UTF-8 often keeps its original legacy declaration (the HTTP header that
             # overrode it is lost). Non-ASCII legacy text is almost never valid UTF-8 by chance.
             try:
@@ -166,17 +166,18 @@ def _decode(path: Path, data: bytes, kind: str) -> tuple[str, str]:
             except UnicodeDecodeError:
                 pass
         try:
-            return data.decode(codec), codec
+            return decode(data, codec), codec
         except UnicodeDecodeError as e:
-            # Pages are often saved as UTF-8 while still declaring their original encoding.
-            try:
-                return data.decode("utf-8"), "utf-8"
-            except UnicodeDecodeError:
-                raise _fail(path, f"declares {declared} but bytes at offset {e.start} are not {declared}; "
-                                  "expected text in the declared encoding") from None
+            raise _fail(path, f"declares {declared} but bytes at offset {e.start} are not {declared}; "
+                              "expected text in the declared encoding") from None
+    # no label, or one browsers ignore (utf-7, unicode_escape...): the page is read as UTF-8
+    ignored = f"declares '{declared}', an encoding browsers ignore, and " if declared else ""
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as e:
+        if declared:
+            raise _fail(path, f"{ignored}bytes at offset {e.start} are not UTF-8; expected UTF-8 or a <meta "
+                              "charset> declaration of an encoding browsers know") from None
         raise _fail(path, f"bytes at offset {e.start} are not UTF-8 and no encoding is declared; expected "
                           "UTF-8 or a <meta charset> declaration") from None
 

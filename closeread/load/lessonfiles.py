@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from closeread.errors import Problem
+from closeread.load.chars import BAD, problem_text
 
 MAX_ARTICLE_BYTES = 2_000_000  # a long news article is under 100 KB; anything near this is a mistake
 MAX_LESSON_BYTES = 2_000_000
@@ -126,4 +127,12 @@ def read_text(path: Path, shown: str, *, limit: int) -> tuple[TextFile | None, l
         line = text.count("\n", 0, text.index("\x00")) + 1
         return None, [Problem(shown, line, "file contains a NUL character; expected plain text")]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if BAD.search(text):
+        # every such character, each with its line: an article pasted from a page may hold several
+        problems = []
+        for found in BAD.finditer(text):
+            line = text.count("\n", 0, found.start()) + 1
+            if not problems or problems[-1].line != line:
+                problems.append(Problem(shown, line, problem_text(found.group())))
+        return None, problems
     return TextFile(shown, text), []

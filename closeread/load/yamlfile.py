@@ -13,6 +13,7 @@ import re
 import yaml
 
 from closeread.errors import Problem
+from closeread.load.chars import BAD, problem_text
 from closeread.load.yamlerrors import explain
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -87,8 +88,17 @@ def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode):
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+def _refuse_escaped_controls(loader: _Loader, node: yaml.ScalarNode, value: str) -> None:
+    """Only a double-quoted scalar's escapes ("\\e", "\\uFFFF") can make a character libyaml refuses raw."""
+    if node.style == '"':
+        bad = BAD.search(value)
+        if bad:
+            loader.problems.append(Problem(loader.path, node.start_mark.line + 1, problem_text(bad.group())))
+
+
 def _construct_str(loader: _Loader, node: yaml.ScalarNode) -> str:
     value = loader.construct_scalar(node)
+    _refuse_escaped_controls(loader, node, value)
     # In a folded scalar (>) a blank line is the only way to keep a line break, so each break that
     # survives folding is a paragraph break; texts use a blank line ("\n\n") for that everywhere.
     if node.style == ">":
@@ -109,6 +119,8 @@ def _build(loader: _Loader, node):
     if cls is _ScalarNode:
         if node.tag == _STR:
             value = node.value
+            if node.style == '"':
+                _refuse_escaped_controls(loader, node, value)
             # see _construct_str
             return value.replace("\n", "\n\n") if node.style == ">" else value
         return loader.construct_object(node, deep=True)

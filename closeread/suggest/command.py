@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from closeread.errors import CloseReadError, LessonError, Problem
+from closeread.errors import CloseReadError, LessonError, Problem, inert
 from closeread.load.lessonfiles import MAX_ARTICLE_BYTES, MAX_LESSON_BYTES, read_text
 from closeread.load.yamlfile import load_yaml
 from closeread.suggest import suggest
@@ -115,10 +115,11 @@ def _why_none(draft: _Draft, proposed: int) -> str:
 
 def write_suggestions(*, root: Path, slug: str) -> Written:
     """Write the lesson's new suggestions; return the file's path, how many, and why none if none."""
-    from closeread.validate.schema import SLUG
+    from closeread.validate.schema import lesson_name_problem
 
-    if not SLUG.fullmatch(slug):  # a path such as ../../elsewhere would write outside lessons/
-        raise CloseReadError(f"suggest: '{slug}' is not a lesson slug; expected lower-case letters, digits and single hyphens (a folder name in lessons/)")
+    wrong = lesson_name_problem(slug)  # a path such as ../../elsewhere would write outside lessons/
+    if wrong:
+        raise CloseReadError(f"suggest: '{inert(slug)}' {wrong} (a folder name in lessons/)")
     folder = root / "lessons" / slug
     if not (folder / "lesson.yaml").exists():
         known = sorted(p.name for p in (root / "lessons").iterdir() if p.is_dir()) if (root / "lessons").is_dir() else []

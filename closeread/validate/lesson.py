@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import datetime
 import os
 import re
 from pathlib import Path
@@ -34,9 +36,12 @@ from closeread.design import design
 from closeread.questions.generate import generate
 from closeread.readability import reading_grade
 from closeread.validate.anchor import ArticleIndex, anchor
-from closeread.validate.schema import LESSON, SLUG, Checker, did_you_mean
+from closeread.validate import readiness
+from closeread.validate.order import shown_order
+from closeread.validate.schema import LESSON, Checker, did_you_mean, lesson_name_problem
 
 LESSON_FILE = "lesson.yaml"
+UNKNOWN_DATE = datetime.date(1970, 1, 1)  # a draft's date left as TODO, in the model only
 _BASE_ANNOTATION_KEYS = {"id", "kind", "quote", "prefix", "suffix", "occurrence", "note", "teacher_note", "question", "suggested"}
 _TYPE_KEYS = {
     "single": {"options"},
@@ -73,6 +78,15 @@ def _tuning(raw) -> Tuning | None:
     return Tuning(minutes=raw.get("minutes"), rubric=_rubric(raw.get("rubric")), starters=tuple(raw.get("starters", [])), hints=tuple(raw.get("hints", [])))
 
 
+def _reported_within(item: dict, lines: list[int]) -> bool:
+    """Whether one of the (sorted) problem ``lines`` falls on a line of ``item``, a mapping of the file."""
+    own = [v for k, v in item.items() if k.startswith("__line__") and isinstance(v, int)]
+    if not own:
+        return False
+    i = bisect.bisect_left(lines, min(own))
+    return i < len(lines) and lines[i] <= max(own)
+
+
 def _default_skill(q: dict, annotations: dict[str, Annotation]) -> str:
     """A written question practises the skill of what it is about: its annotation, the annotation a find
     asks for, or (a sort) claims."""
@@ -101,17 +115,32 @@ class _LessonBuilder:
         self.shown_dir = shown_dir
         self.path = f"{shown_dir}/{LESSON_FILE}"
         self.checker = Checker(self.path)
+        self.warnings: list[Problem] = []  # what a draft still lacks, and what may be a mistake
+        # ids in the file whose annotation or question could not be built (its problem is reported): a
+        # question, a sort or the core naming one is not reported again, so that every other problem is
+        self._unbuilt: set[str] = set()
+        self._unbuilt_questions: set[str] = set()
+        self._minutes_unknown = False
+        self._shape_problems = 0
+        self._unnamed_unbuilt = False  # an annotation or question whose id itself is invalid (reported)
+        self._role_lines: dict[int, int] = {}  # article line -> the lesson.yaml line of the part giving its role
 
     def report(self, line: int, message: str) -> None:
         self.checker.report(line, message)
+
+    def _take(self, found: tuple[list[Problem], list[Problem]]) -> None:
+        problems, warnings = found
+        self.problems.extend(problems)
+        self.warnings.extend(warnings)
 
     @property
     def problems(self) -> list[Problem]:
         return self.checker.problems
 
     def build(self) -> Lesson | None:
-        if not SLUG.fullmatch(self.slug):
-            self.report(0, f"folder name '{_inert(self.slug)}' is not a valid lesson slug; expected lower-case letters, digits and single hyphens")
+        wrong = lesson_name_problem(self.slug)
+        if wrong:
+            self.report(0, f"folder name '{_inert(self.slug)}' {wrong}")
         source, problems = read_text(self.folder / LESSON_FILE, self.path, limit=MAX_LESSON_BYTES)
         if source is None:
             self.problems.extend(problems)
@@ -126,19 +155,27 @@ class _LessonBuilder:
         if not isinstance(data, dict):
             self.report(1, "the file must be a mapping of keys to values; expected 'title: ...', 'summary: ...' and so on")
             return None
+        self.checker.todo_allowed = data.get("draft") is True
         raw = self.checker.check(data, LESSON, "lesson", 1)
+        self._shape_problems = len(self.problems)  # what the schema found: values left out of ``raw``
         self._core_lines = getattr(data.get("core"), "item_lines", ())  # each core entry's own line
+        draft = raw.get("draft", False)
         # a value can only start with TODO if the file says TODO, or spells it with a YAML escape
-        if not raw.get("draft", False) and ("TODO" in source.text or "\\" in source.text):
-            self._no_todo_left(data)
+        if "TODO" in source.text or "\\" in source.text:
+            self._take(readiness.todo_left(data, draft=draft, path=self.path))
         article_spec = raw.get("article", {"__line__": 1})
         article = self._article(article_spec)
         sources = self._sources(raw.get("sources", []))
         annotations = self._annotations(raw.get("annotations", []), article, sources) if article else []
         # without a readable article the annotations were not checked: checking questions against them would only add noise
         author_questions = self._questions(raw.get("questions", []), annotations) if article else []
-        if self.problems or article is None:
+        if article is None:
             return None
+        # a broken quote or field leaves out its annotation only: the rest is still checked, core included
+        pending, scratch = readiness.nothing_pending(annotations, folder=self.folder, shown_dir=self.shown_dir, path=self.path)
+        self._take((pending if not draft else [], scratch))  # a draft is where suggestions are reviewed
+        self.warnings.extend(readiness.role_warnings(article, role_lines=self._role_lines, path=self.path))
+        self.warnings.extend(readiness.kept_order_warnings(raw.get("questions", []), author_questions, path=self.path))
         covered = frozenset(_covered(author_questions))
         core_ids = tuple(raw.get("core", []))
         generated = generate(
@@ -174,10 +211,11 @@ class _LessonBuilder:
             key_points=tuple(raw["key_points"]),
             source=SourceInfo(
                 outlet=src["outlet"],
-                url=src["url"],
-                published=src["published"],
-                retrieved=src["retrieved"],
-                language=src["language"],
+                # a draft's TODO address, dates or language (listed as still to do) stand in as below
+                url=src.get("url", ""),
+                published=src.get("published") or src.get("retrieved") or UNKNOWN_DATE,
+                retrieved=src.get("retrieved") or UNKNOWN_DATE,
+                language=src.get("language", "en"),
                 use_note=src["use_note"],
                 outlet_type=src.get("outlet_type", ""),
                 author=src.get("author", ""),
@@ -204,14 +242,18 @@ class _LessonBuilder:
             vocabulary=vocabulary,
             reading_grade=reading_grade(line.text for line in article.lines if line.role in ("body", "subheading")),
             question_phase=phase,
+            warnings=tuple(sorted(self.warnings)),
         )
 
     # -- the core set ----------------------------------------------------------------------------
 
-    def _question_phase(self, raw: dict) -> int:
-        """Minutes the lesson gives to questions: its sequence's questions step, or a share of the lesson."""
+    def _question_phase(self, raw: dict) -> int | None:
+        """Minutes the lesson gives to questions: its sequence's questions step, or a share of the lesson
+        (None while the lesson's own minutes are invalid: that is reported already)."""
         steps = [s["minutes"] for s in raw.get("sequence", []) if s.get("step") == "questions" and "minutes" in s]
-        return sum(steps) if steps else int(raw["minutes"] * design().phase_share)
+        if steps:
+            return sum(steps)
+        return int(raw["minutes"] * design().phase_share) if "minutes" in raw else None
 
     def _core(self, raw: dict, questions: tuple[Question, ...], annotations: list[Annotation], phase: int) -> tuple[Question, ...]:
         """Check the lesson's ``core`` list and mark its questions; every problem is reported at once."""
@@ -231,6 +273,9 @@ class _LessonBuilder:
             seen.add(qid)
             if qid not in by_id:
                 ann = qid[2:] if qid.startswith("g-") else ""
+                sort_lost = qid == "g-sort-claims" and bool(self._unbuilt)  # the claims it sorted may be the broken ones
+                if qid in self._unbuilt_questions or ann in self._unbuilt or self._unnamed_unbuilt or sort_lost:
+                    continue  # its own problem is reported where it is written (perhaps under an invalid id)
                 if ann and any(a.id == ann for a in annotations):
                     self.report(at, f"core: '{qid}' is not a question: annotation '{ann}' makes no question (it has 'question: false' or is a suggestion); expected a question id")
                 else:
@@ -239,7 +284,7 @@ class _LessonBuilder:
         if not rules.core_min <= len(ids) <= rules.core_max:
             self.report(where, f"core has {len(ids)} question(s); expected {rules.core_min} to {rules.core_max}, the ones that carry the lesson's objectives")
         minutes = sum(q.minutes for q in core)
-        if minutes > phase:
+        if phase is not None and not self._minutes_unknown and minutes > phase:
             detail = ", ".join(f"{q.id} {q.minutes:g}" for q in core)
             self.report(where, f"core takes {minutes:g} minutes ({detail}), more than the {phase} minutes the lesson gives to questions; expected a smaller core set, shorter questions ('minutes:') or a longer 'questions' step")
         stems: dict[str, int] = {}
@@ -271,17 +316,6 @@ class _LessonBuilder:
             first = next(ln.number for ln in reversed(article.lines) if ln.start <= m.start())
             out.append(Term(term, item["definition"], first, m.end()))
         return tuple(out)
-
-    def _no_todo_left(self, data, name: str = "lesson", line: int = 1) -> None:
-        """A published lesson may not keep the importer's TODO placeholders."""
-        if isinstance(data, dict):
-            for key, value in data.items():
-                self._no_todo_left(value, str(key), data.line_of(key) if hasattr(data, "line_of") else line)
-        elif isinstance(data, list):
-            for i, value in enumerate(data):
-                self._no_todo_left(value, name, data.line_of(i) if hasattr(data, "line_of") else line)
-        elif isinstance(data, str) and data.lstrip().startswith("TODO"):
-            self.report(line, f"'{name}' still says TODO; expected the teacher's own text (or 'draft: true' while the lesson is unfinished)")
 
     # -- article ---------------------------------------------------------------------------------
 
@@ -318,6 +352,7 @@ class _LessonBuilder:
             first, last = index.line_of(found.match.start), index.line_of(max(found.match.start, found.match.end - 1))
             for n in range(first, last + 1):
                 roles[n] = (part["role"], part.get("label", ""))
+                self._role_lines[n] = _line(part, "role")
         if "headline" in spec:
             found = anchor(index, spec["headline"])
             if found.match is None:
@@ -355,9 +390,15 @@ class _LessonBuilder:
         source_ids = [s.id for s in sources]
         seen: dict[str, int] = {}
         built = []
+        schema_lines = sorted(p.line for p in self.problems[: self._shape_problems])
         for item in items:
             if "id" not in item or "kind" not in item:
+                if "id" in item:
+                    self._unbuilt.add(item["id"])
+                else:
+                    self._unnamed_unbuilt = True
                 continue
+            before = len(self.problems)
             ann_id, kind = item["id"], kinds[item["kind"]]
             where = _line(item, "id")
             if ann_id in seen:
@@ -395,12 +436,21 @@ class _LessonBuilder:
                 found = anchor(self._index, quote, prefix=item.get("prefix", ""), suffix=item.get("suffix", ""), occurrence=item.get("occurrence"))
                 if found.match is None:
                     self.report(_line(item, "quote"), f"annotation '{ann_id}': {found.error}")
+                    self._unbuilt.add(ann_id)
                     continue
                 m = found.match
                 span = Span(m.start, m.end, self._index.line_of(m.start), self._index.line_of(max(m.start, m.end - 1)))
             elif not kind.document_level:
                 if "quote" not in item and not any(k.startswith("__line__quote") for k in item):
                     self.report(where, f"annotation '{ann_id}' of kind '{kind.name}' has no 'quote'; expected the words from the article it is about (only omission annotations may leave it out)")
+                self._unbuilt.add(ann_id)
+                continue
+            tune = item.get("question")
+            if isinstance(tune, dict) and "__line__minutes" in tune and "minutes" not in tune:
+                self._minutes_unknown = True
+            if len(self.problems) > before or _reported_within(item, schema_lines):
+                # reported: left out, so that no question is made of it and nothing that names it is reported again
+                self._unbuilt.add(ann_id)
                 continue
             built.append(
                 Annotation(
@@ -453,6 +503,10 @@ class _LessonBuilder:
         out = []
         for q in items:
             if "id" not in q or "type" not in q or "prompt" not in q:
+                if "id" in q:
+                    self._unbuilt_questions.add(q["id"])
+                else:
+                    self._unnamed_unbuilt = True
                 continue
             qid, qtype, where = q["id"], q["type"], _line(q, "id")
             if qid in seen:
@@ -469,11 +523,16 @@ class _LessonBuilder:
                 if f"__line__{k}" not in q:
                     self.report(where, f"question '{qid}' ({qtype}) has no '{k}'; expected {self._type_doc(qtype)}")
                     ok = False
+            if "keep_order" in q and qtype not in ("single", "multiple"):
+                self.report(_line(q, "keep_order"), f"question '{qid}': 'keep_order' does not apply to a {qtype} question; expected it only on single and multiple questions, which have options")
+                ok = False
             if qtype != "discussion" and "__line__explanation" not in q:
                 self.report(where, f"question '{qid}' has no 'explanation'; expected why the answer is right")
                 ok = False
             for k in ("annotation", "answer"):
-                if k in q and q[k] not in by_id:
+                if k in q and q[k] in self._unbuilt:
+                    ok = False  # the annotation's own problem is reported
+                elif k in q and q[k] not in by_id:
                     self.report(_line(q, k), f"question '{qid}': {k} '{q[k]}' is not an annotation of this lesson{did_you_mean(q[k], ann_ids) if ann_ids else '; expected the id of an annotation (the lesson has none yet)'}")
                     ok = False
             options: tuple[Option, ...] = ()
@@ -483,6 +542,8 @@ class _LessonBuilder:
                     for i, o in enumerate(q["options"], start=1)
                     if "text" in o
                 )
+                if not q.get("keep_order", False):
+                    options = shown_order(options, slug=self.slug, question=qid)
                 right = sum(o.correct for o in options)
                 if len(options) < 2:
                     self.report(_line(q, "options"), f"question '{qid}' has {len(options)} option(s); expected at least 2")
@@ -498,6 +559,9 @@ class _LessonBuilder:
                 built = []
                 for i, cid in enumerate(q["claims"]):
                     ann = by_id.get(cid)
+                    if cid in self._unbuilt:
+                        ok = False
+                        continue
                     if ann is None or ann.kind != "claim" or ann.suggested:
                         claims = [a.id for a in annotations if a.kind == "claim"]
                         hint = did_you_mean(cid, claims) if claims else "; expected the id of a claim annotation"
@@ -516,7 +580,10 @@ class _LessonBuilder:
             if qtype == "find" and q.get("answer") in by_id and by_id[q["answer"]].span is None:
                 self.report(_line(q, "answer"), f"question '{qid}': annotation '{q['answer']}' has no quote to find; expected an annotation with a quote")
                 ok = False
+            if "__line__minutes" in q and "minutes" not in q:
+                self._minutes_unknown = True  # invalid, reported: the core's total would be a guess
             if not ok:
+                self._unbuilt_questions.add(qid)
                 continue
             out.append(
                 Question(

@@ -1,11 +1,20 @@
-"""Whether a site must be built again: a stamp of everything its build reads.
+"""Whether a site must be built again: a stamp of everything its build reads, and of what it wrote.
 
 A site build costs a minute at 1,000 lessons, while everything before it takes seconds on an unchanged
 kit (the lesson cache, and write_docs leaving unchanged generated files untouched). So each built site
-gets a stamp in ``.closeread-cache/sites/``: a hash of every file under ``docs/`` (its path, size and
-modification time), of the MkDocs config files and of the versions of MkDocs and Material, together
-with the identity of the site folder it made. When the next build finds the same stamp and the same
-folder, that site is left as it is, file for file.
+gets a stamp in ``.closeread-cache/sites/``: a hash of every file under ``docs/``, of the MkDocs config
+files and of the versions of MkDocs and Material, and a hash of every file of the site folder it made.
+When the next build finds the same two hashes, that site is left as it is, file for file.
+
+What is compared for each file, under docs/ and in the site, is its path, size, modification time,
+change time (ctime) and inode number. The change time is what makes this enough: the kernel sets it
+to the clock on every write, truncation, rename into place, chmod or link, and no system call can set
+it back (``touch -d``, ``rsync -t``, ``cp -p`` and unpacking an archive restore the modification
+time only). So an edit that keeps a page's size and puts its time back, a deleted or added file, a
+script corrupted in place or a folder swapped for a copy all change the hash, without reading a
+single file's contents (which would cost seconds per build at 1,000 lessons). What it cannot see is
+a change made under the file system (a disk editor, bit rot), or on a file system whose "ctime" is a
+creation time (FAT, exFAT: a USB stick) when a file is edited in place with its size and time kept.
 """
 
 from __future__ import annotations
@@ -33,8 +42,12 @@ def _walk(folder: Path, out: list[str], prefix: str = "") -> None:
         if entry.is_dir(follow_symlinks=True):
             _walk(Path(entry.path), out, name + "/")
         else:
-            st = entry.stat()
-            out.append(f"{name}\0{st.st_size}\0{st.st_mtime_ns}")
+            try:
+                st = entry.stat()
+            except OSError:  # a dangling link: its name alone, so that mending it changes the hash
+                out.append(f"{name}\0unreadable")
+                continue
+            out.append(f"{name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}")
 
 
 def docs_listing(root: Path) -> list[str]:
@@ -64,13 +77,13 @@ def inputs_hash(*, root: Path, config_file: Path, extra: tuple[str, ...] = (), l
     return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def _folder_id(site_dir: Path) -> str | None:
-    try:
-        st = site_dir.stat()
-        (site_dir / "index.html").stat()
-    except OSError:
+def site_hash(site_dir: Path) -> str | None:
+    """A hash of every file of a built site (path, size, times, inode: see above); None with no site."""
+    if not (site_dir / "index.html").is_file():
         return None
-    return f"{st.st_dev}:{st.st_ino}:{st.st_mtime_ns}"
+    lines: list[str] = []
+    _walk(site_dir, lines)
+    return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -92,13 +105,14 @@ class SiteStamp:
     def fresh(self, inputs: str) -> bool:
         """True when the site folder is the one built from exactly these inputs."""
         stamp = self.read()
-        return stamp.get("inputs") == inputs and stamp.get("folder") is not None and stamp.get("folder") == _folder_id(self.site_dir)
+        # the site's own files too: a deleted page or a damaged script must not pass for a built site
+        return stamp.get("inputs") == inputs and stamp.get("site") is not None and stamp.get("site") == site_hash(self.site_dir)
 
     def record(self, inputs: str) -> None:
         """Called once the site built from ``inputs`` is in place."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temp = self.path.with_name(self.path.name + ".tmp")
-        temp.write_text(json.dumps({"inputs": inputs, "folder": _folder_id(self.site_dir)}) + "\n", encoding="utf-8")
+        temp.write_text(json.dumps({"inputs": inputs, "site": site_hash(self.site_dir)}) + "\n", encoding="utf-8")
         os.replace(temp, self.path)
 
     def forget(self) -> None:

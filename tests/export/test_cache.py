@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 
-from closeread.export.cache import FOLDER
+from closeread.export.cache import FOLDER, PdfCache
 from tests.conftest import make_kit
 from tests.export.conftest import EPOCH, run_export
 
@@ -108,9 +108,10 @@ def test_in_process_render_matches_the_workers(tmp_path, exported):
 def test_booklet_is_merged_again_when_lost_from_the_cache(tmp_path, exported):
     kit = make_kit(tmp_path / "kit")
     first = run_export(kit)
-    for path in (kit / FOLDER).glob("*.pdf"):
-        if path.read_bytes() == first.files["teacher/booklet-a4.pdf"]:
-            path.unlink()
+    cache = PdfCache(kit)
+    lost = [path for path in (kit / FOLDER).glob("*.pdf") if cache.get(path.stem) == first.files["teacher/booklet-a4.pdf"]]
+    assert len(lost) == 1
+    lost[0].unlink()
     again = run_export(kit)
     assert renders(again) == 0 and front_renders(again) == 0 and merged(again)
     assert again.files == exported.files

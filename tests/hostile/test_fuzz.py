@@ -127,3 +127,31 @@ def test_no_variant_of_a_shipped_lesson_raises(tmp_path):
         outcomes["valid" if lesson else "problems"] += 1
     # the mutations must mostly break lessons, or the test checks nothing
     assert outcomes["problems"] > VARIANTS * 0.7, outcomes
+
+
+CONTROLS = ["\x1b[2J", "\x00", "\x07", "\x7f", "\x85", "\x9b", "\ufffe", "\uffff", "\U0010ffff", "\x0b", "\r"]
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
+def test_a_control_character_in_every_text_field_is_reported_at_its_line(tmp_path, source):
+    """Issue 22: a control character in any text field (made by a YAML escape: libyaml refuses them raw)
+    is one problem at that field's line, and the lesson does not validate; every field at once."""
+    data = yaml.load((source / "lesson.yaml").read_text(encoding="utf-8"), Loader=_LOADER)
+    rng = random.Random(22)
+    fields = 0
+    for path, value in list(_paths(data)):
+        if path and isinstance(value, str) and value.strip():
+            cut = rng.randrange(len(value) + 1)
+            _parent(data, path)[path[-1]] = value[:cut] + rng.choice(CONTROLS) + value[cut:]
+            fields += 1
+    text = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10**9)
+    folder = tmp_path / "lessons" / "fuzz"
+    shutil.copytree(source, folder)
+    (folder / "lesson.yaml").write_text(text, encoding="utf-8")
+    lesson, problems = load_lesson(folder, shown_dir="lessons/fuzz")
+    assert lesson is None
+    held = [p for p in problems if "; expected printable text (delete it: only tabs and line breaks are allowed)" in p.message]
+    assert len(held) == fields > 50, (len(held), fields)
+    lines = text.split("\n")
+    for problem in held:
+        assert MESSAGE.match(str(problem)) and "\\" in lines[problem.line - 1], str(problem)

@@ -121,9 +121,10 @@ def test_a_directory_named_like_the_article(root):
 )
 def test_bad_article_file_names(root, name, shown):
     _edit(root, "article:\n", f"article:\n  file: {name}\n")
+    nul = [f"{Y}:23: the text holds U+0000 (NUL), a control character; expected printable text (delete it: only tabs and line breaks are allowed)"]
     assert _problems(root) == [
         f"{Y}:23: article file '{shown}' must be a file name in the lesson folder; expected e.g. article.txt (at most 100 characters)"
-    ]
+    ] + (nul if "\\x00" in shown else [])
 
 
 # -- YAML the loader must refuse without hanging ----------------------------------------------
@@ -253,7 +254,10 @@ def test_terminal_escapes_in_lesson_text_are_shown_escaped(root):
     run = _cli("--root", str(root), "check")
     assert run.returncode == 1
     assert "\x1b" not in run.stderr
-    assert run.stderr.splitlines() == [f"{Y}:5: 'minutes' is '\\x1b[2J\\x1b[31mtwenty'; expected a whole number (class minutes, e.g. 50)"]
+    assert run.stderr.splitlines() == [
+        f"{Y}:5: 'minutes' is '\\x1b[2J\\x1b[31mtwenty'; expected a whole number (class minutes, e.g. 50)",
+        f"{Y}:5: the text holds U+001B (ESC), a control character; expected printable text (delete it: only tabs and line breaks are allowed)",
+    ]
 
 
 @pytest.mark.parametrize("slug", ["../../elsewhere", "/tmp/elsewhere", "tiny-harbour\n"])
@@ -262,7 +266,7 @@ def test_suggest_writes_only_inside_lessons(root, slug, tmp_path):
     assert run.returncode == 1, run.stdout
     assert "Traceback" not in run.stderr
     assert len(run.stderr.splitlines()) == 1
-    assert run.stderr.startswith("suggest: '") and "is not a lesson slug; expected lower-case letters" in run.stderr
+    assert run.stderr.startswith("suggest: '") and "is not a valid lesson slug; expected lower-case letters" in run.stderr
     assert not list(tmp_path.rglob("suggestions.yaml"))
 
 

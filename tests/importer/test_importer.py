@@ -68,9 +68,16 @@ REFUSALS = {
                  "bytes at offset 18 are not UTF-8 and no encoding is declared; expected UTF-8 or a "
                  "<meta charset> declaration"),
     "unknown-charset": (lambda d: _write(d / "cs.html", b'<html><head><meta charset="klingon-8"></head>'
-                                                        b"<body><p>x</p></body></html>"),
-                        "declares an unknown character encoding 'klingon-8'; expected a known encoding "
-                        "such as UTF-8"),
+                                                        b"<body><p>caf\xe9</p></body></html>"),
+                        "declares 'klingon-8', an encoding browsers ignore, and bytes at offset 57 are not "
+                        "UTF-8; expected UTF-8 or a <meta charset> declaration of an encoding browsers know"),
+    "replacement-charset": (lambda d: _write(d / "kr.html", b'<html><head><meta charset="ISO-2022-KR"></head>'
+                                                            b"<body><p>x</p></body></html>"),
+                            "declares the encoding 'ISO-2022-KR', which browsers show as a single replacement "
+                            "character; expected a page in an encoding browsers read (save it again as UTF-8)"),
+    "utf16-no-bom": (lambda d: _write(d / "u16.html", "<html><body><p>Hello there</p></body></html>".encode("utf-16-le")),
+                     "looks like UTF-16 text without a byte-order mark (every other byte is NUL); expected UTF-8 "
+                     "(open it in a text editor and save it as UTF-8) or UTF-16 with a byte-order mark"),
     "suffix": (lambda d: _write(d / "page.pdf", b"%PDF"),
                f"unsupported file type '.pdf'; expected {EXPECTED}"),
     "bad-gzip": (lambda d: _write(d / "page.html.gz", b"\x1f\x8bthis is not gzip"),

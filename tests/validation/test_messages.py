@@ -93,6 +93,22 @@ CASES = [
     ("todo-spelled-with-yaml-escape", _edit("summary: A short invented report for testing every annotation kind.", 'summary: "\\x54ODO: write it"'), [
         f"{Y}:3: 'summary' still says TODO; expected the teacher's own text (or 'draft: true' while the lesson is unfinished)",
     ]),
+    # -- what a published lesson may not keep -------------------------------------------------------
+    ("suggestion-left-in-published-lesson", _edit("    implies: Neutral.\n", "    implies: Neutral.\n    suggested: true\n"), [
+        f"{Y}:56: annotation 'a-said' is still a suggestion ('suggested: true') in a published lesson; expected it reviewed: "
+        "delete 'suggested: true' to keep it, or delete the annotation (or 'draft: true' while you review)",
+    ]),
+    ("todo-left-in-an-annotation-note", _edit("note: The figure comes from the union leader.", "note: 'TODO check: The figure comes from the union leader.'"), [
+        f"{Y}:55: 'annotations 'a-300'.note' still says TODO; expected the teacher's own text (or 'draft: true' while the lesson is unfinished)",
+    ]),
+    # -- every problem at once: a broken quote does not hide the core set's problems ---------------
+    ("quote-and-core-problems-together", _both(_edit("quote: about 300 workers", "quote: abut 300 workers"), _edit("core: [q-source, q-find, q-short, g-a-300, g-a-quote, g-a-seemingly, g-a-photo, g-a-subscribe]", "core: [q-source, q-find, g-a-300]")), [
+        f"{Y}:51: annotation 'a-300': quote 'abut 300 workers' not found in the article; did you mean 'about 300 workers' at article line 6?",
+        f"{Y}:156: core has 3 question(s); expected 8 to 12, the ones that carry the lesson's objectives",
+    ]),
+    ("keep-order-on-a-question-without-options", _edit("    claims: [a-despair, a-agitators]\n", "    claims: [a-despair, a-agitators]\n    keep_order: true\n"), [
+        f"{Y}:135: question 'q-sort': 'keep_order' does not apply to a sort question; expected it only on single and multiple questions, which have options",
+    ]),
     ("unknown-key-no-close-match", _edit("discussion:", "xyzzy: 1\ndiscussion:"), [
         f"{Y}:41: unknown key 'xyzzy' in a lesson; expected one of: title, summary, draft, grade_band, minutes, language, "
         "skills, objectives, key_points, materials, standards, source, article, background, sources, sequence, discussion, "
@@ -307,6 +323,50 @@ CASES = [
 ]
 
 
+# What check lists without failing: (case id, the change, the exact warnings). One case per message.
+WARNING_CASES = [
+    ("todo-in-a-draft-is-listed", _both(_edit("title: A harbour strike\n", "title: A harbour strike\ndraft: true\n"), _edit("  - Students can name the source of a figure.", "  - 'TODO: Students can ...'")), [
+        f"{Y}:9: to do before publishing: 'objectives' still says TODO; expected your own text",
+    ]),
+    ("credit-role-on-a-button", _edit("{quote: Subscribe, role: furniture", "{quote: Subscribe, role: credit"), [
+        f"{Y}:28: article line 10 has role 'credit', which draws a 'Photo not captured' box above the first caption or credit of a run, "
+        "then the line in small italics as the photo's credit (no suggestion is made on it), but reads not like a photo credit "
+        "(no photo, picture, agency or ©); expected role 'furniture' for page furniture, or 'body'",
+    ]),
+    ("caption-role-on-a-credit-alone", _both(_write("article.txt", (FIXTURE / "article.txt").read_bytes().replace(b"\xc2\xa9 Photo Agency 2024 J. DOE", b"(AP Photo/Jo Doe)")),
+                                              _edit('{quote: "© Photo Agency 2024 J. DOE", role: credit', '{quote: "(AP Photo/Jo Doe)", role: caption')), [
+        f"{Y}:26: article line 3 has role 'caption', which draws a 'Photo not captured' box above the first caption or credit of a run, "
+        "then the line in small italics as the photo's caption, but reads like a photo credit alone; expected role 'credit' "
+        "(both draw the photo box; no suggestion is made on a credit)",
+    ]),
+    ("kept-order-puts-the-answer-first", _edit("    explanation: Reckless and despair carry judgement and emotion.\n",
+        "    explanation: Reckless and despair carry judgement and emotion.\n"
+        "  - {id: q-k1, type: single, prompt: One?, keep_order: true, explanation: x, options: [{text: a, correct: true}, {text: b}]}\n"
+        "  - {id: q-k2, type: single, prompt: Two?, keep_order: true, explanation: x, options: [{text: a, correct: true}, {text: b}]}\n"), [
+        f"{Y}:131: 2 of the 2 single-choice questions with 'keep_order: true' put the right option first; expected the right "
+        "option in different places (or no 'keep_order', and the kit shuffles them)",
+    ]),
+    ("suggestions-file-left-beside-a-lesson", _write("suggestions.yaml", b"annotations: []\n"), [
+        "lessons/tiny-harbour/suggestions.yaml: holds suggestions from 'build.py suggest' that were never reviewed; expected the ones "
+        "you keep copied into lesson.yaml, then the file deleted",
+    ]),
+]
+
+
+@pytest.mark.parametrize("breaker, expected", [c[1:] for c in WARNING_CASES], ids=[c[0] for c in WARNING_CASES])
+def test_exact_warning(tmp_path, breaker, expected):
+    [lesson] = load_kit(root=_broken_kit(tmp_path, breaker))
+    assert [str(w) for w in lesson.warnings] == expected
+
+
+def test_check_prints_warnings_and_counts_them(tmp_path):
+    _, breaker, expected = next(c for c in WARNING_CASES if c[0] == "todo-in-a-draft-is-listed")
+    root = _broken_kit(tmp_path, breaker)
+    done = subprocess.run([sys.executable, str(REPO / "build.py"), "--root", str(root), "check"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [*expected, "1 lessons checked: no problems, 1 things to do before publishing"]
+
+
 def _broken_kit(tmp_path: Path, breaker) -> Path:
     root = tmp_path / "kit"
     folder = root / "lessons" / "tiny-harbour"
@@ -332,7 +392,7 @@ def test_exact_message(tmp_path, breaker, expected):
 
 
 def test_every_message_has_the_path_line_what_expected_shape():
-    for case_id, _, expected in CASES:
+    for case_id, _, expected in CASES + WARNING_CASES:
         for message in expected:
             path, _, rest = message.partition(": ")
             assert path.startswith("lessons/tiny-harbour/"), case_id
