@@ -461,7 +461,7 @@ def results_page(lessons: list[Lesson]) -> str:
     The page's script (closeread-results.js) reads the students' hand-in codes in the browser."""
     from closeread.render.handin import results_index
 
-    return _render("results.md.j2", lessons_json=results_index(lessons), count=len(lessons), front_matter=_front_matter(title="Class results"))
+    return _render("results.md.j2", lessons_json=results_index(lessons), count=len(lessons), front_matter=_front_matter(title="Class results", hide=["navigation", "toc"]))  # the class's table needs the page's width
 
 
 def lesson_pages(lesson: Lesson) -> dict[str, str]:
