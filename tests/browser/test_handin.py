@@ -82,6 +82,8 @@ def ana(page):
     _short(page, "The headline says the city is paralysed; no source in the story says so.", "Strong")
 
 
+# option letters and the order of a multiple answer follow the page, whose options the kit shuffles once
+# (closeread/validate/order.py): q-multi shows despair, reckless, harbour
 def ben(page):
     _choose(page, "q-source", "Tom Berg")
     _choose(page, "q-source", "Ana Silva")  # right at the second try
@@ -157,7 +159,7 @@ def test_three_students_hand_in_and_the_teacher_sees_the_class(class_of_three, f
     stamp = "2030-03-14 09:00 UTC"
     assert _cells(page, ".cr-rs-students") == [
         ["1", "Ana Silva-Reyes", stamp, "1", "4 of 4", "right", "right", "right", "right", "self: strong", "discussion", "Remove"],
-        ["2", "Ben", stamp, "1", "0 of 4", "right (2nd try)", "wrong: A, C (answer shown)", "wrong", "not answered", "self: beginning", "discussion", "Remove"],
+        ["2", "Ben", stamp, "1", "0 of 4", "right (2nd try)", "wrong: B, C (answer shown)", "wrong", "not answered", "self: beginning", "discussion", "Remove"],
         ["3", "<img src=x onerror=alert(1)>Cy", stamp, "1", "1 of 4", "wrong: B", "wrong: C", "right", "wrong", "self: developing", "discussion", "Remove"],
     ]
     perq = _cells(page, ".cr-rs-perq")
@@ -203,10 +205,10 @@ def test_three_students_hand_in_and_the_teacher_sees_the_class(class_of_three, f
     rows = [
         ["Name", "Handed in", "Minutes", "Right at first try", "Q1 answer", "Q1 result", "Q2 answer", "Q2 result", "Q3 answer", "Q3 result",
          "Q4 answer", "Q4 result", "Q5 answer", "Q5 student's level", "Q5 teacher's level"],
-        ["Ana Silva-Reyes", stamp, "1", "4 of 4", "Ana Silva", "right", "reckless; despair", "right",
+        ["Ana Silva-Reyes", stamp, "1", "4 of 4", "Ana Silva", "right", "despair; reckless", "right",
          "have driven workers to despair: asserted; the strike was organised by outside agitators: reported", "right",
          "Union leader Ana Silva", "right", "The headline says the city is paralysed; no source in the story says so.", "strong", "developing"],
-        ["Ben", stamp, "1", "0 of 4", "Ana Silva", "right (2nd try)", "reckless; harbour", "wrong: A, C (answer shown)",
+        ["Ben", stamp, "1", "0 of 4", "Ana Silva", "right (2nd try)", "reckless; harbour", "wrong: B, C (answer shown)",
          "have driven workers to despair: reported; the strike was organised by outside agitators: asserted", "wrong",
          "", "not answered", "'=HYPERLINK(\"\"http://example.invalid\"\",\"\"click\"\")", "beginning", ""],
         ["<img src=x onerror=alert(1)>Cy", stamp, "1", "1 of 4", "Tom Berg", "wrong: B", "harbour", "wrong: C",
