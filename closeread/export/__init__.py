@@ -8,12 +8,15 @@ Per lesson (paths under docs/):
   teacher/<slug>/<slug>-qti.zip                              Canvas quiz (QTI 1.2) of the core set
   teacher/<slug>/<slug>-moodle.xml, <slug>.gift.txt          Moodle question bank (XML, GIFT) of the core set
   teacher/<slug>/<slug>-full-qti.zip, -full-moodle.xml, -full.gift.txt   the same with every question
+  teacher/<slug>/<slug>.imscc                                Common Cartridge 1.1: page, worksheets, article link, core quiz
 For the whole kit:
   teacher/booklet-a4.pdf, booklet-letter.pdf                 every period worksheet and key, with contents
   teacher/closeread-qti.zip, closeread-moodle.xml, closeread.gift.txt   core sets (and closeread-full-*)
+  teacher/closeread.imscc                                    every lesson's module in one Common Cartridge
 
 Modules, one job each: ``items`` (lesson -> LMS quiz model), ``qti`` / ``moodle`` / ``gift``
-(serializers), ``zipfiles`` (reproducible zip), ``print_html`` (print HTML from templates/print),
+(serializers), ``cc_qti`` / ``webpage`` / ``cartridge`` / ``cartridges`` (Common Cartridge: profiled
+QTI, the standalone student page, the package, the kit's cartridges), ``zipfiles`` (reproducible zip), ``print_html`` (print HTML from templates/print),
 ``pdf`` (WeasyPrint, worker processes), ``booklet`` (the booklet: front matter + the lesson PDFs,
 merged), ``cache`` (rendered PDFs by content hash), ``fonts``.
 
@@ -203,6 +206,10 @@ def export_kit(*, lessons: list[Lesson], root: Path, pdf: bool = True, progress:
         print_html.booklets([lesson for lesson in lessons if not lesson.draft], epoch=epoch), parts=pdfs, keys=report.keys, root=root, render_missing=pdf, progress=progress, report=report
     )
     files.update(booklets)
+    # the Common Cartridges hold the worksheets: made once the PDFs are there (kept in the caches)
+    from closeread.export.cartridges import cartridge_files
+
+    files.update(cartridge_files(lessons, lambda i: made[i].quiz_files("").quiz, pdfs, epoch=epoch, cache=cache, root=root))
     if pdf:
         PdfCache(root).prune(set(report.keys.values()) | used)
     if report.rendered or report.skipped or report.merged:

@@ -104,14 +104,16 @@ def _condition_fb(resp, respident: str | None, linkrefid: str, choice_id: str | 
     _sub(cond, "displayfeedback", feedbacktype="Response", linkrefid=linkrefid)
 
 
-def _item(section, item: Item, article_html: str | None) -> None:
+def item_element(section, item: Item, article_html: str | None, *, metadata=None) -> etree._Element:
+    """One quiz item under ``section``. ``metadata(item_el, item, choice_ids)`` writes its itemmetadata:
+    Canvas's fields by default; the Common Cartridge's profile fields in ``cc_qti``."""
     el = _sub(section, "item", ident=Ids.item(item), title="" if item.type == "text" else item.title)
     choice_ids = [Ids.choice(item, i) for i, _ in enumerate(item.choices)]
-    _metadata(el, item, choice_ids)
+    (metadata or _metadata)(el, item, choice_ids)
     pres = _sub(el, "presentation")
     if item.type == "text":
         _mattext(pres, article_html or html_text.paragraphs(item.prompt))
-        return
+        return el
     _mattext(pres, html_text.paragraphs(item.prompt))
     if item.type in ("single", "multiple"):
         lid = _sub(pres, "response_lid", ident="response1", rcardinality="Single" if item.type == "single" else "Multiple")
@@ -151,6 +153,7 @@ def _item(section, item: Item, article_html: str | None) -> None:
     for cid, choice in zip(choice_ids, item.choices):
         if choice.feedback:
             _feedback(el, f"{cid}_fb", html_text.paragraphs(choice.feedback))
+    return el
 
 
 def assessment_xml(quiz: Quiz) -> bytes:
@@ -164,7 +167,7 @@ def assessment_xml(quiz: Quiz) -> bytes:
     section = _sub(assessment, "section", ident="root_section")
     for item in quiz.items:
         article = html_text.article(quiz, item.prompt) if item.type == "text" else None
-        _item(section, item, article)
+        item_element(section, item, article)
     _qualify(root, NS_QTI)
     return _serialize(root)
 
@@ -294,3 +297,7 @@ def package(quizzes: list[Quiz], parts: list[list[tuple[str, bytes]]], *, title:
 def qti_zip(quizzes: list[Quiz], *, title: str, date: str | None = None, timestamp=None) -> bytes:
     """The QTI package: one Canvas quiz per ``Quiz``; reproducible (fixed entry order and times)."""
     return package(quizzes, [quiz_entries(quiz) for quiz in quizzes], title=title, date=date, timestamp=timestamp)
+
+
+# for cc_qti, which writes the same items into a Common Cartridge's assessment
+sub, qualify, serialize = _sub, _qualify, _serialize

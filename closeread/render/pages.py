@@ -151,6 +151,8 @@ def downloads_for(lesson: Lesson) -> list[dict]:
         {"label": f"Canvas quiz{', core questions' if period else ''} (QTI 1.2 zip)", "href": f"{own}{lesson.slug}-qti.zip"},
         {"label": "Moodle XML", "href": f"{own}{lesson.slug}-moodle.xml"},
         {"label": "GIFT", "href": f"{own}{lesson.slug}.gift.txt"},
+        # page, worksheets, article link and core quiz in one file (Canvas, Moodle, Blackboard read CC 1.1)
+        {"label": "Common Cartridge 1.1 (.imscc: page, worksheets, quiz)", "href": f"{own}{lesson.slug}.imscc"},
     ]
     if lesson.core:  # the full set: the extended handouts and quizzes of every question
         files += [
@@ -172,6 +174,7 @@ KIT_DOWNLOADS = (
     {"label": "Canvas quiz of every lesson's core questions (QTI 1.2 zip)", "href": "closeread-qti.zip"},
     {"label": "Moodle XML", "href": "closeread-moodle.xml"},
     {"label": "GIFT", "href": "closeread.gift.txt"},
+    {"label": "Common Cartridge 1.1 of every lesson (.imscc)", "href": "closeread.imscc"},
     {"label": "Every question of every lesson: Canvas quiz (QTI 1.2 zip)", "href": "closeread-full-qti.zip"},
     {"label": "Moodle XML", "href": "closeread-full-moodle.xml"},
     {"label": "GIFT", "href": "closeread-full.gift.txt"},

@@ -2,10 +2,13 @@
  * data-cr-lessons attribute and a lesson's questions and article from its assign.js (a script element
  * works from file://) when chosen, through lessonData, and makes a link to the student site with the
  * assignment in the #fragment, a printed page of the selection (print stylesheet in the page) and its
- * GIFT and Moodle XML files, joined from fragments the build made: no accounts, no server, works
- * offline. Vanilla ES2017. */
+ * GIFT and Moodle XML files and its Common Cartridge (.imscc), joined from fragments the build made
+ * (the cartridge by closeread-cartridge.js, loaded on the first download), and a Google Classroom
+ * share link (a plain link: no script from Google): no accounts, no server, works offline.
+ * Vanilla ES2017. */
 (function () {
   "use strict";
+  const HERE = (document.currentScript && document.currentScript.src) || location.href;
   const $ = (sel, root) => (root || document).querySelector(sel);
   function h(tag, attrs, ...kids) {
     const el = document.createElement(tag);
@@ -20,6 +23,7 @@
   };
   const RULES = { find: 2, short: 4, discussion: 3 };
   const minutes = (m) => (Math.round(m * 10) / 10).toString();
+
 
   function init() {
     const root = $(".cr-assign[data-cr-lessons]");
@@ -41,23 +45,29 @@
     const status = $(".cr-as-status", root);
     const printed = $(".cr-as-print", root);
     const lmsStatus = $(".cr-as-lms-status", root);
+    const classroom = $(".cr-as-classroom", root);
+    const classroomNote = $(".cr-as-classroom-note", root);
     lessons.forEach((l, i) => sel.append(new Option(l.title, String(i))));
     let items = [];
     let lesson = null;
 
     // The one way the builder reaches a lesson's questions and article, loaded once, when first chosen
-    const loaded = (window.closereadLessons = window.closereadLessons || {});
-    function lessonData(i) {
-      const slug = lessons[i].slug;
-      if (loaded[slug]) return Promise.resolve(loaded[slug]);
+    // A script file (a script element works from file://, where fetching a file does not) that puts its
+    // data where got() finds it; loaded once
+    function loadScript(src, got) {
+      if (got()) return Promise.resolve(got());
       return new Promise((resolve, reject) => {
         const s = document.createElement("script");
-        s.src = new URL(encodeURIComponent(slug) + "/assign.js", location.href).href;
-        s.onload = () => (loaded[slug] ? resolve(loaded[slug]) : reject(new Error("no data")));
+        s.src = src;
+        s.onload = () => (got() ? resolve(got()) : reject(new Error("no data")));
         s.onerror = () => reject(new Error("not found"));
         document.head.appendChild(s);
       });
     }
+    // each lesson's files beside its teacher edition, next to this page
+    const besides = (slug, file) => new URL(encodeURIComponent(slug) + "/" + file, location.href).href;
+    const loaded = (window.closereadLessons = window.closereadLessons || {});
+    const lessonData = (i) => { const slug = lessons[i].slug; return loadScript(besides(slug, "assign.js"), () => loaded[slug]); };
 
     function load() {
       const i = +sel.value;
@@ -124,6 +134,12 @@
       const r = link();
       out.value = r.url || "";
       if (r.url) { open.href = r.url; open.hidden = false; } else { open.removeAttribute("href"); open.hidden = true; }
+      // Google Classroom fetches the page it shares: only a link on the web can be shared
+      const web = !!r.url && /^https?:/.test(r.url);
+      if (web) classroom.href = "https://classroom.google.com/share?url=" + encodeURIComponent(r.url);
+      else classroom.removeAttribute("href");
+      classroom.hidden = !web;
+      classroomNote.hidden = web || !r.url;
       const chosen = items.filter((it) => it.on);
       const total = chosen.reduce((sum, it) => sum + it.q.minutes, 0);
       const phase = lesson && lesson.phase ? " (the lesson gives " + lesson.phase + " minutes to questions)" : "";
@@ -158,8 +174,8 @@
       const xml = lms.open + lesson.lms.moodle + chosen.map((it) => it.q.lms.moodle).join("") + lms.close;
       return { gift, xml, count: chosen.length, skipped };
     }
-    function download(name, type, text) {
-      const url = URL.createObjectURL(new Blob([text], { type }));
+    function download(name, type, content) {
+      const url = URL.createObjectURL(content instanceof Blob ? content : new Blob([content], { type }));
       const a = h("a", { href: url, download: name, hidden: true });
       document.body.append(a);
       a.click();
@@ -174,6 +190,31 @@
       else download(lesson.slug + "-selection-moodle.xml", "application/xml;charset=utf-8", f.xml);
       lmsStatus.textContent = f.count + (f.count === 1 ? " question" : " questions") + " in the file" + (f.skipped ? "; " + f.skipped + " discussion question" + (f.skipped === 1 ? " is" : "s are") + " for the class and left out." : ".");
     }
+    // The selection's Common Cartridge: the lesson's module as the build made it (cartridge.js: page,
+    // worksheets, article link), the selection's quiz from the build's QTI items, and the assignment's
+    // own link when it is on the web.
+    // the zip writer and manifest are in closeread-cartridge.js, beside this script, loaded on the
+    // first download so that the builder's page stays light
+    const carts = (window.closereadCartridges = window.closereadCartridges || {});
+    const cartridgeData = (slug) => loadScript(besides(slug, "cartridge.js"), () => carts[slug]);
+    const maker = () => loadScript(new URL("closeread-cartridge.js", HERE).href, () => window.closereadCartridge);
+    const assets = () => loadScript(new URL("cartridge-assets.js", location.href).href, () => window.closereadCartridgeAssets);
+    $(".cr-as-cc", root).addEventListener("click", () => {
+      if (!lesson) return;
+      const r = link();
+      const f = files();
+      if (!f.count) { lmsStatus.textContent = "Tick at least one question that a quiz can hold (discussion questions are for the class)."; return; }
+      const slug = lesson.slug;
+      lmsStatus.textContent = "Making the cartridge\u2026";
+      Promise.all([cartridgeData(slug), maker(), assets()]).then(([c, make, kit]) => {
+        if (!lesson || lesson.slug !== slug) return;
+        const made = make.selection(c, kit, items.filter((it) => it.on && c.qti.items[it.q.id]).map((it) => it.q.id), r.url);
+        download(slug + "-selection.imscc", "application/zip", made.bytes);
+        const web = r.url && /^https?:/.test(r.url);
+        lmsStatus.textContent = made.count + (made.count === 1 ? " question" : " questions") + " in the cartridge's quiz, with the lesson page, the worksheets and the article's address" +
+          (web ? " and the assignment's link." : ". The assignment's link is left out: it is not a web address (http:// or https://).");
+      }, () => { lmsStatus.textContent = "The cartridge's files of this lesson could not be loaded: is the teacher site complete?"; });
+    });
     $(".cr-as-print-btn", root).addEventListener("click", () => { update(); window.print(); });
     $(".cr-as-gift", root).addEventListener("click", () => exported("gift"));
     $(".cr-as-moodle", root).addEventListener("click", () => exported("moodle"));

@@ -52,7 +52,7 @@ def test_every_lms_file_is_made(exported):
         f"teacher/{SLUG}/{SLUG}{s}-qti.zip" for s in ("", "-full")} | {f"teacher/{SLUG}/{SLUG}{s}-moodle.xml" for s in ("", "-full")} | {
         f"teacher/{SLUG}/{SLUG}{s}.gift.txt" for s in ("", "-full")} | {
         f"teacher/closeread{s}{ext}" for s in ("", "-full") for ext in ("-qti.zip", "-moodle.xml", ".gift.txt")
-    }
+    } | {f"teacher/{SLUG}/{SLUG}.imscc", f"teacher/{SLUG}/cartridge.js", "teacher/cartridge-assets.js", "teacher/closeread.imscc"}  # see test_cartridge
 
 
 def _moodle_ids(data: bytes) -> list[str]:
