@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import io
 import re
+import zipfile
 
 import pytest
 
@@ -373,3 +374,21 @@ def test_csv_makes_every_formula_start_inert(fixture_kit, open_page):
     want = ["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\t1", "'\r1", "a=1", "Zoë \u00e9t\u00e9 \u4e2d"]
     rows = list(csv.reader(io.StringIO(text[1:], newline="")))[1:]
     assert [r[0] for r in rows] == want and [r[4] for r in rows] == want
+
+
+def test_hand_in_from_the_lessons_cartridge_page(fixture_kit, open_page, tmp_path):
+    """Inside an LMS the page has no folder to load closeread-handin.js from: the cartridge's page holds it."""
+    data = (fixture_kit.root / f"site-teacher/teacher/{FIXTURE}/{FIXTURE}.imscc").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        zf.extractall(tmp_path)
+    page = open_page((tmp_path / FIXTURE / "index.html").as_uri(), served=[])
+    _choose(page, "q-source", "Ana Silva")
+    page.get_by_role("button", name="Hand in my work").click()
+    page.get_by_label("Your name").fill("Fay")
+    page.locator(".cr-handin-btn").click()
+    code = page.locator("#cr-handin-code")
+    code.wait_for()
+    assert [u for u in page.recorder.seen if not u.startswith("file://")] == []
+    teacher = _teacher(open_page, fixture_kit)
+    assert _paste(teacher, code.input_value()) == ["1 code added; 1 student in the list."]
+    assert _cells(teacher, ".cr-rs-students")[0][1:6] == ["Fay", _cells(teacher, ".cr-rs-students")[0][2], "1", "1 of 7", "right"]
