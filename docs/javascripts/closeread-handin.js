@@ -1,6 +1,6 @@
 /* closeread: a student's hand-in as a short code, written by the student page (closeread.js's Summary
- * loads this file when the student presses "Hand in") and read by the teacher site's class results
- * page (closeread-results.js). Nothing is sent anywhere:
+ * loads this file when the summary shows, and student() adds the "Hand in" button to it) and read by
+ * the teacher site's class results page (closeread-results.js). Nothing is sent anywhere:
  * the student copies the code or downloads it in a small text file, the teacher pastes or drops them.
  *
  * A code is "CR1." and base64url of:
@@ -255,33 +255,42 @@
     return { lesson: root.dataset.crLesson, version: root.dataset.crVersion || "0", handedIn: now, minutes, name: (d.name || "").trim(), items };
   }
 
-  let shown = null; // the code box, once made
-  async function student(ctx) {
-    ctx.status.textContent = "Making your code\u2026";
-    const code = await encode(record(ctx.root, ctx.visible(), ctx.getData(), Date.now()));
-    if (!shown) {
-      const out = h("textarea", { id: "cr-handin-code", class: "cr-summary-text cr-handin-code", readonly: true, rows: "3", spellcheck: "false" });
-      shown = { out, box: h("div", { class: "cr-handin-box" }, h("p", null, h("label", { for: "cr-handin-code" }, "Your hand-in code:")), out,
-        h("p", { class: "cr-summary-actions" }, button("Copy the code", "cr-handin-copy", () => copy(ctx, out)), " ", button("Download as a file", "cr-handin-file", () => download(ctx, out.value)))) };
-      ctx.el.append(shown.box);
+  /* the hand-in part of the summary (ctx.el), made once: a button, a status line, then the code and its
+   * copy and download buttons */
+  function student(ctx) {
+    const status = h("p", { class: "cr-handin-status", "aria-live": "polite" });
+    const out = h("textarea", { id: "cr-handin-code", class: "cr-summary-text cr-handin-code", readonly: true, rows: "3", spellcheck: "false" });
+    const box = h("div", { class: "cr-handin-box", hidden: true }, h("p", null, h("label", { for: "cr-handin-code" }, "Your hand-in code:")), out,
+      h("p", { class: "cr-summary-actions" }, button("Copy the code", "cr-handin-copy", () => copy(status, out, "Code copied. Paste it where your teacher asked.")), " ", button("Download as a file", "cr-handin-file", () => download(ctx, status, out.value))));
+    async function go() {
+      if (!ctx.nameIn.value.trim()) { status.textContent = "Type your name first, so that your teacher knows whose work this is."; ctx.nameIn.focus(); return; }
+      status.textContent = "Making your code\u2026";
+      try {
+        out.value = await encode(record(ctx.root, ctx.visible(), ctx.getData(), Date.now()));
+      } catch (e) {
+        status.textContent = "This page could not make a code: print your summary or copy it as text instead.";
+        return;
+      }
+      box.hidden = false;
+      status.textContent = "Your code is ready (" + out.value.length + " characters). Copy it, or download the file, and hand it in.";
+      out.focus();
+      out.select();
     }
-    shown.out.value = code;
-    ctx.status.textContent = "Your code is ready (" + code.length + " characters). Copy it, or download the file, and hand it in.";
-    shown.out.focus();
-    shown.out.select();
+    ctx.el.append(h("p", null, "To hand in, press the button: your work becomes a code to paste where your teacher asks (a private comment, a form, an email) and a small file to download. Nothing is sent anywhere."),
+      h("p", { class: "cr-summary-actions" }, button("Hand in", "cr-primary cr-handin-btn", go)), status, box);
   }
-  function copy(ctx, out) {
-    const done = () => { ctx.status.textContent = "Code copied. Paste it where your teacher asked."; };
+  // the text of a textarea to the clipboard, saying so in status (the summary's "Copy as text" uses it too)
+  function copy(status, out, said) {
     const fallback = () => {
       out.focus(); out.select();
       let ok = false;
       try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-      ctx.status.textContent = ok ? "Code copied. Paste it where your teacher asked." : "Your browser did not allow copying: the code is selected, copy it with Ctrl+C (or \u2318+C).";
+      status.textContent = ok ? said : "Your browser did not allow copying: the text is selected, copy it with Ctrl+C (or \u2318+C).";
     };
-    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(out.value).then(done, fallback);
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(out.value).then(() => { status.textContent = said; }, fallback);
     else fallback();
   }
-  function download(ctx, code) {
+  function download(ctx, status, code) {
     // the code first, then the summary as text: the teacher's page finds the code in the file
     const txt = ["closeread hand-in", "Code: " + code, "", ctx.build()].join("\n") + "\n";
     const name = ("closeread-" + ctx.root.dataset.crLesson + "-" + (ctx.getData().name || "")).replace(/[^A-Za-z0-9-]+/g, "-").replace(/-{2,}/g, "-").replace(/-+$/, "").slice(0, 80) + ".txt";
@@ -291,8 +300,8 @@
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
-    ctx.status.textContent = "The file " + name + " is in your downloads: hand it in where your teacher asked.";
+    status.textContent = "The file " + name + " is in your downloads: hand it in where your teacher asked.";
   }
 
-  window.closereadHandin = { encode, decode, scan, record, student, h, crc32, fnv, TYPES, PREFIX, Bad };
+  window.closereadHandin = { encode, decode, scan, record, student, copy, h, crc32, fnv, TYPES, PREFIX, Bad };
 })();
