@@ -408,6 +408,34 @@ def _open_parts(target: CommentedMap, q: dict) -> None:
         target.pop("starters", None)
 
 
+def replaced_ids(body: dict) -> list[str]:
+    """The generated questions a written question stands in for: the build makes no generated question
+    for an annotation a written question is about, nor a sort when the author wrote one."""
+    out = [f"g-{a}" for a in (body.get("annotation"), body.get("answer")) if isinstance(a, str) and a]
+    out += [f"g-{c}" for c in body.get("claims") or [] if isinstance(c, str)]
+    if body.get("type") == "sort":
+        out.append("g-sort-claims")
+    return list(dict.fromkeys(out))
+
+
+def _take_place(data, qid: str, body: dict) -> str:
+    """The written question ``qid`` put in the core where the generated one it replaces was."""
+    core = data.get("core")
+    if not isinstance(core, list):
+        return ""
+    gone = [g for g in replaced_ids(body) if g in core and g != qid]
+    if not gone:
+        return ""
+    if qid in core:
+        for g in gone:
+            core.remove(g)
+    else:
+        core[core.index(gone[0])] = qid
+        for g in gone[1:]:
+            core.remove(g)
+    return f"; in the core set it replaces {', '.join(repr(g) for g in gone)}"
+
+
 @action("add-question")
 def add_question(ctx: Context, params: dict) -> str:
     body = _question_body(params, ctx)
@@ -415,7 +443,39 @@ def add_question(ctx: Context, params: dict) -> str:
     q["id"] = _new_id(_ids(ctx) | _generated_ids(ctx), "q", f"{body['type']} {body.get('annotation') or body.get('answer') or ''}")
     q.update(body)
     _seq(ctx.lesson.data, "questions").append(q)
-    return f"added question '{q['id']}'"
+    return f"added question '{q['id']}'{_take_place(ctx.lesson.data, q['id'], body)}"
+
+
+def tidy_core(ctx: Context) -> str:
+    """Core ids whose question the build will no longer make, dropped after every action (check would
+    refuse them); what was dropped, for the status line."""
+    data = ctx.lesson.data
+    core = data.get("core") if isinstance(data, dict) else None
+    if not isinstance(core, list):
+        return ""
+    questions = [q for q in data.get("questions") or [] if isinstance(q, dict)]
+    written = {q.get("id") for q in questions}
+    anns = {a.get("id"): a for a in data.get("annotations") or [] if isinstance(a, dict) and not a.get("suggested")}
+    reg = registry()
+
+    def exists(qid) -> bool:
+        if not isinstance(qid, str) or qid in written:
+            return qid in written
+        if qid == "g-sort-claims":
+            claims = [a for a in anns.values() if a.get("kind") == "claim" and a.get("question") is not False]
+            return not any(q.get("type") == "sort" for q in questions) and len(claims) >= 2
+        if not qid.startswith("g-"):
+            return False
+        ann = anns.get(qid[2:])
+        kind = reg.get(ann.get("kind")) if ann is not None else None
+        return kind is not None and bool(kind.question) and ann.get("question") is not False
+
+    gone = [c for c in core if not exists(c)]
+    for qid in gone:
+        core.remove(qid)
+    if not gone:
+        return ""
+    return f"; dropped from the core set, as their questions are no longer made: {', '.join(repr(str(g)) for g in gone)}"
 
 
 def _generated_ids(ctx: Context) -> set[str]:
@@ -437,7 +497,7 @@ def edit_question(ctx: Context, params: dict) -> str:
             for key, value in body.items():
                 if q.get(key) != value:
                     q[key] = value
-            return f"saved question '{qid}'"
+            return f"saved question '{qid}'{_take_place(ctx.lesson.data, qid, body)}"
     if qid.startswith("g-"):
         _, _, ann, where = _find(ctx, qid[2:])
         if where != "lesson":

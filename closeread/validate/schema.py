@@ -290,8 +290,8 @@ def _show(value) -> str:
     return text if len(text) <= 50 else text[:49] + "\u2026'"
 
 
-def did_you_mean(word: str, choices) -> str:
-    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+def did_you_mean(word: str, choices, *, cutoff: float = 0.6) -> str:
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=cutoff)
     if close:
         return f"; did you mean '{close[0]}'?"
     shown = [str(c) for c in choices]
