@@ -274,10 +274,40 @@ def edit_annotation(ctx: Context, params: dict) -> str:
     if "teacher_note" in params:
         _apply_fields(ann, {"teacher_note": _text(params["teacher_note"], "the teacher note", required=False) or None})
     _apply_fields(ann, fields)
+    moved = ""
+    if "start" in params or "quote" in params:  # new words for the same annotation: id and fields stay
+        where = _where(ctx, params)
+        if where["quote"] != ann.get("quote") or any(where.get(k) != ann.get(k) for k in ("prefix", "suffix", "occurrence")):
+            for key in ("prefix", "suffix", "occurrence"):
+                ann.pop(key, None)
+            keys = list(ann)
+            at = keys.index("quote") + 1 if "quote" in keys else len(keys)
+            ann["quote"] = where["quote"]
+            for key in ("prefix", "suffix", "occurrence"):
+                if key in where:
+                    ann.insert(at, key, where[key])
+                    at += 1
+            moved = f" on the words '{where['quote']}'"
     if params.get("keep"):
         _keep_one(ctx, ann_id)
-        return f"kept annotation '{ann_id}' with your changes"
-    return f"saved annotation '{ann_id}'"
+        return f"kept annotation '{ann_id}' with your changes{moved}"
+    return f"saved annotation '{ann_id}'{moved}"
+
+
+def _where(ctx: Context, params: dict) -> dict:
+    """The words selected (start, end) or typed (quote) as an anchor: quote plus what makes it unique."""
+    if ctx.article is None:
+        raise ActionError("the article cannot be read; expected article.txt in the lesson folder")
+    try:
+        if "start" not in params and isinstance(params.get("quote"), str):
+            start, end = _typed_quote(ctx.article, params["quote"])
+        else:
+            start, end = int(params.get("start", -1)), int(params.get("end", -1))
+        return selector(ctx.article, start, end)
+    except ActionError:
+        raise
+    except (TypeError, ValueError) as exc:
+        raise ActionError(str(exc) if isinstance(exc, BadSelection) else "the selection has no place in the article; expected start and end") from None
 
 
 @action("add-annotation")
@@ -286,16 +316,7 @@ def add_annotation(ctx: Context, params: dict) -> str:
         raise ActionError("the article cannot be read; expected article.txt in the lesson folder")
     kind = params.get("kind")
     fields = _kind_fields(kind, params.get("fields") or {}, _source_ids(ctx))
-    try:
-        if "start" not in params and isinstance(params.get("quote"), str):
-            start, end = _typed_quote(ctx.article, params["quote"])
-        else:
-            start, end = int(params.get("start", -1)), int(params.get("end", -1))
-        where = selector(ctx.article, start, end)
-    except ActionError:
-        raise
-    except (TypeError, ValueError) as exc:
-        raise ActionError(str(exc) if isinstance(exc, BadSelection) else "the selection has no place in the article; expected start and end") from None
+    where = _where(ctx, params)
     marker = {"source": "src", "loaded-language": "ll", "attribution-verb": "av", "speculation": "spec"}.get(kind, kind[:3])
     ann = CommentedMap()
     ann["id"] = _new_id(_ids(ctx), marker, where["quote"])
@@ -359,6 +380,8 @@ def _question_body(params: dict, ctx: Context) -> CommentedMap:
         _find(ctx, q["annotation"])
         out["annotation"] = q["annotation"]
     if qtype in ("single", "multiple"):
+        if q.get("keep_order") is True:  # the build shuffles options (the same way every time) unless told
+            out["keep_order"] = True
         options = [o for o in q.get("options") or [] if isinstance(o, dict) and str(o.get("text", "")).strip()]
         right = sum(bool(o.get("correct")) for o in options)
         if len(options) < 2 or (qtype == "single" and right != 1) or right < 1:
@@ -535,7 +558,7 @@ def set_core(ctx: Context, params: dict) -> str:
     core = data.get("core")
     if not ids:  # no core set at all: check then asks for none (it is optional), rather than for 8 to 12
         data.pop("core", None)
-        return "core set cleared"
+        return "core set cleared (Undo restores it)"
     if isinstance(core, list):
         core[:] = list(dict.fromkeys(ids))
     else:
