@@ -626,13 +626,14 @@
       draft.rubric = draft.rubric || {};
     } else {
       draft = { type: q.type, generated: true, prompt: q.prompt, rubric: JSON.parse(JSON.stringify(q.rubric || {})), starters: (q.starters || []).slice() };
-      if ((!Object.keys(draft.rubric).length || !draft.starters.length) && q.annotation) {
+      var noRubric = !Object.keys(draft.rubric).length, noStarters = !draft.starters.length;
+      if ((noRubric || noStarters) && q.annotation) {
         // none written yet: pre-filled as the builder drafts them, for the author to edit and save
         var mine = draft;
         api("/api/draft?type=" + encodeURIComponent(q.type) + "&annotation=" + encodeURIComponent(q.annotation)).then(function (d) {
           if (draft !== mine) return;
-          if (!Object.keys(mine.rubric).length) mine.rubric = d.question.rubric || {};
-          if (!mine.starters.length) mine.starters = d.question.starters || [];
+          if (noRubric) mine.rubric = d.question.rubric || {};
+          if (noStarters) mine.starters = d.question.starters || [];
           drawDraft();
           say("The rubric and starters are drafted from annotation " + q.annotation + ": edit them, then save.");
         }).catch(function () {});
