@@ -478,7 +478,11 @@ def tidy_core(ctx: Context) -> str:
         return ""
     questions = [q for q in data.get("questions") or [] if isinstance(q, dict)]
     written = {q.get("id") for q in questions}
-    anns = {a.get("id"): a for a in data.get("annotations") or [] if isinstance(a, dict) and not a.get("suggested")}
+    # suggestions count: a core id naming one is the author's to settle (keep it, or reject it, which
+    # drops the id), not the studio's to drop on the next unrelated action
+    anns = {}
+    for *_, a, _ in reversed(_annotations(ctx)):  # the lesson's own annotation wins over a suggestion of the same id
+        anns[a.get("id")] = a
     reg = registry()
 
     def exists(qid) -> bool:

@@ -57,3 +57,13 @@ def test_check_suggests_no_unrelated_id_for_a_core_id_it_does_not_know(studio):
     sort = next(m for m in messages if "'g-sort-claims'" in m)
     assert "did you mean" not in sort and "expected one of" in sort
     assert any("'q-sorce'" in m and "did you mean 'q-source'" in m for m in messages)
+
+
+def test_a_core_id_naming_a_suggestion_stays_until_the_suggestion_is_settled(studio):
+    (studio.folder / "suggestions.yaml").write_text(
+        "annotations:\n- {id: s-9, kind: loaded-language, quote: reckless, note: n, suggested: true, neutral: hasty}\n", encoding="utf-8")
+    studio.act("set-core", {"ids": [*_core(studio), "g-s-9"]})
+    studio.act("set-field", {"key": "summary", "value": "Another summary."})
+    assert "g-s-9" in _core(studio)
+    out = studio.act("reject", {"ids": ["s-9"]})
+    assert "g-s-9" not in _core(studio), out["message"]

@@ -570,10 +570,15 @@
     say("Option moved to place " + n + " of " + draft.options.length + (draft.keep_order ? "." : " (shuffled for students unless “Keep this order” is ticked)."));
   }
 
-  function replacedBy(q) {
+  function replacedIds(q) {
     // the generated questions a written one stands in for (as actions.replaced_ids tells the server)
     var ids = [q.annotation, q.answer].filter(Boolean).concat(q.claims || []).map(function (a) { return "g-" + a; });
     if (q.type === "sort") ids.push("g-sort-claims");
+    return ids;
+  }
+
+  function replacedBy(q) {
+    var ids = replacedIds(q);
     return state.questions.filter(function (x) { return x.generated && ids.indexOf(x.id) !== -1; });
   }
 
@@ -615,6 +620,8 @@
       list.appendChild(h("li", { class: "question" },
         h("div", { class: "field inline" }, cb, h("label", { for: id }, h("span", { class: "qid" }, q.id), " " + q.type + ", " + q.minutes + " min: " + q.prompt)),
         needs ? h("p", { class: "problem" }, "A core open question needs a rubric.") : null,
+        q.written && replacedIds(q.written).length ? h("p", { class: "hint" }, "Written in place of the generated " +
+          replacedIds(q.written).join(", ") + " (none is generated about what a written question covers).") : null,
         tools.length ? h("div", { class: "buttons" }, tools) : null));
     });
   }
