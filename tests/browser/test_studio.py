@@ -363,6 +363,7 @@ def test_what_a_teacher_found_in_a_session_on_a_phone_wide_window(harbour, open_
     assert "replaces 'g-a-quote'" in page.text_content("#message")
     core = state()["core"]
     assert "g-a-quote" not in core and core[4].startswith("q-short")
+    assert "in place of the generated g-a-quote" in page.text_content("#questions")
 
     # options move up and down by keyboard, right answer and feedback with them
     _draft(page, "single", "a-quote")
