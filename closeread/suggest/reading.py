@@ -432,10 +432,18 @@ class Article:
 
         if prev_tok.lower() in DETERMINERS:
             return None
+        if next_word.lower() in verb.not_before:
+            return None  # "pleaded guilty": another sense of the verb
+        if verb.subjects and not _among(prev_tok.lower(), verb.subjects):
+            return None  # "the study found", "researchers think"; not "police found a body"
+        if verb.speech_only and not (not nxt or nxt[:1] in ":,.¤;\"“" or next_word.lower() == "that"):
+            return None  # "observed Europa for 17 nights": an act, not words
         if prev_tok.lower() in {"is", "are", "was", "were", "be", "been", "being"} and (
                 lf.endswith(("ed", "ing")) or lf in {"said", "told", "known", "thought", "shown", "seen", "written"}):
             if next_word.lower() == "to":
                 return None  # "is said to": speculation, not attribution
+            if lf.endswith("ed") and not (not nxt or nxt[:1] in ":,.¤;\"“" or next_word.lower() in {"that", "by", "as"}):
+                return None  # "often enough to be noted more than once": a passive that introduces no words
             return Attribution(vs, ve, verb, "", True, None)
         if lf in {"claimed", "claims", "claim"} and re.match(r"(?:the\s+)?(?:lives|life|title|seat|prize|gold|asylum)\b", nxt, re.I):
             return None
@@ -654,6 +662,11 @@ def names_in(name: str, words: str) -> bool:
 # Said of a speaker the sentence does not name ("he said", "the governor said" resolved from earlier):
 # the note never names someone its own sentence does not hold; the teacher checks who it is.
 UNNAMED_HERE = "a speaker this sentence does not name (check who, earlier in the article)"
+
+
+def _among(word: str, words: frozenset) -> bool:
+    """The word or its singular is one of the words ("studies" for "study", "reports" for "report")."""
+    return bool({word, word[:-1], word[:-3] + "y" if word.endswith("ies") else word} & words)
 
 
 def _describe_source(att: Attribution | None, within: str | None = None) -> str:

@@ -58,6 +58,48 @@ def test_a_subheading_question_is_not_an_attribution():
     assert of(text, "attribution-verb") == ["claimed"]
 
 
+def test_a_verb_of_finding_reports_words_only_after_a_study_or_an_inquiry():
+    text = ("That report found children in some facilities had no showers.\n\n"
+            "Police found a body near the river on Sunday.\n")
+    assert of(text, "attribution-verb") == ["found"]
+    assert of(text, "attribution-verb")[0] == "found" and "That report" in of(text, "source")[0]
+
+
+def test_a_verb_of_belief_reports_a_hypothesis_only_after_a_kind_of_speaker():
+    text = ("The researchers think the source of this water is a plume.\n\n"
+            "I think the plan is fine. Most children think recess is too short, she said.\n")
+    assert of(text, "attribution-verb") == ["think"]
+
+
+def test_pleading_is_a_loaded_verb_of_saying_but_pleading_guilty_is_not():
+    text = ("In a letter, the doctors pleaded with the administration to reconsider.\n\n"
+            "The driver pleaded guilty to the charge on Monday.\n")
+    found = [s for s in suggest(text) if s["kind"] == "attribution-verb"]
+    assert [s["quote"] for s in found] == ["pleaded"] and "A loaded verb" in found[0]["note"]
+
+
+def test_advice_from_an_authority_is_an_attribution_and_a_personal_one_is_not():
+    text = ("The Centers for Disease Control recommends all adults get a flu vaccine.\n\n"
+            "Her friend recommends the pasta at the new place.\n")
+    assert of(text, "attribution-verb") == ["recommends"]
+
+
+def test_observing_a_thing_is_an_act_observing_that_is_a_report():
+    text = ("The researchers observed Europa for 17 nights.\n\n"
+            "The researchers observed that the plume was faint.\n")
+    assert of(text, "attribution-verb") == ["observed"]
+    assert [s["quote"] for s in suggest(text) if s["kind"] == "attribution-verb"][0] == "observed"
+    assert "that the plume" in text[text.index("observed that"):]
+    assert [s.get("occurrence") for s in suggest(text) if s["kind"] == "attribution-verb"] == [2]
+
+
+def test_a_passive_that_introduces_no_words_is_not_an_attribution():
+    text = ("Such stripping would occur often enough to be noted more than one night out of 17.\n\n"
+            "It was noted that the plume was faint.\n")
+    assert of(text, "attribution-verb") == ["noted"]
+    assert [s.get("occurrence") for s in suggest(text) if s["kind"] == "attribution-verb"] == [2]
+
+
 # --- quotes.py ------------------------------------------------------------------------------------
 
 def test_short_quoted_words_are_a_quote_next_to_a_speech_word_and_scare_quotes_otherwise():
