@@ -137,6 +137,20 @@ def test_could_of_possibility_is_speculation_could_of_ability_or_procedure_is_no
     assert of(text, "speculation") == ["could", "allegedly"]
 
 
+def test_adverbs_and_nouns_of_possibility_and_reasons_for_a_guess_are_speculation():
+    text = ("The plumes come from potentially habitable places. And there's a possibility that a probe could fly "
+            "through one.\n\nThe incident was minor or maybe routine; there is every reason to suspect more.\n\n"
+            "The court is expected to rule next week.\n")
+    assert of(text, "speculation") == ["potentially", "there's a possibility", "could", "maybe",
+                                       "every reason to suspect", "is expected to"]
+
+
+def test_possibility_without_a_guess_and_a_reason_given_as_fact_are_not_speculation():
+    text = ("The chance to vote ends on Friday. The reason to act is the deadline, she said.\n\n"
+            "Officials expected the report on Monday.\n")
+    assert of(text, "speculation") == []
+
+
 def test_hedges_inside_a_quotation_are_not_the_outlets():
     text = "\"It may be the worst year yet,\" the minister said. The figures are probably wrong.\n"
     assert of(text, "speculation") == ["probably"]
