@@ -430,7 +430,9 @@ class Article:
             np_start = ve + after.find(np) if np else ve
             return self._who(np, np_start, vs, ve, verb, last_person, last_group, sent)
 
-        if prev_tok.lower() in DETERMINERS:
+        name_before = prev_tok[:1].isupper() and len(prev) >= 2 and prev[-2][:1].isupper() \
+            and prev[-2].lower() not in STOP_CAPS  # "NBC News reported": a name, not "news reports"
+        if prev_tok.lower() in DETERMINERS and not name_before:
             return None
         if next_word.lower() in verb.not_before:
             return None  # "pleaded guilty": another sense of the verb
@@ -460,6 +462,7 @@ class Article:
         subject_ok = bool(prev) and (
             prev_tok.lower() in PRONOUNS or prev_tok.lower() in SOURCE_NOUNS or names_people(prev_tok.lower())
             or (prev_tok[:1].isupper() and prev_tok.lower() not in STOP_CAPS)
+            or name_before
             or prev_tok in {",", "¤"} or prev_tok.lower() in {"also", "later", "earlier", "then", "further", "previously", "reportedly", "recently", "has", "have", "had"}
         )
         intro_ok = (not nxt) or nxt[:1] in ":,.¤;" or next_word.lower() in {"that", "in", "on", "during", "earlier", "later", "yesterday", "today", "last", "this", "while", "after", "when", "at", "via", "through", "reporters", "journalists",
@@ -546,7 +549,9 @@ class Article:
             if d and d.group(1).split()[0].lower() not in _NOT_DESCRIPTION and len(d.group(1).split()) <= 25:
                 e0 = e0 + d.end(1)
             return self._trim(s0, e0)
-        if stripped.endswith(",") and re.match(r"\s*[A-Z][^¤;:]*$", after):
+        hearer_follows = self.text[vs:ve].lower() in {"told", "tells", "tell", "telling"}
+        if stripped.endswith(",") and re.match(r"\s*[A-Z][^¤;:]*$", after) and not hearer_follows:
+            # (not after "told": "..., a member of the group, told NBC News" names who heard it)
             # "..., says John Petrides, portfolio manager at X.": inverted after a clause of the outlet's
             m = _AFTER_NP.match(after)
             if m and (CAPRUN_RE.fullmatch(m.group(1).strip()) or not _has_verb(_words(m.group(1)))):
@@ -561,7 +566,12 @@ class Article:
         if _TRAILING.match(after):
             # "..., prosecutors said." / "... skull," the prosecutor's office said.": the tag's own subject
             cut = max(before.rfind(c) for c in (",", "¤", ";", ":", "—"))
-            return self._trim(sent.start + cut + 1, vs)
+            span = self._trim(sent.start + cut + 1, vs)
+            if span is None and "¤" in before[:cut]:
+                # '"...," study lead author Lucas Paganini, a planetary scientist at X, said in a statement':
+                # the speaker with the description set off by commas, all after the quotation
+                span = self._trim(sent.start + before.rfind("¤") + 1, vs)
+            return span
         cut = max(before.rfind(c) for c in ("¤", ";", ":"))
         s0 = sent.start + cut + 1
         clause = masked[s0:vs]
@@ -594,7 +604,9 @@ class Article:
         if not seg or "¤" in seg or len(seg.split()) > 28 or _PRONOUN_NP.fullmatch(seg):
             return None
         if not re.match(r"[A-Z0-9]|(?:an?|the|one|two|three|some|many|several|both|other|senior|local|their|his|her|its)\b", seg) \
-                and not (len(seg.split()) <= 6 and any(names_people(w.lower().strip(",.")) for w in seg.split()[:4])):
+                and not ((len(seg.split()) <= 6 or any(w[:1].isupper() for w in seg.split()[1:6]))
+                         and any(names_people(w.lower().strip(",.")) for w in seg.split()[:4])):
+            # (a long one when a name follows soon: "study lead author Lucas Paganini, a planetary scientist ...")
             return None  # ("federal prosecutors", "health officials" are someone)
         return (s0, e0)
 

@@ -36,6 +36,28 @@ def test_every_attribution_gets_its_source_but_no_pronoun_or_date_does():
     assert of(text, "source") == ["Volker", "Volker", "the court"]
 
 
+def test_who_heard_a_statement_is_not_its_source_and_the_speaker_before_is():
+    text = ("\"This is how epidemics begin,\" Dr. Luz Arroyo, a member of the group, told NBC News. "
+            "\"It is not only migrants.\"\n")
+    assert of(text, "source") == ["Dr. Luz Arroyo, a member of the group"]
+
+
+def test_a_speaker_described_at_length_after_a_quotation_is_the_source():
+    text = ("\"Water is hard to find beyond Earth,\" study lead author Lucas Paganini, a planetary scientist at "
+            "the Goddard Space Flight Center, said in a statement.\n")
+    assert of(text, "source") == ["study lead author Lucas Paganini, a planetary scientist at the Goddard Space "
+                                  "Flight Center"]
+    assert of("\"It rained,\" he said, in a statement.\n", "source") == []
+    assert of("\"It rained,\" the rain, a cold one in the night, fell down, he said.\n", "source") == []
+
+
+def test_a_name_with_its_team_and_a_two_word_outlet_name_are_sources():
+    text = ("Such stripping would occur often, Paganini and his team wrote in the new paper.\n\n"
+            "A cell meant for 35 held 155 men with only one toilet, NBC News reported.\n")
+    assert of(text, "source") == ["Paganini and his team", "NBC News"]
+    assert of("Afterward the sink reported.\n", "source") == []
+
+
 # --- verbs.py -------------------------------------------------------------------------------------
 
 def test_attribution_lexicon_finds_more_than_say_and_tell_and_flags_loaded_verbs():
