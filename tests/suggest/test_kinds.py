@@ -186,6 +186,20 @@ def test_figures_with_what_they_count_ranges_and_no_model_numbers():
     assert of(text, "figure") == ["242 to 330 passengers", "five sales", "three days"]
 
 
+def test_dashed_ranges_measures_and_a_thousands_figure_that_looks_like_a_year_are_figures():
+    text = ("The risk is moderate in the following 3-5 years. They studied the 1,900-mile-wide moon.\n\n"
+            "There was about 2,300 tons (2,095 metric tons) of it.\n")
+    assert of(text, "figure") == ["3-5 years", "1,900-mile-wide", "about 2,300 tons", "2,095"]
+    assert of("The 737-800 flew in 2015 and 2019-2020 was busy.\n", "figure") == []
+
+
+def test_ages_and_the_time_frame_of_a_statement_are_not_figures():
+    text = ("Trump is 73 years old. A 55-year-old man and all people above age 6 months got one.\n\n"
+            "He did not have a physical in the past two years.\n")
+    assert of(text, "figure") == []
+    assert of("The trial lasted two years.\n", "figure") == ["two years"]
+
+
 # --- core.py --------------------------------------------------------------------------------------
 
 def test_nothing_is_suggested_on_spans_marked_as_furniture():
