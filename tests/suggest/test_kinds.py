@@ -115,6 +115,12 @@ def test_observing_a_thing_is_an_act_observing_that_is_a_report():
     assert [s.get("occurrence") for s in suggest(text) if s["kind"] == "attribution-verb"] == [2]
 
 
+def test_posting_a_thing_is_an_act_posting_words_is_a_report():
+    text = ("The party posted a video on social media on Tuesday.\n\n"
+            "The party posted that the video was satire.\n")
+    assert [s.get("occurrence") for s in suggest(text) if s["kind"] == "attribution-verb"] == [2]
+
+
 def test_a_passive_that_introduces_no_words_is_not_an_attribution():
     text = ("Such stripping would occur often enough to be noted more than one night out of 17.\n\n"
             "It was noted that the plume was faint.\n")
