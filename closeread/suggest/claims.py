@@ -121,9 +121,14 @@ def _reports_a_thing(art: Article, sent: Sentence, att: Attribution) -> bool:
     """The verb takes a thing, not words ("confirmed a sixth death", "announced a deal"): the sentence
     states an event. Not when the verb only introduces a quotation or a label."""
     after = art.masked[att.end:sent.end]
-    if "¤" in art.masked[sent.start:sent.end] or att.verb.neutral or att.verb.verb == "called for" \
-            or att.source_span is None:
+    if "¤" in art.masked[sent.start:sent.end] or att.verb.neutral:
         return False
+    if att.verb.verb != "called for" and att.source_span is None:
+        return False
+    if att.verb.verb == "called for":
+        # "A group of physicians, alarmed that X, is urging the department to act": an appeal is no
+        # statement, but the sentence that reports it is (who urged what, and what else it says)
+        return True
     return bool(re.match(r"\s*(?:an?|the|its|his|her|their|\d[\w,.]*|two|three|four|five|six|seven|eight|nine|ten)\s+"
                          r"(?:\w+\s+){1,}", after))
 
@@ -171,7 +176,8 @@ def find(art: Article, marked: list[tuple[int, int]]) -> list[Suggestion]:
             atts = [a for a in art.attributions if sent.start <= a.start < sent.end and not art.in_quote(a.start, a.end)]
             if atts or any(sent.start <= s < sent.end for s, _ in unnamed_spans) \
                     or re.search(r"\baccording to\b", body, re.I):
-                span = _reported(art, sent, atts[0]) if atts else None
+                # an appeal ("urged the department to accept") reports no statement of its own
+                span = _reported(art, sent, atts[0]) if atts and atts[0].verb.verb != "called for" else None
                 if span is None and atts and _reports_a_thing(art, sent, atts[0]):
                     # "The department confirmed a sixth death": the verb's object is the fact, not words
                     s, e = _clean(text, sent.start, sent.end)

@@ -440,13 +440,21 @@ class Article:
             return None  # "the study found", "researchers think"; not "police found a body"
         if verb.speech_only and not (not nxt or nxt[:1] in ":,.¤;\"“" or next_word.lower() == "that"):
             return None  # "observed Europa for 17 nights": an act, not words
-        if prev_tok.lower() in {"is", "are", "was", "were", "be", "been", "being"} and (
+        # the subject before auxiliaries and adverbs: "Assange has denied", "The Democrats are alleging"
+        core = list(prev)
+        while core and core[-1].lower() in _BETWEEN | {"be", "been", "being"}:
+            core.pop()
+        progressive = lf.endswith("ing") and bool(core) and core[-1].lower() not in DETERMINERS \
+            and prev_tok.lower() in {"is", "are", "was", "were"}
+        if prev_tok.lower() in {"is", "are", "was", "were", "be", "been", "being"} and not progressive and (
                 lf.endswith(("ed", "ing")) or lf in {"said", "told", "known", "thought", "shown", "seen", "written"}):
             if next_word.lower() == "to":
                 return None  # "is said to": speculation, not attribution
             if lf.endswith("ed") and not (not nxt or nxt[:1] in ":,.¤;\"“" or next_word.lower() in {"that", "by", "as"}):
                 return None  # "often enough to be noted more than once": a passive that introduces no words
             return Attribution(vs, ve, verb, "", True, None)
+        if core and core is not prev and len(core) < len(prev):
+            prev, prev_tok = core, core[-1]
         if lf in {"claimed", "claims", "claim"} and re.match(r"(?:the\s+)?(?:lives|life|title|seat|prize|gold|asylum)\b", nxt, re.I):
             return None
         if lf in _NOUN_FORMS and (next_word.lower() in {"to", "of", "and", "or", "for", "in", "on", "with", "from", "by",

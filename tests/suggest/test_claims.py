@@ -142,3 +142,9 @@ def test_an_agencys_advice_is_a_claim_without_the_agency():
 def test_a_comment_on_the_sentence_before_or_a_guess_is_not_a_claim(line):
     assert claims(f"{line}\n") == []
     assert claims("The spacecraft could not reach the plume on any of its flybys.\n") != []
+
+
+def test_an_appeal_is_reported_by_its_whole_sentence_not_by_its_infinitive():
+    text = ("A group of physicians, alarmed that the administration is denying flu vaccines to migrants, is urging "
+            "the department to accept its offer.\n")
+    assert claims(text) == [text.strip().rstrip(".")]

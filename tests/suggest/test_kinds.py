@@ -121,6 +121,19 @@ def test_posting_a_thing_is_an_act_posting_words_is_a_report():
     assert [s.get("occurrence") for s in suggest(text) if s["kind"] == "attribution-verb"] == [2]
 
 
+def test_the_subject_before_auxiliaries_and_a_progressive_verb_is_the_source():
+    text = ("Assange has denied both allegations.\n\n"
+            "Michigan health authorities are reporting that a sixth person died.\n")
+    assert of(text, "attribution-verb") == ["has denied", "are reporting"] or \
+        of(text, "attribution-verb") == ["denied", "reporting"]
+    assert of(text, "source") == ["Assange", "Michigan health authorities"]
+
+
+def test_calling_in_threats_is_an_act_not_a_label():
+    text = "He allegedly called in threats to the office. Critics called the plan a sham.\n"
+    assert [s.get("occurrence") for s in suggest(text) if s["kind"] == "attribution-verb"] == [2]
+
+
 def test_a_passive_that_introduces_no_words_is_not_an_attribution():
     text = ("Such stripping would occur often enough to be noted more than one night out of 17.\n\n"
             "It was noted that the plume was faint.\n")
