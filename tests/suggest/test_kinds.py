@@ -124,8 +124,7 @@ def test_posting_a_thing_is_an_act_posting_words_is_a_report():
 def test_the_subject_before_auxiliaries_and_a_progressive_verb_is_the_source():
     text = ("Assange has denied both allegations.\n\n"
             "Michigan health authorities are reporting that a sixth person died.\n")
-    assert of(text, "attribution-verb") == ["has denied", "are reporting"] or \
-        of(text, "attribution-verb") == ["denied", "reporting"]
+    assert of(text, "attribution-verb") == ["denied", "reporting"]
     assert of(text, "source") == ["Assange", "Michigan health authorities"]
 
 
