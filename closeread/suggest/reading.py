@@ -458,7 +458,7 @@ class Article:
         if lf in {"claimed", "claims", "claim"} and re.match(r"(?:the\s+)?(?:lives|life|title|seat|prize|gold|asylum)\b", nxt, re.I):
             return None
         if lf in _NOUN_FORMS and (next_word.lower() in {"to", "of", "and", "or", "for", "in", "on", "with", "from", "by",
-                                                      "were", "are", "have", "had", "which", "who"}
+                                                      "were", "are", "have", "had", "which", "who", "about", "over"}
                                   or prev_tok.lower() in DETERMINERS or re.fullmatch(r"[A-Z]\w*(?:an|ish|ese|i)", prev_tok)):
             return None  # "Arab states to have signed", "the reports of": a plural noun, not a verb
         if lf in {"say", "tell", "claim", "admit", "deny", "acknowledge", "concede", "allege"}:

@@ -149,6 +149,18 @@ def test_short_quoted_words_are_a_quote_next_to_a_speech_word_and_scare_quotes_o
     assert of(text, "loaded-language") == ["\u201creforms\u201d"]
 
 
+def test_a_fields_term_in_quotation_marks_is_not_a_scare_quote_but_a_common_word_is():
+    text = ("The volume is higher than what \"exogenic\" processes could explain.\n\n"
+            "So, the paper-thin medical \"record\" he provided was made up.\n")
+    found = [s["quote"] for s in suggest(text) if s["kind"] in ("loaded-language", "quote")]
+    assert "\"exogenic\"" not in found and "exogenic" not in found and "\"record\"" in found
+
+
+def test_questions_about_something_is_a_noun_not_a_reporting_verb():
+    text = "Trump provided it to quiet questions about his health. Gupta questions whether it is true.\n"
+    assert [s.get("occurrence") for s in suggest(text) if s["kind"] == "attribution-verb"] == [2]
+
+
 def test_a_name_in_quotation_marks_is_not_a_quote():
     text = "The party renamed its account \u201cfactcheckUK\u201d during the debate on Tuesday night.\n"
     assert of(text, "quote") == []
