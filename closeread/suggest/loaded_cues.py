@@ -157,6 +157,20 @@ def _noun_valence(low: str, valence: dict) -> float | None:
     return None
 
 
+# a comment adverb opening a sentence and set off by a comma: "Sadly, ...", "But predictably, ..."
+_DISJUNCT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))(?:(?:And|But|So|Yet)\s+)?([A-Z][a-z]{2,}ly)\s*,",
+                       re.MULTILINE)
+
+
+def _adverb_valence(low: str, valence: dict) -> float | None:
+    """The rating of an adverb or of the adjective it is made from: "sadly" -> "sad", "incredibly" ->
+    "incredible", "ironically" -> "ironic", "luckily" -> "lucky"."""
+    for base in (low, low[:-2], low[:-3] + "y", low[:-1] + "e", low[:-4]):
+        if len(base) >= 3 and base in valence:
+            return valence[base]
+    return None
+
+
 # productive prefixes: a word is not vivid because "un" or "re" made it rare ("unscheduled", "undisclosed")
 _PREFIX = re.compile(r"^(?:un|non|re|pre|over|under|out|mis|dis)(?=[a-z]{4})")
 
@@ -250,6 +264,12 @@ def scores(art: Article, taken: list[tuple[int, int]]) -> list[tuple[float, int,
         for m in regex.finditer(text):
             if not _blocked(art, taken, m.start(), m.end()):
                 scored.append((weight, m.start(), m.end(), [why]))
+    for m in _DISJUNCT.finditer(text):
+        s, e = m.span(1)
+        base_v = _adverb_valence(m.group(1).lower(), valences())
+        if base_v is not None and abs(base_v) >= 1.0 and not _blocked(art, taken, s, e):
+            # "Sadly, ...", "Predictably, ...": the writer's verdict on the whole statement before it is made
+            scored.append((w["aside"], s, e, ["a comment adverb that judges the statement"]))
     phrase_spans = [(s, e) for _, s, e, _ in scored]
     valence = valences()
     # a rare word the article repeats is its subject ("habitable", "intranasal"), not a judgement

@@ -120,3 +120,10 @@ def test_an_exclamation_is_its_own_clause_and_a_shouted_promotion_is_not_one():
     text = ("So, there's reason -- lots of it! -- to wonder.\n\nHow chivalrous!\n\n"
             "THE POINT -- NOW ON YOUTUBE!\n")
     assert loaded(text) == ["lots of it!", "How chivalrous!"]
+
+
+def test_a_comment_adverb_opening_a_sentence_is_proposed_a_sequence_adverb_is_not():
+    text = ("Sadly, the bridge closed on Monday. Finally, the council voted on the plan.\n\n"
+            "Recently, the mayor resigned. Separately, the police opened an inquiry.\n")
+    assert loaded(text) == ["Sadly"]
+    assert loaded("\"Sadly, it closed,\" the mayor said.\n") == []
