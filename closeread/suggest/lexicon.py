@@ -21,6 +21,7 @@ class Verb:
     subjects: frozenset = frozenset()   # when given: the word before the verb must be one of these
     not_before: frozenset = frozenset()  # next words that give the verb another sense ("pleaded guilty")
     speech_only: bool = False  # only when words follow as speech (that, a colon, a quotation) or end the sentence
+    objects: frozenset = frozenset()  # when given: what may follow besides speech ("denied the allegations")
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,8 @@ def attribution_verbs() -> tuple[Verb, ...]:
         out.append(Verb(entry["verb"], tuple(entry["forms"]), entry["implies"].strip(), bool(entry.get("strict")),
                         bool(entry.get("loaded")), bool(entry.get("neutral")),
                         frozenset(w.lower() for w in entry.get("subjects") or ()),
-                        frozenset(w.lower() for w in entry.get("not_before") or ()), bool(entry.get("speech_only"))))
+                        frozenset(w.lower() for w in entry.get("not_before") or ()), bool(entry.get("speech_only")),
+                        frozenset(str(w).lower() for w in entry.get("objects") or ())))
     return tuple(out)
 
 

@@ -438,8 +438,14 @@ class Article:
             return None  # "pleaded guilty": another sense of the verb
         if verb.subjects and not _among(prev_tok.lower(), verb.subjects):
             return None  # "the study found", "researchers think"; not "police found a body"
-        if verb.speech_only and not (not nxt or nxt[:1] in ":,.¤;\"“" or next_word.lower() == "that"):
+        speech_follows = not nxt or nxt[:1] in ":,.¤;\"“" or next_word.lower() == "that"
+        if verb.objects and not speech_follows and next_word.lower() not in verb.objects:
+            return None  # "is denying flu vaccines to immigrants": a refusal, not a denial of words
+        if verb.speech_only and not speech_follows:
             return None  # "observed Europa for 17 nights": an act, not words
+        ln = self.line_of(vs)
+        if ln is not None and ln.caption and not verb.neutral and not speech_follows:
+            return None  # a photo caption's "X testifies before the committee" describes the picture
         # the subject before auxiliaries and adverbs: "Assange has denied", "The Democrats are alleging"
         core = list(prev)
         while core and core[-1].lower() in _BETWEEN | {"be", "been", "being"}:
@@ -471,14 +477,15 @@ class Article:
             prev_tok.lower() in PRONOUNS or prev_tok.lower() in SOURCE_NOUNS or names_people(prev_tok.lower())
             or (prev_tok[:1].isupper() and prev_tok.lower() not in STOP_CAPS)
             or name_before
-            or prev_tok in {",", "¤"} or prev_tok.lower() in {"also", "later", "earlier", "then", "further", "previously", "reportedly", "recently", "has", "have", "had"}
+            or prev_tok in {",", "¤", "-", "—", "–"} or prev_tok.lower() in {"also", "later", "earlier", "then", "further", "previously", "reportedly", "recently", "has", "have", "had"}
         )
         intro_ok = (not nxt) or nxt[:1] in ":,.¤;" or next_word.lower() in {"that", "in", "on", "during", "earlier", "later", "yesterday", "today", "last", "this", "while", "after", "when", "at", "via", "through", "reporters", "journalists",
                                                                   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
         if lf in {"told", "tells", "tell"}:
             intro_ok = intro_ok or bool(next_word)
-        if verb.strict and not (subject_ok and (intro_ok or prev_tok in {",", "¤"} or prev_tok.lower() in PRONOUNS
-                                                or prev_tok[:1].isupper() or prev_tok.lower() in SOURCE_NOUNS)):
+        if verb.strict and not (subject_ok and (intro_ok or prev_tok in {",", "¤", "-", "—", "–"}
+                                                or prev_tok.lower() in PRONOUNS or prev_tok[:1].isupper()
+                                                or names_people(prev_tok.lower()))):
             if not (intro_ok and next_word.lower() == "that"):
                 return None
         if not verb.strict and not (subject_ok or intro_ok):

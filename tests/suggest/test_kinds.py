@@ -133,6 +133,28 @@ def test_calling_in_threats_is_an_act_not_a_label():
     assert [s.get("occurrence") for s in suggest(text) if s["kind"] == "attribution-verb"] == [2]
 
 
+def test_a_plural_of_people_or_a_dashed_apposition_before_an_everyday_verb_is_a_speaker():
+    text = ("Democratic lawmakers grilled the envoy about the call.\n\n"
+            "The Palestinian Authority - which rejected the mediator - called for an emergency meeting.\n")
+    assert of(text, "attribution-verb") == ["grilled", "called for"]
+    assert of("Heavy rains grilled nothing.\n", "attribution-verb") == []
+
+
+def test_a_photo_caption_that_describes_an_act_is_no_attribution_but_one_with_words_is():
+    line = "Kurt Volker testifies before the House Intelligence Committee on Tuesday."
+    text = f"{line}\n\nThe hearing went on for hours, officials said.\n"
+    span = (0, len(line))
+    assert of(text, "attribution-verb", captions=[span]) == []
+    assert of(text, "attribution-verb") == ["testifies"]
+    worded = "Kurt Volker testifies that the call was unusual."
+    assert of(f"{worded}\n", "attribution-verb", captions=[(0, len(worded))]) == ["testifies"]
+
+
+def test_denying_someone_a_thing_is_a_refusal_not_a_denial():
+    text = "The agency denied him a visa on Monday. The minister denied the allegations.\n"
+    assert [s.get("occurrence") for s in suggest(text) if s["kind"] == "attribution-verb"] == [2]
+
+
 def test_a_passive_that_introduces_no_words_is_not_an_attribution():
     text = ("Such stripping would occur often enough to be noted more than one night out of 17.\n\n"
             "It was noted that the plume was faint.\n")
