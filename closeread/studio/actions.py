@@ -548,6 +548,13 @@ def delete_question(ctx: Context, params: dict) -> str:
     for q in list(questions):
         if isinstance(q, dict) and q.get("id") == qid:
             questions.remove(q)
+            core = ctx.lesson.data.get("core")
+            back = next(iter(replaced_ids(q)), None)
+            if isinstance(core, list) and qid in core and back and back not in core:
+                # the generated question it stood in for is made again: it takes the place back (the
+                # tidy after the action drops it should it not be made)
+                core[core.index(qid)] = back
+                return f"deleted question '{qid}'; in the core set '{back}' takes its place again"
             _drop_core(ctx.lesson.data, {qid})
             return f"deleted question '{qid}'"
     raise ActionError(f"no question '{qid}'; expected a question written in lesson.yaml")

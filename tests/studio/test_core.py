@@ -21,6 +21,8 @@ def test_a_written_question_takes_the_place_of_the_generated_one_in_the_core(stu
     assert "replaces 'g-a-quote'" in out["message"]
     core = _core(studio)
     assert core[at] == qid and "g-a-quote" not in core and len(core) == len(before)
+    out = studio.act("delete-question", {"id": qid})
+    assert "'g-a-quote' takes its place again" in out["message"] and _core(studio) == before
     assert not [p for p in out["problems"] if "not a question" in p["message"]]
 
 
