@@ -1,0 +1,55 @@
+"""Hostile inputs for what main gained on 7 December 2026: 'build.py new' drafting a whole lesson, the
+Common Cartridge export and the assignment builder's cartridge, the signed cache and the build stamp.
+One test per case; each failed on that main (a traceback instead of one line, or a file outside its place)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from closeread.importer import import_page
+from tests.conftest import REPO
+
+TODAY = datetime.date(2026, 12, 7)
+BODY = "".join(f"<p>Paragraph {i}: the harbour authority said the new quay would open in May, after two years of work.</p>" for i in range(6))
+
+
+def _cli(*args: str, timeout: int = 600) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(REPO / "build.py"), *args], capture_output=True, text=True, timeout=timeout)
+
+
+def _page(path: Path, ld: str) -> Path:
+    path.write_text(f'<html lang="en"><head><title>Harbour reopens</title><script type="application/ld+json">{ld}</script></head>'
+                    f"<body><article><h1>Harbour reopens</h1>{BODY}</article></body></html>", encoding="utf-8")
+    return path
+
+
+# -- JSON-LD a stranger's page can hold: read as far as it makes sense, never a traceback ----------
+
+
+@pytest.mark.parametrize("ld", [
+    "[" * 100_000 + "]" * 100_000,  # past Python's stack inside json.loads: RecursionError
+    '{"@type": "NewsArticle", "author": ' + "[" * 900 + '"Ann Lee"' + "]" * 900 + "}",  # parses, then _names recursed
+], ids=["deep-array", "deep-author"])
+def test_deeply_nested_json_ld_is_skipped_and_the_page_imported(tmp_path, ld):
+    folder = import_page(_page(tmp_path / "p.html", ld), lessons_dir=tmp_path / "lessons", today=TODAY)
+    assert folder.name == "harbour-reopens"
+
+
+@pytest.mark.parametrize("ident", ['{"x": 1}', '["x"]', "[1]"])
+def test_an_author_whose_id_is_not_a_string_is_ignored(tmp_path, ident):
+    ld = '{"@type": "NewsArticle", "author": {"@id": %s}, "publisher": {"@id": %s}}' % (ident, ident)
+    folder = import_page(_page(tmp_path / "p.html", ld), lessons_dir=tmp_path / "lessons", today=TODAY)
+    assert "author:" not in (folder / "lesson.yaml").read_text(encoding="utf-8")
+
+
+def test_deep_json_ld_through_the_command_is_a_draft_not_a_traceback(tmp_path):
+    page = _page(tmp_path / "p.html", "[" * 100_000 + "]" * 100_000)
+    run = _cli("--root", str(tmp_path), "new", str(page))
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr[-2000:]
+    assert (tmp_path / "lessons" / "harbour-reopens" / "lesson.yaml").is_file()
