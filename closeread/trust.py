@@ -23,6 +23,7 @@ import datetime as dt
 import hashlib
 import hmac
 import io
+import json
 import os
 import pickle
 import secrets
@@ -109,3 +110,14 @@ class _ValuesOnly(pickle.Unpickler):
 def loads(blob: bytes):
     """Unpickle data the build wrote (after ``unseal``), building only the kit's value classes."""
     return _ValuesOnly(io.BytesIO(blob)).load()
+
+
+def json_object(path: Path) -> dict:
+    """A JSON object the build wrote beside its entries (a site's stamp, a PDF's note), or ``{}`` when
+    the file is missing, damaged or not what the build writes: nested past the stack, a list, a number.
+    Such a file is as much a stranger's as an entry; a miss costs a rebuild, never the build."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    return data if isinstance(data, dict) else {}

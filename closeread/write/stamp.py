@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from closeread.trust import json_object
 from closeread.write import search
 
 STAMPS = Path(".closeread-cache") / "sites"
@@ -97,10 +98,7 @@ class SiteStamp:
         return self.root / STAMPS / f"{self.site_dir.name}.json"
 
     def read(self) -> dict:
-        try:
-            return json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
+        return json_object(self.path)
 
     def fresh(self, inputs: str) -> bool:
         """True when the site folder is the one built from exactly these inputs."""

@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from closeread import cli
+from closeread.export.cache import PdfCache
 from closeread.importer import import_page
-from tests.conftest import REPO
+from tests.conftest import REPO, make_kit
 
 TODAY = datetime.date(2026, 12, 7)
 BODY = "".join(f"<p>Paragraph {i}: the harbour authority said the new quay would open in May, after two years of work.</p>" for i in range(6))
@@ -53,3 +55,31 @@ def test_deep_json_ld_through_the_command_is_a_draft_not_a_traceback(tmp_path):
     run = _cli("--root", str(tmp_path), "new", str(page))
     assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr[-2000:]
     assert (tmp_path / "lessons" / "harbour-reopens" / "lesson.yaml").is_file()
+
+
+# -- the JSON files the cache folder holds beside its signed entries ------------------------------
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    kit = make_kit(tmp_path_factory.mktemp("stamped") / "kit")
+    assert cli.main(["--root", str(kit), "build", "--no-pdf"]) == 0
+    return kit
+
+
+@pytest.mark.parametrize("planted", ["[]", '"site"', "7", "[" * 100_000 + "]" * 100_000], ids=["list", "string", "number", "deep"])
+def test_a_planted_site_stamp_is_a_rebuild_not_a_traceback(built, capsys, planted):
+    (built / ".closeread-cache" / "sites" / "site.json").write_text(planted, encoding="utf-8")
+    assert cli.main(["--root", str(built), "build", "--no-pdf"]) == 0
+    shown = capsys.readouterr()
+    assert "building site/" in shown.out + shown.err
+    assert (built / "site" / "lessons" / "tiny-harbour" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("planted", ["[]", '{"front": 5}', '{"front": [1, null]}', "[" * 100_000 + "]" * 100_000],
+                         ids=["list", "number", "not-names", "deep"])
+def test_a_planted_pdf_note_reads_as_no_note(tmp_path, planted):
+    cache = PdfCache(tmp_path)
+    cache.folder.mkdir(parents=True)
+    (cache.folder / "k.json").write_text(planted, encoding="utf-8")
+    assert [*cache.note("k").get("front", [])] == []
