@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from closeread import cli
+from closeread import cli, trust
 from closeread.export.cache import PdfCache
 from closeread.importer import import_page
 from tests.conftest import REPO, make_kit
@@ -83,3 +83,43 @@ def test_a_planted_pdf_note_reads_as_no_note(tmp_path, planted):
     cache.folder.mkdir(parents=True)
     (cache.folder / "k.json").write_text(planted, encoding="utf-8")
     assert [*cache.note("k").get("front", [])] == []
+
+
+# -- the cache key (closeread/trust.py) --------------------------------------------------------------
+
+
+@pytest.fixture
+def key_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    trust.secret.cache_clear()
+    yield tmp_path / "xdg" / "closeread" / "cache-key"
+    trust.secret.cache_clear()
+
+
+@pytest.mark.parametrize("damaged", [b"", b"short", b"x" * 31], ids=["empty", "short", "31-bytes"])
+def test_a_damaged_key_file_is_replaced_so_that_the_cache_works_again(key_home, damaged):
+    key_home.parent.mkdir(parents=True)
+    key_home.write_bytes(damaged)
+    key = trust.secret()
+    assert len(key) == 32 and key_home.read_bytes() == key
+    trust.secret.cache_clear()  # the next build reads the same key: its entries verify
+    assert trust.secret() == key
+
+
+def test_a_relative_xdg_cache_home_does_not_put_the_key_inside_the_kit(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", "kit-cache")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    trust.secret.cache_clear()
+    try:
+        trust.secret()
+    finally:
+        trust.secret.cache_clear()
+    assert not (tmp_path / "kit-cache").exists()
+    assert (tmp_path / "home" / ".cache" / "closeread" / "cache-key").stat().st_size == 32
+
+
+def test_a_key_file_linked_to_dev_zero_is_not_read_forever(key_home):
+    key_home.parent.mkdir(parents=True)
+    key_home.symlink_to("/dev/zero")
+    assert len(trust.secret()) == 32  # 33 bytes read: not a key, so replaced by one
