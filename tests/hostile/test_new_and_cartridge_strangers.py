@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from closeread import cli, trust
 from closeread.export.cache import PdfCache
@@ -123,3 +124,18 @@ def test_a_key_file_linked_to_dev_zero_is_not_read_forever(key_home):
     key_home.parent.mkdir(parents=True)
     key_home.symlink_to("/dev/zero")
     assert len(trust.secret()) == 32  # 33 bytes read: not a key, so replaced by one
+
+
+# -- a saved page's file name ------------------------------------------------------------------------
+
+
+def test_a_file_name_with_an_escape_and_a_byte_that_is_not_utf8_gives_a_draft_that_loads(tmp_path):
+    name = b"evil\x1b[2J\nname\x85.html"  # what a download can be called on Linux
+    path = bytes(tmp_path) + b"/" + name
+    Path(path.decode("utf-8", "surrogateescape")).write_bytes(_page(tmp_path / "p.html", "{}").read_bytes())
+    run = subprocess.run([sys.executable, str(REPO / "build.py"), "--root", str(tmp_path), "new", path], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr[-2000:]
+    data = yaml.safe_load((tmp_path / "lessons" / "harbour-reopens" / "lesson.yaml").read_text(encoding="utf-8"))
+    assert data["source"]["captured_from"] == "saved page evil[2J\nname.html"
+    check = _cli("--root", str(tmp_path), "check")
+    assert "YAML" not in check.stderr and "captured_from" not in check.stderr, check.stderr[-2000:]
