@@ -5,7 +5,9 @@ One test per case; each failed on that main (a traceback instead of one line, or
 from __future__ import annotations
 
 import datetime
+import gzip
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +16,7 @@ import pytest
 import yaml
 
 from closeread import cli, trust
+from closeread.errors import ImportFailed
 from closeread.export.cache import PdfCache
 from closeread.importer import import_page
 from tests.conftest import REPO, make_kit
@@ -139,3 +142,32 @@ def test_a_file_name_with_an_escape_and_a_byte_that_is_not_utf8_gives_a_draft_th
     assert data["source"]["captured_from"] == "saved page evil[2J\nname.html"
     check = _cli("--root", str(tmp_path), "check")
     assert "YAML" not in check.stderr and "captured_from" not in check.stderr, check.stderr[-2000:]
+
+
+# -- what 'build.py new' is given: refused whole, never read forever, never cut short ----------------
+
+
+def test_a_pipe_named_like_a_page_is_refused_without_blocking(tmp_path):
+    fifo = tmp_path / "page.html"
+    os.mkfifo(fifo)
+    run = _cli("--root", str(tmp_path), "new", str(fifo), timeout=60)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert run.stderr.strip() == f"{fifo}: is not a regular file (a pipe, a device or a socket); expected a saved web page (.html, .htm, .html.gz) or a plain-text article (.txt)"
+
+
+def test_a_page_linked_to_dev_zero_is_refused_without_reading_it(tmp_path):
+    link = tmp_path / "page.html"
+    link.symlink_to("/dev/zero")
+    run = _cli("--root", str(tmp_path), "new", str(link), timeout=60)
+    assert run.returncode == 1 and "is not a regular file" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_a_gzip_page_cut_short_is_refused_not_imported_in_part(tmp_path):
+    whole = _page(tmp_path / "p.html", "{}").read_bytes()
+    cut = tmp_path / "page.html.gz"
+    packed = gzip.compress(whole, mtime=0)
+    cut.write_bytes(packed[: len(packed) * 2 // 3])  # a download cut short
+    with pytest.raises(ImportFailed) as caught:
+        import_page(cut, lessons_dir=tmp_path / "lessons", today=TODAY)
+    assert "is not a complete gzip file (it ends after" in str(caught.value)
+    assert not (tmp_path / "lessons").exists() or not any((tmp_path / "lessons").iterdir())
