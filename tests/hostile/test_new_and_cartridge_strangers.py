@@ -8,6 +8,7 @@ import datetime
 import gzip
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,7 @@ from closeread import cli, trust
 from closeread.errors import ImportFailed
 from closeread.export.cache import PdfCache
 from closeread.importer import import_page
+from closeread.write.stamp import inputs_hash
 from tests.conftest import REPO, make_kit
 
 TODAY = datetime.date(2026, 12, 7)
@@ -171,3 +173,42 @@ def test_a_gzip_page_cut_short_is_refused_not_imported_in_part(tmp_path):
         import_page(cut, lessons_dir=tmp_path / "lessons", today=TODAY)
     assert "is not a complete gzip file (it ends after" in str(caught.value)
     assert not (tmp_path / "lessons").exists() or not any((tmp_path / "lessons").iterdir())
+
+
+# -- the site stamp on a file system with coarse times ---------------------------------------------
+
+
+@pytest.fixture
+def coarse_fs(tmp_path):
+    """A real ext4 that keeps whole seconds (128-byte inodes), mounted from a file: needs root and a loop
+    device (skipped without them, as on most CI runners)."""
+    if os.geteuid() != 0 or not shutil.which("mkfs.ext4"):
+        pytest.skip("mounting a file system needs root and mkfs.ext4")
+    image, mount = tmp_path / "fs.img", tmp_path / "mnt"
+    mount.mkdir()
+    with image.open("wb") as fh:
+        fh.truncate(64 * 1024 * 1024)
+    made = subprocess.run(["mkfs.ext4", "-q", "-F", "-I", "128", str(image)], capture_output=True)
+    if made.returncode or subprocess.run(["mount", "-o", "loop", str(image), str(mount)], capture_output=True).returncode:
+        pytest.skip("no loop device to mount a file system on")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], capture_output=True)
+
+
+def test_an_edit_within_the_same_second_with_size_and_time_kept_changes_the_inputs(coarse_fs):
+    kit = make_kit(coarse_fs / "kit")
+    config, page = kit / "mkdocs.yml", kit / "docs" / "index.md"
+    for _ in range(20):  # until both writes land in the same second: the file system cannot tell them apart
+        page.write_text("# Harbour\n\nThe quay opens in May.\n", encoding="utf-8")
+        before = page.stat()
+        first = inputs_hash(root=kit, config_file=config)
+        page.write_text("# Harbour\n\nThe quay opens in June\n", encoding="utf-8")  # same size
+        os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))  # cp -p, rsync -t, an unpacked archive
+        after = page.stat()
+        if (after.st_ctime_ns, after.st_ino) == (before.st_ctime_ns, before.st_ino):
+            break
+    else:
+        pytest.skip("could not make two writes within one second")
+    assert inputs_hash(root=kit, config_file=config) != first
