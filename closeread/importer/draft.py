@@ -21,10 +21,9 @@ from closeread.errors import ImportFailed
 from closeread.importer.extract import ExtractedPage, extract_page
 from closeread.importer.read import read_page
 from closeread.load.chars import BAD
-from closeread.validate.schema import WINDOWS_RESERVED
+from closeread.validate.schema import MAX_SLUG, WINDOWS_RESERVED
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/lesson.schema.json\n"
-MAX_SLUG = 60
 
 # suggest(text, skip=[(start, end), ...], captions=[...]): skip holds the spans the import marked as not
 # the article's words, captions those of photo captions
@@ -257,7 +256,8 @@ def import_page(path: Path, *, lessons_dir: Path, today: datetime.date, suggest:
         os.chmod(tmp, 0o755)
         n = 1
         while True:
-            target = lessons_dir / (base if n == 1 else f"{base}-{n}")
+            suffix = "" if n == 1 else f"-{n}"  # within MAX_SLUG too, or the draft would fail 'check'
+            target = lessons_dir / (base[: MAX_SLUG - len(suffix)].rstrip("-") + suffix)
             n += 1
             if target.exists() or target.is_symlink():
                 continue

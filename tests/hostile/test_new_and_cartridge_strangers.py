@@ -212,3 +212,24 @@ def test_an_edit_within_the_same_second_with_size_and_time_kept_changes_the_inpu
     else:
         pytest.skip("could not make two writes within one second")
     assert inputs_hash(root=kit, config_file=config) != first
+
+
+# -- a lesson's name long enough to break the file names made from it --------------------------------
+
+
+def test_a_250_character_lesson_name_fails_check_with_one_line(tmp_path):
+    kit = make_kit(tmp_path / "kit")
+    name = "harbour-" + "a" * 242
+    (kit / "lessons" / "tiny-harbour").rename(kit / "lessons" / name)
+    run = _cli("--root", str(kit), "check")
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert f"lessons/{name}/lesson.yaml: folder name '{name}' is 250 characters long; expected at most 60" in run.stderr
+
+
+def test_a_second_import_of_a_long_title_stays_within_the_length(tmp_path):
+    page = tmp_path / "p.html"
+    title = "Harbour " + "b" * 52  # a slug of exactly 60 characters
+    page.write_text(f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{BODY}</article></body></html>", encoding="utf-8")
+    first = import_page(page, lessons_dir=tmp_path / "lessons", today=TODAY)
+    second = import_page(page, lessons_dir=tmp_path / "lessons", today=TODAY)
+    assert len(first.name) <= 60 and len(second.name) <= 60 and second.name.endswith("-2"), (first.name, second.name)
