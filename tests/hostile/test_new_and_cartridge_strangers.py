@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import datetime
 import gzip
+import io
 import json
 import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
+from lxml import etree
 
 from closeread import cli, trust
 from closeread.errors import ImportFailed
@@ -233,3 +236,44 @@ def test_a_second_import_of_a_long_title_stays_within_the_length(tmp_path):
     first = import_page(page, lessons_dir=tmp_path / "lessons", today=TODAY)
     second = import_page(page, lessons_dir=tmp_path / "lessons", today=TODAY)
     assert len(first.name) <= 60 and len(second.name) <= 60 and second.name.endswith("-2"), (first.name, second.name)
+
+
+# -- keys of plain objects in the assignment builder ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def constructor_kit(tmp_path_factory) -> Path:
+    """A lesson named 'constructor' whose discussion question is 'constructor': both valid, and both names
+    that a plain JavaScript object answers for from its prototype."""
+    kit = make_kit(tmp_path_factory.mktemp("constructor") / "kit")
+    (kit / "lessons" / "tiny-harbour").rename(kit / "lessons" / "constructor")
+    lesson = kit / "lessons" / "constructor" / "lesson.yaml"
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace("q-discuss", "constructor"), encoding="utf-8")
+    assert cli.main(["--root", str(kit), "build", "--no-pdf"]) == 0
+    return kit
+
+
+def test_the_builder_makes_a_cartridge_for_a_lesson_and_question_named_constructor(chromium, constructor_kit):
+    context = chromium.new_context(accept_downloads=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto((constructor_kit / "site-teacher" / "teacher" / "assign.html").as_uri())
+        page.locator("#cr-as-lesson").select_option(label="A harbour strike")
+        page.locator("#cr-as-q-constructor").wait_for()  # the lesson's questions loaded, not Object's
+        page.get_by_role("button", name="Tick all", exact=True).click()
+        ticked = page.locator("#cr-as-list input[type=checkbox]:checked").count()
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Download Common Cartridge (.imscc)").click()
+        data = Path(info.value.path()).read_bytes()
+        status = page.locator(".cr-as-lms-status").inner_text()
+    finally:
+        context.close()
+    assert errors == []
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        (quiz,) = [n for n in zf.namelist() if n.endswith("/assessment.xml")]
+        root = etree.fromstring(zf.read(quiz))
+    items = root.findall(".//{*}item")
+    assert "native code" not in etree.tostring(root, encoding="unicode")
+    assert items and status.startswith(f"{ticked - 1} questions in the cartridge's quiz"), status  # all but the discussion
