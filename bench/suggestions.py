@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Score suggested annotations strictly against hand-made gold annotations of real pages.
 
-    python bench/suggestions.py [--split dev|heldout|all] [-v] [--lesson DIR ...]
+    python bench/suggestions.py [--split NAME|all] [-v] [--lesson DIR ...]
 
-By default every gold file of ``bench/gold/`` is scored (see bench/gold/README.md for the files and the
-span convention). For each one the saved page of the shared corpus is imported exactly as
+By default every gold file of ``bench/gold/`` is scored, each split on its own (``dev``, ``heldout``, and
+any other name a gold file gives), except the ``unseen`` split, scored only when asked for with
+``--split unseen`` so that no tuning run shows it (see bench/gold/README.md for the files and the span
+convention); ``--split NAME`` scores one. For each one the saved page of the shared corpus is imported exactly as
 ``build.py new`` imports it (same article text, same marked parts), the suggester runs on it as it
 does there, and its proposals are compared with the gold annotations:
 
@@ -13,13 +15,18 @@ does there, and its proposals are compared with the gold annotations:
 - matching is one-to-one (a maximum matching: one proposal cannot count for two gold annotations, nor
   two proposals for one);
 - precision = matched proposals / proposals, recall = matched gold annotations / gold annotations,
-  per kind and overall, for the development pages and the held-out pages separately.
+  per kind and overall, for each split separately;
+- neutral verbs of saying ("said", "told", "says", "according to", "stated", "added", with their
+  auxiliaries) are left out of the attribution-verb scoring on both sides: the suggester proposes at
+  most one note on their pattern, not one per verb, and a gold file may still list each of them
+  (``NEUTRAL_VERBS``; how many were left out is printed).
 
 A gold quote that cannot be found in the imported text (the import lost it) counts as missed.
 ``--lesson DIR`` scores a lesson's own annotations (not ``suggested``) as the gold instead; a lesson's
 annotations are rarely exhaustive, so its precision is a lower bound.
 
-The last line is ``heldout precision P recall R`` (or the split asked for).
+The last line is ``<split> precision P recall R`` for the split asked for (with ``all``, the last split
+in the order dev, heldout, then any other by name).
 """
 
 from __future__ import annotations
@@ -46,6 +53,27 @@ KINDS = ["figure", "source", "attribution-verb", "quote", "loaded-language", "sp
 GOLD = ROOT / "bench" / "gold"
 CORPUS = ROOT.parent / "shared" / "corpus" / "article-extraction-dev"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The splits in the order they are printed; any other split a gold file names follows, by name.
+KNOWN_SPLITS = ["dev", "heldout", "unseen"]
+# Splits that `all` leaves out: their figures are read once, at the end, with --split NAME.
+ASKED_ONLY = {"unseen"}
+# Neutral verbs of saying: scored neither as gold nor as proposals (a teacher does not want each one).
+NEUTRAL_VERBS = {"said", "says", "say", "saying", "told", "tells", "tell", "telling", "according to", "stated",
+                 "states", "added", "adds"}
+_AUXILIARIES = {"has", "have", "had", "is", "was", "were", "are", "be", "been", "will", "would", "also", "later",
+                "earlier", "then", "further", "previously", "reportedly"}
+
+
+def is_neutral_verb(words: str) -> bool:
+    """'said', 'has said', 'According to': a neutral verb of saying, with its auxiliaries."""
+    toks = [w for w in words.lower().split() if w not in _AUXILIARIES]
+    return " ".join(toks) in NEUTRAL_VERBS
+
+
+def split_order(splits) -> list[str]:
+    """Known splits first, in their order, then any other by name (a new split is scored, not refused)."""
+    found = set(splits)
+    return [s for s in KNOWN_SPLITS if s in found] + sorted(found - set(KNOWN_SPLITS))
 
 
 @dataclass(frozen=True)
@@ -64,6 +92,8 @@ class Case:
     gold: tuple[Span, ...]
     lost: tuple[Span, ...]  # gold annotations whose words the import lost (counted as missed)
     proposals: tuple[Span, ...]
+    neutral_gold: int = 0       # gold neutral verbs of saying, left out of the scoring
+    neutral_proposed: int = 0   # proposed ones (the pattern note), left out too
 
 
 def matches(a: Span, b: Span) -> bool:
@@ -134,6 +164,20 @@ def _proposals(text: str, skip: list[tuple[int, int]], captions: list[tuple[int,
     return out
 
 
+def _neutral(text: str, spans: list[Span]) -> tuple[list[Span], int]:
+    """The spans without attribution verbs that are neutral verbs of saying, and how many those were."""
+    kept = [s for s in spans if not (s.kind == "attribution-verb" and s.end > s.start
+                                     and is_neutral_verb(text[s.start:s.end]))]
+    return kept, len(spans) - len(kept)
+
+
+def _case(name: str, split: str, text: str, gold: list[Span], lost: list[Span], proposals: list[Span]) -> Case:
+    gold, neutral_gold = _neutral(text, gold)
+    lost = [g for g in lost if not (g.kind == "attribution-verb" and is_neutral_verb(g.label))]
+    proposals, neutral_proposed = _neutral(text, proposals)
+    return Case(name, split, text, tuple(gold), tuple(lost), tuple(proposals), neutral_gold, neutral_proposed)
+
+
 def gold_case(path: Path) -> Case:
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     page_file = _page_file(str(data["page"]))
@@ -150,8 +194,8 @@ def gold_case(path: Path) -> Case:
             lost.append(Span(entry[0], 0, 0, entry[1]))
         else:
             gold.append(Span(entry[0], span[0], span[1], f"g{n}"))
-    return Case(path.stem, str(data["split"]), text, tuple(gold), tuple(lost),
-                tuple(_proposals(text, skip, caption_spans(page, text))))
+    return _case(path.stem, str(data.get("split") or "unsplit"), text, gold, lost,
+                 _proposals(text, skip, caption_spans(page, text)))
 
 
 def lesson_case(folder: Path) -> Case:
@@ -173,8 +217,7 @@ def lesson_case(folder: Path) -> Case:
             lost.append(Span(a["kind"], 0, 0, str(a["quote"])))
         else:
             gold.append(Span(a["kind"], span[0], span[1], str(a.get("id"))))
-    return Case(folder.name, "lesson", text, tuple(gold), tuple(lost),
-                tuple(_proposals(text, skip, captions)))
+    return _case(folder.name, "lesson", text, gold, lost, _proposals(text, skip, captions))
 
 
 def _counts() -> dict[str, dict[str, int]]:
@@ -223,7 +266,9 @@ def table(title: str, counts: dict) -> tuple[float, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "heldout", "all"], default="all")
+    parser.add_argument("--split", default="all", metavar="NAME",
+                        help="dev, heldout, unseen or any split a gold file names; all (the default): each "
+                             "one but unseen")
     parser.add_argument("--lesson", type=Path, nargs="*", default=None, help="score lessons' own annotations")
     parser.add_argument("-v", "--verbose", action="store_true", help="list what was missed and what was extra")
     args = parser.parse_args(argv)
@@ -232,11 +277,19 @@ def main(argv: list[str] | None = None) -> int:
         splits = ["lesson"]
     else:
         cases = [gold_case(p) for p in sorted(GOLD.glob("*.yaml"))]
-        splits = ["dev", "heldout"] if args.split == "all" else [args.split]
+        present = split_order(c.split for c in cases)
+        if args.split != "all" and args.split not in present:
+            print(f"bench/gold: no gold file has split {args.split!r}; the files have: "
+                  f"{', '.join(present) or 'none'}", file=sys.stderr)
+            return 1
+        splits = [x for x in present if x not in ASKED_ONLY] if args.split == "all" else [args.split]
     last = (0.0, 0.0)
     for split in splits:
         total = _counts()
+        neutral = [0, 0]
         for case in (c for c in cases if c.split == split):
+            neutral[0] += case.neutral_gold
+            neutral[1] += case.neutral_proposed
             counts, missed, extra = score(case)
             found = sum(r["found"] for r in counts.values())
             gold = sum(r["gold"] for r in counts.values())
@@ -254,6 +307,7 @@ def main(argv: list[str] | None = None) -> int:
                 for key in total[kind]:
                     total[kind][key] += counts[kind][key]
         last = table(split, total)
+        print(f"(neutral verbs of saying left out: {neutral[0]} in the gold, {neutral[1]} proposed)")
     print(f"{splits[-1]} precision {last[0]:.2f} recall {last[1]:.2f}")
     return 0
 

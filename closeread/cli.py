@@ -1,4 +1,4 @@
-"""Command line: ``python build.py [build|check|serve|new|suggest|schema]``.
+"""Command line: ``python build.py [build|check|serve|new|suggest|studio|schema]``.
 
 Errors an author can fix are printed one per line, with no traceback, and exit with status 1.
 """
@@ -35,6 +35,11 @@ def _parser() -> argparse.ArgumentParser:
                    help="keep the lines of the elements matching SELECTOR (e.g. div.summary) as article text; repeatable")
     g = sub.add_parser("suggest", help="write suggested annotations for a lesson to lessons/<slug>/suggestions.yaml")
     g.add_argument("slug")
+    st = sub.add_parser("studio", help="author one lesson in a local web page (127.0.0.1 only; prints its address)")
+    st.add_argument("target", nargs="?", help="the lesson's slug, or a saved page (.html, .html.gz, .txt) to import first")
+    st.add_argument("--new", type=Path, metavar="PAGE", help="import this saved page as a new lesson first, then open it")
+    st.add_argument("--keep", action="append", default=[], metavar="SELECTOR", help="as for 'new', when importing")
+    st.add_argument("--port", type=int, default=0, help="the port on 127.0.0.1 (default: any free port)")
     sub.add_parser("schema", help="write the lesson file's JSON Schema to schema/lesson.schema.json")
     return p
 
@@ -49,6 +54,22 @@ def check_report(lessons) -> str:
     extra += f", {todo} things to do before publishing" if todo else ""
     extra += f", {len(warnings) - todo} warnings" if len(warnings) > todo else ""
     return "\n".join([*(inert(str(w)) for w in warnings), f"{len(lessons)} lessons checked: no problems{extra}"])
+
+
+def _new(root: Path, page: Path, keep: tuple[str, ...]) -> Path:
+    """``new``: import a saved page as a draft lesson, say what was made and what to check; the folder."""
+    from closeread.export.pdf import source_date
+    from closeread.importer import import_page
+    from closeread.importer.checklist import checklist
+    from closeread.suggest import suggest
+
+    stamp = source_date()  # a reproducible import (the docs' examples) gives its own day
+    folder = import_page(page, lessons_dir=root / "lessons", today=stamp.date() if stamp else dt.date.today(), suggest=suggest,
+                         keep=keep)
+    print(f"created {folder.relative_to(root).as_posix()}/ (a draft: edit lesson.yaml, then run 'python build.py check')")
+    for line in checklist(folder):
+        print(inert(line))
+    return folder
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,19 +96,7 @@ def main(argv: list[str] | None = None) -> int:
 
             serve(root=root, teacher=args.teacher, dev_addr=args.dev_addr)
         elif command == "new":
-            from closeread.importer import import_page
-            from closeread.suggest import suggest
-
-            from closeread.export.pdf import source_date
-
-            stamp = source_date()  # a reproducible import (the docs' examples) gives its own day
-            folder = import_page(args.page, lessons_dir=root / "lessons", today=stamp.date() if stamp else dt.date.today(), suggest=suggest,
-                                 keep=tuple(args.keep))
-            from closeread.importer.checklist import checklist
-
-            print(f"created {folder.relative_to(root).as_posix()}/ (a draft: edit lesson.yaml, then run 'python build.py check')")
-            for line in checklist(folder):
-                print(inert(line))
+            _new(root, args.page, tuple(args.keep))
         elif command == "suggest":
             from closeread.suggest.command import write_suggestions
 
@@ -97,6 +106,12 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"wrote {shown} ({written.count} suggestions to review)")
             else:
                 print(f"wrote {shown} with no suggestions: {written.why_none}")
+        elif command == "studio":
+            from closeread.studio.command import is_page, run
+
+            page = args.new or (Path(args.target) if args.target and is_page(args.target) else None)
+            folder = _new(root, page, tuple(args.keep)) if page is not None else None
+            run(root=root, target=folder.name if folder is not None else args.target, port=args.port)
         elif command == "schema":
             from closeread.validate.schema import json_schema
 

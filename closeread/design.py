@@ -22,6 +22,9 @@ class Design:
     per_kind: int
     sort_items: int
     rubric_levels: tuple[str, ...]
+    leaks: Mapping  # side doors to answers: see design.yaml
+    look_up_minutes: float = 0.0  # added to a look-up question's minutes
+    look_up_phrases: tuple[str, ...] = ()  # a stem with one of these sends students to look something up
     draft: Mapping = field(default_factory=frozen_map)  # what `build.py new` drafts (sequence, core, skeletons)
 
     def minutes_for(self, qtype: str) -> float:
@@ -41,5 +44,8 @@ def design() -> Design:
         per_kind=int(raw["generated"]["per_kind"]),
         sort_items=int(raw["generated"]["sort_items"]),
         rubric_levels=tuple(raw["rubric_levels"]),
+        leaks=frozen_map(raw["leaks"]),
+        look_up_minutes=float(raw["look_up"]["minutes"]),
+        look_up_phrases=tuple(raw["look_up"]["phrases"]),
         draft=frozen_map(raw.get("draft", {})),
     )

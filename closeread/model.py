@@ -81,6 +81,7 @@ class Tuning:
     rubric: tuple[RubricLevel, ...] = ()
     starters: tuple[str, ...] = ()
     hints: tuple[str, ...] = ()
+    look_up: bool = False
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,7 @@ class Question:
     rubric: tuple[RubricLevel, ...] = ()  # open questions: beginning, developing, strong
     starters: tuple[str, ...] = ()  # open questions: sentence starters
     core: bool = False  # one of the lesson's core set
+    look_up: bool = False  # sends students to look something up: needs a device, takes longer
 
     @property
     def auto_checked(self) -> bool:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from closeread.cache import LessonCache
+from closeread.errors import LessonError
 from closeread.model import Lesson
 from closeread.progress import Progress
 from closeread.render.pages import STUDENT_DIR, TEACHER_DIR, lesson_pages, render_kit
@@ -32,8 +33,17 @@ class Generated:
 
 
 def check(*, root: Path) -> list[Lesson]:
-    """Validate every lesson; raises LessonError with every problem."""
-    return load_kit(root=root)
+    """Validate every lesson, and measure each published lesson's period worksheet (it must fit the
+    pages a period allows: the PDF comes from the build's cache, or is rendered once and cached);
+    raises LessonError with every problem."""
+    lessons = load_kit(root=root)
+    from closeread.export.fit import too_long  # pulls in the print templates (and WeasyPrint only to render)
+    from closeread.export.pdf import source_date
+
+    problems = too_long(lessons, root=root, epoch=source_date())
+    if problems:
+        raise LessonError(problems)
+    return lessons
 
 
 def generate(*, root: Path, pdf: bool = True, progress: Progress | None = None) -> Generated:

@@ -39,8 +39,8 @@ def _soup(path: Path) -> BeautifulSoup:
 def test_seed_student_page_has_the_article_and_generated_questions(shipped):
     soup = _soup(shipped / "site" / "lessons" / SEED / "index.html")
     prompts = [p.get_text(" ", strip=True) for p in soup.select(".cr-q .cr-prompt")]
-    assert "Who is the source for the 500 figure?" in prompts
-    assert any(re.fullmatch(r"Is '.*counteroffensive.*failed.*' reported or asserted\?", p) for p in prompts)
+    assert "Line 11: who is the source for the 500 figure?" in prompts
+    assert any(re.fullmatch(r"Line 21: is '.*counteroffensive.*failed.*' reported or asserted\?", p) for p in prompts)
     article = soup.select_one(".cr-article").get_text(" ", strip=True)
     assert "Putin admitted" in article and "Newsfeed" in article
     assert soup.select(".cr-article mark.cr-ann")
@@ -50,7 +50,7 @@ def test_seed_student_page_has_the_article_and_generated_questions(shipped):
 def test_seed_teacher_edition_has_the_answer_key(shipped):
     soup = _soup(shipped / "site-teacher" / "teacher" / SEED / "index.html")
     for q in soup.select(".cr-q"):
-        if q.select_one(".cr-prompt").get_text(strip=True) == "Who is the source for the 500 figure?":
+        if q.select_one(".cr-prompt").get_text(strip=True) == "Line 11: who is the source for the 500 figure?":
             correct = [li.get_text(" ", strip=True) for li in q.select(".cr-answer .cr-correct")]
             assert len(correct) == 1 and "Yevgeny Balitsky" in correct[0]
             break

@@ -157,7 +157,7 @@ def make_lesson(job: tuple[Lesson, Quiz, dict[str, bytes], str, dt.datetime | No
 
 def _assets_hash() -> str:
     h = hashlib.sha256()
-    for path in ("stylesheets/closeread.css", "javascripts/closeread.js"):
+    for path in ("stylesheets/closeread.css", "javascripts/closeread-handin.js", "javascripts/closeread.js"):
         h.update((webpage.ASSETS / path).read_bytes())
     h.update(resources.files("closeread").joinpath("templates/cartridge/page.css").read_bytes())
     h.update(metadata.version("markdown").encode())

@@ -1,15 +1,17 @@
-"""The period key's answer grid: one row per question (number, answer, one-line why), each cell cut to
-about a printed line (``data/export.yaml``) so that a core set's grid fits on the key's first page."""
+"""The period key's answer grid: one row per question (number, answer, why), nothing cut: a choice
+question's right options by their letters (as the worksheet prints them), a short answer's and the why's
+first sentence whole. The rubrics of open questions follow the grid."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from closeread.export.rules import rules
 from closeread.model import Lesson, Question
+from closeread.questions import right_letters
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"(])")
+# a sentence ends at . ! or ? before a capital, but not after an abbreviation such as "St." or "U.S."
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<![A-Z][a-z]\.)(?<![A-Z]\.)[\"”’)]?\s+(?=[A-Z“\"(])")
 
 
 @dataclass(frozen=True)
@@ -25,22 +27,13 @@ def first_sentence(text: str) -> str:
     return _SENTENCE_END.split(text, 1)[0] if text else ""
 
 
-def cut(text: str, limit: int) -> str:
-    """``text`` in at most ``limit`` characters, cut at a word, with an ellipsis when cut."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    head = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—–- ")
-    return head + "…"
-
-
 def _lines(first: int, last: int) -> str:
     return f"line {first}" if first == last else f"lines {first}–{last}"
 
 
 def answer_of(lesson: Lesson, q: Question) -> str:
     if q.type in ("single", "multiple"):
-        return "; ".join(o.text for o in q.options if o.correct)
+        return right_letters(q.options)
     if q.type == "sort":
         return ", ".join(f"{i} {item.stance}" for i, item in enumerate(q.items, start=1))
     if q.type == "find":
@@ -61,12 +54,11 @@ def why_of(q: Question) -> str:
 
 
 def grid(lesson: Lesson, questions: tuple[Question, ...]) -> list[GridRow]:
-    r = rules()
     return [
         GridRow(
             number=n,
-            answer=cut(answer_of(lesson, q), r.grid_answer_chars),
-            why=cut(why_of(q), r.grid_why_chars),
+            answer=answer_of(lesson, q),
+            why=why_of(q),
             open=q.open and bool(q.rubric),
         )
         for n, q in enumerate(questions, start=1)

@@ -22,7 +22,7 @@ from closeread.export.activities import activities
 from closeread.export.grid import grid
 from closeread.export.rules import rules
 from closeread.kinds import registry
-from closeread.questions import TYPE_LABELS
+from closeread.questions import TYPE_LABELS, option_letter
 from closeread.model import Annotation, Lesson, Question
 from closeread.render.env import inline, long_date, paragraphs
 from closeread.render.pages import STUDENT_DIR, TEACHER_DIR
@@ -90,7 +90,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(paragraphs=paragraphs, paragraphs_then=paragraphs_then, inline=inline, long_date=long_date, compact=compact)
-    env.globals.update(kinds=registry(), type_label=TYPE_LABELS.get, how=_HOW, space=rules())
+    env.globals.update(kinds=registry(), type_label=TYPE_LABELS.get, how=_HOW, space=rules(), letter=option_letter)
     return env
 
 

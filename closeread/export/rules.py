@@ -1,4 +1,4 @@
-"""Paper and LMS rules (``data/export.yaml``): answer space, the answer grid's cut, question points."""
+"""Paper and LMS rules (``data/export.yaml``): answer space, the period worksheet's pages, question points."""
 
 from __future__ import annotations
 
@@ -21,8 +21,7 @@ class ExportRules:
     discussion_lines: int
     warm_up_lines: int
     exit_item_lines: int
-    grid_answer_chars: int
-    grid_why_chars: int
+    max_period_pages: int
     choice_points: int
     open_points: int
     rubric_points: Mapping[str, int]
@@ -32,7 +31,7 @@ class ExportRules:
 def rules() -> ExportRules:
     text = resources.files("closeread.data").joinpath("export.yaml").read_text(encoding="utf-8")
     raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    space, grid, points = raw["answer_space"], raw["grid"], raw["points"]
+    space, points = raw["answer_space"], raw["points"]
     return ExportRules(
         words_per_line=float(space["words_per_line"]),
         model_share=float(space["model_share"]),
@@ -41,8 +40,7 @@ def rules() -> ExportRules:
         discussion_lines=int(space["discussion"]),
         warm_up_lines=int(space["warm_up"]),
         exit_item_lines=int(space["exit_item"]),
-        grid_answer_chars=int(grid["answer_chars"]),
-        grid_why_chars=int(grid["why_chars"]),
+        max_period_pages=int(raw["period"]["max_pages"]),
         choice_points=int(points["choice"]),
         open_points=int(points["open"]),
         rubric_points=frozen_map({str(k): int(v) for k, v in points["rubric"].items()}),

@@ -57,8 +57,10 @@ _JS_SLOT = "/*closeread-kit-js*/"
 
 
 def kit_assets() -> tuple[str, str]:
-    """The kit's stylesheet and script, as every cartridge page holds them."""
-    return _asset("stylesheets/closeread.css"), _asset("javascripts/closeread.js")
+    """The kit's stylesheet and script, as every cartridge page holds them. The script begins with
+    closeread-handin.js, which the student site loads beside closeread.js when a student hands in: a
+    page inside an LMS has no folder to load it from."""
+    return _asset("stylesheets/closeread.css"), _asset("javascripts/closeread-handin.js") + "\n" + _asset("javascripts/closeread.js")
 
 
 def page_parts(md_text: str, *, title: str, lang: str, present: frozenset[str] = frozenset()) -> tuple[str, str, str]:

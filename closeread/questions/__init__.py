@@ -9,3 +9,18 @@ TYPE_LABELS = {
     "short": "short answer",
     "discussion": "discussion",
 }
+
+
+def option_letter(index: int) -> str:
+    """The letter of the ``index``-th option (0-based) as paper prints it: A, B, C ... Z, then AA, AB ..."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def right_letters(options) -> str:
+    """The right options of a choice question by their letters: "B" or "A, C, D"."""
+    return ", ".join(option_letter(i) for i, o in enumerate(options) if o.correct)

@@ -55,11 +55,66 @@ def _sentence(article: Article, start: int, end: int) -> tuple[str, int, int]:
 _QUOTE_MARKS = "\"'“”‘’"
 
 
+_STEM_OPENERS = {"Who", "Whose", "What", "Which", "Is", "Does", "Do", "The", "Story", "According", "How", "Why", "Where", "Name", "Rewrite", "Compare", "Find"}
+
+
 def _unwrapped(quote: str) -> str:
-    """A quote that is itself in quotation marks (scare quotes) without them: the stems add their own."""
+    """A quote as a stem shows it: without quotation marks of its own (scare quotes: the stems add their
+    own) and without a comma, colon or full stop it ends on ("PTI," reads as a slip, and the stem's own
+    punctuation follows)."""
+    quote = quote.strip()
     if len(quote) > 2 and quote[0] in _QUOTE_MARKS and quote[-1] in _QUOTE_MARKS:
-        return quote[1:-1]
+        quote = quote[1:-1]
+    return quote.rstrip(",;:– —.")
+
+
+def _shown_quote(quote: str, before: str) -> str:
+    """The quote, with an ellipsis in front when it starts in the middle of a phrase (a lower-case word
+    with words of the same sentence before it): "… say you've got to ..." shows it was cut."""
+    if quote[:1].islower() and before.strip() and before.rstrip()[-1:] not in ".!?:":
+        return "… " + quote
     return quote
+
+
+def _inside_quotation(text: str, at: int) -> bool:
+    """Is offset ``at`` of ``text`` inside double quotation marks (a speaker's words)?"""
+    head = text[:at]
+    if head.count('"') % 2:
+        return True
+    return head.rfind("“") > head.rfind("”")
+
+
+_NAME_FILLER = {"The", "And", "For", "Of", "New"}  # capitalised words of names that say nothing alone
+
+
+def _named(text: str, sources: dict[str, Source]) -> Source | None:
+    """The first source of the lesson whose name (a capitalised word of it) ``text`` holds."""
+    for s in sources.values():
+        for w in re.findall(r"[A-Z][\w'’.-]+", s.name):
+            if len(w) > 2 and w not in _NAME_FILLER and re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text):
+                return s
+    return None
+
+
+def _saying(text: str) -> bool:
+    """Does ``text`` hold a verb of saying (the claim kind's list) or "according to"?"""
+    forms = registry()["claim"].question.get("saying", ())
+    low = text.casefold()
+    return any(re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", low) for f in forms)
+
+
+def stance_decided(ann: Annotation, article: Article, sources: dict[str, Source]) -> bool:
+    """Does the claim's own sentence decide reported or asserted? Reported: the sentence names its
+    source and has a verb of saying; asserted: the sentence has neither a source's name nor such a verb.
+    (A claim spanning lines, or an unclear one, is not decided.)"""
+    if ann.span is None or ann.get("stance") not in ("reported", "asserted"):
+        return False
+    sentence, qs, qe = _sentence(article, ann.span.start, ann.span.end)
+    around = sentence[:qs] + " " + sentence[qe:]
+    if ann.get("stance") == "reported":
+        src = sources.get(ann.get("source") or "")
+        return src is not None and _named(around, {src.id: src}) is not None and _saying(around)
+    return not _saying(around) and _named(sentence, sources) is None
 
 
 def _first_sentence(text: str) -> str:
@@ -67,16 +122,60 @@ def _first_sentence(text: str) -> str:
     return text[: m.start() + 1].strip() if m else text.strip()
 
 
-def _context(ann: Annotation, sources: dict[str, Source], field: str | None, article: Article) -> dict:
+def _neutral_sentence(ann: Annotation, article: Article, others: list[Annotation]) -> str:
+    """The annotation's sentence with its neutral wording in place, and every other loaded phrase of
+    the same sentence (outside quotation marks) replaced by its own: a rewrite keeps none of them."""
+    sentence, qs, qe = _sentence(article, ann.span.start, ann.span.end)
+    start = ann.span.start - qs
+    line = next(ln for ln in reversed(article.lines) if ln.start <= ann.span.start)
+    swaps = [(qs, qe, str(ann.get("neutral")))]
+    for o in others:
+        if o.id == ann.id or o.kind != "loaded-language" or o.span is None or not o.get("neutral"):
+            continue
+        s, e = o.span.start - start, o.span.end - start
+        if 0 <= s and e <= len(sentence) and not (s < qe and e > qs) and not _inside_quotation(line.text, o.span.start - line.start):
+            swaps.append((s, e, str(o.get("neutral"))))
+    out = sentence
+    for s, e, text in sorted(swaps, reverse=True):
+        out = out[:s] + text + out[e:]
+    return out
+
+
+def _whose(ann: Annotation, article: Article, sources: dict[str, Source]) -> str:
+    """Whose words the loaded phrase is, when they are not the outlet's to change: "" for the outlet's
+    own, else e.g. "Stephanie Grisham's (inside her quotation marks)"."""
+    line = next(ln for ln in reversed(article.lines) if ln.start <= ann.span.start)
+    at = ann.span.start - line.start
+    sentence, qs, qe = _sentence(article, ann.span.start, ann.span.end)
+    around = sentence[:qs] + " " + sentence[qe:]
+    if _inside_quotation(line.text, at):
+        src = _named(around, sources)
+        return f"{_mid(src.name)}'s (inside the quotation marks)" if src else "the speaker's (inside quotation marks)"
+    if line.role == "headline":
+        src = _named(line.text[:at] + " " + line.text[at + len(ann.quote):], sources)
+        if src is not None:
+            return f"{_mid(src.name)}'s (the headline credits them to {_mid(src.name)})"
+    return ""
+
+
+def _mid(name: str) -> str:
+    """A name as it reads inside a sentence: "The White House" -> "the White House"."""
+    return "the" + name[3:] if name.startswith("The ") else name
+
+
+def _context(ann: Annotation, sources: dict[str, Source], field: str | None, article: Article, others: list[Annotation] = ()) -> dict:
     a = {name: ann.get(name) for spec in registry()[ann.kind].fields for name in [spec.name]}
-    a.update(quote=_unwrapped(ann.quote), note=ann.note, id=ann.id, note_first=_first_sentence(ann.note), line=0, line_role="body", sentence="", neutral_sentence="")
+    a.update(quote=_unwrapped(ann.quote), note=ann.note, id=ann.id, note_first=_first_sentence(ann.note), line=0, line_role="body", sentence="", neutral_sentence="", quoted="")
     if ann.span is not None:
         a["line"] = ann.span.first_line
         a["line_role"] = article.lines[ann.span.first_line - 1].role
         sentence, qs, qe = _sentence(article, ann.span.start, ann.span.end)
         a["sentence"] = sentence
+        if ann.kind == "quote":  # a speaker's words cut from a longer sentence
+            a["quote"] = _shown_quote(a["quote"], sentence[:qs])
         if ann.get("neutral"):
-            a["neutral_sentence"] = sentence[:qs] + str(ann.get("neutral")) + sentence[qe:]
+            a["neutral_sentence"] = _neutral_sentence(ann, article, list(others))
+            a["quoted"] = _whose(ann, article, sources)
     # the sentence in quotation marks, unless it already opens and closes with them
     ns = a["neutral_sentence"]
     a["neutral_sentence_quoted"] = ns if ns[:1] in _QUOTE_MARKS and ns[-1:] in _QUOTE_MARKS else f"“{ns}”"
@@ -114,6 +213,12 @@ def _statement_options(ann: Annotation, others: list[Annotation], sources: dict[
     if not pool or ann.span is None:
         return None
     pool.sort(key=lambda o: (abs(o.span.start - ann.span.start), o.span.start))
+    # options of one form: a one-word guess ("likely") among whole sentences stands out by its shape,
+    # so a statement less than a third or more than three times as long as the right one is left out
+    size = len(ann.quote.split())
+    pool = [o for o in pool if 3 * len(o.quote.split()) >= size and len(o.quote.split()) <= 3 * size]
+    if not pool:
+        return None
     options = [Option(key=ann.id, text=ann.quote, correct=True, feedback="")]
     for o in pool[: _MAX_OPTIONS - 2]:
         src = sources.get(o.get("source") or o.get("speaker") or "")
@@ -127,7 +232,7 @@ def question_for(ann: Annotation, sources: list[Source], *, article: Article, st
     kind = registry()[ann.kind]
     spec = kind.question
     by_id = {s.id: s for s in sources}
-    ctx = _context(ann, by_id, spec.get("answer_field"), article)
+    ctx = _context(ann, by_id, spec.get("answer_field"), article, list(others))
     prompts = spec["prompts"]
     n = stem % len(prompts)
     prompt = _render(prompts[n], ctx)
@@ -136,6 +241,12 @@ def question_for(ann: Annotation, sources: list[Source], *, article: Article, st
             break
         n = (n + 1) % len(prompts)
         prompt = _render(prompts[n], ctx)
+    # every stem says where to look, except one whose options are statements from several lines (the
+    # right one's line would give it away)
+    if ctx["a"]["line"] and spec.get("options_from") != "statements" and not re.search(r"\blines? \d", prompt, re.IGNORECASE):
+        first, _, rest = prompt.partition(" ")
+        # "Line 6: who ...", as the kinds' own "Line N:" stems read; a name keeps its capital
+        prompt = f"Line {ctx['a']['line']}: {first.lower() if first in _STEM_OPENERS else first} {rest}"
     explanation = _render(spec["explanation"], ctx)
     tuning = ann.tuning or Tuning()
     common = dict(
@@ -153,8 +264,8 @@ def question_for(ann: Annotation, sources: list[Source], *, article: Article, st
     )
 
     def make(qtype: str, **rest) -> Question:
-        minutes = tuning.minutes if tuning.minutes is not None else design().minutes_for(qtype)
-        return Question(type=qtype, minutes=minutes, **common, **rest)
+        minutes = tuning.minutes if tuning.minutes is not None else design().minutes_for(qtype) + (design().look_up_minutes if tuning.look_up else 0)
+        return Question(type=qtype, minutes=minutes, look_up=tuning.look_up, **common, **rest)
 
     if spec["type"] == "single" and spec.get("options_from") == "sources":
         options = _source_options(ann, kind, sources, explanation)
@@ -179,12 +290,9 @@ def question_for(ann: Annotation, sources: list[Source], *, article: Article, st
 
 
 def sort_claims_question(claims: list[Annotation], sources: list[Source]) -> Question:
-    """One question that sorts claims of the lesson into reported and asserted."""
-    by_id = {s.id: s for s in sources}
-    parts = []
-    for c in claims:
-        src = by_id.get(c.get("source") or "")
-        parts.append(f"'{c.quote}': {c.get('stance')}" + (f" ({src.name})" if src and c.get("stance") == "reported" else ""))
+    """One question that sorts claims of the lesson into reported and asserted. Its explanation keeps to
+    its point, the stance: naming each claim's source would answer the lesson's "who says so?" questions."""
+    parts = [f"'{c.quote}': {c.get('stance')}" for c in claims]
     return Question(
         id="g-sort-claims",
         type="sort",
@@ -252,6 +360,10 @@ def generate(
     kinds = registry()
     by_source = {s.id: s for s in sources}
     eligible = [a for a in eligible if a.id in wanted or not _speaker_beside(a, by_source, article)]
+    if kinds["claim"].question.get("decided_only"):
+        # a claim whose sentence does not decide reported or asserted gets no stance question, even when
+        # the core names it (the core check then says why)
+        eligible = [a for a in eligible if a.kind != "claim" or stance_decided(a, article, by_source)]
     for name in kinds:
         of_kind = sorted((a for a in eligible if a.kind == name), key=_position)
         must = [a for a in of_kind if a.id in wanted]

@@ -193,6 +193,8 @@ def shared_parts(lesson: Lesson) -> dict[str, Markup]:
 
 
 def student_page(lesson: Lesson, shared: dict[str, Markup] | None = None) -> str:
+    from closeread.render.handin import lesson_version
+
     return _render(
         "student.md.j2",
         lesson=lesson,
@@ -200,6 +202,7 @@ def student_page(lesson: Lesson, shared: dict[str, Markup] | None = None) -> str
         **(shared or shared_parts(lesson)),
         key=lesson_key(lesson, lesson.questions),
         salt=salt_for(lesson),
+        version=lesson_version(lesson),
         core=lesson.core_questions,
         practice=lesson.practice_questions,
         field_value=_field_value_fn(lesson),
@@ -455,6 +458,15 @@ def assignment_builder(lessons: list[Lesson]) -> str:
     )
 
 
+def results_page(lessons: list[Lesson]) -> str:
+    """The teacher site's class results page (docs/teacher/results.md): a lesson picker over every
+    published lesson; its questions, keys and rubrics come from the lesson's ``results.js`` when chosen.
+    The page's script (closeread-results.js) reads the students' hand-in codes in the browser."""
+    from closeread.render.handin import results_index
+
+    return _render("results.md.j2", lessons_json=results_index(lessons), count=len(lessons), front_matter=_front_matter(title="Class results", hide=["navigation", "toc"]))  # the class's table needs the page's width
+
+
 def lesson_pages(lesson: Lesson) -> dict[str, str]:
     """A lesson's student page and teacher edition, and (unless it is a draft) its data for the
     assignment builder, keyed by path under docs/: all made from the lesson alone, so the lesson cache
@@ -465,7 +477,10 @@ def lesson_pages(lesson: Lesson) -> dict[str, str]:
         f"{TEACHER_DIR}/{lesson.slug}/index.md": teacher_page(lesson, shared),
     }
     if not lesson.draft:
+        from closeread.render.handin import RESULTS_DATA, results_script
+
         pages[f"{TEACHER_DIR}/{lesson.slug}/assign.js"] = assignment_script(lesson)
+        pages[f"{TEACHER_DIR}/{lesson.slug}/{RESULTS_DATA}"] = results_script(lesson)
     return pages
 
 
@@ -481,6 +496,7 @@ def kit_pages(lessons: list[Lesson]) -> dict[str, str]:
     for name, text in teacher_catalogue(lessons).items():
         pages[f"{TEACHER_DIR}/{name}"] = text
     pages[f"{TEACHER_DIR}/assign.md"] = assignment_builder(published)
+    pages[f"{TEACHER_DIR}/results.md"] = results_page(published)
     return pages
 
 

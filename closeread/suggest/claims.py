@@ -14,11 +14,18 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import UNNAMED_SOURCE_RES
+from .lexicon import DATELINE_RE, PAGE_FURNITURE, UNNAMED_SOURCE_RES
 from .reading import Article, Attribution, Sentence, Suggestion, _has_verb, _words
 
-_FIRST_PERSON = re.compile(r"(?<![\w'’-])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|we|we're|we’re|our|us|let's|let’s)(?![\w'’-])",
-                           re.IGNORECASE)
+# letter case matters for one word: "US" is the country, "us" and "Us" the writer
+_FIRST_PERSON = re.compile(r"(?<![\w'’-])(?:I|I['’](?:m|ve|d|ll)|(?i:me|my|we|we['’](?:re|ve|d|ll)|our|let['’]s)|[Uu]s)"
+                           r"(?![\w'’-])")
+# the writer stating a fact in the first person: "We'll start by noting that ...", "We found that ..."
+_WRITER_NOTES = re.compile(r"^\s*(?:[A-Z]\w*,?\s+)?(?:I|we|We)\b[^.;:¤]{0,40}?\b(?:note|noting|noted|found|find|"
+                           r"know|learned|confirmed|determined)\s+that\s+")
+# the article speaking of itself: "The following chart summarizes", "in this fact-check"
+_META = re.compile(r"\b(?:(?:the following|this|the above|the below)\s+(?:chart|graph|table|map|graphic|video|"
+                   r"fact-check|article|story|report|piece|list)|(?:chart|table|graphic) below)\b", re.IGNORECASE)
 # what may stand between a reporting verb and the clause it reports: "said on Tuesday that", "told the BBC"
 _LEAD_IN = re.compile(
     r"\s*(?:(?:in|on|at|during|via|through|to|after|before|late|early|last|this|earlier|later)\b[^,¤]{0,40}?(?=\s+that\b|,)|"
@@ -28,8 +35,22 @@ _LEAD_IN = re.compile(
 _NOT_STATEMENT = re.compile(r"^(?:see|click|read|watch|listen|here(?:'s|’s| is| are)|let(?:'s|’s)|share|follow)\b", re.I)
 
 
+# an attribution that closes a clause: ", according to a statement", ", officials said on Monday"
+_TAIL = re.compile(r",\s*(?:according to\b.*|(?:as )?(?:reported|cited|quoted) by\b.*)$", re.IGNORECASE)
+# verbs that put a label on their object ("called it a sham", "described the video as satire"): what
+# follows is a description, not a statement that can be checked
+_LABEL = re.compile(r"(?<![\w-])(?:called|calls|calling|described|describes|dubbed|branded|labell?ed|termed)\s+"
+                    r"(?:it|him|her|them|this|that|the\s+[\w\s-]{1,40}?\s+as|the\s+\w+(?:\s+\w+)?\s+(?=[“\"a]))",
+                    re.IGNORECASE)
+# a headline that credits its words: "Michigan Officials: ...", "...: White House"
+_HEADLINE_CREDIT = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*:|:\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
+
+
 def _clean(text: str, s: int, e: int) -> tuple[int, int]:
-    """Without edge spaces, commas, dashes and end punctuation."""
+    """Without edge spaces, commas, dashes, end punctuation and a closing attribution."""
+    tail = _TAIL.search(text[s:e])
+    if tail:
+        e = s + tail.start()
     while s < e and text[s] in " ,;:-—–\"'“‘":
         s += 1
     while e > s and text[e - 1] in " ,;:.!?-—–":
@@ -50,7 +71,12 @@ def _reported(art: Article, sent: Sentence, att: Attribution) -> tuple[int, int]
     if att.source_span and att.source_span[0] >= att.end:
         # inverted tag: '..., said Bagley, a professor': the clause is before it
         s, e = sent.start, before.rfind(",") + sent.start if "," in before else att.start
-    elif re.match(r"\s*(?:(?:in|on|at|to|during|via)\b[^¤;:]{0,60}?)?[.!?]?\s*$", after):
+    elif re.match(r"\s*,", after) and att.source_span and text[sent.start:att.source_span[0]].rstrip().endswith(","):
+        # "A major part of the reason ..., McKinley said, is the flow ...": the statement before the tag
+        s, e = sent.start, att.source_span[0]
+    elif re.match(r"\s*(?:(?:us|me|reporters|journalists|the\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|[A-Z][\w.]*)\s*)?"
+                  r"(?:(?:in|on|at|to|during|via|last|this|yesterday|today|Monday|Tuesday|Wednesday|Thursday|"
+                  r"Friday|Saturday|Sunday)\b[^¤;:]{0,60}?)?[.!?]?\s*$", after):
         # trailing tag: "The funds were delayed, officials said."
         cut = max(before.rfind(","), before.rfind("¤"))
         end = (att.source_span[0] if att.source_span else att.start)
@@ -70,6 +96,25 @@ def _reported(art: Article, sent: Sentence, att: Attribution) -> tuple[int, int]
     return s, e
 
 
+_ASSERTED = ("Stated in the outlet's own voice, with no source named: is this a fact the reader can check, "
+             "or a claim that needs evidence?")
+
+
+def _reports_a_thing(art: Article, sent: Sentence, att: Attribution) -> bool:
+    """The verb takes a thing, not words ("confirmed a sixth death", "announced a deal"): the sentence
+    states an event. Not when the verb only introduces a quotation or a label."""
+    after = art.masked[att.end:sent.end]
+    if "¤" in art.masked[sent.start:sent.end] or att.verb.neutral or att.verb.verb == "called for" \
+            or att.source_span is None:
+        return False
+    return bool(re.match(r"\s*(?:an?|the|its|his|her|their|\d[\w,.]*|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                         r"(?:\w+\s+){1,}", after))
+
+
+def atts_in(art: Article, sent: Sentence) -> bool:
+    return any(sent.start <= a.start < sent.end for a in art.attributions)
+
+
 def find(art: Article, marked: list[tuple[int, int]]) -> list[Suggestion]:
     """One claim per sentence of the article's text, reported or asserted."""
     del marked  # every statement is a candidate now; kept for the caller's signature
@@ -81,17 +126,40 @@ def find(art: Article, marked: list[tuple[int, int]]) -> list[Suggestion]:
             continue
         for sent in ln.sentences:
             body = text[sent.start:sent.end]
+            if PAGE_FURNITURE.match(body):
+                continue  # a contributor line or a credit at the end of a paragraph: the page's, not a claim
+            dateline = DATELINE_RE.match(body)
+            if dateline:  # "LONDON (AP) — ": where the story was filed, not part of the statement
+                sent = Sentence(sent.start + dateline.end(), sent.end, sent.line)
+                body = text[sent.start:sent.end]
             words = _words(body)
-            if len(words) < 5 or len(words) > 90 or body.rstrip().endswith(("?", ":")) or _NOT_STATEMENT.match(body):
+            if len(words) < 5 or len(words) > 90 or body.rstrip().endswith(("?", ":", "!")) or _NOT_STATEMENT.match(body):
                 continue
             if not _has_verb(words) and not ln.headline:
                 continue
-            if _FIRST_PERSON.search(art.masked[sent.start:sent.end]) and not ln.headline:
+            if _LABEL.search(art.masked[sent.start:sent.end]) or ln.headline and _HEADLINE_CREDIT.search(body):
+                continue  # a label put on something, or a headline's credited words: no statement to check
+            if _META.search(body) and not atts_in(art, sent):
+                continue  # the article describing its own charts or method: nothing to check
+            noted = _WRITER_NOTES.search(body)
+            if noted and not atts_in(art, sent):
+                # "We should also note that the price ... is calculated on a pure gram": the writer states it
+                s, e = _clean(text, sent.start + noted.end(), sent.end)
+                if len(_words(text[s:e])) >= 4 and _quoted_share(art, s, e) <= 0.5:
+                    out.append(Suggestion(s, e, "claim", _ASSERTED, {"stance": "asserted"}))
+                continue
+            masked = re.sub(r"\btold (?:us|me)\b", "told ¤¤", art.masked[sent.start:sent.end])  # a tag, not an aside
+            if _FIRST_PERSON.search(masked) and not ln.headline:
                 continue  # the writer's own experience or opinion, or a quotation's
             atts = [a for a in art.attributions if sent.start <= a.start < sent.end and not art.in_quote(a.start, a.end)]
             if atts or any(sent.start <= s < sent.end for s, _ in unnamed_spans) \
                     or re.search(r"\baccording to\b", body, re.I):
                 span = _reported(art, sent, atts[0]) if atts else None
+                if span is None and atts and _reports_a_thing(art, sent, atts[0]):
+                    # "The department confirmed a sixth death": the verb's object is the fact, not words
+                    s, e = _clean(text, sent.start, sent.end)
+                    out.append(Suggestion(s, e, "claim", _ASSERTED, {"stance": "asserted"}))
+                    continue
                 if span is None:
                     continue
                 s, e = span
@@ -102,8 +170,7 @@ def find(art: Article, marked: list[tuple[int, int]]) -> list[Suggestion]:
             s, e = _clean(text, sent.start, sent.end)
             if _quoted_share(art, s, e) > 0.5 or e - s < 20:
                 continue
-            note = ("Stated in the outlet's own voice, with no source named: is this a fact the reader can check, "
-                    "or a claim that needs evidence?")
+            note = _ASSERTED
             if ln.headline:
                 note = "The headline states this in the outlet's own voice. Does the article's body support it?"
             out.append(Suggestion(s, e, "claim", note, {"stance": "asserted"}))

@@ -15,7 +15,7 @@ import re
 from closeread.validate.anchor import ArticleIndex
 from .anchor import occurrence_at
 from . import claims, figures, loaded, quotes, sources, speculation, verbs
-from .lexicon import per_kind_limits
+from .lexicon import PAGE_FURNITURE, per_kind_limits
 from .reading import Article, Suggestion
 
 
@@ -97,6 +97,9 @@ def suggest(article_text: str, *, skip=(), captions=(), limits: dict[str, int] |
     text = article_text
     if not text.strip():
         return []
+    # lines that are the page's (bylines, contributor lines, credits, share prompts), whatever the import
+    # marked: nothing is suggested on them
+    skip = list(skip) + [m.span() for m in re.finditer(r"[^\n]+", text) if PAGE_FURNITURE.match(m.group(0).strip())]
     art = Article(_blank(text, skip), captions=tuple(captions))
     english = _looks_english(art.text)
     items = []
@@ -106,7 +109,7 @@ def suggest(article_text: str, *, skip=(), captions=(), limits: dict[str, int] |
         # the word lists are English: in another language they would only produce noise
         items += sources.find(art)
         items += verbs.find(art)
-        items += loaded.find(art)
+        items += loaded.find(art, [(x.start, x.end) for x in items if x.kind == "quote"])
         items += speculation.find(art)
     if english:
         marked = [(x.start, x.end) for x in items if x.kind in {"figure", "loaded-language", "speculation"}]

@@ -132,17 +132,18 @@ def find(art: Article) -> list[Suggestion]:
             q = art.in_quote(s, e)
             if q is not None:
                 spk = _speaker_of(art, q)
-                who = spk or _describe_source(att)
+                who = spk or _describe_source(att, art.sentences_text(s, e))
                 where = "quote"
             else:
-                who = _describe_source(att)
+                who = _describe_source(att, art.sentences_text(s, e))
             if ln.headline:
                 note = (f"The figure {figure} appears in the headline, where no source is given. "
                         f"Find where the body of the article says where it comes from.")
             elif who:
                 place = {"sentence": "in the same sentence", "paragraph": "in the same paragraph",
                          "quote": "in whose quotation it stands"}.get(where, "")
-                note = (f"The figure {figure} is credited to {who} ({place}). How could this source know it, "
+                where_said = "" if "this sentence" in who else f" ({place})"
+                note = (f"The figure {figure} is credited to {who}{where_said}. How could this source know it, "
                         f"and can the number be checked anywhere independent?")
             else:
                 note = (f"No source is named for the figure {figure} in its sentence or paragraph: the outlet "

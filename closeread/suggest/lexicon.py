@@ -17,6 +17,7 @@ class Verb:
     implies: str
     strict: bool
     loaded: bool = False
+    neutral: bool = False   # a plain verb of saying: one note on the pattern, not one per use
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def attribution_verbs() -> tuple[Verb, ...]:
     out = []
     for entry in _data("attribution_verbs.yaml"):
         out.append(Verb(entry["verb"], tuple(entry["forms"]), entry["implies"].strip(), bool(entry.get("strict")),
-                        bool(entry.get("loaded"))))
+                        bool(entry.get("loaded")), bool(entry.get("neutral"))))
     return tuple(out)
 
 
@@ -137,6 +138,14 @@ AUX_VERBS = {
 }
 
 
+# A body named as where data or a document comes from: "data published in 2018 by the Drug Enforcement
+# Administration", "the most recent data ... from Customs and Border Protection", "a study by Harvard University"
+_ORG_NAME = r"(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:of|and|for|on|the|&)\s+[A-Z][\w'’&-]*|\s+[A-Z][\w'’&-]*)*"
+DOCUMENT_SOURCE_RE = re.compile(
+    r"(?<![\w-])(?:data|figures|statistics|numbers|estimates|records|report|study|survey|poll|analysis|documents?|"
+    r"filings?|findings)\b[^.;:!?¤]{0,60}?\b(?:by|from)\s+(?P<src>" + _ORG_NAME + r")(?=[\s.,;:)]|$)")
+
+
 UNNAMED_SOURCE_RES = [
     # "sources say", "officials said", "experts warn"
     re.compile(
@@ -192,6 +201,25 @@ FURNITURE_WORDS = re.compile(
     r"watch|listen|comments?)\b",
     re.IGNORECASE,
 )
+
+
+# Whole lines that are the page's, not the article's statements, whatever the import marked: bylines,
+# contributor lines, wire credits, copyright and disclaimer lines, share and follow prompts. Never a claim.
+PAGE_FURNITURE = re.compile(
+    r"^(?:(?i:by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and|&|\|)\s*.{0,80})?$|"
+    r"(?i:(?:[^.!?]|\b[A-Z]\.){0,160}\b(?:contributed|contributing)\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)\.?$|"
+    r"\(?(?:reporting|writing|editing|additional reporting|compiled) by\b.{0,200}$|"
+    r"(?:copyright|©|\(c\))\s.{0,200}$|.{0,120}\ball rights reserved\b.{0,120}$|"
+    r".{0,80}\bmay not be (?:published|broadcast|rewritten|redistributed)\b.{0,200}$|"
+    r"the views (?:and opinions )?expressed\b.{0,200}$|"
+    r"(?:share (?:this|on|via|the|your)|follow (?:us|@|[\w ]{1,40} on (?:twitter|x|facebook|instagram))|"
+    r"subscribe\b|sign up\b|like us\b|email (?:this|us)|print (?:this|the)|click (?:here|to)|tap (?:here|to))"
+    r".{0,80}$|"
+    r"(?:updated|published|posted|last (?:updated|modified))\s*:?\s.{0,60}\d.{0,40}$)|"
+    r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*(?:[|/]|\s[-—–]\s)\s*(?:[A-Z][\w.&'’-]*\s*){1,4}$)"
+)
+# "LONDON (AP) — ", "NEW DELHI, Nov 21 (Reuters) - ": a dateline that opens the first paragraph
+DATELINE_RE = re.compile(r"^[A-Z][A-Z.'’ ]{2,}(?:,[^—–(]{0,30})?(?:\s*\([^)]{1,40}\))?\s*[—–-]+\s*")
 
 
 WORD_RE = re.compile(r"[A-Za-z0-9][\w'’.-]*[\w]|[A-Za-z0-9]")

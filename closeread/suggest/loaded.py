@@ -1,4 +1,4 @@
-"""Loaded language: entries of loaded_language.yaml found in the outlet's own words.
+"""Loaded language: entries of loaded_language.yaml and general cues (loaded_cues.py) in the outlet's own words.
 
 Words inside a direct quotation are the speaker's, not the outlet's: they are left to the quote
 suggestion (whose note a teacher can extend). Hits next to each other ("torrent of derision",
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from . import loaded_cues
 from .lexicon import loaded_language
 from .reading import Article, Suggestion
 
@@ -47,7 +48,9 @@ def _exclamations(art: Article) -> list[Suggestion]:
     return out
 
 
-def find(art: Article) -> list[Suggestion]:
+def find(art: Article, taken: list[tuple[int, int]] = ()) -> list[Suggestion]:
+    """Entries of the teacher's list, words the general cues score as loaded (loaded_cues.py), and
+    exclamations. ``taken``: spans proposed as other kinds (quotations, sources), not searched."""
     out = []
     text = art.text
     for entry in loaded_language():
@@ -64,4 +67,30 @@ def find(art: Article) -> list[Suggestion]:
         for m in hits:
             note = f'"{m.group(0)}": {entry.why} A neutral alternative: "{entry.neutral}".'
             out.append(Suggestion(m.start(), m.end(), "loaded-language", note, {"neutral": entry.neutral}))
-    return _merged(out, text) + _exclamations(art)
+    # a label inside a sentence that reports it ("called the process a sham") is the speaker's word
+    out = [x for x in out if not _labelled(art, x.start)]
+    exclamations = _exclamations(art)
+    covered = [(x.start, x.end) for x in out + exclamations]
+    out += [x for x in loaded_cues.find(art, list(taken) + covered) if not _labelled(art, x.start)]
+    return _merged(out, text) + exclamations
+
+
+_LABELLING = re.compile(r"(?<![\w-])(?:called|calls|calling|described|describes|dubbed|branded|labell?ed|termed)"
+                        r"(?![\w-])", re.IGNORECASE)
+
+
+def _labelled(art: Article, pos: int) -> bool:
+    """The word stands in the label a reported speaker puts on something: after "called" ("called the
+    process a sham"), or after the "as" of "described X as" ("as lighthearted satire")."""
+    sent = art.sentence_of(pos)
+    if sent is None:
+        return False
+    before = art.masked[sent.start:pos]
+    m = None
+    for m in _LABELLING.finditer(before):
+        pass
+    if m is None:
+        return False
+    if m.group(0).lower().startswith("describ"):
+        return bool(re.search(r"\sas\s", before[m.end():] + " "))
+    return True

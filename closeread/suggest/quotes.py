@@ -14,10 +14,17 @@ _SPEECH = re.compile(
     re.IGNORECASE)
 
 
+def _named_elsewhere(art: Article, words: str, line) -> bool:
+    """A headline's 'Kylie Jenner' is a name when the body writes the same words outside quotation marks."""
+    for m in re.finditer(re.escape(words.strip(" .,")), art.masked):
+        if not (line.start <= m.start() < line.end):
+            return True
+    return False
+
+
 def find(art: Article) -> list[Suggestion]:
     out = []
     text = art.text
-    last_speaker = ""
     for ln in art.lines:
         for q in ln.quotes:
             a, b, ia, ib = q
@@ -30,7 +37,7 @@ def find(art: Article) -> list[Suggestion]:
             # "his claim that the pair were "not close"", "called it "historic"": someone's words, not scare quotes
             speech = bool(sent) and bool(_SPEECH.search(art.masked[sent.start:sent.end]))
             has_verb_nearby = has_verb_nearby or speech
-            proper = all(w[:1].isupper() for w in words) and not ln.headline
+            proper = all(w[:1].isupper() for w in words) and (not ln.headline or _named_elsewhere(art, inner, ln))
             whole_line = a == ln.start and b == ln.end
             if len(words) <= 3 and not has_verb_nearby and not proper and not whole_line and len(inner.strip(" .,")) > 1:
                 # scare quotes: the outlet puts a word in quotation marks to distance itself from it
@@ -43,10 +50,7 @@ def find(art: Article) -> list[Suggestion]:
                 continue  # a name or a title in quotation marks ("factcheckUK") is not a quotation
             speaker = _speaker_of(art, q)
             if speaker:
-                last_speaker = speaker
                 note = f"Quoted words attributed to {speaker}."
-            elif last_speaker:
-                note = f"Quoted words; no speaker is named next to them (the last named speaker is {last_speaker})."
             else:
                 note = "Quoted words; the article does not say who said them."
             fields = {}

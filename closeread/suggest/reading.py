@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import AUX_VERBS, CAPRUN_RE, CAPTION_MARKERS, DETERMINERS, FURNITURE_WORDS, NAME_SUFFIXES, ORG_WORDS, PRONOUNS, QUOTE_CHARS, SOURCE_NOUNS, STOP_CAPS, TITLES, VIA_RES, Verb, WORD_RE, attribution_verbs
+from .source_span import names_people, person_or_org
+from .lexicon import AUX_VERBS, CAPRUN_RE, CAPTION_MARKERS, DETERMINERS, FURNITURE_WORDS, NAME_SUFFIXES, PAGE_FURNITURE, ORG_WORDS, PRONOUNS, QUOTE_CHARS, SOURCE_NOUNS, STOP_CAPS, TITLES, VIA_RES, Verb, WORD_RE, attribution_verbs
 
 
 @dataclass
@@ -18,6 +19,7 @@ class Attribution:
     source_span: tuple[int, int] | None
     description: str = ""
     via: str = ""
+    phrase: str = ""     # the words that stand for the speaker in the sentence ("The governor"), if any
 
 
 @dataclass
@@ -74,6 +76,10 @@ def _find_quotes(text: str, line: Line) -> list[tuple[int, int, int, int]]:
         elif ch in "”»" and open_at is not None:
             out.append((open_at, i + 1))
             open_at = None
+        elif text.startswith("’’", i) and open_at is not None:
+            out.append((open_at, i + 2))  # “...’’: two closing single marks end a quotation on some wire pages
+            open_at = None
+            i += 1
         elif ch == '"':
             if open_at is None:
                 open_at = i
@@ -95,7 +101,7 @@ def _find_quotes(text: str, line: Line) -> list[tuple[int, int, int, int]]:
         out.append((a, b))
     result = []
     for a, b in sorted(out):
-        ia, ib = a + 1, b - 1
+        ia, ib = a + 1, (b - 2 if text[b - 2:b] == "’’" else b - 1)
         while ia < ib and text[ia].isspace():
             ia += 1
         while ib > ia and text[ib - 1] in " ,":
@@ -139,6 +145,13 @@ _BETWEEN = {
     "would", "will", "has", "just", "already", "even", "still", "often", "reportedly", "allegedly", "never",
     "had", "subsequently", "separately", "angrily", "proudly", "openly", "bluntly", "simply", "flatly",
 }
+
+
+# lower-case roles between an organisation's name and its holder's ("Union leader Ana Silva")
+_ROLE_WORDS = {"leader", "chief", "executive", "spokesman", "spokeswoman", "spokesperson", "head", "director",
+               "president", "secretary", "minister", "manager", "analyst", "professor", "lawyer", "attorney",
+               "economist", "chairman", "chairwoman", "founder", "official", "researcher", "scientist", "coach",
+               "captain", "owner", "editor", "adviser", "advisor", "strategist", "member", "boss", "general"}
 
 
 _NOT_DESCRIPTION = {
@@ -213,6 +226,7 @@ class Article:
             ln.furniture = (
                 ln.caption
                 or bool(FURNITURE_WORDS.match(body) and len(words) <= 4)
+                or bool(PAGE_FURNITURE.match(body))
                 or (len(words) <= 6 and not re.search(r"[.!?\"”]$", body) and not _has_verb(words))
                 or body in seen_lines
             )
@@ -255,6 +269,13 @@ class Article:
                 return ln
         return None
 
+    def sentences_text(self, start: int, end: int) -> str:
+        """The words of the sentences that the span start..end touches (its sentence, for a short span)."""
+        first, last = self.sentence_of(start), self.sentence_of(max(start, end - 1))
+        a = first.start if first else start
+        b = last.end if last else end
+        return self.text[min(a, start):max(b, end)]
+
     def sentence_of(self, pos: int) -> Sentence | None:
         ln = self.line_of(pos)
         if ln is None:
@@ -269,7 +290,17 @@ class Article:
     def _name_from(self, np_text: str, np_start: int) -> tuple[str, tuple[int, int], str] | None:
         """The proper name in a subject noun phrase, with titles stripped: ('Vladimir Putin', span)."""
         best = None
-        for m in CAPRUN_RE.finditer(np_text):
+        runs = list(CAPRUN_RE.finditer(np_text))
+        # "Union leader Ana Silva", "Baltic Crossings chief executive Pia Lund": an organisation, its
+        # holder's role in lower case, then the person: the person is who speaks
+        for i in range(len(runs) - 1, 0, -1):
+            between = [w for w in (x.strip("'’") for x in np_text[runs[i - 1].end():runs[i].start()].split()) if w]
+            if between and all(w.lower() in TITLES or w.lower() in _ROLE_WORDS or w.lower() in ORG_WORDS
+                               for w in between) \
+                    and len(runs[i].group(0).split()) >= 2:
+                runs = runs[i:]
+                break
+        for m in runs:
             toks = list(re.finditer(r"\S+", m.group(0)))
             # strip a possessive ending
             words = [t.group(0) for t in toks]
@@ -369,6 +400,7 @@ class Article:
                     att = self._attribution(sent, vs, ve, verb, m.group("form") or "", last_person, last_group)
                     if att is None:
                         continue
+                    self._check_source(att, sent)
                     self.attributions.append(att)
                     if att.source and not att.unnamed:
                         if " " in att.source or att.source in self.persons or att.source[:1].isupper():
@@ -400,7 +432,8 @@ class Article:
 
         if prev_tok.lower() in DETERMINERS:
             return None
-        if prev_tok.lower() in {"is", "are", "was", "were", "be", "been", "being"}:
+        if prev_tok.lower() in {"is", "are", "was", "were", "be", "been", "being"} and (
+                lf.endswith(("ed", "ing")) or lf in {"said", "told", "known", "thought", "shown", "seen", "written"}):
             if next_word.lower() == "to":
                 return None  # "is said to": speculation, not attribution
             return Attribution(vs, ve, verb, "", True, None)
@@ -417,11 +450,12 @@ class Article:
             if not subject_before:
                 return None
         subject_ok = bool(prev) and (
-            prev_tok.lower() in PRONOUNS or prev_tok.lower() in SOURCE_NOUNS
+            prev_tok.lower() in PRONOUNS or prev_tok.lower() in SOURCE_NOUNS or names_people(prev_tok.lower())
             or (prev_tok[:1].isupper() and prev_tok.lower() not in STOP_CAPS)
             or prev_tok in {",", "¤"} or prev_tok.lower() in {"also", "later", "earlier", "then", "further", "previously", "reportedly", "recently", "has", "have", "had"}
         )
-        intro_ok = (not nxt) or nxt[:1] in ":,.¤;" or next_word.lower() in {"that", "in", "on", "during", "earlier", "later", "yesterday", "today", "last", "this", "while", "after", "when", "at", "via", "through", "reporters", "journalists"}
+        intro_ok = (not nxt) or nxt[:1] in ":,.¤;" or next_word.lower() in {"that", "in", "on", "during", "earlier", "later", "yesterday", "today", "last", "this", "while", "after", "when", "at", "via", "through", "reporters", "journalists",
+                                                                  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
         if lf in {"told", "tells", "tell"}:
             intro_ok = intro_ok or bool(next_word)
         if verb.strict and not (subject_ok and (intro_ok or prev_tok in {",", "¤"} or prev_tok.lower() in PRONOUNS
@@ -453,9 +487,37 @@ class Article:
             att.description = description
             self._register(att.source, description)
         if CAPRUN_RE.fullmatch(description or "-") and head.split()[-1][:1].islower():
-            # "Carlineo's attorney, Sonya Zoghlin, said": the name is in the appositive
+            # "Carlineo's attorney, Sonya Zoghlin, said": the name is in the appositive, the head describes
             att.source, att.unnamed = self._resolve_name(description), False
+            att.description = head.strip()
         return att
+
+    def _check_source(self, att: Attribution, sent: Sentence) -> None:
+        """Keep a source span only where it names a person or an organisation (source_span.py), trimmed;
+        a name read from refused words is dropped, one read from trimmed words is read again."""
+        if att.source and " " not in att.source and names_people(att.source.lower()):
+            att.unnamed = True  # "Critics said": a capital at the start of a sentence, not a name
+        if att.source_span is None:
+            return
+        s0, e0 = att.source_span
+        att.phrase = " ".join(self.text[s0:e0].split())
+        phrase = self.text[s0:e0]
+        kept = person_or_org(self.text, s0, e0, sentence_start=sent.start)
+        if kept is None:
+            att.source_span = None
+            att.phrase = ""
+            if att.source and att.source in phrase:
+                att.source, att.unnamed, att.description = "", True, ""
+            return
+        att.source_span = kept
+        trimmed = self.text[kept[0]:kept[1]]
+        att.phrase = " ".join(trimmed.split())
+        if att.source and not att.unnamed and att.source not in trimmed and att.source in phrase:
+            nm = self._name_from(trimmed, kept[0])
+            resolved = self._resolve_name(nm[0]) if nm else ""
+            # not back to the refused words ("Sondland" must not resolve to "Unpredictable Sondland")
+            att.source = resolved if resolved and resolved not in phrase else (nm[0] if nm else "")
+            att.unnamed = not att.source
 
     def _subject(self, sent: Sentence, vs: int, ve: int) -> tuple[int, int] | None:
         """The span of who speaks for the reporting verb at vs..ve: the noun phrase (with its
@@ -476,6 +538,18 @@ class Article:
             if d and d.group(1).split()[0].lower() not in _NOT_DESCRIPTION and len(d.group(1).split()) <= 25:
                 e0 = e0 + d.end(1)
             return self._trim(s0, e0)
+        if stripped.endswith(",") and re.match(r"\s*[A-Z][^¤;:]*$", after):
+            # "..., says John Petrides, portfolio manager at X.": inverted after a clause of the outlet's
+            m = _AFTER_NP.match(after)
+            if m and (CAPRUN_RE.fullmatch(m.group(1).strip()) or not _has_verb(_words(m.group(1)))):
+                s0, e0 = ve + m.start(1), ve + m.end(1)
+                d = re.match(r",\s+((?:an?|the|[a-z]+)\b[^¤;:]*?)[.!?]?\s*$", masked[e0:sent.end])
+                if d and d.group(1).split()[0].lower() not in _NOT_DESCRIPTION and len(d.group(1).split()) <= 25:
+                    e0 = e0 + d.end(1)
+                return self._trim(s0, e0)
+        if re.match(r"\s*,", after) and "," in stripped:
+            # "A major part of the reason ..., McKinley said, is the flow ...": a tag inside the sentence
+            return self._trim(sent.start + stripped.rfind(",") + 1, vs)
         if _TRAILING.match(after):
             # "..., prosecutors said." / "... skull," the prosecutor's office said.": the tag's own subject
             cut = max(before.rfind(c) for c in (",", "¤", ";", ":", "—"))
@@ -511,8 +585,9 @@ class Article:
         seg = text[s0:e0]
         if not seg or "¤" in seg or len(seg.split()) > 28 or _PRONOUN_NP.fullmatch(seg):
             return None
-        if not re.match(r"[A-Z0-9]|(?:an?|the|one|two|three|some|many|several|both|other|senior|local|their|his|her|its)\b", seg):
-            return None
+        if not re.match(r"[A-Z0-9]|(?:an?|the|one|two|three|some|many|several|both|other|senior|local|their|his|her|its)\b", seg) \
+                and not (len(seg.split()) <= 6 and any(names_people(w.lower().strip(",.")) for w in seg.split()[:4])):
+            return None  # ("federal prosecutors", "health officials" are someone)
         return (s0, e0)
 
     def _who(self, np: str, np_start: int, vs: int, ve: int, verb: Verb, last_person: str, last_group: str,
@@ -569,12 +644,32 @@ class Article:
         return candidates[0][2], ("sentence" if candidates[0][0] == 0 else "paragraph")
 
 
-def _describe_source(att: Attribution | None) -> str:
+def names_in(name: str, words: str) -> bool:
+    """The name, or its last word (a surname), stands in the words as a whole word."""
+    parts = [p for p in name.split() if p.lower().strip(",") not in NAME_SUFFIXES]
+    keys = {name} | ({parts[-1]} if parts else set())
+    return any(re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", words) for k in keys if k)
+
+
+# Said of a speaker the sentence does not name ("he said", "the governor said" resolved from earlier):
+# the note never names someone its own sentence does not hold; the teacher checks who it is.
+UNNAMED_HERE = "a speaker this sentence does not name (check who, earlier in the article)"
+
+
+def _describe_source(att: Attribution | None, within: str | None = None) -> str:
+    """Who an attribution credits, as a note says it. With ``within`` (the annotation's sentence), a name
+    that those words do not hold is not given: pronouns and roles are resolved by guesswork."""
     if att is None:
         return ""
     if att.source and not att.unnamed:
+        if within is not None and not names_in(att.source, within):
+            if att.phrase and att.phrase in within:
+                return f'the speaker this sentence calls "{att.phrase}" (named earlier in the article: check who)'
+            return UNNAMED_HERE
         return att.source
     if att.source:
+        if within is not None and att.source not in within:
+            return UNNAMED_HERE
         return f'a source described only as "{att.source}"'
     return "an unnamed source"
 
@@ -591,5 +686,5 @@ def _speaker_of(art: Article, q: tuple[int, int, int, int]) -> str:
         if best is None or d < best[0]:
             best = (d, att)
     if best:
-        return _describe_source(best[1])
+        return _describe_source(best[1], art.sentences_text(q[0], q[1]))
     return ""

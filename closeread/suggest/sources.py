@@ -7,8 +7,8 @@ named a second time is still the answer to "who says so?" for that statement.
 
 from __future__ import annotations
 
-from .lexicon import UNNAMED_SOURCE_RES
-from .reading import Article, Suggestion
+from .lexicon import DOCUMENT_SOURCE_RE, UNNAMED_SOURCE_RES
+from .reading import Article, Suggestion, names_in
 
 
 def find(art: Article) -> list[Suggestion]:
@@ -24,7 +24,7 @@ def find(art: Article) -> list[Suggestion]:
             continue
         taken.append((s, e))
         phrase = " ".join(text[s:e].split())
-        if att.source and not att.unnamed:
+        if att.source and not att.unnamed and names_in(att.source, text[s:e]):
             desc = att.description or art.persons.get(att.source, "")
             if att.source in seen:
                 note = f"{att.source} again, as the source of this statement."
@@ -38,6 +38,16 @@ def find(art: Article) -> list[Suggestion]:
             note += f" The words reached the outlet via {att.via}."
         note += " Who is this, what do they stand to gain, and can what they say be checked elsewhere?"
         out.append(Suggestion(s, e, "source", note, {"via": att.via} if att.via else {}))
+    for m in DOCUMENT_SOURCE_RE.finditer(art.masked):
+        s, e = m.start("src"), m.end("src")
+        ln = art.line_of(s)
+        if ln is None or ln.furniture or ln.caption or any(s < b and a < e for a, b in taken):
+            continue
+        taken.append((s, e))
+        name = " ".join(text[s:e].split())
+        note = (f"A body named as the origin of data or a document ({name}): who collects it, how, and is it "
+                f"the best source for this number?")
+        out.append(Suggestion(s, e, "source", note, {}))
     for r in UNNAMED_SOURCE_RES:
         for m in r.finditer(text):
             s, e = m.start("src"), m.end("src")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import os
+from dataclasses import replace
 import re
 from pathlib import Path
 
@@ -36,6 +37,7 @@ from closeread.design import design
 from closeread.questions.generate import generate
 from closeread.readability import reading_grade
 from closeread.validate.anchor import ArticleIndex, anchor
+from closeread.validate.warnings import lesson_warnings
 from closeread.validate import readiness
 from closeread.validate.order import shown_order
 from closeread.validate.schema import LESSON, Checker, did_you_mean, lesson_name_problem
@@ -75,7 +77,12 @@ def _rubric(raw: dict | None) -> tuple[RubricLevel, ...]:
 def _tuning(raw) -> Tuning | None:
     if not isinstance(raw, dict):
         return None
-    return Tuning(minutes=raw.get("minutes"), rubric=_rubric(raw.get("rubric")), starters=tuple(raw.get("starters", [])), hints=tuple(raw.get("hints", [])))
+    return Tuning(minutes=raw.get("minutes"), rubric=_rubric(raw.get("rubric")), starters=tuple(raw.get("starters", [])), hints=tuple(raw.get("hints", [])), look_up=raw.get("look_up") is True)
+
+
+def look_up_minutes(qtype: str, look_up: bool) -> float:
+    """The minutes a question of ``qtype`` takes by default: its type's, and a look-up's on top."""
+    return design().minutes_for(qtype) + (design().look_up_minutes if look_up else 0)
 
 
 def _reported_within(item: dict, lines: list[int]) -> bool:
@@ -199,7 +206,7 @@ class _LessonBuilder:
         bg = raw["background"]
         ext = raw.get("extension")
         src = raw["source"]
-        return Lesson(
+        lesson = Lesson(
             slug=self.slug,
             path=self.path,
             title=raw["title"],
@@ -242,8 +249,9 @@ class _LessonBuilder:
             vocabulary=vocabulary,
             reading_grade=reading_grade(line.text for line in article.lines if line.role in ("body", "subheading")),
             question_phase=phase,
-            warnings=tuple(sorted(self.warnings)),
         )
+        # side doors to answers and unmarked look-ups: judged on the built lesson, placed by the file's lines
+        return replace(lesson, warnings=tuple(sorted({*self.warnings, *lesson_warnings(lesson, data)})))
 
     # -- the core set ----------------------------------------------------------------------------
 
@@ -276,7 +284,10 @@ class _LessonBuilder:
                 sort_lost = qid == "g-sort-claims" and bool(self._unbuilt)  # the claims it sorted may be the broken ones
                 if qid in self._unbuilt_questions or ann in self._unbuilt or self._unnamed_unbuilt or sort_lost:
                     continue  # its own problem is reported where it is written (perhaps under an invalid id)
-                if ann and any(a.id == ann for a in annotations):
+                found = next((a for a in annotations if a.id == ann), None) if ann else None
+                if found is not None and found.kind == "claim" and found.generate_question and not found.suggested:
+                    self.report(at, f"core: '{qid}' is not a question: the sentence of claim '{ann}' does not decide reported or asserted (a reported claim needs its source named beside a verb of saying, an asserted one neither), so it makes no question; expected another question id, or a question you write about it")
+                elif found is not None:
                     self.report(at, f"core: '{qid}' is not a question: annotation '{ann}' makes no question (it has 'question: false' or is a suggestion); expected a question id")
                 else:
                     self.report(at, f"core: '{qid}' is not a question of this lesson{did_you_mean(qid, known)}")
@@ -580,6 +591,11 @@ class _LessonBuilder:
             if qtype == "find" and q.get("answer") in by_id and by_id[q["answer"]].span is None:
                 self.report(_line(q, "answer"), f"question '{qid}': annotation '{q['answer']}' has no quote to find; expected an annotation with a quote")
                 ok = False
+            look_up = q.get("look_up") is True
+            least = look_up_minutes(qtype, look_up)
+            if look_up and "minutes" in q and isinstance(q["minutes"], (int, float)) and q["minutes"] < least:
+                self.report(_line(q, "minutes"), f"question '{qid}' sends students to look something up but gives it {q['minutes']:g} minutes; expected at least {least:g} (a {qtype} question's {design().minutes_for(qtype):g} and {design().look_up_minutes:g} for the look-up, data/design.yaml), or no 'minutes'")
+                ok = False
             if "__line__minutes" in q and "minutes" not in q:
                 self._minutes_unknown = True  # invalid, reported: the core's total would be a guess
             if not ok:
@@ -599,7 +615,8 @@ class _LessonBuilder:
                     guidance=q.get("guidance", ""),
                     annotation=q.get("annotation", ""),
                     line=where,
-                    minutes=q.get("minutes", design().minutes_for(qtype)),
+                    minutes=q.get("minutes", least),
+                    look_up=look_up,
                     skill=q.get("skill") or _default_skill(q, by_id),
                     rubric=_rubric(q.get("rubric")),
                     starters=tuple(q.get("starters", [])),

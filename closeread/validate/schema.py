@@ -114,6 +114,7 @@ TUNING = F(
         "rubric": RUBRIC,
         "starters": STARTERS,
         "hints": _texts("hints, shown one at a time"),
+        "look_up": F("bool", "true when the question sends students to look something up on a phone or computer"),
     },
 )
 
@@ -144,6 +145,7 @@ QUESTION = F(
         "guidance": _text("guidance for the teacher"),
         "annotation": F("slug", "the id of the annotation the question is about"),
         "minutes": MINUTES,
+        "look_up": F("bool", "true when the question sends students to look something up on a phone or computer"),
         "skill": F("slug", "the skill it practises, e.g. 'sourcing'"),
         "rubric": RUBRIC,
         "starters": STARTERS,

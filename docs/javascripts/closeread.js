@@ -481,7 +481,7 @@
     const notInside = (fb) => shownX && fb && fb.indexOf(shownX.trim()) >= 0 ? null : explanation();
     function record(ok) {
       const s = st();
-      if (s.first == null) s.first = ok;
+      if (s.first == null) { s.first = ok; if (s.v != null) s.v1 = JSON.parse(JSON.stringify(s.v)); }
       s.ok = ok;
       s.done = true;
       page.save();
@@ -728,6 +728,7 @@
     };
     const qEls = $$(".cr-questions .cr-q");
     const all = qEls.map((el, i) => (page.qs[el.dataset.q] = Question(el, i + 1, key, page)));
+    all.forEach((q, i) => { q.index = i; });
     // the core set is what the class works and what the progress counts; "more practice" still checks answers
     const core = all.filter((q) => q.el.hasAttribute("data-core"));
     let order = core.length ? core : all;
@@ -816,7 +817,7 @@
     }
     function renderAll() { all.forEach((q) => q.render()); update(); }
 
-    const summary = assignment ? Summary(root, assignment, page, visible, () => data) : null;
+    const summary = Summary(root, assignment, page, visible, () => data);
     const resetBox = $(".cr-reset-box");
     if (resetBox) resetBox.hidden = false;
     /* a small "question 5 of 10" while the questions are on screen */
@@ -843,20 +844,20 @@
     window.addEventListener("storage", (e) => { if (e.key === storeKey) { data = store.get(storeKey) || blank(); renderAll(); } });
   }
 
-  /* ---------- an assignment: banner and summary ---------- */
+  /* ---------- an assignment's banner; the summary to hand in ---------- */
   function Summary(root, a, page, visible, getData) {
     const title = $(".cr-title", root);
-    const banner = h("div", { class: "cr-assignment", role: "note" },
+    if (a) title.after(h("div", { class: "cr-assignment", role: "note" },
       h("p", { class: "cr-assignment-title" }, h("strong", null, "Assignment from your teacher"), " \u00b7 " + a.ids.length + (a.ids.length === 1 ? " question" : " questions") + " \u00b7 " + (a.mode === "practice" ? "practice mode: answer first, then see the notes" : "explore mode")),
       a.due ? h("p", null, h("strong", null, "Due: "), longDate(a.due)) : null,
       a.note ? h("div", { class: "cr-assignment-note" }, h("p", null, h("strong", null, "Instructions:")), h("p", { class: "cr-pre" }, a.note)) : null,
-      h("p", null, "When you have answered every question, your summary appears ", h("a", { href: "#cr-summary" }, "at the end of the questions"), ". Print it, save it as a PDF or copy it for your teacher: nothing is sent anywhere."));
-    title.after(banner);
+      h("p", null, "When you have answered every question, your summary appears ", h("a", { href: "#cr-summary" }, "at the end of the questions"), ". Hand it in, print it or copy it for your teacher: nothing is sent anywhere.")));
 
     const nameIn = h("input", { type: "text", id: "cr-summary-name", autocomplete: "name", class: "cr-input" });
     const status = h("p", { class: "cr-copy-status", "aria-live": "polite" });
     const out = h("textarea", { id: "cr-summary-text", class: "cr-summary-text", readonly: true, rows: "8" });
     const body = h("div", { class: "cr-summary-body" });
+    const handin = h("div", { class: "cr-handin" });
     const panel = h("section", { class: "cr-summary-panel", id: "cr-summary", "aria-labelledby": "cr-summary-h", tabindex: "-1" },
       h("h2", { id: "cr-summary-h" }, "Your summary"),
       h("p", { class: "cr-summary-pending" }),
@@ -864,6 +865,7 @@
         btn("See my summary now", "cr-summary-open", () => { show(true); focusOn(panel); })),
       h("div", { class: "cr-summary-main", hidden: true },
         h("p", null, h("label", { for: "cr-summary-name" }, "Your name "), nameIn),
+        handin,
         body,
         h("p", { class: "cr-summary-actions" },
           btn("Print or save as PDF", "cr-primary", () => {
@@ -879,6 +881,8 @@
         out));
     $(".cr-questions").after(panel);
     let forced = false;
+    const ho = $(".cr-handin-open");
+    if (ho) ho.addEventListener("click", () => { show(true); focusOn(panel); });
     nameIn.addEventListener("input", () => { getData().name = nameIn.value; page.save(); build(); });
 
     function lines() {
@@ -890,7 +894,7 @@
       const rows = [];
       rows.push("Lesson: " + text($(".cr-title")));
       rows.push("Name: " + (d.name || ""));
-      if (a.due) rows.push("Due: " + longDate(a.due));
+      if (a && a.due) rows.push("Due: " + longDate(a.due));
       rows.push("Finished: " + (d.completed ? when(d.completed) : "not yet (" + qs.filter((q) => q.countable && (d.answers[q.id] || {}).done).length + " of " + qs.filter((q) => q.countable).length + " answered)"));
       if (d.started) rows.push("Time on the lesson: " + Math.max(1, Math.round(((d.completed || Date.now()) - d.started) / 60000)) + " min");
       if (auto.length) rows.push("Score on the auto-checked questions: " + first + " of " + auto.length + " right at the first try" + (now > first ? ", " + now + " of " + auto.length + " in the end" : ""));
@@ -926,22 +930,16 @@
       return txt;
     }
     function copy() {
-      const txt = build();
-      const done = () => { status.textContent = "Copied. Paste it into an email or your learning platform."; };
-      const fallback = () => {
-        out.focus(); out.select();
-        let ok = false;
-        try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-        status.textContent = ok ? "Copied. Paste it into an email or your learning platform." : "Your browser did not allow copying: the text below is selected, copy it with Ctrl+C (or \u2318+C).";
-      };
-      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(txt).then(done, fallback);
-      else fallback();
+      build();
+      out.focus(); out.select();
+      if (window.closereadHandin) window.closereadHandin.copy(status, out, "Copied. Paste it into an email or your learning platform.");
     }
     function show(on) {
       forced = forced || on;
+      panel.hidden = !forced && !a;
       $(".cr-summary-main", panel).hidden = !forced;
       $(".cr-summary-open", panel).closest("p").hidden = forced;
-      if (forced) build();
+      if (forced) { build(); if (!handin.firstChild) handIn({ root, el: handin, nameIn, visible, getData, build }); }
     }
     nameIn.value = getData().name || "";
     return {
@@ -953,6 +951,13 @@
         show(forced);
       },
     };
+  }
+
+  /* closeread-handin.js (hand-in, copy) is loaded once a summary shows; a cartridge page inlines it */
+  const SCRIPT_SRC = document.currentScript && document.currentScript.src;
+  function handIn(ctx) {
+    (window.closereadHandin || !SCRIPT_SRC ? Promise.resolve() : new Promise((ok, no) => document.head.append(h("script", { src: new URL("closeread-handin.js", SCRIPT_SRC).href, onload: ok, onerror: no }))))
+      .then(() => window.closereadHandin && window.closereadHandin.student(ctx), () => {});
   }
 
   /* ---------- catalogue: progress per lesson ---------- */

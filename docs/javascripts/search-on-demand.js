@@ -1,7 +1,7 @@
 /* closeread: Material's search fetches its whole index (23 MB at 1,000 lessons) as soon as a page
  * opens. Run before the bundle (extra.polyfills), this holds that one request back until the reader
  * opens search, and starts closeread's search worker (closeread-search.js, answering from the index
- * the build split into shards) in place of Material's. See README, Speed and scale. */
+ * the build split into shards) in place of Material's. See devdocs/performance.md. */
 (function () {
   "use strict";
   // Material: search/search_index.json (.js from file://); Zensical: search.json (.js)

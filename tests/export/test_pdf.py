@@ -71,8 +71,10 @@ def test_worksheet_content(exported, poppler):
     flat_text = flat(text)
     for q in lesson.questions:
         assert flat(q.prompt)[:60] in flat_text, q.id
-        for o in q.options:
-            assert o.text in flat_text
+        for i, o in enumerate(q.options):  # lettered: A, B, C ...
+            from closeread.questions import option_letter
+
+            assert f"{option_letter(i)}. {o.text}" in flat_text, (q.id, o.text)
     assert "Name:" in text and "☐" in text  # tick boxes
     for answer in ANSWERS:
         assert answer not in flat_text, f"answer on the student worksheet: {answer}"
@@ -116,10 +118,12 @@ def test_key_content(exported, poppler):
     assert "“have driven workers to despair”: asserted" in flat_text
     assert "“the strike was organised by outside agitators”: reported" in flat_text
     assert "“Union leader Ana Silva” (line 6)" in flat_text
+    from closeread.questions import option_letter
+
     for q in lesson.questions:
-        for o in q.options:
-            if o.correct:
-                assert f"☑ {o.text}" in flat_text or f"☑{o.text}" in flat_text.replace("☑ ", "☑"), (q.id, o.text)
+        for i, o in enumerate(q.options):  # lettered as on the worksheet: A, B, C ...
+            box = "☑" if o.correct else "☐"
+            assert f"{box} {option_letter(i)}. {o.text}" in flat_text.replace(f"{box}{option_letter(i)}", f"{box} {option_letter(i)}"), (q.id, o.text)
         if q.explanation:
             assert flat(q.explanation) in flat_text, q.id
     # the article keeps its line numbers in the key too

@@ -143,3 +143,59 @@ def test_worksheets_print_no_line_labels_or_outlet_type(exported, poppler):
         assert "Subscribe" in text and "Dock workers stand beside a closed gate" in text
     key = flat(poppler("pdftotext", exported.files[f"teacher/{SLUG}/key-a4.pdf"]))
     assert "BUTTON:" in key and "(local newspaper)" in key
+
+
+# --- issue 20: a key a teacher can mark from, a worksheet a student can read --------------------------
+
+
+def _text_sizes(data: bytes) -> dict[float, int]:
+    """Characters of text by font size (points), as the PDF draws them."""
+    import io
+
+    import pypdf
+
+    sizes: dict[float, int] = {}
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            points = round(size * (tm[3] or 1) * (cm[3] or 1), 1)
+            sizes[points] = sizes.get(points, 0) + len(text.strip())
+
+    for page in pypdf.PdfReader(io.BytesIO(data)).pages:
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+# smaller than the body on purpose: the running footer (7.5), the source line (8.5), the edition label (9)
+SMALL_PRINT = {7.5, 8.5, 9.0}
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("slug", SHIPPED)
+def test_shipped_period_worksheet_text_is_at_least_10_5_pt(slug, paper):
+    need("fc-list", "fontconfig")
+    sizes = _text_sizes(_rendered(slug, "worksheet", paper))
+    small = {size: n for size, n in sizes.items() if size < 10.5}
+    assert set(small) <= SMALL_PRINT, f"{slug} ({paper}): text under 10.5 pt: {small}"
+    assert sum(small.values()) < 0.08 * sum(sizes.values()), f"{slug} ({paper}): {small}"
+
+
+@pytest.mark.parametrize("slug", SHIPPED)
+def test_shipped_period_papers_letter_the_options_and_the_grid_cuts_nothing(slug, poppler):
+    """Options lettered A, B, C on the worksheet; the key's grid gives every right answer by its letters,
+    never cut; a look-up question says on paper that it needs a device."""
+    from closeread.questions import option_letter, right_letters
+
+    need("fc-list", "fontconfig")
+    lesson = _shipped()[slug]
+    worksheet = flat(poppler("pdftotext", _rendered(slug, "worksheet", "a4")))
+    key_first = flat(pages_of(poppler, _rendered(slug, "key", "a4"))[0])
+    for n, q in enumerate(lesson.core_questions, start=1):
+        for i, o in enumerate(q.options):
+            assert f"{option_letter(i)}. {flat(o.text)[:30]}" in worksheet, (slug, q.id, o.text)
+        if q.options:
+            assert re.search(rf"\b{n} {re.escape(right_letters(q.options))}\b", key_first), (slug, q.id, right_letters(q.options))
+        if q.look_up:
+            assert "you need a phone or computer to look something up" in worksheet, (slug, q.id)
+    for row in grid(lesson, lesson.core_questions):
+        assert "…" not in row.answer, (slug, row)

@@ -30,5 +30,53 @@ def test_one_proposal_counts_for_one_gold_annotation_only():
 def test_every_gold_annotation_anchors_in_its_imported_page():
     for path in sorted(bench.GOLD.glob("*.yaml")):
         case = bench.gold_case(path)
-        assert case.split in ("dev", "heldout")
+        assert case.split in ("dev", "heldout", "unseen")
         assert not case.lost, f"{path.name}: {[g.label for g in case.lost]}"
+
+
+def test_neutral_verbs_of_saying_are_left_out_on_both_sides():
+    assert bench.is_neutral_verb("said") and bench.is_neutral_verb("has said") and bench.is_neutral_verb("According to")
+    assert bench.is_neutral_verb("told")
+    assert not bench.is_neutral_verb("claimed") and not bench.is_neutral_verb("was accused")
+    text = "Smith said it rained. Jones claimed it snowed."
+    gold = [Span("attribution-verb", 6, 10, "g1"), Span("attribution-verb", 28, 35, "g2")]
+    props = [Span("attribution-verb", 6, 10, "p1"), Span("attribution-verb", 28, 35, "p2")]
+    case = bench._case("t", "dev", text, gold, [], props)
+    assert [g.label for g in case.gold] == ["g2"] and [p.label for p in case.proposals] == ["p2"]
+    assert (case.neutral_gold, case.neutral_proposed) == (1, 1)
+
+
+def test_splits_known_first_then_any_other_by_name():
+    assert bench.split_order(["unseen", "dev", "zeta", "heldout", "alpha", "dev"]) == \
+        ["dev", "heldout", "unseen", "alpha", "zeta"]
+
+
+def test_a_split_no_gold_file_has_is_an_error_not_a_traceback(capsys):
+    assert bench.main(["--split", "no-such-split"]) == 1
+    assert "no gold file has split 'no-such-split'" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not bench.CORPUS.exists(), reason="the shared corpus is not next to the repository")
+def test_a_split_never_seen_before_is_scored_and_reported(tmp_path, monkeypatch, capsys):
+    source = sorted(bench.GOLD.glob("dev-c467d507*.yaml"))[0]
+    (tmp_path / "x.yaml").write_text(source.read_text(encoding="utf-8").replace("split: dev", "split: brand-new"),
+                                     encoding="utf-8")
+    monkeypatch.setattr(bench, "GOLD", tmp_path)
+    assert bench.main([]) == 0
+    out = capsys.readouterr().out
+    assert "-- brand-new" in out and out.strip().splitlines()[-1].startswith("brand-new precision ")
+    assert bench.main(["--split", "brand-new"]) == 0
+
+
+@pytest.mark.skipif(not bench.CORPUS.exists(), reason="the shared corpus is not next to the repository")
+def test_the_unseen_split_is_scored_only_when_asked_for(tmp_path, monkeypatch, capsys):
+    source = sorted(bench.GOLD.glob("dev-c467d507*.yaml"))[0]
+    text = source.read_text(encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(text.replace("split: dev", "split: unseen"), encoding="utf-8")
+    monkeypatch.setattr(bench, "GOLD", tmp_path)
+    assert bench.main([]) == 0
+    out = capsys.readouterr().out
+    assert "-- dev" in out and "unseen" not in out
+    assert bench.main(["--split", "unseen"]) == 0
+    assert capsys.readouterr().out.strip().splitlines()[-1].startswith("unseen precision ")

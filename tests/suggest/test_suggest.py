@@ -39,7 +39,9 @@ def test_figure_with_source_in_note():
     assert [f["figure"] for f in figs] == ["500", "132"]
     assert figs[0]["quote"] == "approximately 500 soldiers"
     assert figs[1]["quote"] == "132 soldiers"
-    assert all("John Smith" in f["note"] for f in figs)
+    assert "John Smith" in figs[0]["note"]
+    # "He added that 132 soldiers died.": no name the sentence does not hold
+    assert "John Smith" not in figs[1]["note"] and "does not name" in figs[1]["note"]
 
 
 def test_figure_words_percent_money_and_no_dates():
@@ -62,11 +64,10 @@ def test_attribution_verbs_and_implies():
     text = ('The minister admitted that the plan failed. Jane Doe claimed the vote was rigged. '
             'Officials affirmed the result. "We will win," Tom Brown said.')
     av = {s["quote"]: s for s in kinds(text, "attribution-verb")}
-    assert {"admitted", "claimed", "affirmed", "said"} <= set(av)
+    assert {"admitted", "claimed", "affirmed"} <= set(av) and "said" not in av  # one "said": no pattern
     assert "reluctant" in av["admitted"]["implies"]
     assert "doubt" in av["claimed"]["implies"]
     assert "confirmed" in av["affirmed"]["implies"]
-    assert av["said"]["implies"].startswith("Neutral")
 
 
 def test_attribution_took_to_channel_and_according_to():
@@ -74,7 +75,7 @@ def test_attribution_took_to_channel_and_according_to():
             "According to the police, nobody was hurt.")
     av = quotes(text, "attribution-verb")
     assert "took to his Telegram channel to report" in av
-    assert "According to" in av
+    assert "According to" not in av  # a neutral verb of saying, used once: no note on a pattern
 
 
 def test_not_attribution_when_verb_is_not_reporting():
@@ -94,7 +95,7 @@ def test_curly_quote_speaker_after_colon():
     text = "Mayor Ana Lopez spoke on Monday. She stated: \u201cThe water is safe to drink in every district.\u201d"
     (q,) = kinds(text, "quote")
     assert q["quote"].startswith("The water is safe")
-    assert "Ana Lopez" in q["note"]
+    assert "Ana Lopez" not in q["note"] and "does not name" in q["note"]  # "She stated:" names nobody
 
 
 def test_sources_named_and_unnamed():
@@ -115,8 +116,9 @@ def test_loaded_language_from_the_list():
     assert "Kiev" not in ll  # inside the longer "Kiev regime"
     assert ll["Zaporozhye"]["neutral"] == "Zaporizhzhia"
     assert ll["Donbass"]["neutral"] == "Donbas"
-    for q in ("much-touted", "thugs", "cannon fodder", "mass desertions"):
+    for q in ("thugs", "cannon fodder", "mass desertions"):
         assert q in ll, q
+    assert any(q.startswith("much-touted") for q in ll)
     assert any(q.startswith("puppet") for q in ll)
 
 
@@ -291,6 +293,7 @@ def test_seed_expected_spans_are_found():
 def test_seed_quote_speakers():
     text = SEED.read_text(encoding="utf-8")
     notes = {s["quote"][:15]: s["note"] for s in suggest(text) if s["kind"] == "quote"}
-    assert "Balitsky" in notes["I just received"]
+    # "The governor noted:": the note does not name Balitsky, whom the sentence does not hold
+    assert "Balitsky" not in notes["I just received"] and '"The governor"' in notes["I just received"]
     assert "Lukashenko" in notes["There is no [Uk"]
     assert "Putin" in notes["It exists, but "]

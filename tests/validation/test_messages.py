@@ -53,6 +53,10 @@ CASES = [
         f"{Y}:3: unknown key 'sumary' in a lesson; did you mean 'summary'?",
     ]),
     # -- the core set, rubrics and vocabulary ----------------------------------------------------
+    ("look-up-minutes-too-short", _edit("    minutes: 2\n    rubric:", "    minutes: 2\n    look_up: true\n    rubric:"), [
+        f"{Y}:146: question 'q-short' sends students to look something up but gives it 2 minutes; expected at least 6 (a short "
+        "question's 3 and 3 for the look-up, data/design.yaml), or no 'minutes'",
+    ]),
     ("core-does-not-fit", _edit("core: [q-source,", "core: [q-multi, q-sort, q-source,"), [
         f"{Y}:156: core takes 14 minutes (q-multi 1.5, q-sort 3, q-source 1, q-find 1.5, q-short 2, g-a-300 1, g-a-quote 1, "
         "g-a-seemingly 1, g-a-photo 1, g-a-subscribe 1), more than the 10 minutes the lesson gives to questions; expected a "

@@ -1,0 +1,566 @@
+"""What the author can do in the studio, each an edit of the lesson's YAML documents.
+
+Every action takes the documents as they are on disk now (so an edit made in an editor meanwhile is
+kept) and the action's parameters from the page, checks them, changes the data in place and returns a
+short message. A parameter that makes no sense raises ``ActionError`` and nothing is written.
+Annotations and questions are named by id, never by position, so that an action stays right when the
+file was edited elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from closeread.design import design
+from closeread.kinds import registry
+from closeread.studio.drafts import TYPES
+from closeread.studio.roundtrip import Document
+from closeread.studio.selection import BadSelection, selector
+from closeread.validate.anchor import ArticleIndex, anchor
+from closeread.validate.schema import SLUG, STEPS
+
+MAX_TEXT = 20_000
+_QUESTION_KEYS = {
+    "single": ("options",), "multiple": ("options",), "sort": ("claims",), "find": ("answer",),
+    "short": ("model_answer",), "discussion": ("guidance",),
+}
+# top-level text fields and source fields the metadata form edits
+SCALARS = ("title", "summary", "grade_band", "discussion")
+SOURCE_SCALARS = ("outlet", "outlet_type", "url", "published", "author", "use_note")
+LISTS = ("objectives", "key_points", "skills")
+
+
+class ActionError(ValueError):
+    """The action cannot be done as asked; the message says why and what was expected."""
+
+
+@dataclass(frozen=True)
+class Context:
+    lesson: Document
+    suggestions: Document | None  # suggestions.yaml, when the lesson has one
+    article: ArticleIndex | None
+
+
+Action = Callable[[Context, dict], str]
+ACTIONS: dict[str, Action] = {}
+
+
+def action(name: str):
+    def register(fn: Action) -> Action:
+        ACTIONS[name] = fn
+        return fn
+    return register
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+
+
+def _text(value, what: str, *, required: bool = True) -> str:
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise ActionError(f"{what} is empty; expected some text")
+    if len(value) > MAX_TEXT:
+        raise ActionError(f"{what} is {len(value)} characters long; expected at most {MAX_TEXT}")
+    return value.strip()
+
+
+def _seq(data: CommentedMap, key: str) -> CommentedSeq:
+    if not isinstance(data.get(key), list):
+        data[key] = CommentedSeq()
+    return data[key]
+
+
+def _map(value) -> CommentedMap:
+    """Plain data as round-trip data, so that new entries are written in block style like the rest."""
+    if isinstance(value, dict):
+        out = CommentedMap()
+        for k, v in value.items():
+            out[k] = _map(v)
+        return out
+    if isinstance(value, list):
+        return CommentedSeq(_map(v) for v in value)
+    return value
+
+
+def _annotations(ctx: Context) -> list[tuple[CommentedSeq, int, CommentedMap, str]]:
+    """(list, index, annotation, file) of every annotation of the lesson and of suggestions.yaml."""
+    out = []
+    for doc, name in ((ctx.lesson, "lesson"), (ctx.suggestions, "suggestions")):
+        if doc is None or not isinstance(doc.data, dict):
+            continue
+        seq = doc.data.get("annotations")
+        if isinstance(seq, list):
+            out.extend((seq, i, a, name) for i, a in enumerate(seq) if isinstance(a, dict))
+    return out
+
+
+def _find(ctx: Context, ann_id: str) -> tuple[CommentedSeq, int, CommentedMap, str]:
+    # lesson.yaml first: an id in both files is the lesson's own annotation
+    for found in _annotations(ctx):
+        if found[2].get("id") == ann_id:
+            return found
+    raise ActionError(f"no annotation '{ann_id}' in the lesson or its suggestions (was it changed in an editor?); expected one the page shows")
+
+
+def _ids(ctx: Context) -> set[str]:
+    out = {a.get("id") for *_, a, _ in _annotations(ctx)}
+    out |= {q.get("id") for q in ctx.lesson.data.get("questions") or [] if isinstance(q, dict)}
+    return out
+
+
+def _new_id(taken: set[str], stem: str, words: str = "") -> str:
+    slug = "-".join(re.sub(r"[^a-z0-9]+", " ", words.lower()).split()[:3])
+    base = f"{stem}-{slug}" if slug else stem
+    n, out = 1, base
+    while out in taken:
+        n += 1
+        out = f"{base}-{n}"
+    return out
+
+
+def _kind_fields(kind: str, fields: dict, sources: set[str]) -> dict:
+    spec = registry().get(kind)
+    if spec is None:
+        raise ActionError(f"'{kind}' is not an annotation kind; expected one of {', '.join(registry())}")
+    out = {}
+    for name, value in (fields or {}).items():
+        f = spec.field(name)
+        if f is None:
+            raise ActionError(f"'{name}' is not a field of kind '{kind}'; expected one of {', '.join(x.name for x in spec.fields)}")
+        if value in ("", None):
+            out[name] = None
+        elif f.type == "ref":
+            if value not in sources:
+                raise ActionError(f"{name} '{value}' is not in the lesson's sources; expected one of {', '.join(sorted(sources)) or '(none yet: add one)'}")
+            out[name] = value
+        elif f.type == "enum":
+            if value not in f.values:
+                raise ActionError(f"{name} '{value}' is not allowed; expected one of {', '.join(f.values)}")
+            out[name] = value
+        elif f.type == "bool":
+            if not isinstance(value, bool):
+                raise ActionError(f"{name} must be true or false")
+            out[name] = value
+        else:
+            out[name] = _text(value, name)
+    return out
+
+
+def _source_ids(ctx: Context) -> set[str]:
+    return {s.get("id") for s in ctx.lesson.data.get("sources") or [] if isinstance(s, dict)}
+
+
+def _apply_fields(ann: CommentedMap, fields: dict) -> None:
+    for name, value in fields.items():
+        if value is None:
+            ann.pop(name, None)
+        else:
+            ann[name] = value
+
+
+# -- suggestions ---------------------------------------------------------------------------------
+
+
+def _keep_one(ctx: Context, ann_id: str) -> None:
+    seq, i, ann, where = _find(ctx, ann_id)
+    if where == "lesson":
+        ann.pop("suggested", None)
+        return
+    del seq[i]
+    ann.pop("suggested", None)
+    taken = {a.get("id") for *_, a, w in _annotations(ctx) if w == "lesson"}
+    if ann.get("id") in taken:
+        ann["id"] = _new_id(taken, str(ann["id"]))
+    _seq(ctx.lesson.data, "annotations").append(ann)
+
+
+@action("keep")
+def keep(ctx: Context, params: dict) -> str:
+    ids = _id_list(params)
+    for ann_id in ids:
+        _keep_one(ctx, ann_id)
+    return f"kept {len(ids)} suggestion{'s' if len(ids) != 1 else ''}"
+
+
+@action("keep-as-source")
+def keep_as_source(ctx: Context, params: dict) -> str:
+    """A suggested source whose words name it ("Maria Chen"): added to ``sources`` and kept, pointing to it."""
+    ann_id = params.get("id")
+    _, _, ann, _ = _find(ctx, ann_id)
+    if ann.get("kind") not in ("source", "quote"):
+        raise ActionError(f"annotation '{ann_id}' is a {ann.get('kind')}; expected a source or a quotation")
+    name = _text(params.get("name") or ann.get("quote"), "the source's name")
+    field = "speaker" if ann["kind"] == "quote" else "source"
+    sources = _seq(ctx.lesson.data, "sources")
+    existing = next((s for s in sources if isinstance(s, dict) and str(s.get("name", "")).casefold() == name.casefold()), None)
+    if existing is None:
+        save_source(ctx, {"name": name, "described_as": params.get("described_as", "")})
+        existing = sources[-1]
+    ann[field] = existing["id"]
+    _keep_one(ctx, ann_id)
+    return f"kept '{ann_id}' with source '{existing['id']}'"
+
+
+@action("reject")
+def reject(ctx: Context, params: dict) -> str:
+    ids = _id_list(params)
+    for ann_id in ids:
+        seq, i, _, _ = _find(ctx, ann_id)
+        del seq[i]
+    _forget(ctx, set(ids))
+    return f"rejected {len(ids)} suggestion{'s' if len(ids) != 1 else ''}"
+
+
+@action("delete-annotation")
+def delete_annotation(ctx: Context, params: dict) -> str:
+    ann_id = params.get("id")
+    seq, i, _, _ = _find(ctx, ann_id)
+    del seq[i]
+    _forget(ctx, {ann_id})
+    return f"deleted annotation '{ann_id}'"
+
+
+def _forget(ctx: Context, ids: set[str]) -> None:
+    """Take removed annotations out of the questions and the core set that named them."""
+    data = ctx.lesson.data
+    questions = data.get("questions") or []
+    for q in list(questions):
+        if isinstance(q, dict):
+            if q.get("annotation") in ids:
+                del q["annotation"]
+            if q.get("answer") in ids or (isinstance(q.get("claims"), list) and set(q["claims"]) & ids):
+                questions.remove(q)
+                _drop_core(data, {q.get("id")})
+    _drop_core(data, {f"g-{i}" for i in ids})
+
+
+def _drop_core(data, qids: set[str]) -> None:
+    core = data.get("core")
+    if isinstance(core, list):
+        for qid in [c for c in core if c in qids]:
+            core.remove(qid)
+
+
+def _id_list(params: dict) -> list[str]:
+    ids = params.get("ids")
+    if not isinstance(ids, list) or not ids or not all(isinstance(i, str) for i in ids):
+        raise ActionError("no annotations named; expected 'ids', a list of annotation ids")
+    return list(dict.fromkeys(ids))
+
+
+# -- annotations -------------------------------------------------------------------------------------
+
+
+@action("edit-annotation")
+def edit_annotation(ctx: Context, params: dict) -> str:
+    ann_id = params.get("id")
+    _, _, ann, _ = _find(ctx, ann_id)
+    kind = params.get("kind", ann.get("kind"))
+    if kind != ann.get("kind"):
+        spec = registry().get(kind)
+        if spec is None:
+            raise ActionError(f"'{kind}' is not an annotation kind; expected one of {', '.join(registry())}")
+        old = registry().get(ann.get("kind"))
+        for f in old.fields if old else ():
+            if spec.field(f.name) is None:
+                ann.pop(f.name, None)
+        ann["kind"] = kind
+    fields = _kind_fields(kind, params.get("fields") or {}, _source_ids(ctx))
+    if "note" in params:
+        ann["note"] = _text(params["note"], "the note")
+    if "teacher_note" in params:
+        _apply_fields(ann, {"teacher_note": _text(params["teacher_note"], "the teacher note", required=False) or None})
+    _apply_fields(ann, fields)
+    if params.get("keep"):
+        _keep_one(ctx, ann_id)
+        return f"kept annotation '{ann_id}' with your changes"
+    return f"saved annotation '{ann_id}'"
+
+
+@action("add-annotation")
+def add_annotation(ctx: Context, params: dict) -> str:
+    if ctx.article is None:
+        raise ActionError("the article cannot be read; expected article.txt in the lesson folder")
+    kind = params.get("kind")
+    fields = _kind_fields(kind, params.get("fields") or {}, _source_ids(ctx))
+    try:
+        if "start" not in params and isinstance(params.get("quote"), str):
+            start, end = _typed_quote(ctx.article, params["quote"])
+        else:
+            start, end = int(params.get("start", -1)), int(params.get("end", -1))
+        where = selector(ctx.article, start, end)
+    except ActionError:
+        raise
+    except (TypeError, ValueError) as exc:
+        raise ActionError(str(exc) if isinstance(exc, BadSelection) else "the selection has no place in the article; expected start and end") from None
+    marker = {"source": "src", "loaded-language": "ll", "attribution-verb": "av", "speculation": "spec"}.get(kind, kind[:3])
+    ann = CommentedMap()
+    ann["id"] = _new_id(_ids(ctx), marker, where["quote"])
+    ann["kind"] = kind
+    ann.update(where)
+    ann["note"] = _text(params.get("note"), "the note")
+    _apply_fields(ann, {k: v for k, v in fields.items() if v is not None})
+    _seq(ctx.lesson.data, "annotations").append(ann)
+    return f"added annotation '{ann['id']}'"
+
+
+def _typed_quote(index: ArticleIndex, quote: str) -> tuple[int, int]:
+    """Words typed or pasted instead of selected (by keyboard): they must be found once in the article."""
+    found = anchor(index, quote)
+    if found.match is None:
+        raise ActionError(found.error)
+    return found.match.start, found.match.end
+
+
+# -- sources ------------------------------------------------------------------------------------------
+
+
+@action("save-source")
+def save_source(ctx: Context, params: dict) -> str:
+    sources = _seq(ctx.lesson.data, "sources")
+    name = _text(params.get("name"), "the source's name")
+    sid = params.get("id") or ""
+    entry = next((s for s in sources if isinstance(s, dict) and s.get("id") == sid), None) if sid else None
+    same = next((s for s in sources if isinstance(s, dict) and str(s.get("name", "")).casefold() == name.casefold()), None)
+    if entry is None and same is not None:  # the list has them already (the import drafted it, say)
+        return f"'{name}' is a source already, as '{same.get('id')}'"
+    if entry is None:
+        taken = _source_ids(ctx)
+        sid = sid or _new_id(taken, "", name).strip("-") or "source"
+        if not SLUG.fullmatch(sid):
+            raise ActionError(f"source id '{sid}' is not a slug; expected lower-case letters, digits and hyphens")
+        if sid in taken:
+            raise ActionError(f"source id '{sid}' is taken; expected a new id")
+        entry = CommentedMap()
+        entry["id"] = sid
+        sources.append(entry)
+    entry["name"] = name
+    for key in ("described_as", "about"):
+        if key in params:
+            _apply_fields(entry, {key: (params[key] or "").strip() or None})
+    return f"saved source '{sid}'"
+
+
+# -- questions ----------------------------------------------------------------------------------------
+
+
+def _question_body(params: dict, ctx: Context) -> CommentedMap:
+    q = params.get("question")
+    if not isinstance(q, dict) or q.get("type") not in TYPES:
+        raise ActionError(f"no question given; expected a question of a type among {', '.join(TYPES)}")
+    qtype = q["type"]
+    out = CommentedMap()
+    out["type"] = qtype
+    out["prompt"] = _text(q.get("prompt"), "the question's prompt")
+    if q.get("annotation"):
+        _find(ctx, q["annotation"])
+        out["annotation"] = q["annotation"]
+    if qtype in ("single", "multiple"):
+        options = [o for o in q.get("options") or [] if isinstance(o, dict) and str(o.get("text", "")).strip()]
+        right = sum(bool(o.get("correct")) for o in options)
+        if len(options) < 2 or (qtype == "single" and right != 1) or right < 1:
+            raise ActionError(f"a {qtype} question needs two options or more and {'exactly one' if qtype == 'single' else 'at least one'} marked right")
+        out["options"] = CommentedSeq()
+        for o in options:
+            item = CommentedMap()
+            item["text"] = _text(o["text"], "an option")
+            item["correct"] = bool(o.get("correct"))
+            if str(o.get("feedback", "")).strip():
+                item["feedback"] = _text(o["feedback"], "an option's feedback")
+            out["options"].append(item)
+    elif qtype == "sort":
+        claims = [c for c in q.get("claims") or [] if isinstance(c, str)]
+        if len(claims) < 2:
+            raise ActionError("a sort question needs two claims or more; expected claim annotations ticked")
+        out["claims"] = CommentedSeq(claims)
+    elif qtype == "find":
+        _find(ctx, q.get("answer"))
+        out["answer"] = q["answer"]
+    else:
+        key = _QUESTION_KEYS[qtype][0]
+        out[key] = _text(q.get(key), "the model answer" if key == "model_answer" else "the guidance")
+    if qtype != "discussion":
+        out["explanation"] = _text(q.get("explanation"), "the explanation")
+    minutes = q.get("minutes")
+    if minutes not in (None, "") and minutes != design().minutes_for(qtype):  # the type's own time needs no line
+        if isinstance(minutes, bool) or not isinstance(minutes, (int, float)) or not 0.5 <= minutes <= 30:
+            raise ActionError(f"minutes '{minutes}' is not a time a question takes; expected a number from 0.5 to 30")
+        out["minutes"] = minutes
+    _open_parts(out, q)
+    return out
+
+
+def _open_parts(target: CommentedMap, q: dict) -> None:
+    """Rubric and sentence starters of an open question, kept only when given."""
+    rubric = q.get("rubric")
+    if isinstance(rubric, dict) and any(isinstance(v, dict) and (v.get("does") or v.get("sample")) for v in rubric.values()):
+        target["rubric"] = _map({level: {"does": str(v.get("does", "")).strip(), "sample": str(v.get("sample", "")).strip()}
+                                 for level, v in rubric.items() if isinstance(v, dict)})
+    elif "rubric" in q:
+        target.pop("rubric", None)
+    starters = [s.strip() for s in q.get("starters") or [] if isinstance(s, str) and s.strip()]
+    if starters:
+        target["starters"] = CommentedSeq(starters)
+    elif "starters" in q:
+        target.pop("starters", None)
+
+
+@action("add-question")
+def add_question(ctx: Context, params: dict) -> str:
+    body = _question_body(params, ctx)
+    q = CommentedMap()
+    q["id"] = _new_id(_ids(ctx) | _generated_ids(ctx), "q", f"{body['type']} {body.get('annotation') or body.get('answer') or ''}")
+    q.update(body)
+    _seq(ctx.lesson.data, "questions").append(q)
+    return f"added question '{q['id']}'"
+
+
+def _generated_ids(ctx: Context) -> set[str]:
+    return {f"g-{a.get('id')}" for *_, a, _ in _annotations(ctx)}
+
+
+@action("edit-question")
+def edit_question(ctx: Context, params: dict) -> str:
+    """A written question replaced by the form's, or the rubric and starters of a generated one (kept on
+    its annotation's ``question:`` mapping)."""
+    qid = params.get("id", "")
+    questions = ctx.lesson.data.get("questions") or []
+    for i, q in enumerate(questions):
+        if isinstance(q, dict) and q.get("id") == qid:
+            body = _question_body(params, ctx)
+            for key in list(q):
+                if key not in ("id", "hints", "skill") and key not in body:
+                    del q[key]
+            for key, value in body.items():
+                if q.get(key) != value:
+                    q[key] = value
+            return f"saved question '{qid}'"
+    if qid.startswith("g-"):
+        _, _, ann, where = _find(ctx, qid[2:])
+        if where != "lesson":
+            raise ActionError(f"'{qid}' comes from a suggestion; expected it kept first")
+        tuning = ann.get("question")
+        if not isinstance(tuning, dict):
+            tuning = CommentedMap()
+        _open_parts(tuning, params.get("question") or {})
+        if tuning:
+            ann["question"] = tuning
+        else:
+            ann.pop("question", None)
+        return f"saved the rubric and starters of '{qid}'"
+    raise ActionError(f"no question '{qid}'; expected one the page shows")
+
+
+@action("delete-question")
+def delete_question(ctx: Context, params: dict) -> str:
+    qid = params.get("id")
+    questions = ctx.lesson.data.get("questions") or []
+    for q in list(questions):
+        if isinstance(q, dict) and q.get("id") == qid:
+            questions.remove(q)
+            _drop_core(ctx.lesson.data, {qid})
+            return f"deleted question '{qid}'"
+    raise ActionError(f"no question '{qid}'; expected a question written in lesson.yaml")
+
+
+@action("set-core")
+def set_core(ctx: Context, params: dict) -> str:
+    ids = params.get("ids")
+    if not isinstance(ids, list) or not all(isinstance(i, str) and SLUG.fullmatch(i) for i in ids):
+        raise ActionError("the core set is not a list of question ids")
+    data = ctx.lesson.data
+    core = data.get("core")
+    if not ids:  # no core set at all: check then asks for none (it is optional), rather than for 8 to 12
+        data.pop("core", None)
+        return "core set cleared"
+    if isinstance(core, list):
+        core[:] = list(dict.fromkeys(ids))
+    else:
+        data["core"] = CommentedSeq(dict.fromkeys(ids))
+        data["core"].fa.set_flow_style()
+    return f"core set: {len(ids)} question{'s' if len(ids) != 1 else ''}"
+
+
+# -- lesson fields -------------------------------------------------------------------------------------
+
+
+@action("set-list")
+def set_list(ctx: Context, params: dict) -> str:
+    key = params.get("key")
+    if key not in LISTS:
+        raise ActionError(f"'{key}' is not a list the studio edits; expected one of {', '.join(LISTS)}")
+    items = [_text(i, f"an entry of {key}") for i in params.get("items") or [] if isinstance(i, str) and i.strip()]
+    seq = _seq(ctx.lesson.data, key)
+    seq[:] = items
+    return f"saved {key} ({len(items)})"
+
+
+@action("set-vocabulary")
+def set_vocabulary(ctx: Context, params: dict) -> str:
+    items = params.get("items") or []
+    seq = _seq(ctx.lesson.data, "vocabulary")
+    kept = [v for v in seq if isinstance(v, dict)]
+    by_term = {v.get("term"): v for v in kept}
+    out = []
+    for item in items:
+        if not isinstance(item, dict) or not str(item.get("term", "")).strip():
+            continue
+        term, definition = _text(item["term"], "a term"), _text(item.get("definition"), f"the definition of '{item['term']}'")
+        entry = by_term.get(term)
+        if entry is None:
+            entry = CommentedMap()
+            entry.fa.set_flow_style()
+            entry["term"] = term
+        entry["definition"] = definition
+        out.append(entry)
+    seq[:] = out
+    return f"saved vocabulary ({len(out)} terms)"
+
+
+@action("set-field")
+def set_field(ctx: Context, params: dict) -> str:
+    key, value = params.get("key", ""), params.get("value")
+    data = ctx.lesson.data
+    if key in SCALARS:
+        data[key] = _text(value, key)
+    elif key == "minutes":
+        if not isinstance(value, int) or not 1 <= value <= 600:
+            raise ActionError("minutes must be a whole number of class minutes, e.g. 45")
+        data[key] = value
+    elif key == "draft":
+        data["draft"] = bool(value)
+    elif key.startswith("source.") and key[7:] in SOURCE_SCALARS:
+        if not isinstance(data.get("source"), dict):
+            data["source"] = CommentedMap()
+        data["source"][key[7:]] = _text(value, key)
+    elif key == "background.outlet":
+        if not isinstance(data.get("background"), dict):
+            data["background"] = CommentedMap()
+        data["background"]["outlet"] = _text(value, key)
+    else:
+        raise ActionError(f"'{key}' is not a field the studio edits; expected one of {', '.join((*SCALARS, 'minutes', 'draft', 'background.outlet', *('source.' + s for s in SOURCE_SCALARS)))}")
+    return f"saved {key}"
+
+
+@action("set-sequence")
+def set_sequence(ctx: Context, params: dict) -> str:
+    steps = params.get("steps")
+    if not isinstance(steps, list) or not steps:
+        raise ActionError("no steps; expected a list of {step, minutes, text}")
+    out = CommentedSeq()
+    for s in steps:
+        if not isinstance(s, dict) or s.get("step") not in STEPS:
+            raise ActionError(f"a step must be one of {', '.join(STEPS)}")
+        minutes = s.get("minutes")
+        if not isinstance(minutes, (int, float)) or minutes <= 0:
+            raise ActionError(f"step '{s['step']}' needs its minutes, a number above 0")
+        out.append(_map({"step": s["step"], "minutes": minutes, "text": _text(s.get("text"), f"the text of step '{s['step']}'")}))
+    old = ctx.lesson.data.get("sequence")
+    if isinstance(old, list):
+        old[:] = list(out)
+    else:
+        ctx.lesson.data["sequence"] = out
+    return f"saved the sequence ({len(out)} steps)"

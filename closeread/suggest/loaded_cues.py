@@ -1,0 +1,242 @@
+"""Loaded language found by cues that hold for any article, not by a list of one page's words.
+
+Each word of the outlet's own text (outside quotations, furniture, captions, sources and reporting
+verbs) gets a score from independent cues (weights in ``loaded_cues.yaml``):
+
+- **evaluative**: its valence in VADER's lexicon (7,500 English words rated by people for sentiment,
+  shipped inside the ``vaderSentiment`` package): a word that judges;
+- **rare**: its frequency in wordfreq (``wordfreq`` package, offline): a vivid word a plain report
+  would not use ("stolid", "sordid"); a very common word never counts on these two cues;
+- **modifier**: shaped like an adjective or a manner adverb (endings), or standing before a noun;
+- **own voice** / **headline**: the sentence has no attribution, or is a headline;
+- **intensified**: after an intensifier ("so royal");
+- closed classes of style-guide advice: metaphors of war, violence and evasion ("lashes out", "under
+  fire", "sidestepped"), hyperbolic quantities ("a mountain of"), compounds that judge ("Brexit-weary");
+- minus: words of events and legal facts that sentiment scores strongly (killed, guilty), plain verbs.
+
+The strongest words reaching the threshold are proposed, at most ``per_article``, with the cues that
+made each one in the note, so that a teacher sees why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .lexicon import _data
+from .reading import Article, Suggestion
+
+
+@dataclass(frozen=True)
+class Cues:
+    threshold: float
+    per_article: int
+    weights: dict
+    valence: float
+    rare_below: float
+    very_rare_below: float
+    common_above: float
+    intensifiers: frozenset
+    metaphors: tuple
+    quantities: frozenset
+    compound_ends: frozenset
+    events: frozenset
+
+
+@lru_cache(maxsize=None)
+def cues() -> Cues:
+    d = _data("loaded_cues.yaml")
+    return Cues(float(d["threshold"]), int(d["per_article"]), dict(d["weights"]), float(d["valence"]),
+                float(d["rare_below"]), float(d["very_rare_below"]), float(d["common_above"]),
+                frozenset(d["intensifiers"]), tuple(d["metaphors"]), frozenset(d["quantities"]),
+                frozenset(d["compound_ends"]), frozenset(d["events"]))
+
+
+@lru_cache(maxsize=None)
+def valences() -> dict[str, float]:
+    """VADER's lexicon: word -> mean valence (-4 .. 4), read from the file its package ships."""
+    out = {}
+    text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and re.fullmatch(r"[a-z][a-z'-]*", parts[0]):
+            try:
+                out[parts[0]] = float(parts[1])
+            except ValueError:
+                continue
+    return out
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """How common an English word is (Zipf scale: 7 for 'the', 1 for a word met once in a billion)."""
+    from wordfreq import zipf_frequency  # loads its word list once, on first use (about a second)
+    return zipf_frequency(word, "en")
+
+
+_ADJECTIVE = re.compile(r"(?:ous|ful|less|ive|able|ible|ic|ical|ish|ant|ent|ary|id|esque|ly)$")
+# classifying adjectives of a field ("geologic", "tidal", "intranasal", "subsurface"): rare in news, but
+# technical, not judging; their rarity does not count (their valence still does)
+_TECHNICAL = re.compile(r"(?:al|ic|ical|ar|ary|ian|ine|oid|ate)$")
+_TECHNICAL_PREFIX = re.compile(r"(?:hydro|thermo|geo|bio|micro|macro|sub|inter|intra|trans|cryo|electro|photo|radio|"
+                               r"astro|neuro|cardio|immuno|nano|multi|poly|mono|semi|pre|post|non|extra|infra|ultra)")
+# "is astounding", "were so royal": a word after a copula describes its subject
+_COPULA = re.compile(r"\b(?:is|are|was|were|be|been|being|seems?|seemed|looks?|looked|remains?|remained|became|"
+                     r"becomes?)\s+(?:(?:so|very|too|more|most|quite|rather|truly|utterly)\s+)?$", re.IGNORECASE)
+# words that do not follow an adjective inside its noun phrase
+_FUNCTION = {"of", "and", "or", "but", "in", "on", "at", "to", "for", "with", "by", "from", "as", "than", "that",
+             "which", "who", "whom", "whose", "if", "when", "while", "because", "is", "are", "was", "were", "be",
+             "been", "has", "have", "had", "will", "would", "can", "could", "may", "might", "should", "must", "do",
+             "does", "did", "the", "a", "an", "this", "these", "those", "it", "he", "she", "they", "we", "its",
+             "his", "her", "their", "not", "so", "also", "about", "into", "over", "after", "before", "since", "themselves",
+             "himself", "herself", "itself", "ourselves", "up", "out", "off", "down"}
+_NOT_ADJECTIVE = re.compile(r"(?:ity|cy|ry|phy|gy|ment|ness|tion|sion|ship|ism)$")
+_DETERMINER = re.compile(r"(?:\b(?:a|an|the|this|that|his|her|their|its|our|such|so|as|how|more|most|very)\s+|"
+                         r"\w['’]s\s+)$",
+                         re.IGNORECASE)
+
+
+def _metaphor_re(stems: tuple) -> re.Pattern:
+    alts = []
+    for stem in sorted(stems, key=len, reverse=True):
+        words = stem.split()
+        first = re.escape(words[0])
+        # the stem's inflections: slam -> slams, slammed, slamming; dodge -> dodged
+        first = rf"{first}(?:s|es|d|ed|{re.escape(words[0][-1])}ed|ing|{re.escape(words[0][-1])}ing)?"
+        alts.append(r"\s+".join([first] + [re.escape(w) for w in words[1:]]))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    c = cues()
+    metaphor = _metaphor_re(c.metaphors)
+    quantity = re.compile(r"(?<![\w-])(?:an?\s+|the\s+)?(?:" + "|".join(re.escape(q) for q in sorted(c.quantities))
+                          + r")\s+of\s+[a-z][\w-]*", re.IGNORECASE)
+    compound = re.compile(r"(?<![\w-])[A-Za-z]+(?:-[a-z]+)*-(?:" + "|".join(sorted(c.compound_ends)) + r")(?![\w-])")
+    return metaphor, quantity, compound
+
+
+def _blocked(art: Article, taken: list[tuple[int, int]], s: int, e: int) -> bool:
+    ln = art.line_of(s)
+    return (ln is None or ln.furniture or ln.caption or art.in_quote(s, e) is not None
+            or any(a < e and s < b for a, b in taken))
+
+
+_THING = re.compile(r"\s*(?:an?|the|its|his|her|their|\d[\w,.]*)\s+\w")
+
+
+def _attributed(art: Article, s: int) -> bool:
+    """The sentence reports someone's words (not "the company announced a plan": that verb takes a thing)."""
+    sent = art.sentence_of(s)
+    return sent is not None and any(sent.start <= a.start < sent.end and not _THING.match(art.masked[a.end:sent.end])
+                                    for a in art.attributions)
+
+
+def find(art: Article, taken: list[tuple[int, int]]) -> list[Suggestion]:
+    """Loaded words and phrases of the outlet's own voice. ``taken``: spans already proposed as another
+    kind (sources, reporting verbs, quotations) that are not searched."""
+    c = cues()
+    text = art.text
+    out, spans = [], []
+    for score, s, e, why in scores(art, taken):
+        if score < c.threshold or any(a < e and s < b for a, b in spans):
+            continue
+        spans.append((s, e))
+        words = text[s:e]
+        note = (f'"{words}": {", ".join(why)}, in the outlet\'s own words. Does it describe, or does it tell the '
+                f"reader what to think? What would a neutral word be?")
+        out.append(Suggestion(s, e, "loaded-language", note, {"neutral": _neutral(words, why)}))
+        if len(out) >= c.per_article:
+            break
+    return sorted(out, key=lambda x: x.start)
+
+
+def _neutral(words: str, why: list[str]) -> str:
+    """What a neutral report would write instead, as far as the cue tells (the teacher refines it)."""
+    if why == ["a hyperbolic quantity"]:
+        return "much, many (or the number)"
+    if why == ["a metaphor of war, violence or evasion"]:
+        return "the plain verb (criticised, avoided, questioned)"
+    if why == ["a compound that judges"]:
+        return "(leave the compound out, or say what it stands for)"
+    if words.lower().endswith("ly"):
+        return "(leave the adverb out)"
+    return "(leave the word out, or give the fact it stands for)"
+
+
+def scores(art: Article, taken: list[tuple[int, int]]) -> list[tuple[float, int, int, list[str]]]:
+    """Every candidate word or phrase with its score and the cues that made it, strongest first."""
+    c = cues()
+    w = c.weights
+    text = art.text
+    # reporting verbs are their own kind; a source's description ("Corbyn, a stolid socialist") is searched
+    taken = list(taken) + [(a.start, a.end) for a in art.attributions]
+    scored: list[tuple[float, int, int, list[str]]] = []
+    metaphor, quantity, compound = _patterns()
+    phrases = [(metaphor, w["metaphor"], "a metaphor of war, violence or evasion"),
+               (quantity, w["quantity"], "a hyperbolic quantity"),
+               (compound, w["compound"], "a compound that judges")]
+    for regex, weight, why in phrases:
+        for m in regex.finditer(text):
+            if not _blocked(art, taken, m.start(), m.end()):
+                scored.append((weight, m.start(), m.end(), [why]))
+    phrase_spans = [(s, e) for _, s, e, _ in scored]
+    valence = valences()
+    # a rare word the article repeats is its subject ("habitable", "intranasal"), not a judgement
+    counts: dict[str, int] = {}
+    for m in re.finditer(r"[A-Za-z][a-z'’-]+", text):
+        counts[m.group(0).lower()] = counts.get(m.group(0).lower(), 0) + 1
+    for ln in art.lines:
+        if ln.furniture or ln.caption:
+            continue
+        for m in re.finditer(r"(?<![\w'’-])[A-Za-z][a-z'’]+(?:-[a-z]+)*(?![\w-])", text[ln.start:ln.end]):
+            s, e = ln.start + m.start(), ln.start + m.end()
+            word = m.group(0)
+            low = word.lower().replace("’", "'")
+            if word[0].isupper() or re.search(r"['’]s$", word) or _blocked(art, taken + phrase_spans, s, e):
+                continue  # a name (or a sentence's first word, which is rarely the judging one), or covered
+            if low in c.events or len(low) < 4:
+                continue
+            freq = zipf(low)
+            if freq > c.common_above or freq == 0:
+                continue
+            v = valence.get(low)
+            evaluative = v is not None and abs(v) >= c.valence
+            score, why = 0.0, []
+            if evaluative:
+                score += w["evaluative"]
+                why.append("a word that judges (its sentiment rating)")
+            if freq < c.rare_below and not (_TECHNICAL.search(low) or _TECHNICAL_PREFIX.match(low)) \
+                    and counts.get(low, 0) < 3:
+                score += w["rare"] + (w["very_rare"] if freq < c.very_rare_below else 0)
+                why.append("an unusual, vivid word for a news report")
+            before = text[max(ln.start, s - 30):s]
+            after = text[e:e + 20]
+            nxt = re.match(r"\s+([\w'’-]+)", after)
+            # before a noun: "the doctored video", "embattled 737 Max" (not "their friendship was")
+            attributive = bool(nxt) and nxt.group(1).lower() not in _FUNCTION and (
+                bool(_DETERMINER.search(before)) or low.endswith(("ed", "y")) and not nxt.group(1).endswith("ly"))
+            # "is astounding that" describes; "are devoting much", "was valued at" are verbs with their objects
+            predicative = bool(_COPULA.search(before)) and (
+                not low.endswith(("ing", "ed")) or evaluative and (not nxt or nxt.group(1).lower() in _FUNCTION))
+            if re.search(r"\bto\s+$", before) or (low.endswith("ing") and not (attributive or predicative)):
+                continue  # "to deceive", "favoring a larger order": a verb, whose judgement is the speaker's act
+            if _NOT_ADJECTIVE.search(low) or not (_ADJECTIVE.search(low) or attributive or predicative):
+                continue  # a single word judges as a modifier: nouns and verbs are left to the phrase cues
+            if _DETERMINER.search(before) and not predicative and (not nxt or nxt.group(1).lower() in _FUNCTION):
+                continue  # "the offensive on", "the suffering of": a noun after all
+            score += w["modifier"]
+            if re.search(r"(?:^|\s)(?:" + "|".join(sorted(c.intensifiers)) + r")\s+$", before, re.IGNORECASE):
+                score += w["intensified"]
+                why.append("intensified")
+            if ln.headline:
+                score += w["headline"]
+            elif not _attributed(art, s):
+                score += w["own_voice"]
+            if why and score >= c.threshold:
+                scored.append((score, s, e, why))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    return scored

@@ -1,0 +1,61 @@
+"""A studio served on 127.0.0.1 over a copy of the fixture lesson, and a client that talks to it as a
+browser page would (or as another site would)."""
+
+from __future__ import annotations
+
+import http.client
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import make_kit
+
+
+@dataclass
+class Client:
+    port: int
+    token: str
+    folder: Path
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def request(self, method: str, path: str, body=None, headers: dict | None = None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        data = json.dumps(body).encode() if body is not None else None
+        conn.request(method, path, body=data, headers=headers or {})
+        r = conn.getresponse()
+        raw = r.read()
+        conn.close()
+        return r.status, dict(r.getheaders()), raw
+
+    def page_headers(self) -> dict:
+        return {"Host": f"127.0.0.1:{self.port}", "Origin": self.origin, "Content-Type": "application/json",
+                "X-Studio-Token": self.token}
+
+    def state(self) -> dict:
+        status, _, raw = self.request("GET", "/api/state", headers={"Host": f"127.0.0.1:{self.port}", "X-Studio-Token": self.token})
+        assert status == 200, raw
+        return json.loads(raw)
+
+    def act(self, action: str, params: dict, version: str | None = None, expect: int = 200) -> dict:
+        body = {"action": action, "params": params, "version": version if version is not None else self.state()["version"]}
+        status, _, raw = self.request("POST", "/api/action", body, self.page_headers())
+        assert status == expect, raw
+        return json.loads(raw)
+
+
+@pytest.fixture
+def studio(tmp_path):
+    from closeread.studio.command import start
+
+    kit = make_kit(tmp_path / "kit")
+    folder = sorted(p for p in (kit / "lessons").iterdir() if p.is_dir())[0]
+    server, url = start(kit, folder)
+    port = server.server_address[1]
+    yield Client(port, url.split("token=")[1], folder)
+    server.shutdown()
+    server.server_close()

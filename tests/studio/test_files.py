@@ -1,0 +1,55 @@
+"""Writes stay inside the lesson, are atomic, and never replace a file changed since it was read."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from closeread.studio.files import Changed, LessonFolder, OutsideLesson
+
+
+@pytest.mark.parametrize("name", ["../evil.yaml", "/etc/passwd", "article.txt", ".hidden", "sub/lesson.yaml", "", "lesson.yaml\x00"])
+def test_a_path_outside_the_lessons_own_files_cannot_be_written(tmp_path, name):
+    lesson = tmp_path / "lessons" / "a-lesson"
+    lesson.mkdir(parents=True)
+    (lesson / "lesson.yaml").write_text("title: x\n")
+    folder = LessonFolder(lesson)
+    with pytest.raises(OutsideLesson):
+        folder.write(name, "pwned", expected=folder.read("lesson.yaml").digest)
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["a-lesson", "lesson.yaml", "lessons"]
+
+
+def test_a_symbolic_link_is_never_written_through(tmp_path):
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("secret: 1\n")
+    lesson = tmp_path / "lesson"
+    lesson.mkdir()
+    (lesson / "lesson.yaml").symlink_to(outside)
+    folder = LessonFolder(lesson)
+    with pytest.raises((OutsideLesson, OSError)):
+        folder.write("lesson.yaml", "x: 2\n", expected=folder.read("lesson.yaml").digest)
+    assert outside.read_text() == "secret: 1\n"
+
+
+def test_a_change_made_since_the_read_is_never_overwritten(tmp_path):
+    (tmp_path / "lesson.yaml").write_text("title: one\n")
+    folder = LessonFolder(tmp_path)
+    seen = folder.read("lesson.yaml")
+    (tmp_path / "lesson.yaml").write_text("title: the editor's\n")
+    with pytest.raises(Changed):
+        folder.write("lesson.yaml", "title: studio\n", expected=seen.digest)
+    assert (tmp_path / "lesson.yaml").read_text() == "title: the editor's\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["lesson.yaml"]  # no temporary file left
+
+
+def test_a_write_replaces_the_file_whole_and_keeps_its_mode(tmp_path):
+    path = tmp_path / "lesson.yaml"
+    path.write_text("title: one\n")
+    os.chmod(path, 0o640)
+    folder = LessonFolder(tmp_path)
+    inode = path.stat().st_ino
+    folder.write("lesson.yaml", "title: two\n", expected=folder.read("lesson.yaml").digest)
+    assert path.read_text() == "title: two\n"
+    assert path.stat().st_ino != inode  # renamed into place, not rewritten in place
+    assert path.stat().st_mode & 0o777 == 0o640

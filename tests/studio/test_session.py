@@ -1,0 +1,144 @@
+"""Actions through the studio's own server: saved at once, re-applied over an editor's change, undone
+only while nothing else changed the file."""
+
+from __future__ import annotations
+
+import json
+
+import yaml
+
+
+def _lesson(studio) -> str:
+    return (studio.folder / "lesson.yaml").read_text(encoding="utf-8")
+
+
+def test_keep_and_reject_suggestions_singly_and_by_group(studio):
+    (studio.folder / "suggestions.yaml").write_text(
+        "# made by build.py suggest\nannotations:\n"
+        "- {id: s-1, kind: attribution-verb, quote: said, occurrence: 1, note: n, suggested: true, implies: Neutral.}\n"
+        "- {id: s-2, kind: attribution-verb, quote: said, occurrence: 2, note: n, suggested: true, implies: Neutral.}\n"
+        "- {id: s-3, kind: loaded-language, quote: reckless, note: n, suggested: true, neutral: hasty}\n",
+        encoding="utf-8")
+    state = studio.state()
+    group = next(g for g in state["groups"] if g["kind"] == "attribution-verb")
+    assert sorted(group["ids"]) == ["s-1", "s-2"]
+    studio.act("reject", {"ids": group["ids"]})
+    studio.act("keep", {"ids": ["s-3"]})
+    kept = [a for a in yaml.safe_load(_lesson(studio))["annotations"] if a.get("quote") == "reckless" and a["kind"] == "loaded-language"]
+    assert any("suggested" not in a for a in kept)
+    assert yaml.safe_load((studio.folder / "suggestions.yaml").read_text())["annotations"] == []
+
+
+def test_an_editors_change_is_kept_and_the_action_applied_on_top(studio):
+    seen = studio.state()["version"]
+    path = studio.folder / "lesson.yaml"
+    path.write_text(_lesson(studio).replace("\ntitle:", "\n# the editor's comment\ntitle:", 1), encoding="utf-8")
+    out = studio.act("set-list", {"key": "objectives", "items": ["I can tell a reported claim from an asserted one."]}, version=seen)
+    assert "changed outside the studio" in out["notice"]
+    text = _lesson(studio)
+    assert "# the editor's comment" in text and "I can tell a reported claim" in text
+
+
+def test_undo_restores_the_file_and_refuses_over_an_editors_change(studio):
+    before = _lesson(studio)
+    studio.act("set-field", {"key": "summary", "value": "A new summary."})
+    headers = studio.page_headers()
+    status, _, raw = studio.request("POST", "/api/undo", {}, headers)
+    assert status == 200, raw
+    assert _lesson(studio) == before
+    studio.act("set-field", {"key": "summary", "value": "Another summary."})
+    edited = _lesson(studio).replace("Another summary.", "The editor's summary.")
+    (studio.folder / "lesson.yaml").write_text(edited, encoding="utf-8")
+    status, _, raw = studio.request("POST", "/api/undo", {}, headers)
+    assert status == 409 and "changed outside the studio" in json.loads(raw)["error"]
+    assert _lesson(studio) == edited
+
+
+def test_an_annotation_from_selected_words_gets_a_unique_quote(studio):
+    state = studio.state()
+    text = "\n".join(line["text"] for line in state["article"]["lines"])
+    start = text.index("said")
+    start2 = text.index("said", start + 1)
+    out = studio.act("add-annotation", {"kind": "attribution-verb", "start": start2 + 1, "end": start2 + 3,
+                                        "note": "A second 'said'.", "fields": {"implies": "Neutral."}})
+    new = [a for a in yaml.safe_load(_lesson(studio))["annotations"] if a.get("note") == "A second 'said'."][0]
+    assert new["quote"] == "said" and ("prefix" in new or "suffix" in new or "occurrence" in new)
+    mark = next(m for m in out["marks"] if m["id"] == new["id"])
+    assert mark["start"] == start2
+
+
+def test_a_bad_action_writes_nothing_and_says_why(studio):
+    before = _lesson(studio)
+    out = studio.act("add-annotation", {"kind": "nonsense", "start": 0, "end": 5, "note": "x"}, expect=409)
+    assert "not an annotation kind" in out["error"]
+    out = studio.act("set-field", {"key": "../../etc", "value": "x"}, expect=409)
+    assert "not a field the studio edits" in out["error"]
+    assert _lesson(studio) == before
+
+
+def test_check_messages_are_placed_beside_what_they_concern(studio):
+    state = studio.act("edit-annotation", {"id": studio.state()["marks"][0]["id"], "fields": {}, "note": "x"})
+    assert state["passes"] or state["problems"]
+    path = studio.folder / "lesson.yaml"
+    text = path.read_text(encoding="utf-8")
+    first = studio.state()["marks"][0]
+    path.write_text(text.replace(f"quote: {first['quote']}", "quote: words not in the article", 1), encoding="utf-8")
+    problems = studio.state()["problems"]
+    assert any(p.get("annotation") == first["id"] and "not found in the article" in p["message"] for p in problems), problems
+
+
+def test_a_suggested_source_is_kept_with_its_words_added_as_a_source(studio):
+    (studio.folder / "suggestions.yaml").write_text(
+        "annotations:\n- {id: s-src, kind: source, quote: Tom Berg, note: 'Named source: Tom Berg.', suggested: true}\n",
+        encoding="utf-8")
+    out = studio.act("keep-as-source", {"id": "s-src"})
+    data = yaml.safe_load(_lesson(studio))
+    source = next(s for s in data["sources"] if s["name"] == "Tom Berg")
+    kept = next(a for a in data["annotations"] if a.get("quote") == "Tom Berg" and a["kind"] == "source")
+    assert kept["source"] == source["id"] and "suggested" not in kept
+    assert not any(m["pending"] for m in out["marks"])
+
+
+def test_a_malformed_request_is_answered_and_writes_nothing(studio):
+    before = _lesson(studio)
+    first = studio.state()["marks"][0]["id"]
+    for action, params in (("edit-annotation", {"id": first, "teacher_note": 5}), ("keep", {"ids": "s-1"}),
+                           ("add-question", {"question": {"type": "short", "prompt": "p", "model_answer": "m", "explanation": "e", "minutes": "lots"}}),
+                           ("set-core", {"ids": [1, 2]}), ("save-source", {"name": ["x"]})):
+        status, _, raw = studio.request("POST", "/api/action", {"action": action, "params": params, "version": ""}, studio.page_headers())
+        assert status in (409, 500) and json.loads(raw)["error"], (action, raw)
+    assert _lesson(studio) == before
+    assert studio.state()["version"]  # still serving
+
+
+def test_a_file_the_build_would_refuse_is_shown_and_never_edited(studio):
+    path = studio.folder / "lesson.yaml"
+    broken = _lesson(studio).replace("\ntitle:", "\ntitle: [unclosed\nsummary_x:", 1)
+    path.write_text(broken, encoding="utf-8")
+    state = studio.state()
+    assert state["problems"] and not state["passes"]
+    out = studio.act("set-field", {"key": "title", "value": "Fixed?"}, expect=409)
+    assert "cannot be read as YAML" in out["error"]
+    assert _lesson(studio) == broken
+
+
+def test_the_server_listens_on_the_loopback_address_only(tmp_path):
+    from closeread.studio.command import start
+    from tests.conftest import make_kit
+
+    kit = make_kit(tmp_path / "kit")
+    server, url = start(kit, kit / "lessons" / "tiny-harbour")
+    try:
+        assert server.server_address[0] == "127.0.0.1" and url.startswith("http://127.0.0.1:")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_words_typed_instead_of_selected_must_be_found_once(studio):
+    out = studio.act("add-annotation", {"kind": "speculation", "quote": "seemingly cost", "note": "A hedge."})
+    assert any(m["quote"] == "seemingly cost" and not m["pending"] for m in out["marks"])
+    out = studio.act("add-annotation", {"kind": "speculation", "quote": "seemingly costs", "note": "x"}, expect=409)
+    assert "not found in the article" in out["error"] and "did you mean" in out["error"]
+    out = studio.act("add-annotation", {"kind": "attribution-verb", "quote": "said", "note": "x", "fields": {"implies": "y"}}, expect=409)
+    assert "matches 2 places" in out["error"]

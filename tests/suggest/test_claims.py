@@ -1,0 +1,116 @@
+"""claims.py: a claim is a whole statement without its attribution, and page furniture is never one."""
+
+from __future__ import annotations
+
+import pytest
+
+from closeread.suggest import suggest
+
+
+def claims(text: str) -> list[str]:
+    return [s["quote"] for s in suggest(text) if s["kind"] == "claim"]
+
+
+@pytest.mark.parametrize("line", [
+    "Associated Press writer Danica Kirka in London contributed to this report.",
+    "By Jill Lawless and Danica Kirka",
+    "(Reporting by John Smith; Editing by Jane Roe)",
+    "Copyright 2019 The Associated Press. All rights reserved. This material may not be published, broadcast, "
+    "rewritten or redistributed.",
+    "The views and opinions expressed in the article do not necessarily reflect those of the outlet.",
+    "Share this article with your friends on every network you use",
+    "Follow Jill Lawless on Twitter for more news from London",
+])
+def test_page_furniture_is_never_a_claim(line):
+    text = f"The council approved the new budget for the city on Tuesday evening.\n\n{line}\n"
+    assert claims(text) == ["The council approved the new budget for the city on Tuesday evening"]
+
+
+def test_a_contributor_sentence_closing_a_paragraph_is_not_a_claim():
+    text = ("The council approved the new budget on Tuesday evening. Associated Press writer Jane Roe "
+            "contributed to this report.\n")
+    assert claims(text) == ["The council approved the new budget on Tuesday evening"]
+
+
+def test_a_dateline_is_not_part_of_the_claim():
+    text = "LONDON (AP) — Britain's Conservative Party rebranded its Twitter account during the debate.\n"
+    assert claims(text) == ["Britain's Conservative Party rebranded its Twitter account during the debate"]
+
+
+def test_the_country_us_is_not_the_writers_first_person():
+    text = "The US wants the UK to extradite Assange over his role in the release of classified material.\n"
+    assert claims(text) == [text.strip().rstrip(".")]
+    assert claims("Let us now consider what the numbers in the report really mean for the city.\n") == []
+
+
+def test_a_closing_according_to_is_the_attribution_not_the_claim():
+    text = "The plant released toxic water into the river for three weeks, according to a statement.\n"
+    assert claims(text) == ["The plant released toxic water into the river for three weeks"]
+
+
+@pytest.mark.parametrize("text", [
+    "Aviation analysts called it the \"end of an era\" for the jumbo jet and its long reign.\n",
+    "The chairman of the party described the doctored video as lighthearted satire.\n",
+])
+def test_a_label_put_on_something_is_not_a_claim(text):
+    assert claims(text) == []
+
+
+def test_a_headline_that_credits_its_words_is_not_a_claim():
+    text = ("Michigan Officials: Sixth Death Linked To Mosquito Virus Reported\n\n"
+            "The state health department confirmed a sixth death from the virus this autumn.\n")
+    assert claims(text) == ["The state health department confirmed a sixth death from the virus this autumn"]
+
+
+def test_an_inverted_tag_after_the_statement_leaves_the_statement():
+    text = ("The deal could be the beginning of a new trend for consumer-facing stocks, says John Petrides, "
+            "portfolio manager at Tocqueville Asset Management.\n")
+    assert claims(text) == ["The deal could be the beginning of a new trend for consumer-facing stocks"]
+    sources = [s["quote"] for s in suggest(text) if s["kind"] == "source"]
+    assert sources == ["John Petrides, portfolio manager at Tocqueville Asset Management"]
+
+
+def test_nothing_at_all_is_suggested_on_a_furniture_line():
+    text = ("The council approved the new budget for the city on Tuesday evening.\n\n"
+            "Published: 21 November 2019, 10 readers said\n")
+    assert [s["quote"] for s in suggest(text)] == ["The council approved the new budget for the city on Tuesday evening"]
+
+
+def test_a_tag_inside_the_sentence_gives_its_speaker_and_the_statement_before_it():
+    text = "A major part of the reason that more agents are needed, McKinley said, is the flow of drugs.\n"
+    out = suggest(text)
+    assert [s["quote"] for s in out if s["kind"] == "source"] == ["McKinley"]
+    assert [s["quote"] for s in out if s["kind"] == "claim"] == ["A major part of the reason that more agents are needed"]
+
+
+def test_a_plural_noun_of_people_may_stand_before_a_verb_with_an_everyday_sense():
+    text = ("Emirates finalized a deal to purchase 30 jets, executives of both companies announced Wednesday "
+            "at the air show.\n")
+    out = suggest(text)
+    assert [s["quote"] for s in out if s["kind"] == "source"] == ["executives of both companies"]
+    assert [s["quote"] for s in out if s["kind"] == "claim"] == ["Emirates finalized a deal to purchase 30 jets"]
+
+
+def test_the_writer_noting_a_fact_in_the_first_person_gives_the_fact():
+    text = "We should also note that the price per gram is calculated on a pure gram of the substance.\n"
+    assert claims(text) == ["the price per gram is calculated on a pure gram of the substance"]
+    assert claims("We were surprised by how long the hearing lasted in the end.\n") == []
+
+
+def test_the_article_describing_its_own_chart_is_not_a_claim():
+    assert claims("The following chart summarizes the approximate value of the 2019 seizures.\n") == []
+
+
+def test_a_tag_told_us_closes_a_statement_like_any_other():
+    text = "The official way the agency measures seizures is by pounds, not by value, an agency spokesman told us.\n"
+    assert claims(text) == ["The official way the agency measures seizures is by pounds, not by value"]
+
+
+def test_a_plural_noun_after_are_is_not_a_passive_reporting_verb():
+    text = "While there are estimates for the amount coming through, they are necessarily more speculative.\n"
+    assert [s for s in suggest(text) if s["kind"] == "attribution-verb"] == []
+    assert claims(text) == [text.strip().rstrip(".")]
+
+
+def test_an_exclamation_is_not_a_claim():
+    assert claims("Oh how very noble and principled of the prince to end the friendship at last!\n") == []
