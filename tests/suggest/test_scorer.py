@@ -52,6 +52,7 @@ def test_splits_known_first_then_any_other_by_name():
         ["dev", "heldout", "unseen", "alpha", "zeta"]
 
 
+@pytest.mark.skipif(not bench.CORPUS.exists(), reason="the shared corpus is not next to the repository")
 def test_a_split_no_gold_file_has_is_an_error_not_a_traceback(capsys):
     assert bench.main(["--split", "no-such-split"]) == 1
     assert "no gold file has split 'no-such-split'" in capsys.readouterr().err
