@@ -4,9 +4,9 @@
     python bench/suggestions.py [--split NAME|all] [-v] [--lesson DIR ...]
 
 By default every gold file of ``bench/gold/`` is scored, each split on its own (``dev``, ``heldout``, and
-any other name a gold file gives), except the ``unseen`` split, scored only when asked for with
-``--split unseen`` so that no tuning run shows it (see bench/gold/README.md for the files and the span
-convention); ``--split NAME`` scores one. For each one the saved page of the shared corpus is imported exactly as
+any other name a gold file gives), except every split whose name starts with ``unseen`` (``unseen``,
+``unseen2``, ...), scored only when asked for with ``--split NAME`` so that no tuning run shows them (see
+bench/gold/README.md for the files and the span convention); ``--split NAME`` scores one. For each one the saved page of the shared corpus is imported exactly as
 ``build.py new`` imports it (same article text, same marked parts), the suggester runs on it as it
 does there, and its proposals are compared with the gold annotations:
 
@@ -55,8 +55,14 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "article-extraction-dev"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # The splits in the order they are printed; any other split a gold file names follows, by name.
 KNOWN_SPLITS = ["dev", "heldout", "unseen"]
-# Splits that `all` leaves out: their figures are read once, at the end, with --split NAME.
-ASKED_ONLY = {"unseen"}
+# Splits that `all` leaves out (every name starting with this): their figures are read once, at the end,
+# with --split NAME, so that no tuning run shows them.
+ASKED_ONLY_PREFIX = "unseen"
+
+
+def asked_only(split: str) -> bool:
+    """'unseen', 'unseen2', ...: held out from every default run."""
+    return split.startswith(ASKED_ONLY_PREFIX)
 # Neutral verbs of saying: scored neither as gold nor as proposals (a teacher does not want each one).
 NEUTRAL_VERBS = {"said", "says", "say", "saying", "told", "tells", "tell", "telling", "according to", "stated",
                  "states", "added", "adds"}
@@ -178,6 +184,14 @@ def _case(name: str, split: str, text: str, gold: list[Span], lost: list[Span], 
     return Case(name, split, text, tuple(gold), tuple(lost), tuple(proposals), neutral_gold, neutral_proposed)
 
 
+def gold_files(split: str) -> list[Path]:
+    """The gold files a run may open: a file named for an asked-only split ("unseen2-...yaml") is not even
+    read unless that very split is asked for, so that a tuning run never sees its pages (and scoring
+    ``unseen`` does not open ``unseen2``)."""
+    files = sorted(GOLD.glob("*.yaml"))
+    return [p for p in files if not asked_only(p.name) or asked_only(split) and p.name.startswith(f"{split}-")]
+
+
 def gold_case(path: Path) -> Case:
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     page_file = _page_file(str(data["page"]))
@@ -268,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="all", metavar="NAME",
                         help="dev, heldout, unseen or any split a gold file names; all (the default): each "
-                             "one but unseen")
+                             "one but those whose name starts with unseen")
     parser.add_argument("--lesson", type=Path, nargs="*", default=None, help="score lessons' own annotations")
     parser.add_argument("-v", "--verbose", action="store_true", help="list what was missed and what was extra")
     args = parser.parse_args(argv)
@@ -276,13 +290,13 @@ def main(argv: list[str] | None = None) -> int:
         cases = [lesson_case(d if d.is_absolute() else Path.cwd() / d) for d in args.lesson]
         splits = ["lesson"]
     else:
-        cases = [gold_case(p) for p in sorted(GOLD.glob("*.yaml"))]
+        cases = [gold_case(p) for p in gold_files(args.split)]
         present = split_order(c.split for c in cases)
         if args.split != "all" and args.split not in present:
             print(f"bench/gold: no gold file has split {args.split!r}; the files have: "
                   f"{', '.join(present) or 'none'}", file=sys.stderr)
             return 1
-        splits = [x for x in present if x not in ASKED_ONLY] if args.split == "all" else [args.split]
+        splits = [x for x in present if not asked_only(x)] if args.split == "all" else [args.split]
     last = (0.0, 0.0)
     for split in splits:
         total = _counts()

@@ -23,6 +23,7 @@ import datetime as dt
 import hashlib
 import hmac
 import io
+import json
 import os
 import pickle
 import secrets
@@ -34,18 +35,28 @@ TAG = 32  # bytes of an HMAC-SHA256 tag
 
 
 def _key_file() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # as the XDG spec says: a relative one could put the key inside the kit
+        base = os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "closeread" / "cache-key"
+
+
+def _read_key(path: Path) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read(33)  # a key is 32 bytes: never read on and on (a link to /dev/zero)
 
 
 @cache
 def secret() -> bytes:
-    """This user's cache key, made on first use."""
+    """This user's cache key, made on first use, and made again when the file is not a key (cut short
+    by a full disk, emptied): kept as it was, every build would run with a cold cache, saying nothing."""
     path = _key_file()
+    damaged = False
     try:
-        key = path.read_bytes()
+        key = _read_key(path)
         if len(key) == 32:
             return key
+        damaged = True
     except OSError:
         pass
     key = secrets.token_bytes(32)
@@ -56,12 +67,15 @@ def secret() -> bytes:
         with os.fdopen(fd, "wb") as fh:
             fh.write(key)
         try:
-            os.link(tmp, path)  # the first build to get here wins; a concurrent one reads its key
+            if damaged:
+                os.replace(tmp, path)  # a concurrent build may replace it too: the last one's key stays
+            else:
+                os.link(tmp, path)  # the first build to get here wins; a concurrent one reads its key
         except FileExistsError:
             pass
         finally:
             tmp.unlink(missing_ok=True)
-        key = path.read_bytes()
+        key = _read_key(path)
         if len(key) != 32:
             raise OSError("unreadable cache key")
     except OSError:
@@ -109,3 +123,14 @@ class _ValuesOnly(pickle.Unpickler):
 def loads(blob: bytes):
     """Unpickle data the build wrote (after ``unseal``), building only the kit's value classes."""
     return _ValuesOnly(io.BytesIO(blob)).load()
+
+
+def json_object(path: Path) -> dict:
+    """A JSON object the build wrote beside its entries (a site's stamp, a PDF's note), or ``{}`` when
+    the file is missing, damaged or not what the build writes: nested past the stack, a list, a number.
+    Such a file is as much a stranger's as an entry; a miss costs a rebuild, never the build."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    return data if isinstance(data, dict) else {}

@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-from closeread.trust import TAG, tag
+from closeread.trust import TAG, json_object, tag
 
 FOLDER = Path(".closeread-cache") / "pdf"
 _TRAILER = b"\n%closeread-tag\n"  # after the PDF's own end: the file is the cache's, not a published PDF
@@ -91,11 +91,10 @@ class PdfCache:
             Path(tmp).unlink(missing_ok=True)
             raise
 
-    def note(self, key: str) -> dict:
-        try:
-            return json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
-        except (FileNotFoundError, ValueError):
-            return {}
+    def note(self, key: str) -> dict[str, list[str]]:
+        """What ``put_note`` kept for ``key`` (lists of cache keys); a value of another shape is left out."""
+        note = json_object(self.folder / f"{key}.json")
+        return {k: v for k, v in note.items() if isinstance(v, list) and all(isinstance(x, str) for x in v)}
 
     def put_note(self, key: str, note: dict) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)

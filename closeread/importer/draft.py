@@ -20,10 +20,10 @@ import yaml
 from closeread.errors import ImportFailed
 from closeread.importer.extract import ExtractedPage, extract_page
 from closeread.importer.read import read_page
-from closeread.validate.schema import WINDOWS_RESERVED
+from closeread.load.chars import BAD
+from closeread.validate.schema import MAX_SLUG, WINDOWS_RESERVED
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/lesson.schema.json\n"
-MAX_SLUG = 60
 
 # suggest(text, skip=[(start, end), ...], captions=[...]): skip holds the spans the import marked as not
 # the article's words, captions those of photo captions
@@ -197,8 +197,21 @@ def lesson_data(page: ExtractedPage, text: str, *, source_name: str, today: date
     }
 
 
+def _printable(value):
+    """``value`` with every character no lesson text may hold dropped (closeread.load.chars): the page's
+    text is cleaned as it is read, but the saved file's name and the --keep selectors come from the
+    command line (an ESC, a byte that is not UTF-8 and so a lone surrogate), and a draft must load."""
+    if isinstance(value, str):
+        return BAD.sub("", value)
+    if isinstance(value, dict):
+        return {k: _printable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_printable(v) for v in value]
+    return value
+
+
 def lesson_yaml(data: dict) -> str:
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    body = yaml.safe_dump(_printable(data), sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
     return SCHEMA_LINE + body
 
 
@@ -243,7 +256,8 @@ def import_page(path: Path, *, lessons_dir: Path, today: datetime.date, suggest:
         os.chmod(tmp, 0o755)
         n = 1
         while True:
-            target = lessons_dir / (base if n == 1 else f"{base}-{n}")
+            suffix = "" if n == 1 else f"-{n}"  # within MAX_SLUG too, or the draft would fail 'check'
+            target = lessons_dir / (base[: MAX_SLUG - len(suffix)].rstrip("-") + suffix)
             n += 1
             if target.exists() or target.is_symlink():
                 continue

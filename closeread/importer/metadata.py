@@ -26,6 +26,22 @@ def _types(obj: dict) -> set[str]:
     return {str(x).rsplit("/", 1)[-1] for x in t}
 
 
+# schema.org data in real pages nests a handful of levels (@graph, the article, its author, a logo);
+# deeper data is skipped whole, like data that does not parse, so that every walk below stays shallow
+MAX_LD_DEPTH = 32
+
+
+def _too_deep(data) -> bool:
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, (list, dict)):
+            if depth > MAX_LD_DEPTH:
+                return True
+            stack.extend((v, depth + 1) for v in (value.values() if isinstance(value, dict) else value))
+    return False
+
+
 def _json_ld(root) -> list[dict]:
     objs: list[dict] = []
     for script in root.iter("script"):
@@ -35,8 +51,10 @@ def _json_ld(root) -> list[dict]:
         raw = re.sub(r"^\s*<!\[CDATA\[|\]\]>\s*$", "", raw)
         try:
             data = json.loads(raw, strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # nested past Python's stack: as unreadable as a syntax error
             continue
+        if _too_deep(data):
+            continue  # no article's metadata nests like this; reading it would exhaust the stack
 
         def walk(x) -> None:
             if isinstance(x, list):
@@ -59,7 +77,7 @@ def _names(value, ids: dict[str, dict]) -> list[str]:
     if isinstance(value, list):
         return [n for v in value for n in _names(v, ids)]
     if isinstance(value, dict):
-        if "name" not in value and value.get("@id") in ids:
+        if "name" not in value and isinstance(value.get("@id"), str) and value["@id"] in ids:
             value = ids[value["@id"]]
         name = value.get("name")
         if isinstance(name, list):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import re
+import stat
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,6 +80,11 @@ def _read_bytes(path: Path) -> bytes:
     """The file's bytes, decompressed if gzip, never more than MAX_BYTES + 1 in memory."""
     limit = f"larger than {MAX_BYTES // (1024 * 1024)} MB"
     try:
+        mode = path.stat().st_mode  # through a link: what would be read
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(mode):  # a pipe would block, /dev/zero would never end
+            raise _fail(path, f"is not a regular file (a pipe, a device or a socket); expected {EXPECTED}")
         if path.name.lower().endswith(".gz"):
             parts: list[bytes] = []
             total = 0
@@ -99,13 +105,18 @@ def _read_bytes(path: Path) -> bytes:
                         data = decompressor.decompress(decompressor.unconsumed_tail, MAX_BYTES + 1 - total)
                     if decompressor.eof:
                         break  # ignore trailing members/garbage, as browsers do
-            if not decompressor.eof and total == 0:
-                raise _fail(path, "is not a complete gzip file; expected gzip-compressed HTML")
+            if not decompressor.eof:  # cut short: importing what is there would lose the rest of the page unsaid
+                raise _fail(path, f"is not a complete gzip file (it ends after {total:,} bytes of page); expected "
+                                  "the whole file (save or download the page again)")
             return b"".join(parts)
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise _fail(path, f"is {limit} ({size // (1024 * 1024)} MB); expected a page of at most 20 MB")
-        return path.read_bytes()
+        with path.open("rb") as f:
+            data = f.read(MAX_BYTES + 1)  # the file may have grown since stat
+        if len(data) > MAX_BYTES:
+            raise _fail(path, f"is {limit}; expected a page of at most 20 MB")
+        return data
     except ImportFailed:
         raise
     except zlib.error:

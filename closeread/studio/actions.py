@@ -274,10 +274,40 @@ def edit_annotation(ctx: Context, params: dict) -> str:
     if "teacher_note" in params:
         _apply_fields(ann, {"teacher_note": _text(params["teacher_note"], "the teacher note", required=False) or None})
     _apply_fields(ann, fields)
+    moved = ""
+    if "start" in params or "quote" in params:  # new words for the same annotation: id and fields stay
+        where = _where(ctx, params)
+        if where["quote"] != ann.get("quote") or any(where.get(k) != ann.get(k) for k in ("prefix", "suffix", "occurrence")):
+            for key in ("prefix", "suffix", "occurrence"):
+                ann.pop(key, None)
+            keys = list(ann)
+            at = keys.index("quote") + 1 if "quote" in keys else len(keys)
+            ann["quote"] = where["quote"]
+            for key in ("prefix", "suffix", "occurrence"):
+                if key in where:
+                    ann.insert(at, key, where[key])
+                    at += 1
+            moved = f" on the words '{where['quote']}'"
     if params.get("keep"):
         _keep_one(ctx, ann_id)
-        return f"kept annotation '{ann_id}' with your changes"
-    return f"saved annotation '{ann_id}'"
+        return f"kept annotation '{ann_id}' with your changes{moved}"
+    return f"saved annotation '{ann_id}'{moved}"
+
+
+def _where(ctx: Context, params: dict) -> dict:
+    """The words selected (start, end) or typed (quote) as an anchor: quote plus what makes it unique."""
+    if ctx.article is None:
+        raise ActionError("the article cannot be read; expected article.txt in the lesson folder")
+    try:
+        if "start" not in params and isinstance(params.get("quote"), str):
+            start, end = _typed_quote(ctx.article, params["quote"])
+        else:
+            start, end = int(params.get("start", -1)), int(params.get("end", -1))
+        return selector(ctx.article, start, end)
+    except ActionError:
+        raise
+    except (TypeError, ValueError) as exc:
+        raise ActionError(str(exc) if isinstance(exc, BadSelection) else "the selection has no place in the article; expected start and end") from None
 
 
 @action("add-annotation")
@@ -286,16 +316,7 @@ def add_annotation(ctx: Context, params: dict) -> str:
         raise ActionError("the article cannot be read; expected article.txt in the lesson folder")
     kind = params.get("kind")
     fields = _kind_fields(kind, params.get("fields") or {}, _source_ids(ctx))
-    try:
-        if "start" not in params and isinstance(params.get("quote"), str):
-            start, end = _typed_quote(ctx.article, params["quote"])
-        else:
-            start, end = int(params.get("start", -1)), int(params.get("end", -1))
-        where = selector(ctx.article, start, end)
-    except ActionError:
-        raise
-    except (TypeError, ValueError) as exc:
-        raise ActionError(str(exc) if isinstance(exc, BadSelection) else "the selection has no place in the article; expected start and end") from None
+    where = _where(ctx, params)
     marker = {"source": "src", "loaded-language": "ll", "attribution-verb": "av", "speculation": "spec"}.get(kind, kind[:3])
     ann = CommentedMap()
     ann["id"] = _new_id(_ids(ctx), marker, where["quote"])
@@ -359,6 +380,8 @@ def _question_body(params: dict, ctx: Context) -> CommentedMap:
         _find(ctx, q["annotation"])
         out["annotation"] = q["annotation"]
     if qtype in ("single", "multiple"):
+        if q.get("keep_order") is True:  # the build shuffles options (the same way every time) unless told
+            out["keep_order"] = True
         options = [o for o in q.get("options") or [] if isinstance(o, dict) and str(o.get("text", "")).strip()]
         right = sum(bool(o.get("correct")) for o in options)
         if len(options) < 2 or (qtype == "single" and right != 1) or right < 1:
@@ -408,6 +431,34 @@ def _open_parts(target: CommentedMap, q: dict) -> None:
         target.pop("starters", None)
 
 
+def replaced_ids(body: dict) -> list[str]:
+    """The generated questions a written question stands in for: the build makes no generated question
+    for an annotation a written question is about, nor a sort when the author wrote one."""
+    out = [f"g-{a}" for a in (body.get("annotation"), body.get("answer")) if isinstance(a, str) and a]
+    out += [f"g-{c}" for c in body.get("claims") or [] if isinstance(c, str)]
+    if body.get("type") == "sort":
+        out.append("g-sort-claims")
+    return list(dict.fromkeys(out))
+
+
+def _take_place(data, qid: str, body: dict) -> str:
+    """The written question ``qid`` put in the core where the generated one it replaces was."""
+    core = data.get("core")
+    if not isinstance(core, list):
+        return ""
+    gone = [g for g in replaced_ids(body) if g in core and g != qid]
+    if not gone:
+        return ""
+    if qid in core:
+        for g in gone:
+            core.remove(g)
+    else:
+        core[core.index(gone[0])] = qid
+        for g in gone[1:]:
+            core.remove(g)
+    return f"; in the core set it replaces {', '.join(repr(g) for g in gone)}"
+
+
 @action("add-question")
 def add_question(ctx: Context, params: dict) -> str:
     body = _question_body(params, ctx)
@@ -415,7 +466,43 @@ def add_question(ctx: Context, params: dict) -> str:
     q["id"] = _new_id(_ids(ctx) | _generated_ids(ctx), "q", f"{body['type']} {body.get('annotation') or body.get('answer') or ''}")
     q.update(body)
     _seq(ctx.lesson.data, "questions").append(q)
-    return f"added question '{q['id']}'"
+    return f"added question '{q['id']}'{_take_place(ctx.lesson.data, q['id'], body)}"
+
+
+def tidy_core(ctx: Context) -> str:
+    """Core ids whose question the build will no longer make, dropped after every action (check would
+    refuse them); what was dropped, for the status line."""
+    data = ctx.lesson.data
+    core = data.get("core") if isinstance(data, dict) else None
+    if not isinstance(core, list):
+        return ""
+    questions = [q for q in data.get("questions") or [] if isinstance(q, dict)]
+    written = {q.get("id") for q in questions}
+    # suggestions count: a core id naming one is the author's to settle (keep it, or reject it, which
+    # drops the id), not the studio's to drop on the next unrelated action
+    anns = {}
+    for *_, a, _ in reversed(_annotations(ctx)):  # the lesson's own annotation wins over a suggestion of the same id
+        anns[a.get("id")] = a
+    reg = registry()
+
+    def exists(qid) -> bool:
+        if not isinstance(qid, str) or qid in written:
+            return qid in written
+        if qid == "g-sort-claims":
+            claims = [a for a in anns.values() if a.get("kind") == "claim" and a.get("question") is not False]
+            return not any(q.get("type") == "sort" for q in questions) and len(claims) >= 2
+        if not qid.startswith("g-"):
+            return False
+        ann = anns.get(qid[2:])
+        kind = reg.get(ann.get("kind")) if ann is not None else None
+        return kind is not None and bool(kind.question) and ann.get("question") is not False
+
+    gone = [c for c in core if not exists(c)]
+    for qid in gone:
+        core.remove(qid)
+    if not gone:
+        return ""
+    return f"; dropped from the core set, as their questions are no longer made: {', '.join(repr(str(g)) for g in gone)}"
 
 
 def _generated_ids(ctx: Context) -> set[str]:
@@ -437,7 +524,7 @@ def edit_question(ctx: Context, params: dict) -> str:
             for key, value in body.items():
                 if q.get(key) != value:
                     q[key] = value
-            return f"saved question '{qid}'"
+            return f"saved question '{qid}'{_take_place(ctx.lesson.data, qid, body)}"
     if qid.startswith("g-"):
         _, _, ann, where = _find(ctx, qid[2:])
         if where != "lesson":
@@ -461,6 +548,13 @@ def delete_question(ctx: Context, params: dict) -> str:
     for q in list(questions):
         if isinstance(q, dict) and q.get("id") == qid:
             questions.remove(q)
+            core = ctx.lesson.data.get("core")
+            back = next(iter(replaced_ids(q)), None)
+            if isinstance(core, list) and qid in core and back and back not in core:
+                # the generated question it stood in for is made again: it takes the place back (the
+                # tidy after the action drops it should it not be made)
+                core[core.index(qid)] = back
+                return f"deleted question '{qid}'; in the core set '{back}' takes its place again"
             _drop_core(ctx.lesson.data, {qid})
             return f"deleted question '{qid}'"
     raise ActionError(f"no question '{qid}'; expected a question written in lesson.yaml")
@@ -475,7 +569,7 @@ def set_core(ctx: Context, params: dict) -> str:
     core = data.get("core")
     if not ids:  # no core set at all: check then asks for none (it is optional), rather than for 8 to 12
         data.pop("core", None)
-        return "core set cleared"
+        return "core set cleared (Undo restores it)"
     if isinstance(core, list):
         core[:] = list(dict.fromkeys(ids))
     else:

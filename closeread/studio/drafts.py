@@ -78,22 +78,28 @@ def draft(qtype: str, mark: dict, *, marks: list[dict], sources: list[dict], rng
     q: dict = {"type": qtype, "annotation": mark["id"]}
     fb = data["feedback"]
     if qtype == "single":
-        spec = data["single"].get(mark["kind"], data["single"]["default"])
+        stance = mark.get("fields", {}).get("stance")
+        spec = data["single"].get(f"{mark['kind']}-{stance}") or data["single"].get(mark["kind"], data["single"]["default"])
         q["prompt"] = fill(spec["stem"], **ctx)
         if spec["options_from"] == "sources":
             answer = by_id.get(mark.get("fields", {}).get(spec["field"], ""))
             if answer is None:
                 raise NoDraft(f"annotation '{mark['id']}' names no source yet; expected its '{spec['field']}' chosen from the lesson's sources first")
+            if mark["kind"] == "source" and _names(mark.get("quote", ""), answer.get("name", "")):
+                raise NoDraft(f"the words of '{mark['id']}' are the source's own name: asking who the source is would answer itself; expected a Find or Short question, or a choice drafted from a claim or figure that cites {answer.get('name')}")
             wrong_sources = [s for s in sources if s["id"] != answer["id"]][: MAX_OPTIONS - 1]
             if not wrong_sources:
                 raise NoDraft("the lesson has one source; expected at least two in 'sources' for a choice between them")
             right = {"text": answer["name"], "correct": True, "feedback": fill(fb["right"], **ctx)}
             wrong = [{"text": s["name"], "correct": False, "feedback": fill(fb["sources"], **ctx)} for s in wrong_sources]
+        elif spec["options_from"] == "claims":
+            right, wrong = _claims(mark, others, ctx, fb)
         else:
             right, wrong = _statements(mark, others + _sentences(lines, mark), ctx, fb, rng)
         q["options"] = _place(right, wrong, rng)
     elif qtype == "multiple":
-        q["prompt"] = fill(data["multiple"]["stem"], **ctx)
+        plural = data["multiple"]["plural"]
+        q["prompt"] = fill(data["multiple"]["stem"], **ctx, plural=fill(plural.get(mark["kind"], plural["default"]), **ctx))
         same = [m for m in others if m["kind"] == mark["kind"]][:2]
         if not same:
             raise NoDraft(f"the lesson has one {ctx['label_lower']} annotation; expected two or more for a 'choose every one' question")
@@ -123,16 +129,48 @@ def draft(qtype: str, mark: dict, *, marks: list[dict], sources: list[dict], rng
         fields = mark.get("fields", {})
         q["model_answer"] = next((str(fields[f]) for f in data["short"]["model_from"] if fields.get(f)), ctx["note"]) or "..."
         q["rubric"] = _rubric(data, ctx)
-        q["starters"] = [fill(s, **ctx) for s in data["starters"]]
+        q["starters"] = _starters(data, mark, ctx)
     else:  # discussion
         q["prompt"] = fill(data["discussion"]["stem"], **ctx)
         q["guidance"] = fill(data["discussion"]["guidance"], **ctx)
         q["rubric"] = _rubric(data, ctx)
-        q["starters"] = [fill(s, **ctx) for s in data["starters"]]
+        q["starters"] = _starters(data, mark, ctx)
     if qtype != "discussion":
         q["explanation"] = fill("{note} (Line {line}.)", **ctx)
     q["minutes"] = design().minutes_for(qtype)
     return q
+
+
+def _starters(data: dict, mark: dict, ctx: dict) -> list[str]:
+    starters = data["starters"]
+    return [fill(s, **ctx) for s in starters.get(mark["kind"], starters["default"])]
+
+
+def _names(quote: str, name: str) -> bool:
+    """The annotation's words hold the source's name (or the name holds them)."""
+    a, b = quote.casefold().strip(), name.casefold().strip()
+    return bool(a and b) and (a in b or b in a)
+
+
+def _claims(mark: dict, others: list[dict], ctx: dict, fb: dict) -> tuple[dict, list[dict]]:
+    """A claim among claims of the other stance: the stem asks for its own stance, so each wrong option
+    is known to be wrong (an article sentence could be either)."""
+    stance = mark.get("fields", {}).get("stance")
+    if stance not in ("reported", "asserted"):
+        raise NoDraft(f"claim '{mark['id']}' has no stance yet; expected 'reported' or 'asserted' chosen first")
+    other = "asserted" if stance == "reported" else "reported"
+    pool = [m for m in others if m["kind"] == "claim" and m.get("fields", {}).get("stance") == other and m["quote"] != mark["quote"]]
+    if not pool:
+        raise NoDraft(f"the lesson has no claim marked '{other}' to set beside this {stance} one; expected one more claim annotation, or a Sort or Short question")
+    right = {"text": mark["quote"], "correct": True, "feedback": fill(fb["right"], **ctx)}
+    wrong = [{"text": m["quote"], "correct": False, "feedback": fill(fb["statements"], **{**ctx, "option_line": m.get("line", "")})}
+             for m in pool[: MAX_OPTIONS - 1]]
+    return right, wrong
+
+
+def _same_form(a: str, b: str) -> bool:
+    """Options of one form: words with words, sentences with sentences (never "BREAKING" beside a clause)."""
+    return (len(a.split()) <= 3) == (len(b.split()) <= 3)
 
 
 def _sentences(lines, mark: dict) -> list[dict]:
@@ -155,7 +193,7 @@ def _rubric(data: dict, ctx: dict) -> dict:
 def _statements(mark: dict, others: list[dict], ctx: dict, fb: dict, rng: random.Random) -> tuple[dict, list[dict]]:
     if not mark.get("quote"):
         raise NoDraft(f"annotation '{mark['id']}' has no words from the article; expected an annotation with a quote")
-    pool = [m for m in others if m["kind"] != mark["kind"] and m["quote"] != mark["quote"]]
+    pool = [m for m in others if m["kind"] != mark["kind"] and m["quote"] != mark["quote"] and _same_form(m["quote"], mark["quote"])]
     annotated = [m for m in pool if m["kind"] != "sentence"]
     rng.shuffle(annotated)
     spare = [m for m in pool if m["kind"] == "sentence"]

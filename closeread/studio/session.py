@@ -16,7 +16,7 @@ from pathlib import Path
 
 from closeread.load.yamlfile import load_yaml
 from closeread.studio import checks
-from closeread.studio.actions import ACTIONS, ActionError, Context
+from closeread.studio.actions import ACTIONS, ActionError, Context, tidy_core
 from closeread.studio.files import LESSON, SUGGESTIONS, Changed, LessonFolder, Snapshot, digest_of
 from closeread.studio.history import History, Step
 from closeread.studio.roundtrip import Document, best_style, parse
@@ -127,6 +127,7 @@ class Session:
                 ctx = Context(docs[LESSON], docs[SUGGESTIONS], index)
                 try:
                     message = ACTIONS[name](ctx, params if isinstance(params, dict) else {})
+                    message += tidy_core(ctx)  # check must not fail on a core id the action made stale
                 except ActionError as exc:
                     raise Refused(str(exc)) from None
                 texts, dumps = {}, {}

@@ -35,6 +35,11 @@ _LEAD_IN = re.compile(
 _NOT_STATEMENT = re.compile(r"^(?:see|click|read|watch|listen|here(?:'s|’s| is| are)|let(?:'s|’s)|share|follow)\b", re.I)
 
 
+# an own-voice sentence that states no fact: a comment on the sentence before ("Which is exactly the
+# problem") or a guess about what may happen ("Clipper could end up ...", "There's a possibility that ...")
+_NOT_CHECKABLE = re.compile(r"\s*(?:(?:And|But|So),?\s+)?(?:Which\b|there(?:'s|’s| is) a (?:\w+ )?(?:possibility|chance)\b|"
+                            r"(?:[A-Z][\w'’-]*|the \w+|a \w+)(?:\s+[\w'’-]+){0,3}?\s+(?:could|might|may)\s+"
+                            r"(?!not\b|have\b))", re.IGNORECASE)
 # an attribution that closes a clause: ", according to a statement", ", officials said on Monday"
 _TAIL = re.compile(r",\s*(?:according to\b.*|(?:as )?(?:reported|cited|quoted) by\b.*)$", re.IGNORECASE)
 # verbs that put a label on their object ("called it a sham", "described the video as satire"): what
@@ -68,7 +73,16 @@ def _reported(art: Article, sent: Sentence, att: Attribution) -> tuple[int, int]
     text, masked = art.text, art.masked
     after = masked[att.end:sent.end]
     before = masked[sent.start:att.start]
-    if att.source_span and att.source_span[0] >= att.end:
+    lead = _LEAD_IN.match(after)
+    follows = after[lead.end():] if lead else after
+    after_verb = False
+    if att.verb.verb == "according to" and before.rstrip().endswith(",") and before.strip(" ,") \
+            and re.match(r"[^,¤;:]{0,80},\s+\S", masked[att.start:sent.end]):
+        # "Trump, according to the White House, made a trip": the statement goes on after the aside
+        close = masked.find(",", att.end, sent.end)
+        s, e = close + 1, sent.end
+        after_verb = True
+    elif att.source_span and att.source_span[0] >= att.end:
         # inverted tag: '..., said Bagley, a professor': the clause is before it
         s, e = sent.start, before.rfind(",") + sent.start if "," in before else att.start
     elif re.match(r"\s*,", after) and att.source_span and text[sent.start:att.source_span[0]].rstrip().endswith(","):
@@ -76,18 +90,21 @@ def _reported(art: Article, sent: Sentence, att: Attribution) -> tuple[int, int]
         s, e = sent.start, att.source_span[0]
     elif re.match(r"\s*(?:(?:us|me|reporters|journalists|the\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|[A-Z][\w.]*)\s*)?"
                   r"(?:(?:in|on|at|to|during|via|last|this|yesterday|today|Monday|Tuesday|Wednesday|Thursday|"
-                  r"Friday|Saturday|Sunday)\b[^¤;:]{0,60}?)?[.!?]?\s*$", after):
+                  r"Friday|Saturday|Sunday)\b[^¤;:]{0,60}?)?[.!?]?\s*$", after) \
+            or "," in before and re.match(r"(?:which|who|whose|where)\b", follows):
+        # (", Paganini and his team wrote in the new paper, which was published ...": the relative clause is
+        # about the paper; the statement is before the tag)
         # trailing tag: "The funds were delayed, officials said."
         cut = max(before.rfind(","), before.rfind("¤"))
         end = (att.source_span[0] if att.source_span else att.start)
         cut = min(cut, end - sent.start) if cut >= 0 else end - sent.start
         s, e = sent.start, sent.start + max(0, cut)
     else:
-        m = _LEAD_IN.match(after)
-        s, e = att.end + (m.end() if m else 0), sent.end
+        s, e = att.end + (lead.end() if lead else 0), sent.end
+        after_verb = True
     s, e = _clean(text, s, e)
-    if re.match(r"(?:by|before|after|according|to|from|in|on|at|during|soon|as|with|for|via)\b", text[s:e], re.I) \
-            or not _has_verb(_words(text[s:e])) or text[s:e][:1] in "¤":
+    if after_verb and re.match(r"(?:by|before|after|according|to|from|in|on|at|during|soon|as|with|for|via)\b",
+                               text[s:e], re.I) or not _has_verb(_words(text[s:e])) or text[s:e][:1] in "¤":
         return None  # what follows the verb is where or when it was said, or its object, not a clause
     if e - s < 12 or len(_words(text[s:e])) < 4 or _quoted_share(art, s, e) > 0.5:
         return None
@@ -104,9 +121,14 @@ def _reports_a_thing(art: Article, sent: Sentence, att: Attribution) -> bool:
     """The verb takes a thing, not words ("confirmed a sixth death", "announced a deal"): the sentence
     states an event. Not when the verb only introduces a quotation or a label."""
     after = art.masked[att.end:sent.end]
-    if "¤" in art.masked[sent.start:sent.end] or att.verb.neutral or att.verb.verb == "called for" \
-            or att.source_span is None:
+    if "¤" in art.masked[sent.start:sent.end] or att.verb.neutral:
         return False
+    if att.verb.verb != "called for" and att.source_span is None:
+        return False
+    if att.verb.verb == "called for":
+        # "A group of physicians, alarmed that X, is urging the department to act": an appeal is no
+        # statement, but the sentence that reports it is (who urged what, and what else it says)
+        return True
     return bool(re.match(r"\s*(?:an?|the|its|his|her|their|\d[\w,.]*|two|three|four|five|six|seven|eight|nine|ten)\s+"
                          r"(?:\w+\s+){1,}", after))
 
@@ -133,7 +155,7 @@ def find(art: Article, marked: list[tuple[int, int]]) -> list[Suggestion]:
                 sent = Sentence(sent.start + dateline.end(), sent.end, sent.line)
                 body = text[sent.start:sent.end]
             words = _words(body)
-            if len(words) < 5 or len(words) > 90 or body.rstrip().endswith(("?", ":", "!")) or _NOT_STATEMENT.match(body):
+            if len(words) < (4 if ln.headline else 5) or len(words) > 90 or body.rstrip().endswith(("?", ":", "!")) or _NOT_STATEMENT.match(body):
                 continue
             if not _has_verb(words) and not ln.headline:
                 continue
@@ -154,7 +176,8 @@ def find(art: Article, marked: list[tuple[int, int]]) -> list[Suggestion]:
             atts = [a for a in art.attributions if sent.start <= a.start < sent.end and not art.in_quote(a.start, a.end)]
             if atts or any(sent.start <= s < sent.end for s, _ in unnamed_spans) \
                     or re.search(r"\baccording to\b", body, re.I):
-                span = _reported(art, sent, atts[0]) if atts else None
+                # an appeal ("urged the department to accept") reports no statement of its own
+                span = _reported(art, sent, atts[0]) if atts and atts[0].verb.verb != "called for" else None
                 if span is None and atts and _reports_a_thing(art, sent, atts[0]):
                     # "The department confirmed a sixth death": the verb's object is the fact, not words
                     s, e = _clean(text, sent.start, sent.end)
@@ -170,6 +193,8 @@ def find(art: Article, marked: list[tuple[int, int]]) -> list[Suggestion]:
             s, e = _clean(text, sent.start, sent.end)
             if _quoted_share(art, s, e) > 0.5 or e - s < 20:
                 continue
+            if _NOT_CHECKABLE.match(body):
+                continue  # "Which is exactly the problem", "Clipper could end up ...": a comment or a guess
             note = _ASSERTED
             if ln.headline:
                 note = "The headline states this in the outlet's own voice. Does the article's body support it?"

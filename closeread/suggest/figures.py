@@ -89,8 +89,12 @@ def find(art: Article) -> list[Suggestion]:
                 after = body[m.end():]
                 if re.search(rf"(?:{MONTHS})\s*$", before) or re.match(rf"\s*(?:{MONTHS})\b", after):
                     continue
-                if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not scale and not re.match(r"[$€£¥]", digit):
-                    continue
+                if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not scale and not re.match(r"[$€£¥]", digit) \
+                        and "," not in digit:
+                    continue  # a year (not "2,095 metric tons": a year has no thousands separator)
+                if re.search(r"\b(?:age|aged|ages)\s+(?:of\s+)?(?:above|over|under|below)?\s*$", before, re.I) \
+                        or re.search(r"\b(?:above|over|under|below)\s+age\s+$", before, re.I):
+                    continue  # "above age 6 months", "aged 55": an age, not a figure
                 if re.search(r"[A-Z][\w-]*\s$", before) and not re.search(r"(?:^|[.!?:]\s*)[A-Z][\w-]*\s$", before) \
                         and not re.search(rf"(?:{MONTHS})\s$", before) and not m.group("approx") and not scale:
                     # "Boeing 787", "Article 5": a name with a number, not a figure
@@ -126,6 +130,11 @@ def find(art: Article) -> list[Suggestion]:
                 if digit and nxt and nxt.group(1) not in TIME_UNITS and not nxt.group(1).endswith("s") \
                         and nxt.group(1) not in {"of", "to"} and not (two and _count_noun(two.group(1))):
                     continue  # "the 777 program", "a 787 jet": a model number before a singular noun
+            if re.match(r"[\s-]+old\b", text[e:e + 6]) or re.match(r"[\s-]+years?[\s-]+old\b", text[e:e + 12]):
+                continue  # "73 years old", "a 55-year-old": an age
+            if re.search(r"\b(?:the|its|their|his|her)\s+(?:past|last)\s+$", body[:m.start()], re.I) \
+                    and re.fullmatch(r"\S+\s+(?:" + "|".join(sorted(TIME_UNITS)) + r")", text[s:e]):
+                continue  # "in the past two years": the time frame of a statement, not a quantity it states
             if art.in_quote(s, e) is None and any(q[0] < s < q[1] for q in ln.quotes):
                 e = min(e, next(q[1] for q in ln.quotes if q[0] < s < q[1]))
             att, where = art.source_near(s, e)
@@ -149,7 +158,37 @@ def find(art: Article) -> list[Suggestion]:
                 note = (f"No source is named for the figure {figure} in its sentence or paragraph: the outlet "
                         f"states it in its own voice. Where could the number come from?")
             out.append(Suggestion(s, e, "figure", note, {"figure": figure}))
-    return _ranges(out, text)
+    out = _ranges(out, text)
+    return sorted(out + _dashed(art, out), key=lambda x: x.start)
+
+
+# "3-5 years", "10–12 weeks": a range written with a dash; "1,900-mile-wide": a measure made an adjective
+_DASH_RANGE = re.compile(r"(?<![\w.,-])\d+(?:\.\d+)?\s?[-–]\s?\d+(?:\.\d+)?\s+(?:" + "|".join(sorted(TIME_UNITS))
+                         + r"|(?P<noun>[a-z]+s))\b(?!-)")
+_MEASURE = re.compile(r"(?<![\w.,-])\d{1,3}(?:,\d{3})*(?:\.\d+)?-(?:mile|kilometer|kilometre|km|foot|feet|meter|metre|"
+                      r"inch|yard|acre|ton|tonne|pound|gallon|liter|litre)s?(?:-(?:wide|long|high|deep|tall|thick|wide))?"
+                      r"(?![\w-])")
+
+
+def _dashed(art: Article, found: list[Suggestion]) -> list[Suggestion]:
+    """Figures the number pattern leaves out because of a dash: ranges and measures made adjectives."""
+    out = []
+    for regex in (_DASH_RANGE, _MEASURE):
+        for m in regex.finditer(art.text):
+            s, e = m.span()
+            ln = art.line_of(s)
+            if ln is None or ln.furniture or any(x.start < e and s < x.end for x in found + out):
+                continue
+            ends = re.findall(r"\d+(?:\.\d+)?", m.group(0).replace(",", ""))
+            if regex is _DASH_RANGE and (not float(ends[0]) < float(ends[1])
+                                         or m.group("noun") and not _count_noun(m.group("noun"))
+                                         or all(re.fullmatch(r"(?:1[89]|20)\d\d", n) for n in ends)):
+                continue  # "787-9 seats": a model number; "2019-2020 was": years
+            figure = m.group(0)
+            note = (f"The figure {figure}: where does the number come from, and can it be checked anywhere "
+                    f"independent?")
+            out.append(Suggestion(s, e, "figure", note, {"figure": figure}))
+    return out
 
 
 def _ranges(items: list[Suggestion], text: str) -> list[Suggestion]:

@@ -18,6 +18,10 @@ class Verb:
     strict: bool
     loaded: bool = False
     neutral: bool = False   # a plain verb of saying: one note on the pattern, not one per use
+    subjects: frozenset = frozenset()   # when given: the word before the verb must be one of these
+    not_before: frozenset = frozenset()  # next words that give the verb another sense ("pleaded guilty")
+    speech_only: bool = False  # only when words follow as speech (that, a colon, a quotation) or end the sentence
+    objects: frozenset = frozenset()  # when given: what may follow besides speech ("denied the allegations")
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,10 @@ def attribution_verbs() -> tuple[Verb, ...]:
     out = []
     for entry in _data("attribution_verbs.yaml"):
         out.append(Verb(entry["verb"], tuple(entry["forms"]), entry["implies"].strip(), bool(entry.get("strict")),
-                        bool(entry.get("loaded")), bool(entry.get("neutral"))))
+                        bool(entry.get("loaded")), bool(entry.get("neutral")),
+                        frozenset(w.lower() for w in entry.get("subjects") or ()),
+                        frozenset(w.lower() for w in entry.get("not_before") or ()), bool(entry.get("speech_only")),
+                        frozenset(str(w).lower() for w in entry.get("objects") or ())))
     return tuple(out)
 
 

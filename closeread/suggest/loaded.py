@@ -39,12 +39,28 @@ def _exclamations(art: Article) -> list[Suggestion]:
     for ln in art.lines:
         if ln.furniture or ln.caption or ln.headline:
             continue
-        for sent in ln.sentences:
-            body = art.text[sent.start:sent.end].rstrip()
-            if body.endswith("!") and not art.in_quote(sent.start, sent.end) and "¤" not in art.masked[sent.start:sent.end]:
-                note = ("An exclamation in the writer's own voice: sarcasm or outrage, which tells the reader what to "
-                        "feel. What would a neutral report say instead?")
-                out.append(Suggestion(sent.start, sent.end, "loaded-language", note, {"neutral": "(a plain statement of the facts)"}))
+        line = art.text[ln.start:ln.end]
+        if not re.search(r"[a-z]", line):
+            continue  # "THE POINT -- NOW ON YOUTUBE!": a shouted promotion, the page's and not the writer's
+        for mark in re.finditer(r"!", line):
+            end = ln.start + mark.end()
+            if art.in_quote(end - 1, end) or "¤" in art.masked[end - 1:end]:
+                continue
+            sent = art.sentence_of(end - 1)
+            if sent is None:
+                continue
+            # the exclamation's own clause: from the last dash, comma or parenthesis before it ("there's
+            # reason -- lots of it! -- to wonder"), or the sentence's start ("How chivalrous!")
+            head = art.masked[sent.start:end - 1]
+            cut = max((m.end() for m in re.finditer(r"(?:\s[-—–]{1,2}\s|[,;(])\s*", head)), default=0)
+            start = sent.start + cut
+            while start < end and art.text[start].isspace():
+                start += 1
+            if art.in_quote(start, end) or "¤" in art.masked[start:end]:
+                continue
+            note = ("An exclamation in the writer's own voice: sarcasm or outrage, which tells the reader what to "
+                    "feel. What would a neutral report say instead?")
+            out.append(Suggestion(start, end, "loaded-language", note, {"neutral": "(a plain statement of the facts)"}))
     return out
 
 

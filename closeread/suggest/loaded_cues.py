@@ -11,7 +11,10 @@ verbs) gets a score from independent cues (weights in ``loaded_cues.yaml``):
 - **own voice** / **headline**: the sentence has no attribution, or is a headline;
 - **intensified**: after an intensifier ("so royal");
 - closed classes of style-guide advice: metaphors of war, violence and evasion ("lashes out", "under
-  fire", "sidestepped"), hyperbolic quantities ("a mountain of"), compounds that judge ("Brexit-weary");
+  fire", "sidestepped"), hyperbolic quantities ("a mountain of"), compounds that judge ("Brexit-weary")
+  or exaggerate by a simile ("paper-thin"), asides that wink at the reader ("of course", "um");
+- **judging noun**: an abstract noun of conduct rated by sentiment, itself or through its adjective
+  ("dishonesty" from "dishonest", "arrogance"), in the outlet's own voice;
 - minus: words of events and legal facts that sentiment scores strongly (killed, guilty), plain verbs.
 
 The strongest words reaching the threshold are proposed, at most ``per_article``, with the cues that
@@ -43,6 +46,7 @@ class Cues:
     quantities: frozenset
     compound_ends: frozenset
     events: frozenset
+    asides: tuple
 
 
 @lru_cache(maxsize=None)
@@ -51,7 +55,7 @@ def cues() -> Cues:
     return Cues(float(d["threshold"]), int(d["per_article"]), dict(d["weights"]), float(d["valence"]),
                 float(d["rare_below"]), float(d["very_rare_below"]), float(d["common_above"]),
                 frozenset(d["intensifiers"]), tuple(d["metaphors"]), frozenset(d["quantities"]),
-                frozenset(d["compound_ends"]), frozenset(d["events"]))
+                frozenset(d["compound_ends"]), frozenset(d["events"]), tuple(d["asides"]))
 
 
 @lru_cache(maxsize=None)
@@ -109,14 +113,75 @@ def _metaphor_re(stems: tuple) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
 
 
+def _aside_re(asides: tuple) -> re.Pattern:
+    """Asides as whole phrases; a hesitation of one syllable ("um", "er") only when commas or dashes set it
+    off ("to doctor, um, doctor's reports"), so that no abbreviation or word part is taken."""
+    long = [re.escape(a).replace(r"\ ", r"\s+") for a in sorted(asides, key=len, reverse=True) if len(a) > 2]
+    short = [re.escape(a) for a in sorted(asides) if len(a) <= 2]
+    alts = [r"(?<![\w-])(?:" + "|".join(long) + r")(?![\w-])"]
+    if short:
+        alts.append(r"(?<=[,—–-]\s)(?:" + "|".join(short) + r")(?=\s*[,—–-])")
+    return re.compile("|".join(alts), re.IGNORECASE)
+
+
 @lru_cache(maxsize=None)
-def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     c = cues()
     metaphor = _metaphor_re(c.metaphors)
     quantity = re.compile(r"(?<![\w-])(?:an?\s+|the\s+)?(?:" + "|".join(re.escape(q) for q in sorted(c.quantities))
                           + r")\s+of\s+[a-z][\w-]*", re.IGNORECASE)
-    compound = re.compile(r"(?<![\w-])[A-Za-z]+(?:-[a-z]+)*-(?:" + "|".join(sorted(c.compound_ends)) + r")(?![\w-])")
-    return metaphor, quantity, compound
+    # the first part a word of a thing or a body part ("paper-thin", "jaw-dropping"), not a degree ("well-", "half-")
+    compound = re.compile(r"(?<![\w-])(?!(?:well|half|self|all|non|part|long|short|high|low|ever|never)-)"
+                          r"[A-Za-z]+(?:-[a-z]+)*-(?:" + "|".join(sorted(c.compound_ends)) + r")(?![\w-])")
+    return metaphor, quantity, compound, _aside_re(c.asides)
+
+
+# abstract nouns and the adjective or verb they are made from: "dishonesty" -> "dishonest",
+# "arrogance" -> "arrogant", "obfuscation" -> "obfuscate", "stupidity" -> "stupid", "ugliness" -> "ugly"
+_NOUN_BASES = ((r"ity$", ""), (r"ty$", "t"), (r"ance$", "ant"), (r"ence$", "ent"), (r"iness$", "y"), (r"ness$", ""),
+               (r"ation$", "ate"), (r"cy$", "t"), (r"ery$", ""), (r"ism$", ""))
+_ABSTRACT_NOUN = re.compile(r"(?:ity|ty|ance|ence|ness|ion|cy|ery|ism|ice)$")
+
+
+def _noun_valence(low: str, valence: dict) -> float | None:
+    """The sentiment rating of an abstract noun, or failing that of the adjective or verb it is made from."""
+    if not _ABSTRACT_NOUN.search(low):
+        return None
+    if low in valence:
+        return valence[low]
+    for suffix, repl in _NOUN_BASES:
+        if re.search(suffix, low):
+            base = re.sub(suffix, repl, low)
+            if base in valence:
+                return valence[base]
+    return None
+
+
+# a comment adverb opening a sentence and set off by a comma: "Sadly, ...", "But predictably, ..."
+_DISJUNCT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))(?:(?:And|But|So|Yet)\s+)?([A-Z][a-z]{2,}ly)\s*,",
+                       re.MULTILINE)
+
+
+def _adverb_valence(low: str, valence: dict) -> float | None:
+    """The rating of an adverb or of the adjective it is made from: "sadly" -> "sad", "incredibly" ->
+    "incredible", "ironically" -> "ironic", "luckily" -> "lucky"."""
+    for base in (low, low[:-2], low[:-3] + "y", low[:-1] + "e", low[:-4]):
+        if len(base) >= 3 and base in valence:
+            return valence[base]
+    return None
+
+
+# productive prefixes: a word is not vivid because "un" or "re" made it rare ("unscheduled", "undisclosed")
+_PREFIX = re.compile(r"^(?:un|non|re|pre|over|under|out|mis|dis)(?=[a-z]{4})")
+
+
+def _made_of_common_words(low: str, common: float) -> bool:
+    """Rare only by how it is put together: a prefix on a common word ("unscheduled") or two common words
+    written as one ("hourlong", "ballpark"). Such a word is plain, not vivid."""
+    prefixed = _PREFIX.match(low)
+    if prefixed and zipf(low[prefixed.end():]) > common:
+        return True
+    return any(zipf(low[:i]) >= 3.8 and zipf(low[i:]) >= 3.8 for i in range(3, len(low) - 2) if "-" not in low)
 
 
 def _blocked(art: Article, taken: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -133,6 +198,21 @@ def _attributed(art: Article, s: int) -> bool:
     sent = art.sentence_of(s)
     return sent is not None and any(sent.start <= a.start < sent.end and not _THING.match(art.masked[a.end:sent.end])
                                     for a in art.attributions)
+
+
+def _reported(art: Article, s: int) -> bool:
+    """The word stands after a verb of saying whose words follow as a clause ("says the stock could be a
+    risky bet with a worthy reward", "said the standard of dishonesty was set"): indirect speech, the
+    speaker's judgement rather than the outlet's."""
+    sent = art.sentence_of(s)
+    return sent is not None and any(sent.start <= a.start and a.end <= s < sent.end
+                                    and _CLAUSE.search(art.masked[a.end:sent.end]) for a in art.attributions)
+
+
+# what makes the words after a verb of saying a reported clause ("says the stock could be"), not its
+# object ("revealed lofty plans")
+_CLAUSE = re.compile(r"(?<![\w-])(?:that|could|would|will|is|are|was|were|has|have|had|may|might|should|can|must)"
+                     r"(?![\w-])")
 
 
 def find(art: Article, taken: list[tuple[int, int]]) -> list[Suggestion]:
@@ -175,14 +255,21 @@ def scores(art: Article, taken: list[tuple[int, int]]) -> list[tuple[float, int,
     # reporting verbs are their own kind; a source's description ("Corbyn, a stolid socialist") is searched
     taken = list(taken) + [(a.start, a.end) for a in art.attributions]
     scored: list[tuple[float, int, int, list[str]]] = []
-    metaphor, quantity, compound = _patterns()
+    metaphor, quantity, compound, aside = _patterns()
     phrases = [(metaphor, w["metaphor"], "a metaphor of war, violence or evasion"),
                (quantity, w["quantity"], "a hyperbolic quantity"),
-               (compound, w["compound"], "a compound that judges")]
+               (compound, w["compound"], "a compound that judges"),
+               (aside, w["aside"], "an aside that winks at the reader")]
     for regex, weight, why in phrases:
         for m in regex.finditer(text):
             if not _blocked(art, taken, m.start(), m.end()):
                 scored.append((weight, m.start(), m.end(), [why]))
+    for m in _DISJUNCT.finditer(text):
+        s, e = m.span(1)
+        base_v = _adverb_valence(m.group(1).lower(), valences())
+        if base_v is not None and abs(base_v) >= 1.0 and not _blocked(art, taken, s, e):
+            # "Sadly, ...", "Predictably, ...": the writer's verdict on the whole statement before it is made
+            scored.append((w["aside"], s, e, ["a comment adverb that judges the statement"]))
     phrase_spans = [(s, e) for _, s, e, _ in scored]
     valence = valences()
     # a rare word the article repeats is its subject ("habitable", "intranasal"), not a judgement
@@ -198,7 +285,7 @@ def scores(art: Article, taken: list[tuple[int, int]]) -> list[tuple[float, int,
             low = word.lower().replace("’", "'")
             if word[0].isupper() or re.search(r"['’]s$", word) or _blocked(art, taken + phrase_spans, s, e):
                 continue  # a name (or a sentence's first word, which is rarely the judging one), or covered
-            if low in c.events or len(low) < 4:
+            if low in c.events or len(low) < 4 or _reported(art, s):
                 continue
             freq = zipf(low)
             if freq > c.common_above or freq == 0:
@@ -210,18 +297,29 @@ def scores(art: Article, taken: list[tuple[int, int]]) -> list[tuple[float, int,
                 score += w["evaluative"]
                 why.append("a word that judges (its sentiment rating)")
             if freq < c.rare_below and not (_TECHNICAL.search(low) or _TECHNICAL_PREFIX.match(low)) \
-                    and counts.get(low, 0) < 3:
+                    and counts.get(low, 0) < 3 and not _made_of_common_words(low, c.rare_below):
                 score += w["rare"] + (w["very_rare"] if freq < c.very_rare_below else 0)
                 why.append("an unusual, vivid word for a news report")
             before = text[max(ln.start, s - 30):s]
             after = text[e:e + 20]
             nxt = re.match(r"\s+([\w'’-]+)", after)
+            noun_v = _noun_valence(low, valence)
+            if noun_v is not None and abs(noun_v) >= c.valence and not ln.headline and not _attributed(art, s):
+                # "a standard of dishonesty": a noun that judges conduct, in the outlet's own words
+                scored.append((w["evaluative"] + w["judging_noun"] + w["own_voice"], s, e,
+                               ["a noun that judges (its sentiment rating)"]))
+                continue
             # before a noun: "the doctored video", "embattled 737 Max" (not "their friendship was")
+            # (a bare participle before a word is as often a verb with its object: "spiked last year",
+            # "emitted infrared light")
             attributive = bool(nxt) and nxt.group(1).lower() not in _FUNCTION and (
-                bool(_DETERMINER.search(before)) or low.endswith(("ed", "y")) and not nxt.group(1).endswith("ly"))
+                bool(_DETERMINER.search(before)) or low.endswith("y") and not nxt.group(1).endswith("ly"))
             # "is astounding that" describes; "are devoting much", "was valued at" are verbs with their objects
+            # ("is valued at", "was hit by": a passive verb with its complement, not a description)
             predicative = bool(_COPULA.search(before)) and (
-                not low.endswith(("ing", "ed")) or evaluative and (not nxt or nxt.group(1).lower() in _FUNCTION))
+                not low.endswith(("ing", "ed")) or evaluative and (not nxt or nxt.group(1).lower() in _FUNCTION)
+                and not (low.endswith("ed") and nxt and nxt.group(1).lower() in {"at", "by", "in", "on", "for", "to",
+                                                                               "with", "from", "as"}))
             if re.search(r"\bto\s+$", before) or (low.endswith("ing") and not (attributive or predicative)):
                 continue  # "to deceive", "favoring a larger order": a verb, whose judgement is the speaker's act
             if _NOT_ADJECTIVE.search(low) or not (_ADJECTIVE.search(low) or attributive or predicative):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .loaded_cues import valences, zipf
 from .reading import Article, Suggestion, _speaker_of
 
 
@@ -20,6 +21,14 @@ def _named_elsewhere(art: Article, words: str, line) -> bool:
         if not (line.start <= m.start() < line.end):
             return True
     return False
+
+
+def _term(word: str) -> bool:
+    """A rare lower-case word with no sentiment rating: a technical term being introduced, not a word the
+    outlet distances itself from."""
+    low = word.lower()
+    return word.islower() and re.fullmatch(r"[a-z-]{4,}", word) is not None and zipf(low) < 2.5 \
+        and low not in valences()
 
 
 def find(art: Article) -> list[Suggestion]:
@@ -39,6 +48,8 @@ def find(art: Article) -> list[Suggestion]:
             has_verb_nearby = has_verb_nearby or speech
             proper = all(w[:1].isupper() for w in words) and (not ln.headline or _named_elsewhere(art, inner, ln))
             whole_line = a == ln.start and b == ln.end
+            if len(words) == 1 and not has_verb_nearby and _term(inner.strip(" .,")):
+                continue  # '"exogenic" processes': a field's term put in quotation marks as it is introduced
             if len(words) <= 3 and not has_verb_nearby and not proper and not whole_line and len(inner.strip(" .,")) > 1:
                 # scare quotes: the outlet puts a word in quotation marks to distance itself from it
                 neutral = inner.strip(" .,")

@@ -430,17 +430,41 @@ class Article:
             np_start = ve + after.find(np) if np else ve
             return self._who(np, np_start, vs, ve, verb, last_person, last_group, sent)
 
-        if prev_tok.lower() in DETERMINERS:
+        name_before = prev_tok[:1].isupper() and len(prev) >= 2 and prev[-2][:1].isupper() \
+            and prev[-2].lower() not in STOP_CAPS  # "NBC News reported": a name, not "news reports"
+        if prev_tok.lower() in DETERMINERS and not name_before:
             return None
-        if prev_tok.lower() in {"is", "are", "was", "were", "be", "been", "being"} and (
+        if next_word.lower() in verb.not_before:
+            return None  # "pleaded guilty": another sense of the verb
+        if verb.subjects and not _among(prev_tok.lower(), verb.subjects):
+            return None  # "the study found", "researchers think"; not "police found a body"
+        speech_follows = not nxt or nxt[:1] in ":,.¤;\"“" or next_word.lower() == "that"
+        if verb.objects and not speech_follows and next_word.lower() not in verb.objects:
+            return None  # "is denying flu vaccines to immigrants": a refusal, not a denial of words
+        if verb.speech_only and not speech_follows:
+            return None  # "observed Europa for 17 nights": an act, not words
+        ln = self.line_of(vs)
+        if ln is not None and ln.caption and not verb.neutral and not speech_follows:
+            return None  # a photo caption's "X testifies before the committee" describes the picture
+        # the subject before auxiliaries and adverbs: "Assange has denied", "The Democrats are alleging"
+        core = list(prev)
+        while core and core[-1].lower() in _BETWEEN | {"be", "been", "being"}:
+            core.pop()
+        progressive = lf.endswith("ing") and bool(core) and core[-1].lower() not in DETERMINERS \
+            and prev_tok.lower() in {"is", "are", "was", "were"}
+        if prev_tok.lower() in {"is", "are", "was", "were", "be", "been", "being"} and not progressive and (
                 lf.endswith(("ed", "ing")) or lf in {"said", "told", "known", "thought", "shown", "seen", "written"}):
             if next_word.lower() == "to":
                 return None  # "is said to": speculation, not attribution
+            if lf.endswith("ed") and not (not nxt or nxt[:1] in ":,.¤;\"“" or next_word.lower() in {"that", "by", "as"}):
+                return None  # "often enough to be noted more than once": a passive that introduces no words
             return Attribution(vs, ve, verb, "", True, None)
+        if core and core is not prev and len(core) < len(prev):
+            prev, prev_tok = core, core[-1]
         if lf in {"claimed", "claims", "claim"} and re.match(r"(?:the\s+)?(?:lives|life|title|seat|prize|gold|asylum)\b", nxt, re.I):
             return None
         if lf in _NOUN_FORMS and (next_word.lower() in {"to", "of", "and", "or", "for", "in", "on", "with", "from", "by",
-                                                      "were", "are", "have", "had", "which", "who"}
+                                                      "were", "are", "have", "had", "which", "who", "about", "over"}
                                   or prev_tok.lower() in DETERMINERS or re.fullmatch(r"[A-Z]\w*(?:an|ish|ese|i)", prev_tok)):
             return None  # "Arab states to have signed", "the reports of": a plural noun, not a verb
         if lf in {"say", "tell", "claim", "admit", "deny", "acknowledge", "concede", "allege"}:
@@ -452,14 +476,16 @@ class Article:
         subject_ok = bool(prev) and (
             prev_tok.lower() in PRONOUNS or prev_tok.lower() in SOURCE_NOUNS or names_people(prev_tok.lower())
             or (prev_tok[:1].isupper() and prev_tok.lower() not in STOP_CAPS)
-            or prev_tok in {",", "¤"} or prev_tok.lower() in {"also", "later", "earlier", "then", "further", "previously", "reportedly", "recently", "has", "have", "had"}
+            or name_before
+            or prev_tok in {",", "¤", "-", "—", "–"} or prev_tok.lower() in {"also", "later", "earlier", "then", "further", "previously", "reportedly", "recently", "has", "have", "had"}
         )
         intro_ok = (not nxt) or nxt[:1] in ":,.¤;" or next_word.lower() in {"that", "in", "on", "during", "earlier", "later", "yesterday", "today", "last", "this", "while", "after", "when", "at", "via", "through", "reporters", "journalists",
                                                                   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
         if lf in {"told", "tells", "tell"}:
             intro_ok = intro_ok or bool(next_word)
-        if verb.strict and not (subject_ok and (intro_ok or prev_tok in {",", "¤"} or prev_tok.lower() in PRONOUNS
-                                                or prev_tok[:1].isupper() or prev_tok.lower() in SOURCE_NOUNS)):
+        if verb.strict and not (subject_ok and (intro_ok or prev_tok in {",", "¤", "-", "—", "–"}
+                                                or prev_tok.lower() in PRONOUNS or prev_tok[:1].isupper()
+                                                or names_people(prev_tok.lower()))):
             if not (intro_ok and next_word.lower() == "that"):
                 return None
         if not verb.strict and not (subject_ok or intro_ok):
@@ -538,7 +564,9 @@ class Article:
             if d and d.group(1).split()[0].lower() not in _NOT_DESCRIPTION and len(d.group(1).split()) <= 25:
                 e0 = e0 + d.end(1)
             return self._trim(s0, e0)
-        if stripped.endswith(",") and re.match(r"\s*[A-Z][^¤;:]*$", after):
+        hearer_follows = self.text[vs:ve].lower() in {"told", "tells", "tell", "telling"}
+        if stripped.endswith(",") and re.match(r"\s*[A-Z][^¤;:]*$", after) and not hearer_follows:
+            # (not after "told": "..., a member of the group, told NBC News" names who heard it)
             # "..., says John Petrides, portfolio manager at X.": inverted after a clause of the outlet's
             m = _AFTER_NP.match(after)
             if m and (CAPRUN_RE.fullmatch(m.group(1).strip()) or not _has_verb(_words(m.group(1)))):
@@ -553,7 +581,12 @@ class Article:
         if _TRAILING.match(after):
             # "..., prosecutors said." / "... skull," the prosecutor's office said.": the tag's own subject
             cut = max(before.rfind(c) for c in (",", "¤", ";", ":", "—"))
-            return self._trim(sent.start + cut + 1, vs)
+            span = self._trim(sent.start + cut + 1, vs)
+            if span is None and "¤" in before[:cut]:
+                # '"...," study lead author Lucas Paganini, a planetary scientist at X, said in a statement':
+                # the speaker with the description set off by commas, all after the quotation
+                span = self._trim(sent.start + before.rfind("¤") + 1, vs)
+            return span
         cut = max(before.rfind(c) for c in ("¤", ";", ":"))
         s0 = sent.start + cut + 1
         clause = masked[s0:vs]
@@ -586,7 +619,9 @@ class Article:
         if not seg or "¤" in seg or len(seg.split()) > 28 or _PRONOUN_NP.fullmatch(seg):
             return None
         if not re.match(r"[A-Z0-9]|(?:an?|the|one|two|three|some|many|several|both|other|senior|local|their|his|her|its)\b", seg) \
-                and not (len(seg.split()) <= 6 and any(names_people(w.lower().strip(",.")) for w in seg.split()[:4])):
+                and not ((len(seg.split()) <= 6 or any(w[:1].isupper() for w in seg.split()[1:6]))
+                         and any(names_people(w.lower().strip(",.")) for w in seg.split()[:4])):
+            # (a long one when a name follows soon: "study lead author Lucas Paganini, a planetary scientist ...")
             return None  # ("federal prosecutors", "health officials" are someone)
         return (s0, e0)
 
@@ -654,6 +689,11 @@ def names_in(name: str, words: str) -> bool:
 # Said of a speaker the sentence does not name ("he said", "the governor said" resolved from earlier):
 # the note never names someone its own sentence does not hold; the teacher checks who it is.
 UNNAMED_HERE = "a speaker this sentence does not name (check who, earlier in the article)"
+
+
+def _among(word: str, words: frozenset) -> bool:
+    """The word or its singular is one of the words ("studies" for "study", "reports" for "report")."""
+    return bool({word, word[:-1], word[:-3] + "y" if word.endswith("ies") else word} & words)
 
 
 def _describe_source(att: Attribution | None, within: str | None = None) -> str:

@@ -46,7 +46,10 @@ _MORE_SOURCE_NOUNS = {"aides", "aide", "executives", "executive", "lawmakers", "
                       "voters", "documents", "document", "data", "figures", "records", "filing", "filings",
                       "letter", "memo", "complaint", "lawsuit", "indictment", "ruling", "website", "newspaper",
                       "spokesperson", "families", "family", "officers", "agents", "staff", "powers", "states",
-                      "countries", "nations", "allies", "partners", "campaigners", "supporters", "opponents"}
+                      "countries", "nations", "allies", "partners", "campaigners", "supporters", "opponents",
+                      # who writes a paper or a letter together ("Paganini and his team wrote")
+                      "team", "colleagues", "authors", "coauthors", "co-authors", "group", "panel", "physicians",
+                      "astronomers", "astrobiologists"}
 
 
 def _head_words(phrase: str) -> list[str]:

@@ -17,6 +17,10 @@ SPECULATION = [
     r"rumou?red", r"suspected", r"speculat(?:e|ed|es|ion)",
     r"it (?:is|was|has been|had been) (?:alleged|claimed|reported|rumou?red|said|understood|believed|thought)",
     r"alleged(?= (?!that\b)[a-z])",  # "his alleged role": an act not established
+    # adverbs and nouns of possibility, and reasons offered for a guess ("every reason to suspect")
+    r"potentially", r"maybe", r"conceivably", r"reputedly", r"(?:there(?:'s|’s| is| was) )?(?:a|some) (?:real |strong |good )?(?:possibility|chance)(?= that)",
+    r"(?:every|good|some|little|no) reason to (?:suspect|believe|think|expect)",
+    r"(?:is|are|was|were) (?:widely )?expected to",
 ]
 # "could" of ability or of a procedure ("an appeal could be made", "she could not see") is not a guess
 _NOT_EPISTEMIC = re.compile(

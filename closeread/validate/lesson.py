@@ -289,8 +289,8 @@ class _LessonBuilder:
                     self.report(at, f"core: '{qid}' is not a question: the sentence of claim '{ann}' does not decide reported or asserted (a reported claim needs its source named beside a verb of saying, an asserted one neither), so it makes no question; expected another question id, or a question you write about it")
                 elif found is not None:
                     self.report(at, f"core: '{qid}' is not a question: annotation '{ann}' makes no question (it has 'question: false' or is a suggestion); expected a question id")
-                else:
-                    self.report(at, f"core: '{qid}' is not a question of this lesson{did_you_mean(qid, known)}")
+                else:  # ids share 'g-' and kind words: only a near-typo is worth suggesting
+                    self.report(at, f"core: '{qid}' is not a question of this lesson{did_you_mean(qid, known, cutoff=0.75)}")
         core = [by_id[i] for i in dict.fromkeys(ids) if i in by_id]
         if not rules.core_min <= len(ids) <= rules.core_max:
             self.report(where, f"core has {len(ids)} question(s); expected {rules.core_min} to {rules.core_max}, the ones that carry the lesson's objectives")

@@ -19,10 +19,18 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # use fullmatch: "$" also matc
 WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))})
 
 
+# The slug names folders and files twice over (teacher/<slug>/<slug>.imscc, <slug>-selection-moodle.xml):
+# a 250-character one passed 'check', then the build failed on "File name too long" (255 bytes on Linux,
+# and Windows paths stop at 260 characters). The importer cuts titles to this length too.
+MAX_SLUG = 60
+
+
 def lesson_name_problem(name: str) -> str | None:
     """What is wrong with ``name`` as a lesson's folder name (it also names the lesson's files), or None."""
     if not SLUG.fullmatch(name):
         return "is not a valid lesson slug; expected lower-case letters, digits and single hyphens"
+    if len(name) > MAX_SLUG:
+        return f"is {len(name)} characters long; expected at most {MAX_SLUG}, so that the files named after it fit every file system"
     if name in WINDOWS_RESERVED:
         return f"is a name Windows keeps for a device; expected another name (e.g. '{name}-lesson'), so that the kit copies to any disk"
     return None
@@ -290,8 +298,8 @@ def _show(value) -> str:
     return text if len(text) <= 50 else text[:49] + "\u2026'"
 
 
-def did_you_mean(word: str, choices) -> str:
-    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+def did_you_mean(word: str, choices, *, cutoff: float = 0.6) -> str:
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=cutoff)
     if close:
         return f"; did you mean '{close[0]}'?"
     shown = [str(c) for c in choices]

@@ -6,15 +6,17 @@ gets a stamp in ``.closeread-cache/sites/``: a hash of every file under ``docs/`
 files and of the versions of MkDocs and Material, and a hash of every file of the site folder it made.
 When the next build finds the same two hashes, that site is left as it is, file for file.
 
-What is compared for each file, under docs/ and in the site, is its path, size, modification time,
-change time (ctime) and inode number. The change time is what makes this enough: the kernel sets it
+What is compared for each file the build wrote, under docs/ and in the site, is its path, size,
+modification time, change time (ctime) and inode number; the authors' own files under docs/ (a few
+hundred KB) are compared by content, since the times below cannot be relied on everywhere. The change time is what makes this enough: the kernel sets it
 to the clock on every write, truncation, rename into place, chmod or link, and no system call can set
 it back (``touch -d``, ``rsync -t``, ``cp -p`` and unpacking an archive restore the modification
 time only). So an edit that keeps a page's size and puts its time back, a deleted or added file, a
 script corrupted in place or a folder swapped for a copy all change the hash, without reading a
 single file's contents (which would cost seconds per build at 1,000 lessons). What it cannot see is
-a change made under the file system (a disk editor, bit rot), or on a file system whose "ctime" is a
-creation time (FAT, exFAT: a USB stick) when a file is edited in place with its size and time kept.
+a change made under the file system (a disk editor, bit rot), or, on a file system whose "ctime" is a
+creation time (FAT, exFAT: a USB stick) or that keeps whole seconds, a built file changed in place
+with its size and time kept (the authors' files are read whole: see ``GENERATED``).
 """
 
 from __future__ import annotations
@@ -26,13 +28,15 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from closeread.render.pages import STUDENT_DIR, TEACHER_DIR
+from closeread.trust import json_object
 from closeread.write import search
 
 STAMPS = Path(".closeread-cache") / "sites"
 _TOOLS = ("mkdocs", "mkdocs-material")
 
 
-def _walk(folder: Path, out: list[str], prefix: str = "") -> None:
+def _walk(folder: Path, out: list[str], prefix: str = "", *, by_content=lambda name: False) -> None:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except FileNotFoundError:
@@ -40,9 +44,12 @@ def _walk(folder: Path, out: list[str], prefix: str = "") -> None:
     for entry in entries:
         name = prefix + entry.name
         if entry.is_dir(follow_symlinks=True):
-            _walk(Path(entry.path), out, name + "/")
+            _walk(Path(entry.path), out, name + "/", by_content=by_content)
         else:
             try:
+                if by_content(name):
+                    out.append(f"{name}\0sha256\0{hashlib.sha256(Path(entry.path).read_bytes()).hexdigest()}")
+                    continue
                 st = entry.stat()
             except OSError:  # a dangling link: its name alone, so that mending it changes the hash
                 out.append(f"{name}\0unreadable")
@@ -50,11 +57,19 @@ def _walk(folder: Path, out: list[str], prefix: str = "") -> None:
             out.append(f"{name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}")
 
 
+# docs/ folders the build writes (generated pages, rewritten whenever their bytes change); every other
+# file there is the authors' (about 250 KB in the kit), read whole: on a file system with coarse times
+# (FAT, exFAT: a USB stick, whose "ctime" is the creation time; ext4 with small inodes: whole seconds)
+# an edit that keeps the size, made within the same tick or with its time put back, leaves every
+# stat field as it was
+GENERATED = (f"{STUDENT_DIR}/", f"{TEACHER_DIR}/")
+
+
 def docs_listing(root: Path) -> list[str]:
-    """Every file under docs/ with its size and modification time, in order: the part of
-    ``inputs_hash`` both sites share (walk it once and pass it to each)."""
+    """Every file under docs/, in order: the build's own by size and times, the authors' by content;
+    the part of ``inputs_hash`` both sites share (walk it once and pass it to each)."""
     lines: list[str] = []
-    _walk(root / "docs", lines)
+    _walk(root / "docs", lines, by_content=lambda name: not name.startswith(GENERATED))
     return lines
 
 
@@ -97,10 +112,7 @@ class SiteStamp:
         return self.root / STAMPS / f"{self.site_dir.name}.json"
 
     def read(self) -> dict:
-        try:
-            return json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
+        return json_object(self.path)
 
     def fresh(self, inputs: str) -> bool:
         """True when the site folder is the one built from exactly these inputs."""

@@ -23,6 +23,9 @@
   };
   const RULES = { find: 2, short: 4, discussion: 3 };
   const minutes = (m) => (Math.round(m * 10) / 10).toString();
+  // a lesson's slug and a question's id are keys of plain objects: "constructor" is a valid one of each,
+  // and a plain lookup would find Object's own
+  const own = (obj, key) => (Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined);
 
 
   function init() {
@@ -67,7 +70,7 @@
     // each lesson's files beside its teacher edition, next to this page
     const besides = (slug, file) => new URL(encodeURIComponent(slug) + "/" + file, location.href).href;
     const loaded = (window.closereadLessons = window.closereadLessons || {});
-    const lessonData = (i) => { const slug = lessons[i].slug; return loadScript(besides(slug, "assign.js"), () => loaded[slug]); };
+    const lessonData = (i) => { const slug = lessons[i].slug; return loadScript(besides(slug, "assign.js"), () => own(loaded, slug)); };
 
     function load() {
       const i = +sel.value;
@@ -201,7 +204,7 @@
     // the zip writer and manifest are in closeread-cartridge.js, beside this script, loaded on the
     // first download so that the builder's page stays light
     const carts = (window.closereadCartridges = window.closereadCartridges || {});
-    const cartridgeData = (slug) => loadScript(besides(slug, "cartridge.js"), () => carts[slug]);
+    const cartridgeData = (slug) => loadScript(besides(slug, "cartridge.js"), () => own(carts, slug));
     const maker = () => loadScript(new URL("closeread-cartridge.js", HERE).href, () => window.closereadCartridge);
     const assets = () => loadScript(new URL("cartridge-assets.js", location.href).href, () => window.closereadCartridgeAssets);
     $(".cr-as-cc", root).addEventListener("click", () => {
@@ -213,7 +216,7 @@
       lmsStatus.textContent = "Making the cartridge\u2026";
       Promise.all([cartridgeData(slug), maker(), assets()]).then(([c, make, kit]) => {
         if (!lesson || lesson.slug !== slug) return;
-        const made = make.selection(c, kit, items.filter((it) => it.on && c.qti.items[it.q.id]).map((it) => it.q.id), r.url);
+        const made = make.selection(c, kit, items.filter((it) => it.on && own(c.qti.items, it.q.id)).map((it) => it.q.id), r.url);
         download(slug + "-selection.imscc", "application/zip", made.bytes);
         const web = r.url && /^https?:/.test(r.url);
         lmsStatus.textContent = made.count + (made.count === 1 ? " question" : " questions") + " in the cartridge's quiz, with the lesson page, the worksheets and the article's address" +

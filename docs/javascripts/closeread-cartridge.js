@@ -76,7 +76,9 @@
   // The selection's cartridge: the lesson's module as the build made it, the selection's quiz and, when it
   // is on the web, the assignment's link.
   // kit: the kit's stylesheet and script (teacher/cartridge-assets.js), which the page holds between its parts
-  function selection(c, kit, chosen, url) {
+  function selection(c, kit, ids, url) {
+    // only the lesson's own items: a question id "constructor" (valid) would find Object's constructor
+    const chosen = ids.filter((q) => Object.prototype.hasOwnProperty.call(c.qti.items, q));
     const id = "cr_sel_" + hex(crc32(utf8(c.slug + "\n" + chosen.join(",") + "\n" + (url || ""))));
     const quizTitle = c.qti.title;
     const [before, between, after] = c.page.parts;

@@ -310,3 +310,88 @@ def test_the_articles_words_are_shown_as_text_never_as_markup(tmp_path, open_pag
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture
+def harbour(tmp_path):
+    """The fixture lesson with three suggestions to review, served by the studio."""
+    from closeread.studio.command import start
+
+    kit = make_kit(tmp_path / "kit")
+    folder = kit / "lessons" / "tiny-harbour"
+    (folder / "suggestions.yaml").write_text(
+        "annotations:\n"
+        "- {id: s-1, kind: attribution-verb, quote: said, note: n, suggested: true, implies: Neutral.}\n"
+        "- {id: s-2, kind: loaded-language, quote: reckless, note: n, suggested: true, neutral: hasty}\n"
+        "- {id: s-3, kind: claim, quote: have driven workers, note: n, suggested: true, stance: asserted}\n",
+        encoding="utf-8")
+    server, url = start(kit, folder)
+    yield kit, folder, url
+    server.shutdown()
+    server.server_close()
+
+
+def test_what_a_teacher_found_in_a_session_on_a_phone_wide_window(harbour, open_page):
+    kit, folder, url = harbour
+    page = open_page(url, served=[Served(kit, url.split("?")[0])], bypass_csp=True, viewport={"width": 390, "height": 844})
+    page.wait_for_selector("#pending .card")
+
+    def state():
+        return page.evaluate("fetch('/api/state').then(r => r.json())")
+
+    # a compact bar, and a line scrolled into view ends below it, not under it
+    bar = page.evaluate("document.querySelector('.bar').getBoundingClientRect().height")
+    assert bar <= 120, bar
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    top = page.evaluate("() => { const l = document.querySelector('.line[data-n=\"3\"]'); l.scrollIntoView({block: 'nearest'}); return l.getBoundingClientRect().top; }")
+    assert top >= page.evaluate("document.querySelector('.bar').getBoundingClientRect().bottom"), top
+
+    # n rejects and selects the next suggestion: a second n rejects that one
+    page.click("#article-heading")
+    page.keyboard.press("j")
+    _act(page, lambda: page.keyboard.press("n"))
+    _act(page, lambda: page.keyboard.press("n"))
+    assert [m["id"] for m in state()["marks"] if m["pending"]] == ["s-3"]
+
+    # a written question about an annotation: the builder says it replaces the generated one, and the
+    # core set takes it in that one's place
+    _draft(page, "short", "a-quote")
+    assert "g-a-quote" in page.text_content("#qb-replaces")
+    for level in ("beginning", "developing", "strong"):
+        _fill(page, f"#qb-rub-{level}-sample", f"A {level} answer.")
+    _act(page, lambda: page.click("#qb-save"))
+    assert "replaces 'g-a-quote'" in page.text_content("#message")
+    core = state()["core"]
+    assert "g-a-quote" not in core and core[4].startswith("q-short")
+    assert "in place of the generated g-a-quote" in page.text_content("#questions")
+
+    # options move up and down by keyboard, right answer and feedback with them
+    _draft(page, "single", "a-quote")
+    first = page.input_value("#qb-opt-1")
+    right = page.is_checked("#qb-right-1")
+    page.focus("#qb-down-1")
+    page.keyboard.press("Enter")
+    assert page.input_value("#qb-opt-2") == first and page.is_checked("#qb-right-2") == right
+    assert page.evaluate("document.activeElement.id").startswith("qb-")  # the focus stays on the moved option
+    assert "keep_order" in page.text_content("#qb-body")
+    page.check("#qb-keep-order")
+    _act(page, lambda: page.click("#qb-save"))
+    written = [q for q in state()["questions"] if q.get("written") and q["type"] == "single" and q["written"].get("keep_order")]
+    assert written and written[0]["written"]["options"][1]["text"] == first
+
+    # the rubric of a generated open question opens pre-filled, with starters of its kind
+    page.click('button[aria-label="Rubric and starters of g-a-reckless"]')
+    page.wait_for_function("document.getElementById('qb-rub-beginning-does') && document.getElementById('qb-rub-beginning-does').value !== ''")
+    assert "neutral" in page.input_value("#qb-starters")
+
+    # an annotation moved onto other words keeps its id and fields
+    page.click("summary")
+    page.click('button[aria-label="Edit annotation a-seemingly"]')
+    _select_words(page, "seemingly cost the city")
+    page.click("#ann-rewords")
+    _act(page, lambda: page.click("#ann-save"))
+    moved = next(m for m in state()["marks"] if m["id"] == "a-seemingly")
+    assert moved["quote"] == "seemingly cost the city" and moved["kind"] == "speculation"
+
+    assert page.text_content('label[for="objectives-1"]') == "Objective 1"
+    assert _axe(page) == []

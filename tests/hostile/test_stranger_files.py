@@ -81,13 +81,21 @@ def test_control_characters_in_the_article_are_reported_line_by_line(tmp_path):
     ]
 
 
+def _import(tmp_path: Path, name: str, title: str, headline: str, mayor: str, workers: str) -> Path:
+    """Import a two-paragraph page as `build.py new` does; the draft's folder."""
+    page = tmp_path / name
+    page.write_text(f"<html><head><title>{title}</title></head><body><article><h1>{headline}</h1><p>{mayor}</p>"
+                    f"<p>{workers}</p></article></body></html>", encoding="utf-8")
+    return import_page(page, lessons_dir=tmp_path / "lessons", today=TODAY)
+
+
+MAYOR = "The mayor said 300 boats would come back in May, after two years of work on the quay."
+WORKERS = "Workers said the strike had ended on Tuesday after a week of talks with the port."
+
+
 def test_an_imported_page_keeps_no_control_character(tmp_path):
-    page = tmp_path / "ctl.html"
-    page.write_text("<html><head><title>Harbour</title></head><body><article><h1>Harbour\x1b[2J news</h1>"
-                    "<p>The mayor said 300\x07 boats would come\x0b back in May, after two years of work on the quay.</p>"
-                    "<p>Workers said the strike\ufffe had ended on Tuesday after a week of talks with the port.</p>"
-                    "</article></body></html>", encoding="utf-8")
-    folder = import_page(page, lessons_dir=tmp_path / "lessons", today=TODAY)
+    folder = _import(tmp_path, "ctl.html", "Harbour", "Harbour\x1b[2J news", MAYOR.replace("300", "300\x07").replace("come", "come\x0b"),
+                     WORKERS.replace("strike", "strike\ufffe"))
     text = (folder / "article.txt").read_text(encoding="utf-8")
     assert "Harbour[2J news" in text and "300 boats would come back" in text  # the ESC goes, the text after it stays
     assert not any(c in text for c in "\x1b\x07\x0b\ufffe")
@@ -216,13 +224,7 @@ def test_a_lesson_named_like_a_windows_device_is_refused(tmp_path, name):
 
 
 def test_a_page_titled_con_is_imported_under_another_name(tmp_path):
-    page = tmp_path / "con.html"
-    page.write_text("<html><head><title>CON</title></head><body><article><h1>CON</h1>"
-                    "<p>The mayor said 300 boats would come back in May, after two years of work on the quay.</p>"
-                    "<p>Workers said the strike had ended on Tuesday after a week of talks with the port.</p>"
-                    "</article></body></html>", encoding="utf-8")
-    folder = import_page(page, lessons_dir=tmp_path / "lessons", today=TODAY)
-    assert folder.name == "con-lesson"
+    assert _import(tmp_path, "con.html", "CON", "CON", MAYOR, WORKERS).name == "con-lesson"
 
 
 # -- case 6: a selector of thousands of steps ------------------------------------------------------

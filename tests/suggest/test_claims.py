@@ -114,3 +114,37 @@ def test_a_plural_noun_after_are_is_not_a_passive_reporting_verb():
 
 def test_an_exclamation_is_not_a_claim():
     assert claims("Oh how very noble and principled of the prince to end the friendship at last!\n") == []
+
+
+def test_a_statement_around_an_according_to_aside_is_the_words_after_it():
+    text = "President Donald Trump, according to the White House, made an unscheduled trip to the hospital on Saturday.\n"
+    assert claims(text) == ["made an unscheduled trip to the hospital on Saturday"]
+
+
+def test_a_trailing_tag_before_a_relative_clause_and_a_tag_after_a_prepositional_opening():
+    text = ("And such stripping would occur fairly regularly, Paganini and his team wrote in the new paper, which "
+            "was published online today.\n\n"
+            "In an El Paso facility, a cell meant for 35 held 155 adult males, NBC News reported.\n")
+    assert claims(text) == ["And such stripping would occur fairly regularly",
+                            "In an El Paso facility, a cell meant for 35 held 155 adult males"]
+
+
+def test_an_agencys_advice_is_a_claim_without_the_agency():
+    text = "The Centers for Disease Control recommends all individuals above age 6 months get a flu vaccine.\n"
+    assert claims(text) == ["all individuals above age 6 months get a flu vaccine"]
+
+
+@pytest.mark.parametrize("line", [
+    "Which is exactly the problem with the account the White House gave.",
+    "Clipper could end up zooming through the plume on one of those flybys.",
+    "And there's a possibility that a NASA spacecraft could soon do just that.",
+])
+def test_a_comment_on_the_sentence_before_or_a_guess_is_not_a_claim(line):
+    assert claims(f"{line}\n") == []
+    assert claims("The spacecraft could not reach the plume on any of its flybys.\n") != []
+
+
+def test_an_appeal_is_reported_by_its_whole_sentence_not_by_its_infinitive():
+    text = ("A group of physicians, alarmed that the administration is denying flu vaccines to migrants, is urging "
+            "the department to accept its offer.\n")
+    assert claims(text) == [text.strip().rstrip(".")]

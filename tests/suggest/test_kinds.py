@@ -36,6 +36,28 @@ def test_every_attribution_gets_its_source_but_no_pronoun_or_date_does():
     assert of(text, "source") == ["Volker", "Volker", "the court"]
 
 
+def test_who_heard_a_statement_is_not_its_source_and_the_speaker_before_is():
+    text = ("\"This is how epidemics begin,\" Dr. Luz Arroyo, a member of the group, told NBC News. "
+            "\"It is not only migrants.\"\n")
+    assert of(text, "source") == ["Dr. Luz Arroyo, a member of the group"]
+
+
+def test_a_speaker_described_at_length_after_a_quotation_is_the_source():
+    text = ("\"Water is hard to find beyond Earth,\" study lead author Lucas Paganini, a planetary scientist at "
+            "the Goddard Space Flight Center, said in a statement.\n")
+    assert of(text, "source") == ["study lead author Lucas Paganini, a planetary scientist at the Goddard Space "
+                                  "Flight Center"]
+    assert of("\"It rained,\" he said, in a statement.\n", "source") == []
+    assert of("\"It rained,\" the rain, a cold one in the night, fell down, he said.\n", "source") == []
+
+
+def test_a_name_with_its_team_and_a_two_word_outlet_name_are_sources():
+    text = ("Such stripping would occur often, Paganini and his team wrote in the new paper.\n\n"
+            "A cell meant for 35 held 155 men with only one toilet, NBC News reported.\n")
+    assert of(text, "source") == ["Paganini and his team", "NBC News"]
+    assert of("Afterward the sink reported.\n", "source") == []
+
+
 # --- verbs.py -------------------------------------------------------------------------------------
 
 def test_attribution_lexicon_finds_more_than_say_and_tell_and_flags_loaded_verbs():
@@ -58,6 +80,88 @@ def test_a_subheading_question_is_not_an_attribution():
     assert of(text, "attribution-verb") == ["claimed"]
 
 
+def test_a_verb_of_finding_reports_words_only_after_a_study_or_an_inquiry():
+    text = ("That report found children in some facilities had no showers.\n\n"
+            "Police found a body near the river on Sunday.\n")
+    assert of(text, "attribution-verb") == ["found"]
+    assert of(text, "attribution-verb")[0] == "found" and "That report" in of(text, "source")[0]
+
+
+def test_a_verb_of_belief_reports_a_hypothesis_only_after_a_kind_of_speaker():
+    text = ("The researchers think the source of this water is a plume.\n\n"
+            "I think the plan is fine. Most children think recess is too short, she said.\n")
+    assert of(text, "attribution-verb") == ["think"]
+
+
+def test_pleading_is_a_loaded_verb_of_saying_but_pleading_guilty_is_not():
+    text = ("In a letter, the doctors pleaded with the administration to reconsider.\n\n"
+            "The driver pleaded guilty to the charge on Monday.\n")
+    found = [s for s in suggest(text) if s["kind"] == "attribution-verb"]
+    assert [s["quote"] for s in found] == ["pleaded"] and "A loaded verb" in found[0]["note"]
+
+
+def test_advice_from_an_authority_is_an_attribution_and_a_personal_one_is_not():
+    text = ("The Centers for Disease Control recommends all adults get a flu vaccine.\n\n"
+            "Her friend recommends the pasta at the new place.\n")
+    assert of(text, "attribution-verb") == ["recommends"]
+
+
+def test_observing_a_thing_is_an_act_observing_that_is_a_report():
+    text = ("The researchers observed Europa for 17 nights.\n\n"
+            "The researchers observed that the plume was faint.\n")
+    assert of(text, "attribution-verb") == ["observed"]
+    assert [s["quote"] for s in suggest(text) if s["kind"] == "attribution-verb"][0] == "observed"
+    assert "that the plume" in text[text.index("observed that"):]
+    assert [s.get("occurrence") for s in suggest(text) if s["kind"] == "attribution-verb"] == [2]
+
+
+def test_posting_a_thing_is_an_act_posting_words_is_a_report():
+    text = ("The party posted a video on social media on Tuesday.\n\n"
+            "The party posted that the video was satire.\n")
+    assert [s.get("occurrence") for s in suggest(text) if s["kind"] == "attribution-verb"] == [2]
+
+
+def test_the_subject_before_auxiliaries_and_a_progressive_verb_is_the_source():
+    text = ("Assange has denied both allegations.\n\n"
+            "Michigan health authorities are reporting that a sixth person died.\n")
+    assert of(text, "attribution-verb") == ["denied", "reporting"]
+    assert of(text, "source") == ["Assange", "Michigan health authorities"]
+
+
+def test_calling_in_threats_is_an_act_not_a_label():
+    text = "He allegedly called in threats to the office. Critics called the plan a sham.\n"
+    assert [s.get("occurrence") for s in suggest(text) if s["kind"] == "attribution-verb"] == [2]
+
+
+def test_a_plural_of_people_or_a_dashed_apposition_before_an_everyday_verb_is_a_speaker():
+    text = ("Democratic lawmakers grilled the envoy about the call.\n\n"
+            "The Palestinian Authority - which rejected the mediator - called for an emergency meeting.\n")
+    assert of(text, "attribution-verb") == ["grilled", "called for"]
+    assert of("Heavy rains grilled nothing.\n", "attribution-verb") == []
+
+
+def test_a_photo_caption_that_describes_an_act_is_no_attribution_but_one_with_words_is():
+    line = "Kurt Volker testifies before the House Intelligence Committee on Tuesday."
+    text = f"{line}\n\nThe hearing went on for hours, officials said.\n"
+    span = (0, len(line))
+    assert of(text, "attribution-verb", captions=[span]) == []
+    assert of(text, "attribution-verb") == ["testifies"]
+    worded = "Kurt Volker testifies that the call was unusual."
+    assert of(f"{worded}\n", "attribution-verb", captions=[(0, len(worded))]) == ["testifies"]
+
+
+def test_denying_someone_a_thing_is_a_refusal_not_a_denial():
+    text = "The agency denied him a visa on Monday. The minister denied the allegations.\n"
+    assert [s.get("occurrence") for s in suggest(text) if s["kind"] == "attribution-verb"] == [2]
+
+
+def test_a_passive_that_introduces_no_words_is_not_an_attribution():
+    text = ("Such stripping would occur often enough to be noted more than one night out of 17.\n\n"
+            "It was noted that the plume was faint.\n")
+    assert of(text, "attribution-verb") == ["noted"]
+    assert [s.get("occurrence") for s in suggest(text) if s["kind"] == "attribution-verb"] == [2]
+
+
 # --- quotes.py ------------------------------------------------------------------------------------
 
 def test_short_quoted_words_are_a_quote_next_to_a_speech_word_and_scare_quotes_otherwise():
@@ -65,6 +169,18 @@ def test_short_quoted_words_are_a_quote_next_to_a_speech_word_and_scare_quotes_o
             "The \u201creforms\u201d have left the hospitals without doctors.\n")
     assert of(text, "quote") == ["not close"]
     assert of(text, "loaded-language") == ["\u201creforms\u201d"]
+
+
+def test_a_fields_term_in_quotation_marks_is_not_a_scare_quote_but_a_common_word_is():
+    text = ("The volume is higher than what \"exogenic\" processes could explain.\n\n"
+            "So, the paper-thin medical \"record\" he provided was made up.\n")
+    found = [s["quote"] for s in suggest(text) if s["kind"] in ("loaded-language", "quote")]
+    assert "\"exogenic\"" not in found and "exogenic" not in found and "\"record\"" in found
+
+
+def test_questions_about_something_is_a_noun_not_a_reporting_verb():
+    text = "Trump provided it to quiet questions about his health. Gupta questions whether it is true.\n"
+    assert [s.get("occurrence") for s in suggest(text) if s["kind"] == "attribution-verb"] == [2]
 
 
 def test_a_name_in_quotation_marks_is_not_a_quote():
@@ -95,6 +211,20 @@ def test_could_of_possibility_is_speculation_could_of_ability_or_procedure_is_no
     assert of(text, "speculation") == ["could", "allegedly"]
 
 
+def test_adverbs_and_nouns_of_possibility_and_reasons_for_a_guess_are_speculation():
+    text = ("The plumes come from potentially habitable places. And there's a possibility that a probe could fly "
+            "through one.\n\nThe incident was minor or maybe routine; there is every reason to suspect more.\n\n"
+            "The court is expected to rule next week.\n")
+    assert of(text, "speculation") == ["potentially", "there's a possibility", "could", "maybe",
+                                       "every reason to suspect", "is expected to"]
+
+
+def test_possibility_without_a_guess_and_a_reason_given_as_fact_are_not_speculation():
+    text = ("The chance to vote ends on Friday. The reason to act is the deadline, she said.\n\n"
+            "Officials expected the report on Monday.\n")
+    assert of(text, "speculation") == []
+
+
 def test_hedges_inside_a_quotation_are_not_the_outlets():
     text = "\"It may be the worst year yet,\" the minister said. The figures are probably wrong.\n"
     assert of(text, "speculation") == ["probably"]
@@ -106,6 +236,20 @@ def test_figures_with_what_they_count_ranges_and_no_model_numbers():
     text = ("The 787-9 seats 242 to 330 passengers. The 777 program has faced delays.\n\n"
             "It came after five sales: two to Biman and three to Ghana. The trip took three days.\n")
     assert of(text, "figure") == ["242 to 330 passengers", "five sales", "three days"]
+
+
+def test_dashed_ranges_measures_and_a_thousands_figure_that_looks_like_a_year_are_figures():
+    text = ("The risk is moderate in the following 3-5 years. They studied the 1,900-mile-wide moon.\n\n"
+            "There was about 2,300 tons (2,095 metric tons) of it.\n")
+    assert of(text, "figure") == ["3-5 years", "1,900-mile-wide", "about 2,300 tons", "2,095"]
+    assert of("The 737-800 flew in 2015 and 2019-2020 was busy.\n", "figure") == []
+
+
+def test_ages_and_the_time_frame_of_a_statement_are_not_figures():
+    text = ("Trump is 73 years old. A 55-year-old man and all people above age 6 months got one.\n\n"
+            "He did not have a physical in the past two years.\n")
+    assert of(text, "figure") == []
+    assert of("The trial lasted two years.\n", "figure") == ["two years"]
 
 
 # --- core.py --------------------------------------------------------------------------------------

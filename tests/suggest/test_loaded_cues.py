@@ -84,3 +84,46 @@ def test_rare_technical_adjectives_and_the_articles_subject_are_not_judgements()
             "Doctors said the intranasal vaccine suits healthy adults. The intranasal vaccine is sprayed. "
             "An intranasal dose costs less.\n")
     assert loaded(text) == []
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Trump has shown little hesitation to doctor, um, doctor's reports in the past.\n", "um"),
+    ("Which, of course, means she has given some statements that were not accurate.\n", "of course"),
+    ("So, the paper-thin medical record answered no question about his health.\n", "paper-thin"),
+    ("This is a White House that has set a standard of dishonesty in its statements.\n", "dishonesty"),
+])
+def test_asides_simile_compounds_and_judging_nouns_in_the_outlets_voice_are_proposed(text, phrase):
+    assert phrase in loaded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The University of Michigan (UM) opened a new lab; the course of the river changed.\n",  # no aside
+    "A well-thin argument is no compound of degree; the half-solid gel set overnight.\n",     # degree prefixes
+    "Vaccines prevent illness from spreading among detained families, the doctors said.\n",  # a condition, a fact
+    "\"It is, of course, a standard of dishonesty,\" the senator said.\n",                   # the speaker's words
+    "The president made an unscheduled trip; the buyer stayed undisclosed.\n",               # rare only by a prefix
+    "The two leaders met in the hourlong encounter; the figure is in the ballpark.\n",       # two common words
+    "They got a signal of emitted infrared light, and arrivals spiked last year.\n",         # participles as verbs
+    "The order is valued at $8.8 billion at list prices.\n",                                 # a passive with its complement
+    "Maley says the stock could be a risky bet with a worthy reward.\n",                     # indirect speech
+])
+def test_plain_words_conditions_and_reported_judgements_are_not(text):
+    assert loaded(text) == []
+
+
+def test_a_judging_noun_in_a_reported_sentence_is_the_speakers():
+    assert loaded("Officials said the standard of dishonesty was set by others.\n") == []
+    assert loaded("Clark in October revealed lofty plans to expand the fleet.\n") == ["lofty"]
+
+
+def test_an_exclamation_is_its_own_clause_and_a_shouted_promotion_is_not_one():
+    text = ("So, there's reason -- lots of it! -- to wonder.\n\nHow chivalrous!\n\n"
+            "THE POINT -- NOW ON YOUTUBE!\n")
+    assert loaded(text) == ["lots of it!", "How chivalrous!"]
+
+
+def test_a_comment_adverb_opening_a_sentence_is_proposed_a_sequence_adverb_is_not():
+    text = ("Sadly, the bridge closed on Monday. Finally, the council voted on the plan.\n\n"
+            "Recently, the mayor resigned. Separately, the police opened an inquiry.\n")
+    assert loaded(text) == ["Sadly"]
+    assert loaded("\"Sadly, it closed,\" the mayor said.\n") == []

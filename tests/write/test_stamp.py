@@ -78,6 +78,9 @@ def test_the_inputs_hash_follows_docs_and_config(tmp_path):
     page = kit / "docs" / "index.md"
     st = page.stat()
     os.utime(page, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+    assert inputs_hash(root=kit, config_file=config) == first  # an author's page counts by its content
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace(text[-2], "!" if text[-2] != "!" else "?"), encoding="utf-8")
     second = inputs_hash(root=kit, config_file=config)
     assert second != first
     (kit / "docs" / "new.md").write_text("# New\n", encoding="utf-8")

@@ -18,6 +18,13 @@
 
   function $(id) { return document.getElementById(id); }
 
+  // the sticky bar's height, for scroll-padding and scroll-margin in the CSS: a line scrolled into view
+  // must not end under the bar (its height changes with the window and the message)
+  var bar = document.querySelector(".bar");
+  function barHeight() { document.documentElement.style.setProperty("--bar", bar.offsetHeight + "px"); }
+  if (window.ResizeObserver) new ResizeObserver(barHeight).observe(bar);
+  barHeight();
+
   function h(tag, attrs) {
     var el = document.createElement(tag);
     var k;
@@ -317,7 +324,7 @@
     $("annotation-target").textContent = (m.pending ? "Suggested " : "") + m.label + (m.line ? ", line " + m.line : "") + ": “" + (m.quote || "whole article") + "”";
     $("ann-kind").value = m.kind;
     $("ann-quote").value = m.quote || "";
-    $("ann-quote").disabled = true; // an annotation's words are changed by marking new ones
+    $("ann-rewords").hidden = true; // new words: select them in the article, then "Use these words"
     drawFields();
     $("ann-note").value = m.note;
     $("ann-teacher-note").value = m.teacher_note || "";
@@ -331,11 +338,13 @@
     var sel = window.getSelection();
     var found = selectionInArticle(sel);
     if (!found) { say("Select words in the article first."); return; }
+    var was = editing;
     blankForm();
     selection = found;
     $("annotation-target").textContent = "New annotation on: “" + found.text + "”";
     $("ann-quote").value = found.text;
     $("ann-kind").focus();
+    if (was && mark(was.id)) offerWords(was.id, found); // or the annotation edited just before moves onto them
   }
 
   function offsetOf(node, offset) {
@@ -368,6 +377,11 @@
     if (editing) {
       params.id = editing.id;
       params.keep = editing.pending;
+      var words = $("ann-quote").value.trim();
+      if (words && words !== editing.quote) {
+        if (selection && selection.text === words) { params.start = selection.start; params.end = selection.end; }
+        else params.quote = words; // typed or pasted: the studio finds them in the article
+      }
       var cleaned = {};
       Object.keys(params.fields).forEach(function (k) { if (params.fields[k] !== "" || editing.fields[k] !== undefined) cleaned[k] = params.fields[k]; });
       params.fields = cleaned;
@@ -391,7 +405,7 @@
     selection = null;
     $("annotation-target").textContent = "New annotation: select words in the article, or type them below.";
     $("ann-quote").value = "";
-    $("ann-quote").disabled = false;
+    $("ann-rewords").hidden = true;
     $("ann-note").value = "";
     $("ann-teacher-note").value = "";
     $("ann-save").textContent = "Save annotation";
@@ -469,14 +483,26 @@
     return h("div", { class: "field" }, h("label", { for: id }, label), input);
   }
 
-  function drawDraft() {
+  function drawDraft(keepFocus) {
     var box = clear($("qb-body"));
     if (!draft) return;
     var q = draft;
     box.appendChild(h("h3", {}, editingQuestion ? "Question " + editingQuestion : "New " + q.type + " question"));
     if (!q.generated) box.appendChild(textField("qb-prompt", "Question (stem)", q.prompt, 2, function (v) { q.prompt = v; }));
+    var replaces = q.generated ? [] : replacedBy(q).filter(function (g) { return g !== editingQuestion; });
+    if (replaces.length) {
+      box.appendChild(h("p", { class: "hint replaces", id: "qb-replaces" }, "This written question replaces the generated question" +
+        (replaces.length === 1 ? " " : "s ") + replaces.map(function (g) { return g.id + " (“" + g.prompt + "”)"; }).join(", ") +
+        ": the build makes no generated question about an annotation a written question is about." +
+        (replaces.some(function (g) { return state.core.indexOf(g.id) !== -1; }) ? " In the core set it takes its place." : "")));
+    }
     if (q.type === "single" || q.type === "multiple") {
       var fs = h("fieldset", {}, h("legend", {}, "Options (" + (q.type === "single" ? "one right" : "one or more right") + ")"));
+      var keep = h("input", { type: "checkbox", id: "qb-keep-order", checked: !!q.keep_order });
+      keep.addEventListener("change", function () { q.keep_order = keep.checked; });
+      fs.appendChild(h("p", { class: "hint" }, "Students see the options shuffled (the same way at every build) unless you keep this order; " +
+        "moving options matters for a question that keeps its order (“None of the above” last, say)."));
+      fs.appendChild(h("div", { class: "field inline" }, keep, h("label", { for: "qb-keep-order" }, "Keep this order (keep_order: true)")));
       q.options.forEach(function (o, i) {
         var n = i + 1;
         var right = h("input", { type: q.type === "single" ? "radio" : "checkbox", name: "qb-right", id: "qb-right-" + n, checked: !!o.correct });
@@ -487,7 +513,10 @@
         fs.appendChild(h("div", { class: "option" },
           textField("qb-opt-" + n, "Option " + n, o.text, 0, function (v) { o.text = v; }),
           h("div", { class: "field inline" }, right, h("label", { for: "qb-right-" + n }, "Right answer")),
-          textField("qb-fb-" + n, "Feedback for option " + n, o.feedback, 0, function (v) { o.feedback = v; })));
+          textField("qb-fb-" + n, "Feedback for option " + n, o.feedback, 0, function (v) { o.feedback = v; }),
+          h("div", { class: "buttons" },
+            h("button", { type: "button", id: "qb-up-" + n, disabled: i === 0, onclick: function () { moveOption(i, -1); } }, "Move option " + n + " up"),
+            h("button", { type: "button", id: "qb-down-" + n, disabled: i === q.options.length - 1, onclick: function () { moveOption(i, 1); } }, "Move option " + n + " down"))));
       });
       box.appendChild(fs);
     }
@@ -498,6 +527,8 @@
         cb.addEventListener("change", function () {
           q.claims = q.claims.filter(function (x) { return x !== m.id; });
           if (cb.checked) q.claims.push(m.id);
+          drawDraft(true); // what the question replaces follows the claims ticked
+          $(cb.id).focus();
         });
         claims.appendChild(h("div", { class: "field inline" }, cb, h("label", { for: "qb-claim-" + m.id }, m.quote + " (" + m.fields.stance + ")")));
       });
@@ -524,12 +555,36 @@
       h("button", { type: "button", id: "qb-save", onclick: saveQuestion }, editingQuestion ? "Save question" : "Add question"),
       h("button", { type: "button", onclick: function () { draft = null; editingQuestion = null; drawDraft(); } }, "Cancel")));
     var first = box.querySelector("input, textarea");
-    if (first) first.focus();
+    if (first && keepFocus !== true) first.focus();
+  }
+
+  function moveOption(i, step) {
+    // text, right answer and feedback move together; the focus stays on the moved option's button
+    var o = draft.options.splice(i, 1)[0];
+    draft.options.splice(i + step, 0, o);
+    drawDraft(true);
+    var n = i + step + 1;
+    var b = $((step < 0 ? "qb-up-" : "qb-down-") + n);
+    if (b && b.disabled) b = $((step < 0 ? "qb-down-" : "qb-up-") + n);
+    if (b) b.focus();
+    say("Option moved to place " + n + " of " + draft.options.length + (draft.keep_order ? "." : " (shuffled for students unless “Keep this order” is ticked)."));
+  }
+
+  function replacedIds(q) {
+    // the generated questions a written one stands in for (as actions.replaced_ids tells the server)
+    var ids = [q.annotation, q.answer].filter(Boolean).concat(q.claims || []).map(function (a) { return "g-" + a; });
+    if (q.type === "sort") ids.push("g-sort-claims");
+    return ids;
+  }
+
+  function replacedBy(q) {
+    var ids = replacedIds(q);
+    return state.questions.filter(function (x) { return x.generated && ids.indexOf(x.id) !== -1; });
   }
 
   function saveQuestion() {
     var q = draft;
-    var body = { type: q.type, prompt: q.prompt, explanation: q.explanation, annotation: q.annotation, options: q.options,
+    var body = { type: q.type, prompt: q.prompt, explanation: q.explanation, annotation: q.annotation, options: q.options, keep_order: !!q.keep_order,
       claims: q.claims, answer: q.answer, model_answer: q.model_answer, guidance: q.guidance, rubric: q.rubric, starters: q.starters };
     var p = editingQuestion ? act("edit-question", { id: editingQuestion, question: body }) : act("add-question", { question: body });
     p.then(function (s) { if (s && s.message && /question|rubric/.test(s.message)) { draft = null; editingQuestion = null; drawDraft(); } });
@@ -565,6 +620,8 @@
       list.appendChild(h("li", { class: "question" },
         h("div", { class: "field inline" }, cb, h("label", { for: id }, h("span", { class: "qid" }, q.id), " " + q.type + ", " + q.minutes + " min: " + q.prompt)),
         needs ? h("p", { class: "problem" }, "A core open question needs a rubric.") : null,
+        q.written && replacedIds(q.written).length ? h("p", { class: "hint" }, "Written in place of the generated " +
+          replacedIds(q.written).join(", ") + " (none is generated about what a written question covers).") : null,
         tools.length ? h("div", { class: "buttons" }, tools) : null));
     });
   }
@@ -576,6 +633,18 @@
       draft.rubric = draft.rubric || {};
     } else {
       draft = { type: q.type, generated: true, prompt: q.prompt, rubric: JSON.parse(JSON.stringify(q.rubric || {})), starters: (q.starters || []).slice() };
+      var noRubric = !Object.keys(draft.rubric).length, noStarters = !draft.starters.length;
+      if ((noRubric || noStarters) && q.annotation) {
+        // none written yet: pre-filled as the builder drafts them, for the author to edit and save
+        var mine = draft;
+        api("/api/draft?type=" + encodeURIComponent(q.type) + "&annotation=" + encodeURIComponent(q.annotation)).then(function (d) {
+          if (draft !== mine) return;
+          if (noRubric) mine.rubric = d.question.rubric || {};
+          if (noStarters) mine.starters = d.question.starters || [];
+          drawDraft();
+          say("The rubric and starters are drafted from annotation " + q.annotation + ": edit them, then save.");
+        }).catch(function () {});
+      }
     }
     drawDraft();
     $("builder").scrollIntoView({ block: "start" });
@@ -607,13 +676,13 @@
     box.appendChild(h("div", { class: "field inline" }, draftBox, h("label", { for: "lf-draft" }, "Draft (teacher site only)")));
 
     var lists = clear($("lists"));
-    lists.appendChild(listEditor("objectives", "Objectives (“I can …”)", state.objectives));
-    lists.appendChild(listEditor("key_points", "Key points", state.key_points));
+    lists.appendChild(listEditor("objectives", "Objectives (“I can …”)", "Objective", state.objectives));
+    lists.appendChild(listEditor("key_points", "Key points", "Key point", state.key_points));
     lists.appendChild(vocabularyEditor());
     lists.appendChild(sequenceEditor());
   }
 
-  function listEditor(key, title, items) {
+  function listEditor(key, title, one, items) {
     var rows = items.slice();
     var fs = h("fieldset", { id: "list-" + key }, h("legend", {}, title));
     function redraw() {
@@ -623,7 +692,7 @@
         var input = h("input", { id: id, type: "text", autocomplete: "off" });
         input.value = item;
         input.addEventListener("input", function () { rows[i] = input.value; });
-        fs.appendChild(h("div", { class: "row field" + (String(item).indexOf("TODO") === 0 ? " todo" : "") }, h("label", { for: id }, title.split(" ")[0] + " " + (i + 1)), input,
+        fs.appendChild(h("div", { class: "row field" + (String(item).indexOf("TODO") === 0 ? " todo" : "") }, h("label", { for: id }, one + " " + (i + 1)), input,
           h("button", { type: "button", "aria-label": "Remove " + key + " " + (i + 1), onclick: function () { rows.splice(i, 1); redraw(); } }, "Remove")));
       });
       fs.appendChild(h("div", { class: "buttons" },
@@ -721,11 +790,38 @@
   });
   $("article").addEventListener("mouseup", function () {
     var found = selectionInArticle(window.getSelection());
-    if (found) say("Selected “" + found.text + "”: press a, or choose a kind in the Annotation form and save.");
-    if (found) startNew();
+    if (!found) return;
+    say("Selected “" + found.text + "”: press a, or choose a kind in the Annotation form and save.");
+    startNew();
+  });
+
+  var rewordTarget = null; // the annotation "Use these words" moves, and the words
+
+  function offerWords(id, found) {
+    rewordTarget = { id: id, words: found };
+    var b = $("ann-rewords");
+    b.hidden = false;
+    b.textContent = "Use these words for annotation " + id + " instead";
+    say("Selected “" + found.text + "”: a new annotation on them below, or “Use these words for annotation " + id +
+      " instead” to move that one onto them (its id, kind, fields and notes stay).");
+  }
+
+  $("ann-rewords").addEventListener("click", function () {
+    var m = rewordTarget && mark(rewordTarget.id);
+    if (!m) return;
+    var words = rewordTarget.words;
+    editMark(m);
+    selection = words;
+    $("ann-quote").value = words.text;
+    $("annotation-target").textContent = m.label + " " + m.id + ", moving from “" + (m.quote || "whole article") + "” to “" + words.text + "” when saved";
+    $("ann-save").focus();
+    say("Annotation " + m.id + " moves onto “" + words.text + "” when you save it.");
   });
   $("undo").addEventListener("click", undo);
-  $("core-clear").addEventListener("click", function () { act("set-core", { ids: [] }); });
+  $("core-clear").addEventListener("click", function () {
+    if (!state.core.length) { say("The core set is empty already."); return; }
+    act("set-core", { ids: [] }); // the status line says Undo restores it
+  });
   $("help-button").addEventListener("click", function () {
     var open = $("help").hidden;
     $("help").hidden = !open;
@@ -739,6 +835,23 @@
     i = i === -1 ? (step > 0 ? 0 : p.length - 1) : (i + step + p.length) % p.length;
     select(p[i].id);
     say("Suggestion " + (i + 1) + " of " + p.length + ": " + p[i].label + ", “" + p[i].quote + "”. y keeps, n rejects, e edits.");
+  }
+
+  function review(action, ids) {
+    // the suggestion after the ones acted on (or before, at the end) is selected next, so that a
+    // second y or n acts on it
+    var p = pending().map(function (x) { return x.id; });
+    var at = p.indexOf(ids[0]);
+    var rest = p.slice(at + 1).concat(p.slice(0, at)).filter(function (id) { return ids.indexOf(id) === -1; });
+    act(action, { ids: ids }).then(function (s) {
+      if (!s) return;
+      var next = rest.filter(function (id) { var x = mark(id); return x && x.pending; })[0];
+      if (next) {
+        select(next);
+        var n = mark(next);
+        say($("message").textContent + " Next: " + n.label + ", “" + n.quote + "” (y keeps, n rejects).");
+      }
+    });
   }
 
   function groupOf(id) {
@@ -755,10 +868,10 @@
     switch (ev.key) {
       case "j": move(1); break;
       case "k": move(-1); break;
-      case "y": if (m && m.pending) act("keep", { ids: [m.id] }); break;
-      case "n": if (m && m.pending) act("reject", { ids: [m.id] }); break;
-      case "Y": if (m && m.pending) act("keep", { ids: groupOf(m.id) }); break;
-      case "N": if (m && m.pending) act("reject", { ids: groupOf(m.id) }); break;
+      case "y": if (m && m.pending) review("keep", [m.id]); break;
+      case "n": if (m && m.pending) review("reject", [m.id]); break;
+      case "Y": if (m && m.pending) review("keep", groupOf(m.id)); break;
+      case "N": if (m && m.pending) review("reject", groupOf(m.id)); break;
       case "e": if (m) editMark(m); break;
       case "a": startNew(); break;
       case "q": if (m && !m.pending) { $("qb-annotation").value = m.id; $("qb-type").focus(); } break;
