@@ -722,7 +722,7 @@
     const wrap = $(".cr-article-wrap");
     const page = {
       get answers() { return data.answers; },
-      qs: {},
+      qs: Object.create(null), // ids come from a share link: "constructor" must not find Object's
       article: wrap ? Article(wrap) : null,
       save() {
         data.updated = Date.now();
@@ -743,6 +743,7 @@
     let order = core.length ? core : all;
     if (assignment) order = assignment.ids.map((id) => page.qs[id]).filter(Boolean);
     if (!order.length) order = all;
+    if (assignment) assignment.ids = order.map((q) => q.id); // a link naming questions this page lacks counts those it shows
     const visible = () => order;
     order.forEach((q) => { q.visible = true; });
     if (assignment) {

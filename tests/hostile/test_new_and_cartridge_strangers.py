@@ -277,3 +277,21 @@ def test_the_builder_makes_a_cartridge_for_a_lesson_and_question_named_construct
     items = root.findall(".//{*}item")
     assert "native code" not in etree.tostring(root, encoding="unicode")
     assert items and status.startswith(f"{ticked - 1} questions in the cartridge's quiz"), status  # all but the discussion
+
+
+@pytest.mark.parametrize("ids", ["q-source,constructor", "toString,__proto__,q-source"])
+def test_a_share_link_naming_object_properties_still_runs_the_student_page(chromium, constructor_kit, ids):
+    """A share link's question ids are looked up among the page's own questions only: "toString" or
+    "__proto__" (not a question of this lesson) is left out, the page's script keeps running."""
+    page = chromium.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto((constructor_kit / "site" / "lessons" / "constructor" / "index.html").as_uri() + f"#assign?q={ids}&m=practice")
+        page.locator(".cr-assignment").wait_for()
+        banner = page.locator(".cr-assignment-title").inner_text()
+    finally:
+        page.close()
+    assert errors == []
+    expected = 2 if "constructor" in ids else 1  # q-source, and the lesson's own question named 'constructor'
+    assert f"{expected} question" in banner, banner
