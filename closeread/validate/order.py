@@ -9,15 +9,19 @@ the above") keeps it with ``keep_order: true`` on the question.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 
 from closeread.model import Option
 
 
 def shown_order(options: tuple[Option, ...], *, slug: str, question: str) -> tuple[Option, ...]:
-    """``options`` (in the file's order, keys o1, o2, ...) in their shown order."""
+    """``options`` (in the file's order, keys o1, o2, ...) in their shown order, keyed again o1, o2, ... in
+    that order: the keys are the values of the page's inputs, and a key kept from the file's order would
+    tell anyone who reads the page's source the author's order (the right options first, most often)."""
     seed = f"{slug}\0{question}\0"
-    return tuple(sorted(options, key=lambda o: hashlib.sha256((seed + o.key).encode("utf-8")).digest()))
+    shown = sorted(options, key=lambda o: hashlib.sha256((seed + o.key).encode("utf-8")).digest())
+    return tuple(dataclasses.replace(o, key=f"o{number}") for number, o in enumerate(shown, start=1))
 
 
 def right_first_share(orders: list[tuple[Option, ...]]) -> float:

@@ -233,7 +233,7 @@ CASES = [
         f"{Y}:87: annotation 'a-quote': speaker 'nobody' is not a source of this lesson; expected one of: silva, berg, outlet",
     ]),
     ("field-not-applicable-to-kind", _edit("neutral: managers", 'neutral: managers\n    figure: "3"'), [
-        f"{Y}:72: annotation 'a-reckless': 'figure' does not apply to kind 'loaded-language'; expected only its fields (neutral)",
+        f"{Y}:72: annotation 'a-reckless': 'figure' does not apply to kind 'loaded-language'; expected only its fields (neutral, spelling)",
     ]),
     ("bad-enum-field", _edit("stance: asserted", "stance: assumed"), [
         f"{Y}:76: 'stance' is 'assumed', which is not a valid stance; did you mean 'asserted'?",

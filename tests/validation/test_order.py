@@ -38,16 +38,28 @@ def test_the_order_is_a_fixed_function_of_slug_question_and_place():
     options = tuple(Option(key=f"o{i}", text=t, correct=i == 1) for i, t in enumerate("abcd", start=1))
     first = shown_order(options, slug="a-lesson", question="q-one")
     assert shown_order(options, slug="a-lesson", question="q-one") == first
-    # SHA-256 of "a-lesson\0q-one\0o<n>": the same on every machine (a changed hash would move every key)
-    assert [o.key for o in first] == ["o4", "o1", "o2", "o3"]
-    assert sorted(first, key=lambda o: o.key) == list(options)
-    others = {tuple(o.key for o in shown_order(options, slug=s, question=q)) for s in ("a", "b") for q in ("q1", "q2", "q3")}
+    # SHA-256 of "a-lesson\0q-one\0o<n>": the same on every machine (a changed hash would move every option)
+    assert [o.text for o in first] == ["d", "a", "b", "c"]
+    # keyed again in the shown order: the page's input values tell nothing of the file's order
+    assert [o.key for o in first] == ["o1", "o2", "o3", "o4"]
+    assert sorted(o.text for o in first) == [o.text for o in options]
+    others = {tuple(o.text for o in shown_order(options, slug=s, question=q)) for s in ("a", "b") for q in ("q1", "q2", "q3")}
     assert len(others) > 1, "the order must depend on the slug and the question"
 
 
-def test_written_options_are_shuffled_and_keep_their_keys(tmp_path):
+def test_written_options_are_shuffled_and_keyed_in_their_shown_order(tmp_path):
     q = _question(_kit(tmp_path), "q-multi")
-    assert [(o.key, o.text) for o in q.options] == [("o2", "despair"), ("o1", "reckless"), ("o3", "harbour")]
+    assert [(o.key, o.text) for o in q.options] == [("o1", "despair"), ("o2", "reckless"), ("o3", "harbour")]
+
+
+def test_no_shipped_page_tells_the_right_options_by_their_values():
+    """A review found the seed's multiple-choice answers in the page's source: the right options were
+    o1-o4 (the file's order, right ones written first) whatever order they were shown in. The values now
+    number the options as shown, so they say no more than the order on screen."""
+    for lesson in load_kit(root=REPO):
+        for q in lesson.questions:
+            if q.type in ("single", "multiple") and not q.generated:
+                assert [o.key for o in q.options] == [f"o{n}" for n in range(1, len(q.options) + 1)], (lesson.slug, q.id)
 
 
 def test_keep_order_shows_the_file_order(tmp_path):
