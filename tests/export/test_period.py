@@ -197,5 +197,7 @@ def test_shipped_period_papers_letter_the_options_and_the_grid_cuts_nothing(slug
             assert re.search(rf"\b{n} {re.escape(right_letters(q.options))}\b", key_first), (slug, q.id, right_letters(q.options))
         if q.look_up:
             assert "you need a phone or computer to look something up" in worksheet, (slug, q.id)
+        for i, item in enumerate(q.items, start=1):  # a sort's rows numbered as the key's grid numbers them
+            assert f"{i}. “{flat(item.text)[:20]}" in worksheet, (slug, q.id, item.text)
     for row in grid(lesson, lesson.core_questions):
         assert "…" not in row.answer, (slug, row)
