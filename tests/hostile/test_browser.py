@@ -15,6 +15,7 @@ import yaml
 
 from closeread import cli
 from closeread.load.chars import BAD
+from tests.browser.drive import explore
 from tests.conftest import make_kit
 
 # every payload that could run sets window.__pwned or opens a dialog
@@ -181,9 +182,8 @@ def test_no_lesson_script_runs_and_no_request_leaves_the_machine(chromium, hosti
     context, page, events = _open(chromium, (hostile_kit / site / path).as_uri())
     try:
         # answer every question and open every hint and note, so that feedback and keys are shown
-        for explore in page.locator("input[value=explore]").all():
-            if explore.is_visible():
-                explore.check()
+        if page.locator("input[name=cr-mode][value=explore]").is_visible():
+            explore(page)  # the page asks first, and the student says yes
         for section in page.locator("section.cr-q").all():
             inputs = section.locator("input[type=radio], input[type=checkbox]")
             if inputs.count() and inputs.first.is_visible():
