@@ -184,3 +184,18 @@ def explore(page) -> None:
     if ask.is_visible():
         ask.get_by_role("button", name="Show the notes and answers").click()
     assert page.locator("input[name=cr-mode][value=explore]").is_checked()
+
+
+def type_in_search(page, word: str, *, settle_ms: int = 400) -> None:
+    """Open Material's search as a reader does (the header's button on a phone, the field on a wide
+    screen), type ``word`` and wait until every result of the query is drawn."""
+    button = page.locator('label.md-header__button[for="__search"]')
+    if button.is_visible():
+        button.click()
+    else:
+        page.locator(".md-search__input").click()
+    page.locator(".md-search__input").focus()
+    page.keyboard.type(word, delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    page.wait_for_timeout(settle_ms)
+

@@ -11,6 +11,7 @@ import re
 import pytest
 import yaml
 
+from tests.browser.drive import type_in_search
 from tests.browser.conftest import FIXTURE
 from tests.conftest import REPO
 
@@ -114,15 +115,7 @@ def test_the_student_index_holds_no_answer_text_while_the_teacher_index_does(fix
 
 
 def _open_search(page, word: str) -> list[str]:
-    button = page.locator('label.md-header__button[for="__search"]')
-    if button.is_visible():  # a phone shows a search button in the header; a wide screen, the field itself
-        button.click()
-    else:
-        page.locator(".md-search__input").click()
-    page.locator(".md-search__input").focus()
-    page.keyboard.type(word, delay=20)
-    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
-    page.wait_for_timeout(300)  # let every result of this query be drawn
+    type_in_search(page, word, settle_ms=300)
     # the results from generated pages (lessons, catalogues, glossary, teacher editions); the hand-written
     # guides may use the same everyday words as a note
     found = page.locator(".md-search-result__link").evaluate_all("els => els.map(a => [a.href, a.innerText])")

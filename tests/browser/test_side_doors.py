@@ -14,7 +14,7 @@ import re
 import pytest
 
 from tests.browser.conftest import DESKTOP, PHONE, SEED
-from tests.browser.drive import explore, page_key, q
+from tests.browser.drive import explore, page_key, q, type_in_search
 from tests.browser.test_site import SHOTS, _axe
 
 PAGE = f"site/lessons/{SEED}/index.html"
@@ -72,15 +72,7 @@ def test_without_javascript_no_role_label_or_note_shows(shipped_kit, open_page):
 
 
 def _search(page, word: str) -> list[str]:
-    button = page.locator('label.md-header__button[for="__search"]')
-    if button.is_visible():
-        button.click()
-    else:
-        page.locator(".md-search__input").click()
-    page.locator(".md-search__input").focus()
-    page.keyboard.type(word, delay=20)
-    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
-    page.wait_for_timeout(400)
+    type_in_search(page, word)
     return page.locator(".md-search-result__link").evaluate_all("els => els.map(a => a.innerText)")
 
 
