@@ -58,12 +58,17 @@ def test_a_split_no_gold_file_has_is_an_error_not_a_traceback(capsys):
     assert "no gold file has split 'no-such-split'" in capsys.readouterr().err
 
 
+def _gold(tmp_path, monkeypatch, splits: dict[str, str]) -> None:
+    """A gold folder of copies of one dev page, each file named and given a split as ``splits`` says."""
+    text = sorted(bench.GOLD.glob("dev-c467d507*.yaml"))[0].read_text(encoding="utf-8")
+    for name, split in splits.items():
+        (tmp_path / name).write_text(text.replace("split: dev", f"split: {split}"), encoding="utf-8")
+    monkeypatch.setattr(bench, "GOLD", tmp_path)
+
+
 @pytest.mark.skipif(not bench.CORPUS.exists(), reason="the shared corpus is not next to the repository")
 def test_a_split_never_seen_before_is_scored_and_reported(tmp_path, monkeypatch, capsys):
-    source = sorted(bench.GOLD.glob("dev-c467d507*.yaml"))[0]
-    (tmp_path / "x.yaml").write_text(source.read_text(encoding="utf-8").replace("split: dev", "split: brand-new"),
-                                     encoding="utf-8")
-    monkeypatch.setattr(bench, "GOLD", tmp_path)
+    _gold(tmp_path, monkeypatch, {"x.yaml": "brand-new"})
     assert bench.main([]) == 0
     out = capsys.readouterr().out
     assert "-- brand-new" in out and out.strip().splitlines()[-1].startswith("brand-new precision ")
@@ -72,11 +77,7 @@ def test_a_split_never_seen_before_is_scored_and_reported(tmp_path, monkeypatch,
 
 @pytest.mark.skipif(not bench.CORPUS.exists(), reason="the shared corpus is not next to the repository")
 def test_the_unseen_split_is_scored_only_when_asked_for(tmp_path, monkeypatch, capsys):
-    source = sorted(bench.GOLD.glob("dev-c467d507*.yaml"))[0]
-    text = source.read_text(encoding="utf-8")
-    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
-    (tmp_path / "b.yaml").write_text(text.replace("split: dev", "split: unseen"), encoding="utf-8")
-    monkeypatch.setattr(bench, "GOLD", tmp_path)
+    _gold(tmp_path, monkeypatch, {"a.yaml": "dev", "b.yaml": "unseen"})
     assert bench.main([]) == 0
     out = capsys.readouterr().out
     assert "-- dev" in out and "unseen" not in out
@@ -86,12 +87,7 @@ def test_the_unseen_split_is_scored_only_when_asked_for(tmp_path, monkeypatch, c
 
 @pytest.mark.skipif(not bench.CORPUS.exists(), reason="the shared corpus is not next to the repository")
 def test_every_split_named_unseen_something_is_left_out_of_the_default_run(tmp_path, monkeypatch, capsys):
-    source = sorted(bench.GOLD.glob("dev-c467d507*.yaml"))[0]
-    text = source.read_text(encoding="utf-8")
-    (tmp_path / "dev-a.yaml").write_text(text, encoding="utf-8")
-    (tmp_path / "unseen7-b.yaml").write_text(text.replace("split: dev", "split: unseen7"), encoding="utf-8")
-    (tmp_path / "zz-c.yaml").write_text(text.replace("split: dev", "split: unseen-late"), encoding="utf-8")
-    monkeypatch.setattr(bench, "GOLD", tmp_path)
+    _gold(tmp_path, monkeypatch, {"dev-a.yaml": "dev", "unseen7-b.yaml": "unseen7", "zz-c.yaml": "unseen-late"})
     assert bench.main([]) == 0
     out = capsys.readouterr().out
     assert "-- dev" in out and "unseen" not in out
