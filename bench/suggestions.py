@@ -49,6 +49,8 @@ from closeread.suggest import suggest  # noqa: E402
 from closeread.suggest.anchor import locate  # noqa: E402
 from closeread.validate.anchor import ArticleIndex  # noqa: E402
 
+from bench.pages import page_path  # noqa: E402
+
 KINDS = ["figure", "source", "attribution-verb", "quote", "loaded-language", "speculation", "claim"]
 GOLD = ROOT / "bench" / "gold"
 CORPUS = ROOT.parent / "shared" / "corpus" / "article-extraction-dev"
@@ -194,8 +196,13 @@ def gold_files(split: str) -> list[Path]:
 
 def gold_case(path: Path) -> Case:
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-    page_file = _page_file(str(data["page"]))
-    page = extract_page(read_page(page_file), url=_url(page_file))
+    if data.get("file"):
+        # A page from outside the shared corpus (bench/pages.py fetches and checks it).
+        page_file, url = page_path(str(data["file"])), data.get("url")
+    else:
+        page_file = _page_file(str(data["page"]))
+        url = _url(page_file)
+    page = extract_page(read_page(page_file), url=url)
     text = article_text(page)
     index = ArticleIndex(text)
     skip = furniture_spans(page, text)
