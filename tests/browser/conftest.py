@@ -180,6 +180,8 @@ def open_page(browser, request):
         page.set_default_timeout(10_000)
         page.recorder = rec
         made.append((ctx, rec))
+        if kwargs.get("java_script_enabled", True):
+            _settle_after_navigation(page)
         page.goto(url)
         return page
 
@@ -193,6 +195,24 @@ def open_page(browser, request):
             problems.append(f"script errors: {rec.errors}")
     if problems:
         pytest.fail("; ".join(problems), pytrace=False)
+
+
+# closeread.js starts after the load event (docs/javascripts/closeread.js, at its end): a test acts on the page
+# it made, so each navigation waits for it. Its start is one task, and the first thing it does is the `cr-js`
+# class; a page without the script (`window.closeread` unset) has nothing to wait for.
+READY = "() => document.readyState === 'complete' && (!window.closeread || document.documentElement.classList.contains('cr-js'))"
+
+
+def _settle_after_navigation(page) -> None:
+    for name in ("goto", "reload", "go_back", "go_forward"):
+        navigate = getattr(page, name)
+
+        def settled(*args, _navigate=navigate, **kwargs):
+            response = _navigate(*args, **kwargs)
+            page.wait_for_function(READY)
+            return response
+
+        setattr(page, name, settled)
 
 
 def _known(request) -> list[Served]:
