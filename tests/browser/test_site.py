@@ -33,7 +33,7 @@ def _axe(page) -> list[str]:
     # blocks the page lets the browser skip while off screen (content-visibility: auto) are rendered
     # first: axe cannot judge the colours of a block that has not been laid out (it reports them
     # incomplete, not checked); this changes what is drawn when, never what is drawn
-    page.add_style_tag(content=".cr-q, .cr-notes-wrap, details { content-visibility: visible !important; }")
+    page.add_style_tag(content=".cr-q, .cr-notes-wrap, details, .cr-line { content-visibility: visible !important; }")
     page.wait_for_timeout(400)
     result = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     return [
