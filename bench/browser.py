@@ -8,9 +8,12 @@
   ``load_times`` repeats it and gives the median and every run (the machine's other work moves a
   single run by half a second or more);
 - ``side_by_side``: two pages' load times in one run, interleaved (A, B, A, B, ...) so that the
-  machine's other work falls on both alike, with each median and the ratio of B's to A's.
+  machine's other work falls on both alike, with each median and the ratio of B's to A's;
+- ``phases``: where a page's main thread spends the time up to its load event (a Chromium trace, CPU
+  slowed likewise): milliseconds of parsing the HTML, style, layout, paint, script and the rest, each
+  event's own time (not its children's), with how many elements each style pass restyled.
 
-    python bench/browser.py URL [--query WORD] [--slow 4] [--runs 5] [--against HOME_URL]
+    python bench/browser.py URL [--query WORD] [--slow 4] [--runs 5] [--against HOME_URL] [--phases]
 
 With ``--against``, URL is timed side by side with HOME_URL (``--runs`` pairs, 7 at least) and the ratio
 of URL's median load to HOME_URL's is printed: the issue's budget for the seed lesson's page against the
@@ -112,6 +115,65 @@ def side_by_side(browser, base: str, page: str, *, runs: int = 9, slow: float = 
     }
 
 
+PHASES = {"ParseHTML": "parse", "ParseAuthorStyleSheet": "parse", "UpdateLayoutTree": "style", "Layout": "layout",
+          "PrePaint": "paint", "Paint": "paint", "Layerize": "paint", "Commit": "paint", "UpdateLayer": "paint",
+          "EvaluateScript": "script", "FunctionCall": "script", "EventDispatch": "script", "TimerFire": "script",
+          "RunMicrotasks": "script", "v8.compile": "script", "FireAnimationFrame": "script"}
+
+
+def phases(browser, url: str, *, slow: float = 4.0) -> dict:
+    """One load traced: each main-thread event's own time (wall, CPU slowed) up to the end of the load event,
+    summed by phase; ``restyled`` is the elements every style pass restyled, summed (a deterministic count)."""
+    ctx, page = _page(browser, slow)
+    cdp = ctx.new_cdp_session(page)
+    events: list[dict] = []
+    done: list[bool] = []
+    cdp.on("Tracing.dataCollected", lambda p: events.extend(p["value"]))
+    cdp.on("Tracing.tracingComplete", lambda p: done.append(True))
+    cdp.send("Tracing.start", {"traceConfig": {"includedCategories": ["devtools.timeline"]}, "transferMode": "ReportEvents"})
+    start = time.perf_counter()
+    page.goto(url, wait_until="load")
+    took = time.perf_counter() - start
+    cdp.send("Tracing.end")
+    while not done:
+        page.wait_for_timeout(20)
+    ctx.close()
+    # the page's own renderer thread: the one that parsed its HTML (the browser runs other pages of its own)
+    main = next((e["pid"], e["tid"]) for e in events if e.get("name") == "ParseHTML" and url in json.dumps(e.get("args", {})))
+    mine = [e for e in events if (e["pid"], e["tid"]) == main and e.get("ph") == "X" and "dur" in e]
+    end = max(e["ts"] + e["dur"] for e in mine if e["name"] == "EventDispatch" and e.get("args", {}).get("data", {}).get("type") == "load")
+    out = dict.fromkeys(["parse", "style", "layout", "paint", "script", "other"], 0.0)
+    restyled = 0
+    stack: list[dict] = []
+    for e in sorted((e for e in mine if e["ts"] < end), key=lambda e: (e["ts"], -e["dur"])):
+        while stack and stack[-1]["ts"] + stack[-1]["dur"] <= e["ts"]:
+            stack.pop()
+        phase = PHASES.get(e["name"], stack[-1]["_phase"] if stack else "other")
+        e["_phase"] = phase
+        out[phase] += e["dur"] / 1000
+        if stack:  # an event's own time: what it spends outside the events inside it
+            out[stack[-1]["_phase"]] -= e["dur"] / 1000
+        if e["name"] == "UpdateLayoutTree":
+            restyled += e.get("args", {}).get("elementCount", 0)
+        stack.append(e)
+    return {"load_s": round(took, 3), "ms": {k: round(v) for k, v in out.items()}, "restyled": restyled}
+
+
+def phases_side_by_side(browser, base: str, page: str, *, runs: int = 5, slow: float = 4.0) -> dict:
+    """``phases`` of both pages, interleaved, medians of each figure."""
+    got: dict[str, list[dict]] = {base: [], page: []}
+    for _ in range(runs):
+        for u in (base, page):
+            got[u].append(phases(browser, u, slow=slow))
+
+    def med(rows: list[dict]) -> dict:
+        return {"load_s": round(statistics.median(r["load_s"] for r in rows), 3),
+                "ms": {k: round(statistics.median(r["ms"][k] for r in rows)) for k in rows[0]["ms"]},
+                "restyled": round(statistics.median(r["restyled"] for r in rows))}
+
+    return {"slow": slow, "runs": runs, "base": {"url": base, **med(got[base])}, "page": {"url": page, **med(got[page])}}
+
+
 def search_latency(browser, url: str, query: str, *, slow: float = 4.0) -> dict:
     """Open the page, open search (which starts loading the index), type ``query`` and time the first
     result. ``from_open`` counts from the click on the search field, ``from_typing`` from the last key."""
@@ -141,8 +203,12 @@ def main() -> None:
     ap.add_argument("--slow", type=float, default=4.0)
     ap.add_argument("--runs", type=int, default=1, help="load the page this many times; the median and every run are printed")
     ap.add_argument("--against", default=None, help="time URL side by side with this page (the student home page)")
+    ap.add_argument("--phases", action="store_true", help="with --against: where each page's main thread spends its load (traced)")
     args = ap.parse_args()
     with chromium() as browser:
+        if args.against and args.phases:
+            print(json.dumps(phases_side_by_side(browser, args.against, args.url, runs=args.runs, slow=args.slow), indent=2))
+            return
         if args.against:
             print(json.dumps(side_by_side(browser, args.against, args.url, runs=max(7, args.runs), slow=args.slow), indent=2))
             return
