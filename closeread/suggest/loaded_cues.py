@@ -49,6 +49,7 @@ class Cues:
     asides: tuple
     terms: tuple
     disorder: frozenset
+    verdicts: frozenset
 
 
 @lru_cache(maxsize=None)
@@ -58,7 +59,7 @@ def cues() -> Cues:
                 float(d["rare_below"]), float(d["very_rare_below"]), float(d["common_above"]),
                 frozenset(d["intensifiers"]), tuple(d["metaphors"]), frozenset(d["quantities"]),
                 frozenset(d["compound_ends"]), frozenset(d["events"]), tuple(d["asides"]), tuple(d["terms"]),
-                frozenset(d["disorder"]))
+                frozenset(d["disorder"]), frozenset(d["verdicts"]))
 
 
 @lru_cache(maxsize=None)
@@ -135,8 +136,11 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     quantity = re.compile(r"(?<![\w-])(?:an?\s+|the\s+)?(?:" + "|".join(re.escape(q) for q in sorted(c.quantities))
                           + r")\s+of\s+[a-z][\w-]*", re.IGNORECASE)
     # the first part a word of a thing or a body part ("paper-thin", "jaw-dropping"), not a degree ("well-", "half-")
-    compound = re.compile(r"(?<![\w-])(?!(?:well|half|self|all|non|part|long|short|high|low|ever|never)-)"
-                          r"[A-Za-z]+(?:-[a-z]+)*-(?:" + "|".join(sorted(c.compound_ends)) + r")(?![\w-])")
+    # or a degree word with a verdict ("well-earned", "much-touted", "half-baked") or "ill-" ("ill-fated")
+    compound = re.compile(r"(?<![\w-])(?:(?!(?:well|half|self|all|non|part|long|short|high|low|ever|never)-)"
+                          r"[A-Za-z]+(?:-[a-z]+)*-(?:" + "|".join(sorted(c.compound_ends)) + r")|"
+                          r"(?:[Ww]ell|[Mm]uch|[Hh]alf|[Oo]ver)-(?:" + "|".join(sorted(c.verdicts)) + r")|"
+                          r"[Ii]ll-[a-z]{4,})(?![\w-])")
     return metaphor, quantity, compound, _aside_re(c.asides)
 
 
@@ -243,6 +247,14 @@ _EXTRAPOSED = re.compile(r"\bit(?:\s+is|['’]s|\s+was|\s+seems|\s+would\s+be)\s
 _REPEATED = re.compile(r"(?<![\w-])(?:and\s+)?([a-z]+)(?:,?\s+and\s+\1(?![\w-])){2,}", re.IGNORECASE)
 
 
+def _title_case(line: str) -> bool:
+    """A headline or subheading set in title case ("Royal Self-Indicting Arrogance"): every word of four
+    letters or more capitalised, no closing full stop."""
+    words = re.findall(r"[A-Za-z][\w'’]*", line)
+    long = [x for x in words if len(x) >= 4]
+    return len(long) >= 2 and all(x[0].isupper() for x in long) and not line.rstrip().endswith(".")
+
+
 @lru_cache(maxsize=None)
 def _saying_forms() -> frozenset:
     """The first words of every reporting verb's forms (said, denied, insisted, ...)."""
@@ -343,7 +355,8 @@ def scores(art: Article, taken: list[tuple[int, int]]) -> list[tuple[float, int,
             if word[0].isupper():
                 # a name, or a sentence's first word (rarely the judging one); in a title-case headline a noun
                 # of quality rated by its adjective still judges ("Royal Self-Indicting Arrogance")
-                if ln.headline and noun_v is not None and abs(noun_v) >= c.valence and s > ln.start:
+                if _title_case(text[ln.start:ln.end]) and noun_v is not None and abs(noun_v) >= c.valence \
+                        and s > ln.start:
                     scored.append((w["evaluative"] + w["judging_noun"] + w["headline"], s, e,
                                    ["a noun that judges (its sentiment rating)"]))
                 continue
@@ -369,7 +382,8 @@ def scores(art: Article, taken: list[tuple[int, int]]) -> list[tuple[float, int,
             if rare:
                 score += w["rare"] + (w["very_rare"] if freq < c.very_rare_below else 0)
                 why.append("an unusual, vivid word for a news report")
-            if _adverb(low, before, nxt.group(1) if nxt else None) and not _speaking(art, e):
+            if _adverb(low, text[max(0, s - 30):s].replace("\n", " "), nxt.group(1) if nxt else None) \
+                    and not _speaking(art, e):
                 # a manner adverb judges when it says how someone spoke ("blankly denied"); elsewhere it
                 # describes a degree or a way ("badly hit", "squarely in", "invisibly funnel")
                 continue
