@@ -256,15 +256,16 @@ def _title_case(line: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _saying_forms() -> frozenset:
-    """The first words of every reporting verb's forms (said, denied, insisted, ...)."""
-    return frozenset(f.split()[0].lower() for v in attribution_verbs() for f in v.forms if f.split())
+def _saying() -> re.Pattern:
+    """Every form of every reporting verb (said, denied, hit out at, ...), whole, at the start of a text."""
+    forms = sorted({f.lower() for v in attribution_verbs() for f in v.forms if f.strip()}, key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")(?![\w-])",
+                      re.IGNORECASE)
 
 
 def _speaking(art: Article, end: int) -> bool:
     """A reporting verb follows the word ("blankly denied", "angrily said"), whatever it reports."""
-    nxt = re.match(r"\s+([a-z]+)", art.text[end:end + 30])
-    return bool(nxt) and nxt.group(1) in _saying_forms()
+    return bool(_saying().match(art.text, end))
 
 
 def find(art: Article, taken: list[tuple[int, int]]) -> list[Suggestion]:
