@@ -50,6 +50,7 @@ class Cues:
     terms: tuple
     disorder: frozenset
     verdicts: frozenset
+    puffery: frozenset
 
 
 @lru_cache(maxsize=None)
@@ -59,7 +60,7 @@ def cues() -> Cues:
                 float(d["rare_below"]), float(d["very_rare_below"]), float(d["common_above"]),
                 frozenset(d["intensifiers"]), tuple(d["metaphors"]), frozenset(d["quantities"]),
                 frozenset(d["compound_ends"]), frozenset(d["events"]), tuple(d["asides"]), tuple(d["terms"]),
-                frozenset(d["disorder"]), frozenset(d["verdicts"]))
+                frozenset(d["disorder"]), frozenset(d["verdicts"]), frozenset(d["puffery"]))
 
 
 @lru_cache(maxsize=None)
@@ -241,6 +242,10 @@ _CLAUSE = re.compile(r"(?<![\w-])(?:that|could|would|will|is|are|was|were|has|ha
                      r"(?![\w-])")
 
 
+# "Even" opening a sentence before what it stresses ("Even the policy manual ..."), not the conjunctions
+# "Even so", "Even if", "Even though", "Even as", "Even when", "Even after"
+_EVEN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))Even(?=\s+(?:the|a|an|his|her|its|their|our|some|those|"
+                   r"these|this|that|[A-Z][a-z]+)\b)(?!\s+(?:So|If|Though|As|When|After|Before)\b)", re.MULTILINE)
 _EXTRAPOSED = re.compile(r"\bit(?:\s+is|['’]s|\s+was|\s+seems|\s+would\s+be)\s+(?:\w+ly\s+|so\s+|very\s+)?$",
                          re.IGNORECASE)
 # "and on and on and on", "more and more and more": a word three times over
@@ -317,6 +322,15 @@ def scores(art: Article, taken: list[tuple[int, int]]) -> list[tuple[float, int,
         for m in regex.finditer(text):
             if not _blocked(art, taken, m.start(), m.end()):
                 scored.append((weight, m.start(), m.end(), [why]))
+    for m in _EVEN.finditer(text):
+        if not _blocked(art, taken, m.start(), m.end()):
+            # "Even the policy manual says ...": the writer's emphasis, telling the reader what to make of it
+            scored.append((w["aside"], m.start(), m.end(), ["an editorial \"even\""]))
+    for m in re.finditer(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(c.puffery)) + r")(?![\w-])", text):
+        if not _blocked(art, taken, m.start(), m.end()) and not _attributed(art, m.start()) \
+                and not _reported(art, m.start()):
+            # "Airbus' iconic A380": praise that a style guide tells a neutral writer to leave out
+            scored.append((w["puffery"], m.start(), m.end(), ["a word of praise (puffery)"]))
     for m in _REPEATED.finditer(text):
         if not _blocked(art, taken, m.start(), m.end()):
             # "and on and on and on": a word said three times over, the writer's exasperation, not a fact

@@ -199,3 +199,19 @@ def test_fixed_terms_and_conventional_amounts_are_not_loaded():
 def test_an_exclamation_mark_inside_a_name_and_a_name_after_an_initial_are_not_loaded():
     assert loaded("The bank is called Yahoo!. It opened in May.\n") == []
     assert loaded("Phones were hit too, said Mary E. Lovely, a Syracuse University economist.\n") == []
+
+
+def test_puffery_in_the_outlets_voice_is_proposed_and_in_a_report_of_words_it_is_not():
+    assert "iconic" in loaded("Emirates is the biggest buyer of Airbus' iconic A380 jet.\n")
+    assert loaded("The director said the iconic tower would reopen in May.\n") == []
+    assert loaded("The court issued a landmark ruling on the historic case.\n") == []
+
+
+def test_an_editorial_even_opening_a_sentence_is_proposed_a_conjunction_is_not():
+    assert loaded("Even the policy manual of the agency calls for flu shots.\n") == ["Even"]
+    assert loaded("Even so, the agency offered no flu shots. Even if it did, few came.\n") == []
+
+
+def test_an_appeal_to_any_reasonable_reader_is_proposed_a_plain_person_is_not():
+    assert "any rational person" in loaded("The facts should force any rational person to doubt the letter.\n")
+    assert loaded("Any person who was in the building must register with the police.\n") == []
