@@ -64,7 +64,8 @@ def hedges() -> Hedges:
 
 # an indirect question or a condition before the hedge, inside its clause: "how the wave might play out",
 # "whether it could", "if prices may": the writer asks or supposes, and guesses nothing
-_ASKING = re.compile(r"(?<![\w-])(?:how|whether|if|what|why|unless)(?![\w-])", re.IGNORECASE)
+# (and a purpose, "so that they could vote": what the act makes possible, not a guess)
+_ASKING = re.compile(r"(?<![\w-])(?:how|whether|if|what|why|unless|so\s+that|in\s+order\s+that)(?![\w-])", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”—–]|\s-{1,2}\s")
 
 

@@ -57,3 +57,8 @@ def test_a_question_or_an_indirect_question_asks_and_does_not_guess():
 def test_a_question_after_a_colon_is_not_the_hedges_clause():
     text = "But the debate likely failed to answer the question: Which leader can voters trust?\n"
     assert hedges(text) == ["likely"]
+
+
+def test_a_purpose_is_not_a_guess_but_the_same_modal_in_a_statement_is():
+    assert hedges("The polls opened early so that workers could vote before their shifts.\n") == []
+    assert hedges("The early opening could raise turnout among workers.\n") == ["could"]
