@@ -106,3 +106,13 @@ def test_a_file_named_for_an_asked_only_split_is_not_opened_by_a_default_run(tmp
     assert [p.name for p in bench.gold_files("unseen2")] == ["dev-a.yaml", "heldout-b.yaml", "unseen2-c.yaml"]
     assert [p.name for p in bench.gold_files("unseen")] == ["dev-a.yaml", "heldout-b.yaml", "unseen-d.yaml"]
     assert not bench.asked_only("dev") and bench.asked_only("unseen2") and bench.asked_only("unseen")
+
+
+@pytest.mark.parametrize("ref", ["../etc/passwd", "newspaper4k", "newspaper4k/../x.html", "newspaper4k/.x.html",
+                                 "elsewhere/time_001.html", "newspaper4k/a/b.html"])
+def test_a_page_from_outside_the_corpus_is_named_only_as_source_and_file(ref):
+    # bench/pages.py refuses before any download: a gold file cannot make the scorer read another path
+    from bench.pages import page_path
+
+    with pytest.raises(SystemExit, match="is not SOURCE/FILE.html"):
+        page_path(ref)
