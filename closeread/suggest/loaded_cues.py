@@ -389,7 +389,10 @@ def scores(art: Article, taken: list[tuple[int, int]]) -> list[tuple[float, int,
                 "that", "to", "how", "when", "if"}
             # a positive rating alone is mostly a description of a thing or a person's state ("a helpful
             # person", "a confident appearance", "exciting to astrobiologists": 0 of 4 on the gold pages)
-            evaluative = v is not None and abs(v) >= c.valence and (v < 0 or rare or extraposed)
+            # a participle in "-ed" of a feeling ("frustrated", "outraged", "relieved") describes how someone
+            # feels; the "-ing" form ("depressing", "frustrating") is the writer's verdict on what caused it
+            evaluative = v is not None and abs(v) >= c.valence and (v < 0 or rare or extraposed) \
+                and not low.endswith("ed")
             score, why = 0.0, []
             if evaluative:
                 score += w["evaluative"]

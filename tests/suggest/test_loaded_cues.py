@@ -215,3 +215,9 @@ def test_an_editorial_even_opening_a_sentence_is_proposed_a_conjunction_is_not()
 def test_an_appeal_to_any_reasonable_reader_is_proposed_a_plain_person_is_not():
     assert "any rational person" in loaded("The facts should force any rational person to doubt the letter.\n")
     assert loaded("Any person who was in the building must register with the police.\n") == []
+
+
+def test_a_feeling_of_the_people_described_is_no_verdict_its_cause_judged_by_the_writer_is():
+    assert loaded("Frustrated residents packed the council meeting on Tuesday night.\n") == []
+    assert loaded("Still, it's deeply depressing to attend a gathering of bank executives.\n") == ["depressing"]
+    assert loaded("Severe storms hit the coast, and stolen cars were found in the river.\n") == []
