@@ -62,3 +62,8 @@ def test_a_question_after_a_colon_is_not_the_hedges_clause():
 def test_a_purpose_is_not_a_guess_but_the_same_modal_in_a_statement_is():
     assert hedges("The polls opened early so that workers could vote before their shifts.\n") == []
     assert hedges("The early opening could raise turnout among workers.\n") == ["could"]
+
+
+def test_unlikely_after_a_verb_is_a_guess_before_a_noun_it_is_a_surprise():
+    assert hedges("The bill is unlikely to pass the Senate this year.\n") == ["is unlikely to"]
+    assert hedges("The two parties formed an unlikely alliance last spring.\n") == []
