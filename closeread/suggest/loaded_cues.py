@@ -370,7 +370,7 @@ def scores(art: Article, taken: list[tuple[int, int]]) -> list[tuple[float, int,
             if word[0].isupper():
                 # a name, or a sentence's first word (rarely the judging one); in a title-case headline a noun
                 # of quality rated by its adjective still judges ("Royal Self-Indicting Arrogance")
-                if _title_case(text[ln.start:ln.end]) and noun_v is not None and abs(noun_v) >= c.valence \
+                if _title_case(text[ln.start:ln.end]) and noun_v is not None and -noun_v >= c.valence \
                         and s > ln.start:
                     scored.append((w["evaluative"] + w["judging_noun"] + w["headline"], s, e,
                                    ["a noun that judges (its sentiment rating)"]))
@@ -405,7 +405,8 @@ def scores(art: Article, taken: list[tuple[int, int]]) -> list[tuple[float, int,
                 # a manner adverb judges when it says how someone spoke ("blankly denied"); elsewhere it
                 # describes a degree or a way ("badly hit", "squarely in", "invisibly funnel")
                 continue
-            if noun_v is not None and abs(noun_v) >= c.valence and not ln.headline and not _attributed(art, s):
+            # (a negative quality only, as for adjectives: "honesty", "kindness" name a virtue a report describes)
+            if noun_v is not None and -noun_v >= c.valence and not ln.headline and not _attributed(art, s):
                 # "a standard of dishonesty": a noun that judges conduct, in the outlet's own words
                 scored.append((w["evaluative"] + w["judging_noun"] + w["own_voice"], s, e,
                                ["a noun that judges (its sentiment rating)"]))

@@ -221,3 +221,9 @@ def test_a_feeling_of_the_people_described_is_no_verdict_its_cause_judged_by_the
     assert loaded("Frustrated residents packed the council meeting on Tuesday night.\n") == []
     assert loaded("Still, it's deeply depressing to attend a gathering of bank executives.\n") == ["depressing"]
     assert loaded("Severe storms hit the coast, and stolen cars were found in the river.\n") == []
+
+
+def test_a_noun_of_a_virtue_describes_and_one_of_a_vice_judges():
+    assert loaded("Voters praised the mayor for his honesty during the long campaign.\n") == []
+    assert loaded("The Honesty Index\n\nThe survey asked 2,000 adults about trust.\n") == []
+    assert "dishonesty" in loaded("This is a White House that has set a standard of dishonesty in its statements.\n")
