@@ -1046,9 +1046,7 @@
     else if (root) $$(".cr-article-wrap").forEach((w) => Article(w));
     catalogue();
   }
-  // After the load event: without this script the page is already whole and in Practice (no mark, label or
-  // note shows; closeread.css), so the browser finishes loading and painting first and the questions come
-  // alive a moment later (on a slow phone 0.1 s of work moves past the load: devdocs/performance.md)
+  // after the load: the page is whole without this script, in Practice (devdocs/performance.md)
   if (document.readyState === "complete") init();
-  else window.addEventListener("load", () => setTimeout(init, 0), { once: true });
+  else addEventListener("load", () => setTimeout(init), { once: true });
 })();
