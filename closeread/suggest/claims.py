@@ -29,7 +29,7 @@ _META = re.compile(r"\b(?:(?:the following|this|the above|the below)\s+(?:chart|
 # what may stand between a reporting verb and the clause it reports: "said on Tuesday that", "told the BBC"
 _LEAD_IN = re.compile(
     r"\s*(?:(?:in|on|at|during|via|through|to|after|before|late|early|last|this|earlier|later)\b[^,¤]{0,40}?(?=\s+that\b|,)|"
-    r"(?:reporters|journalists|lawmakers|the [A-Z][\w ]{1,30}?|[A-Z][\w]+)(?=\s+that\b|\s*,))?\s*,?\s*(?:that\b)?\s*",
+    r"(?:you|us|me|him|her|them)(?=\s+(?!that\b)[a-z])|(?:reporters|journalists|lawmakers|the [A-Z][\w ]{1,30}?|[A-Z][\w]+)(?=\s+that\b|\s*,))?\s*,?\s*(?:that\b)?\s*",
 )
 # a clause that is not a statement: "See tweets:", "Here's the data", an instruction
 _NOT_STATEMENT = re.compile(r"^(?:see|click|read|watch|listen|here(?:'s|’s| is| are)|let(?:'s|’s)|share|follow)\b", re.I)

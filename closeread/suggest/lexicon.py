@@ -9,6 +9,8 @@ from importlib import resources
 
 import yaml
 
+from .inflect import inflections
+
 
 @dataclass(frozen=True)
 class Verb:
@@ -22,6 +24,7 @@ class Verb:
     not_before: frozenset = frozenset()  # next words that give the verb another sense ("pleaded guilty")
     speech_only: bool = False  # only when words follow as speech (that, a colon, a quotation) or end the sentence
     objects: frozenset = frozenset()  # when given: what may follow besides speech ("denied the allegations")
+    bases: frozenset = frozenset()  # uninflected forms ("argue"), which are often nouns too ("his vow")
 
 
 @dataclass(frozen=True)
@@ -43,11 +46,15 @@ def attribution_verbs() -> tuple[Verb, ...]:
     """The reporting verbs of ``attribution_verbs.yaml``."""
     out = []
     for entry in _data("attribution_verbs.yaml"):
-        out.append(Verb(entry["verb"], tuple(entry["forms"]), entry["implies"].strip(), bool(entry.get("strict")),
+        forms = list(entry["forms"])
+        for lemma in entry.get("lemmas") or ():
+            forms += [f for f in inflections(str(lemma)) if f not in forms]
+        out.append(Verb(entry["verb"], tuple(forms), entry["implies"].strip(), bool(entry.get("strict")),
                         bool(entry.get("loaded")), bool(entry.get("neutral")),
                         frozenset(w.lower() for w in entry.get("subjects") or ()),
                         frozenset(w.lower() for w in entry.get("not_before") or ()), bool(entry.get("speech_only")),
-                        frozenset(str(w).lower() for w in entry.get("objects") or ())))
+                        frozenset(str(w).lower() for w in entry.get("objects") or ()),
+                        frozenset(str(w).lower() for w in entry.get("lemmas") or ())))
     return tuple(out)
 
 

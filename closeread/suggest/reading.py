@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .source_span import names_people, person_or_org
+from .source_span import _head_words, names_people, person_or_org
 from .lexicon import AUX_VERBS, CAPRUN_RE, CAPTION_MARKERS, DETERMINERS, FURNITURE_WORDS, NAME_SUFFIXES, PAGE_FURNITURE, ORG_WORDS, PRONOUNS, QUOTE_CHARS, SOURCE_NOUNS, STOP_CAPS, TITLES, VIA_RES, Verb, WORD_RE, attribution_verbs
 
 
@@ -161,6 +161,14 @@ _NOT_DESCRIPTION = {
 }
 
 
+# the writer in the first person, as the subject: "We'll start by noting", "I would note"
+_WRITER = re.compile(r"\s*(?:I|[Ww]e)(?:['’](?:ll|ve|d|m|re))?\b")
+_WH = {"which", "what", "who", "whom", "whose", "where", "when", "why", "how"}
+_MODALS = {"will", "would", "can", "could", "may", "might", "should", "must", "do", "does", "did", "not", "to",
+           "n't", "also", "often", "usually", "typically", "generally"}
+# what may stand before an uninflected verb form ("economists argue", "they think", "will tell")
+_BASE_BEFORE = {"i", "we", "you", "they", "not", "do", "did", "does", "will", "would", "can", "could", "may",
+                "might", "should", "must", "others", "many", "some", "most", "few", "both", "people"}
 _QUESTION = re.compile(r"(?:what|why|how|who|when|where|which|did|does|do|is|are|was|were|can|could|will|should)\b", re.I)
 # forms that are also plural nouns
 _NOUN_FORMS = {"states", "reports", "notes", "claims", "calls", "questions", "comments", "remarks", "forecasts",
@@ -436,8 +444,39 @@ class Article:
             return None
         if next_word.lower() in verb.not_before:
             return None  # "pleaded guilty": another sense of the verb
-        if verb.subjects and not _among(prev_tok.lower(), verb.subjects):
-            return None  # "the study found", "researchers think"; not "police found a body"
+        # the subject before auxiliaries and modals: "Studies have shown", "Many riders will tell you"
+        bare = list(prev)
+        while bare and bare[-1].lower() in _BETWEEN | _MODALS:
+            bare.pop()
+        subject_tok = bare[-1] if bare else ""
+        licensed = False
+        if verb.subjects:
+            licensed = _among(subject_tok.lower(), verb.subjects) or _among(prev_tok.lower(), verb.subjects)
+            if not licensed and next_word.lower() == "that":
+                # "a March 2019 study by the Centre ..., a think tank, concluded that": the subject's head
+                span = self._subject(sent, vs, ve)
+                head = _head_words(self.text[span[0]:span[1]]) if span else []
+                licensed = any(_among(w.lower().strip(",.'’"), verb.subjects) for w in head)
+            if not licensed:
+                return None  # "the study found", "researchers think"; not "police found a body"
+        clause = re.split(r"[,;:¤]", before)[-1]
+        if _WRITER.match(clause) and len(clause.split()) <= 6:
+            return None  # "We'll start by noting that ...": the writer, not a source (claims.py reads it)
+        if lf and (lf in verb.bases or lf.split()[0] in verb.bases):
+            # an uninflected form is a noun as often as a verb ("his often-repeated vow that", "McKinley's
+            # comment"): a verb only after a plural or personal subject, a modal or "to"
+            raw = prev_tok.lower()
+            if raw == "to":
+                return None  # "declined to say", "which is not to say that": no one says it here
+            if not (self._subject_names_someone(sent, vs, ve) or raw in _BASE_BEFORE or raw in {",", "¤"} or subject_tok.lower() in _BASE_BEFORE
+                    or re.fullmatch(r"[a-z][\w-]*[^'’s]s", subject_tok.lower()) and names_people(subject_tok.lower())
+                    or re.fullmatch(r"[a-z][\w-]*[^'’s]s", subject_tok.lower()) and raw in _MODALS):
+                return None
+        if lf.endswith("ing") and prev_tok == ",":
+            # "..., hinting that it was a fake": a participle whose subject is the clause's before; with
+            # no words after it, an act ("..., characterizing the moon")
+            if not (nxt[:1] in ":¤\"“" or next_word.lower() == "that"):
+                return None
         speech_follows = not nxt or nxt[:1] in ":,.¤;\"“" or next_word.lower() == "that"
         if verb.objects and not speech_follows and next_word.lower() not in verb.objects:
             return None  # "is denying flu vaccines to immigrants": a refusal, not a denial of words
@@ -470,11 +509,14 @@ class Article:
         if lf in {"say", "tell", "claim", "admit", "deny", "acknowledge", "concede", "allege"}:
             if not prev_tok or prev_tok.lower() in {"to", "not", "will", "would", "could", "can", "may", "might", "should", "must", "did", "didn't", "to"}:
                 pass
-            subject_before = bool(prev) and (prev_tok.lower() in PRONOUNS or prev_tok[:1].isupper() or prev_tok.lower() in SOURCE_NOUNS)
+            subject_before = bool(prev) and any(
+                tok.lower() in PRONOUNS or tok[:1].isupper() and tok.lower() not in STOP_CAPS | _WH
+                or tok.lower() in SOURCE_NOUNS or names_people(tok.lower())
+                for tok in {prev_tok, subject_tok} if tok) or self._subject_names_someone(sent, vs, ve)
             if not subject_before:
                 return None
         subject_ok = bool(prev) and (
-            prev_tok.lower() in PRONOUNS or prev_tok.lower() in SOURCE_NOUNS or names_people(prev_tok.lower())
+            licensed or names_people(subject_tok.lower()) or prev_tok.lower() in PRONOUNS or prev_tok.lower() in SOURCE_NOUNS or names_people(prev_tok.lower())
             or (prev_tok[:1].isupper() and prev_tok.lower() not in STOP_CAPS)
             or name_before
             or prev_tok in {",", "¤", "-", "—", "–"} or prev_tok.lower() in {"also", "later", "earlier", "then", "further", "previously", "reportedly", "recently", "has", "have", "had"}
@@ -517,6 +559,15 @@ class Article:
             att.source, att.unnamed = self._resolve_name(description), False
             att.description = head.strip()
         return att
+
+    def _subject_names_someone(self, sent: Sentence, vs: int, ve: int) -> bool:
+        """The subject before the verb has a head that names people or a body ("Backers of tariffs",
+        "Most mainstream economists"), not a thing ("the price of oil")."""
+        span = self._subject(sent, vs, ve)
+        if span is None or span[0] >= vs:
+            return False
+        head = [w.lower().strip(",.'’") for w in _head_words(self.text[span[0]:span[1]])]
+        return bool(head) and head[-1] not in STOP_CAPS and names_people(head[-1])  # the head noun is last
 
     def _check_source(self, att: Attribution, sent: Sentence) -> None:
         """Keep a source span only where it names a person or an organisation (source_span.py), trimmed;

@@ -96,6 +96,15 @@ def person_or_org(text: str, start: int, end: int, *, sentence_start: int | None
         # "It's more complicated than McKinley": the speaker is the subject after the last clause word
         rest = re.match(r"\s*(?:what\s+|,\s*)?", phrase[clauses[-1].end():])
         return person_or_org(text, start + clauses[-1].end() + rest.end(), end, sentence_start=start + len(phrase))
+    agent = re.search(r"(?<![\w-])[a-z]+(?:ed|en)\s+by\s+(?=\S)", phrase)
+    if agent:
+        # "A photo of the meeting was denied by Andrew, hinting ...": a passive's agent is who speaks
+        return person_or_org(text, start + agent.end(), end, sentence_start=start + agent.end())
+    finite = re.search(r"\s+(?:has|have|had)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b", phrase)
+    if finite and finite.start() > 0:
+        # "Health care providers have protested ..., warning that": a participle's speaker is the subject
+        # of the clause before it, up to its verb
+        return person_or_org(text, start, start + finite.start(), sentence_start=sentence_start)
     low = [w.lower().strip(",.;:") for w in words]
     if any(w in _PRONOUNS for w in low):
         return None  # "Rebranded to resemble ..., it", "Audience members laughed when he"

@@ -1,0 +1,76 @@
+"""reading.py: who said what. The frame of an attribution, not a list of pages' sentences, decides."""
+
+from __future__ import annotations
+
+from closeread.suggest import suggest
+from closeread.suggest.reading import Article
+
+
+def atts(text: str) -> list[tuple[str, str | None]]:
+    """(verb, source span) of each attribution the reader finds."""
+    art = Article(text)
+    return [(text[a.start:a.end], text[a.source_span[0]:a.source_span[1]] if a.source_span else None)
+            for a in art.attributions]
+
+
+def kind(text: str, name: str) -> list[str]:
+    return [s["quote"] for s in suggest(text) if s["kind"] == name]
+
+
+def test_any_inflection_of_a_listed_lemma_is_read():
+    text = "Most independent historians, however, contend that the treaty was never ratified."
+    assert atts(text) == [("contend", "Most independent historians")]
+    text = "The regional planning office projects that the bridge will carry 40,000 cars a day."
+    assert atts(text) == [("projects", "The regional planning office")]
+
+
+def test_an_uninflected_form_after_a_possessive_or_a_modifier_is_a_noun():
+    assert atts("Ms Reyes is under pressure to keep her often-repeated vow that the mill would stay open.") == []
+    assert atts("We read Ms Reyes's comment to mean the mill would close.") == []
+
+
+def test_an_uninflected_form_after_a_noun_of_people_with_a_modal_is_a_verb():
+    assert atts("Many commuters will tell you the trains have become slower.") == \
+        [("tell", "Many commuters")]
+    assert atts("Supporters of the levy argue that it pays for the new school.") == \
+        [("argue", "Supporters of the levy")]
+
+
+def test_an_infinitive_of_saying_is_no_attribution():
+    assert atts("Which is not to say that the vote was close.") == []
+
+
+def test_the_subject_is_found_behind_auxiliaries():
+    assert atts("Several surveys have shown that tenants move less often.") == [("shown", "Several surveys")]
+    # "shown" needs a study or a survey as its subject: a picture shown on screen is no report
+    assert atts("A painting was shown to the visitors in the hall.") == []
+
+
+def test_the_subject_head_licenses_a_verb_of_finding_after_a_long_subject():
+    text = ("A 2021 survey by the National Housing Council, a research group in Ohio, concluded that rents "
+            "had doubled.")
+    assert [v for v, _ in atts(text)] == ["concluded"]
+    assert atts("The committee concluded its meeting at noon.") == []
+
+
+def test_the_writer_is_not_a_source():
+    assert atts("We should also note that the rate is set every month.") == []
+    assert kind("We should also note that the rate is set every month.", "claim") == ["the rate is set every month"]
+
+
+def test_a_participle_after_a_comma_speaks_for_the_clause_subject():
+    text = "Local teachers have criticised the longer school day, warning that pupils would be tired."
+    assert ("warning", "Local teachers") in atts(text)
+    # with no words after it, a participle is an act: "..., describing the moon"
+    assert atts("The probe will circle the planet, describing the moon and its rings.") == []
+
+
+def test_a_passive_agent_is_the_speaker_of_a_participle():
+    text = "The letter was rejected by Ms Okafor, suggesting that it had been forged."
+    assert ("suggesting", "Ms Okafor") in atts(text)
+
+
+def test_an_idiom_of_a_reported_argument():
+    text = "As rents rise, the reasoning goes, owners will build more flats."
+    assert [v for v, _ in atts(text)] == ["goes"]
+    assert atts("The bus goes to the station every hour.") == []
