@@ -190,6 +190,43 @@ _INTRO = re.compile(r"\s*(?:(?:However|Meanwhile|Moreover|Still|Yet|Instead|Sepa
                     r"Speaking\s+[^,]{1,60}|Shortly\s+[^,]{1,40}|[A-Z]\w+ly)\s*,\s*)")
 
 
+# verbs that take a that-clause without reporting anyone's words or thoughts (a closed class)
+_NOT_REPORTING = {
+    "means", "meant", "ensures", "ensured", "requires", "required", "seems", "seemed", "appears", "appeared",
+    "happens", "happened", "follows", "followed", "needs", "needed", "matters", "mattered", "provided",
+    "provides", "given", "assumed", "hopes", "hoped", "wishes", "wished", "guarantees", "guaranteed", "proves",
+    "proved", "implies", "implied", "shows", "showed", "reflects", "reflected", "signals", "signaled", "signalled",
+    "explains", "is", "was", "has", "does", "did", "makes", "made", "adds", "added",
+}
+_FRAME_IMPLIES = ("Introduces what the source says or thinks with a verb of its own: what does it add to "
+                  '"said" (certainty, doubt, a judgement)?')
+
+
+def _frame_verb(word: str, before: str) -> Verb | None:
+    """A reporting verb known only by its frame (a that-clause follows), or None when the word is more
+    likely a noun before a relative clause ("goods that the US imports") or a verb that reports nothing."""
+    low = word.lower()
+    if low in _NOT_REPORTING or names_people(low):
+        return None
+    prev = re.findall(r"[\w'’.-]+|[¤,;:]", before)
+    tok = prev[-1] if prev else ""
+    while prev and prev[-1].lower() in _BETWEEN | {"also", "now"}:
+        prev.pop()
+    subj = prev[-1] if prev else ""
+    if not subj or subj.lower() in DETERMINERS or subj.lower() in {"of", "in", "on", "for", "with", "by", "to", "and",
+                                                                 "or", "at", "from", "that", "which", "who"}:
+        return None
+    if low.endswith("ed") and tok == ",":
+        return None  # "A group of doctors, alarmed that ...": a participle describing the subject
+    if low.endswith("s") and not low.endswith("ss") and (
+            re.fullmatch(r"[A-Z]\w*(?:an|ish|ese|i)", subj) or subj.lower() in {"i", "we", "you", "they"}):
+        return None  # "Chinese goods that ...", "they projects": a plural noun, or no agreement
+    if not (subj[:1].isupper() or subj.lower() in {"he", "she", "they"} or names_people(subj.lower().strip(",.'’"))
+            or tok in {",", "¤"} or tok.lower() in {"has", "have", "had"}):
+        return None
+    return Verb(low, (low,), _FRAME_IMPLIES, True)
+
+
 def _looks_like_description(text: str) -> bool:
     """An appositive that describes a person ("Zaporozhye region's acting governor"), not a clause."""
     words = text.split()
@@ -379,7 +416,11 @@ class Article:
         self._form_to_verb = {f.lower(): v for f, v in forms}
         alts = "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f, _ in forms)
         took = r"took to (?:his|her|their|its|the) [\w\s-]{0,40}? to (?:report|say|announce|claim|write|post|share|state)"
-        return re.compile(rf"(?<![\w-])(?:(?P<took>{took})|(?P<form>{alts}))(?![\w-])", re.IGNORECASE)
+        # any other verb in the frame of reported speech: a finite verb followed by a that-clause with its own
+        # subject ("the budget office projects that the tariffs ...", "she reckons that the vote ...")
+        frame = (r"(?-i:(?P<frame>[a-z][a-z-]{2,}(?:ed|s)))(?=\s+that\s+(?-i:(?:the|a|an|his|her|its|their|this|"
+                 r"these|those|he|she|it|they|we|there|[A-Z]|\d)\b|[A-Z$\d]))")
+        return re.compile(rf"(?<![\w-])(?:(?P<took>{took})|(?P<form>{alts})|{frame})(?![\w-])", re.IGNORECASE)
 
     def _find_attributions(self) -> None:
         regex = self._verb_regex()
@@ -398,6 +439,10 @@ class Article:
                     vs, ve = sent.start + m.start(), sent.start + m.end()
                     if m.group("took"):
                         verb = Verb("took to ... to report", (), "Presents a post on the speaker's own channel as a report of fact.", False)
+                    elif m.group("frame"):
+                        verb = _frame_verb(m.group("frame"), chunk[:m.start()])
+                        if verb is None:
+                            continue
                     else:
                         if m.group("form")[0].isupper() and chunk[:m.start()].strip(" \"'“‘(¤"):
                             continue  # "States", "Reports" inside a sentence are names or nouns
@@ -409,6 +454,8 @@ class Article:
                     if att is None:
                         continue
                     self._check_source(att, sent)
+                    if m.group("frame") and att.source_span is None and not (att.source and not att.unnamed):
+                        continue  # a verb known only by its frame needs someone named or described to speak
                     self.attributions.append(att)
                     if att.source and not att.unnamed:
                         if " " in att.source or att.source in self.persons or att.source[:1].isupper():
@@ -456,7 +503,9 @@ class Article:
                 # "a March 2019 study by the Centre ..., a think tank, concluded that": the subject's head
                 span = self._subject(sent, vs, ve)
                 head = _head_words(self.text[span[0]:span[1]]) if span else []
-                licensed = any(_among(w.lower().strip(",.'’"), verb.subjects) for w in head)
+                licensed = any(_among(w.lower().strip(",.'’"), verb.subjects) for w in head) \
+                    or bool(span) and (self._subject_names_someone(sent, vs, ve)
+                                       or bool(CAPRUN_RE.fullmatch(self.text[span[0]:span[1]].strip())))
             if not licensed:
                 return None  # "the study found", "researchers think"; not "police found a body"
         clause = re.split(r"[,;:¤]", before)[-1]

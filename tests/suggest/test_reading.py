@@ -74,3 +74,22 @@ def test_an_idiom_of_a_reported_argument():
     text = "As rents rise, the reasoning goes, owners will build more flats."
     assert [v for v, _ in atts(text)] == ["goes"]
     assert atts("The bus goes to the station every hour.") == []
+
+
+def test_a_verb_outside_the_list_is_read_by_its_frame():
+    # "gambles" is in no list: a finite verb, a named or described subject and a that-clause with a subject
+    text = "The city's transport authority gambles that the new line will pay for itself."
+    assert atts(text) == [("gambles", "The city's transport authority")]
+    assert kind(text, "claim") == ["the new line will pay for itself"]
+
+
+def test_a_noun_before_a_relative_that_is_no_frame():
+    assert atts("Japanese cars that the dealers import are taxed at the border.") == []
+    assert atts("The rule requires that the council publishes its accounts.") == []
+    # nobody named or described speaks: a frame verb alone proposes nothing
+    assert atts("It figures that the train is late again.") == []
+
+
+def test_a_verb_with_listed_subjects_takes_any_named_subject_before_a_that_clause():
+    assert atts("The harbour police found that the gate had been left open.") == [("found", "The harbour police")]
+    assert atts("The harbour police found a boat near the gate.") == []
