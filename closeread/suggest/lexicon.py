@@ -90,6 +90,8 @@ TITLES = {
     "sheriff", "inspector", "sergeant", "sgt.", "major", "admiral", "marshal", "founder", "analyst",
     "economist", "editor", "correspondent", "reporter", "rev.", "reverend", "bishop", "patriarch",
     "counterpart", "governor-general", "lt", "col", "presidential", "press", "health", "finance", "senate", "house",
+    "rt", "rt.", "hon", "hon.", "honourable", "honorable", "fr.", "adm.", "maj.", "supt.", "insp.", "det.", "cllr",
+    "cllr.",
 }
 
 
@@ -239,7 +241,8 @@ DATELINE_RE = re.compile(r"^[A-Z][A-Z.'’ ]{2,}(?:,[^—–(]{0,30})?(?:\s*\([^
 WORD_RE = re.compile(r"[A-Za-z0-9][\w'’.-]*[\w]|[A-Za-z0-9]")
 
 
-_NAME_TOKEN = (r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Jr|Sr|St|Dr|Mr|Mrs|Ms|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof)\.|"
+_NAME_TOKEN = (r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Jr|Sr|St|Dr|Mr|Mrs|Ms|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Rt|Hon|Rev|Fr|"
+               r"Adm|Maj|Supt|Insp|Det|Cllr)\.|"
                r"[A-Z][\w'’-]*[\w]|[A-Z])")
 
 

@@ -111,9 +111,14 @@ def _find_quotes(text: str, line: Line) -> list[tuple[int, int, int, int]]:
     return result
 
 
+# A full stop that ends an abbreviation, not a sentence: titles and honorifics ("Rt. Hon.", "Rev.", "Supt."),
+# months, company suffixes, and any capitalised word of up to four letters without a vowel ("Mr", "Rt",
+# "Sgt", "Cpl", "Mt"): English words always have one, abbreviations often drop them.
 _ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Ltd|Co|Corp|vs|etc|No|Jan|Feb|"
-    r"Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|U\.S|U\.K|U\.N|a\.m|p\.m|e\.g|i\.e)|\b[A-Z])\.$"
+    r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|Jr|Sr|Hon|Rev|Fr|Adm|Maj|Brig|Cmdr|Cdr|"
+    r"Supt|Insp|Det|Msgr|Amb|Atty|Cllr|Ald|Esq|Pres|Sec|Mme|Mlle|Messrs|Inc|Ltd|Co|Corp|vs|etc|No|Jan|Feb|"
+    r"Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|U\.S|U\.K|U\.N|a\.m|p\.m|e\.g|i\.e)|\b[A-Z]|"
+    r"(?<![\w'’])[B-DF-HJ-NP-TV-Z][b-df-hj-np-tv-xz]{1,3})\.$"
 )
 
 
@@ -161,6 +166,10 @@ _NOT_DESCRIPTION = {
 }
 
 
+# verbs that open an instruction to the reader (a closed class of page prompts): "See tweets", "Read more"
+_IMPERATIVES = {"see", "read", "watch", "click", "look", "listen", "follow", "check", "visit", "view", "find", "get",
+                "share", "subscribe", "sign", "learn", "download", "scroll", "tap", "join", "discover", "explore",
+                "compare", "consider", "note", "remember", "imagine", "take", "try"}
 # the writer in the first person, as the subject: "We'll start by noting", "I would note"
 _WRITER = re.compile(r"\s*(?:I|[Ww]e)(?:['’](?:ll|ve|d|m|re))?\b")
 _WH = {"which", "what", "who", "whom", "whose", "where", "when", "why", "how"}
@@ -489,6 +498,8 @@ class Article:
             and prev[-2].lower() not in STOP_CAPS  # "NBC News reported": a name, not "news reports"
         if prev_tok.lower() in DETERMINERS and not name_before:
             return None
+        if len(prev) == 1 and prev[0].lower() in _IMPERATIVES:
+            return None  # "See tweets:", "Read reports": an instruction to the reader, no one speaks
         if next_word.lower() in verb.not_before:
             return None  # "pleaded guilty": another sense of the verb
         # the subject before auxiliaries and modals: "Studies have shown", "Many riders will tell you"

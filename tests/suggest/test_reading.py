@@ -93,3 +93,21 @@ def test_a_noun_before_a_relative_that_is_no_frame():
 def test_a_verb_with_listed_subjects_takes_any_named_subject_before_a_that_clause():
     assert atts("The harbour police found that the gate had been left open.") == [("found", "The harbour police")]
     assert atts("The harbour police found a boat near the gate.") == []
+
+
+def test_an_honorific_abbreviation_does_not_end_a_sentence():
+    art = Article("The Rt. Hon. Ann Price said the rise was unfair. Supt. Mary Ellis and Sgt. Cole agreed.")
+    assert [art.text[s.start:s.end] for ln in art.lines for s in ln.sentences] == \
+        ["The Rt. Hon. Ann Price said the rise was unfair.", "Supt. Mary Ellis and Sgt. Cole agreed."]
+    assert [(v, a.source) for v, a in zip(["said"], art.attributions)] == [("said", "Ann Price")]
+
+
+def test_a_short_word_at_a_sentence_end_still_ends_it():
+    art = Article("The summer was dry. The river fell. It was the worst year on record.")
+    assert len([s for ln in art.lines for s in ln.sentences]) == 3
+
+
+def test_an_instruction_to_the_reader_has_no_source():
+    text = "Residents took to social media to protest. See tweets :\nRead reports that the mayor resigned."
+    assert atts(text) == []
+    assert "See" not in kind(text, "source")
