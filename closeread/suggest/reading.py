@@ -166,6 +166,16 @@ _NOT_DESCRIPTION = {
 }
 
 
+# words after which an -ing form is a gerund, the name of an act
+_GERUND_AFTER = {"including", "by", "after", "before", "for", "of", "without", "with", "since", "about", "on", "in",
+                 "from", "despite", "besides", "instead"}
+# words that end like nouns of people ("under", "former") but are not nouns
+_NOT_NOUNS = {"under", "over", "after", "never", "ever", "either", "neither", "other", "another", "rather", "whether",
+              "together", "further", "later", "earlier", "former", "latter", "per", "sooner", "longer", "consumer"}
+# a clause follows the verb without "that": "fear the wall will fail", "concluded the wall was unsafe"
+_CLAUSE_FOLLOWS = re.compile(r"\s*(?:the|a|an|his|her|its|their|this|these|those|he|she|it|they|we|there|[A-Z][\w'’.-]*)"
+                             r"(?:\s+[\w'’-]+){0,4}?\s+(?:is|are|was|were|will|would|could|can|may|might|should|"
+                             r"must|has|have|had)\b")
 # verbs that open an instruction to the reader (a closed class of page prompts): "See tweets", "Read more"
 _IMPERATIVES = {"see", "read", "watch", "click", "look", "listen", "follow", "check", "visit", "view", "find", "get",
                 "share", "subscribe", "sign", "learn", "download", "scroll", "tap", "join", "discover", "explore",
@@ -487,7 +497,9 @@ class Article:
         if sentence.endswith("?") or (not re.search(r"[.!:\"”’']$", sentence) and _QUESTION.match(sentence)):
             return None  # "What did the prosecutors say": a subheading's question, not an attribution
         if verb.verb == "according to":
-            m = re.match(r"\s*((?:the\s+)?[^,.;:¤]{2,80}?)(?=\s*(?:[,.;:¤]|$|\s(?:that|who|which|there|the\s|a\s|an\s|in\s|on\s|at\s|\d)))", after)
+            # ("according to a report by the Harbour Trust": the determiner after a preposition goes on)
+            m = re.match(r"\s*((?:the\s+)?[^,.;:¤]{2,80}?)(?=\s*(?:[,.;:¤]|$|(?<!\sby)(?<!\sof)(?<!\sfrom)(?<!\sfor)"
+                         r"(?<!\sat)\s(?:that|who|which|there|the\s|a\s|an\s|in\s|on\s|at\s|\d)))", after)
             np = m.group(1).strip() if m else ""
             if not np or np.lower().split()[0] in {"plan", "schedule", "plans", "rules", "law", "tradition"}:
                 return None
@@ -510,7 +522,8 @@ class Article:
         licensed = False
         if verb.subjects:
             licensed = _among(subject_tok.lower(), verb.subjects) or _among(prev_tok.lower(), verb.subjects)
-            if not licensed and next_word.lower() == "that":
+            if not licensed and subject_tok.lower() not in PRONOUNS and (
+                    next_word.lower() == "that" or _CLAUSE_FOLLOWS.match(after)):
                 # "a March 2019 study by the Centre ..., a think tank, concluded that": the subject's head
                 span = self._subject(sent, vs, ve)
                 head = _head_words(self.text[span[0]:span[1]]) if span else []
@@ -532,6 +545,8 @@ class Article:
                     or re.fullmatch(r"[a-z][\w-]*[^'’s]s", subject_tok.lower()) and names_people(subject_tok.lower())
                     or re.fullmatch(r"[a-z][\w-]*[^'’s]s", subject_tok.lower()) and raw in _MODALS):
                 return None
+        if lf and lf.split()[0].endswith("ing") and prev_tok.lower() in _GERUND_AFTER:
+            return None  # "including calling for a debate", "by urging": an act named, not words reported
         if lf.endswith("ing") and prev_tok == ",":
             # "..., hinting that it was a fake": a participle whose subject is the clause's before; with
             # no words after it, an act ("..., characterizing the moon")
@@ -576,7 +591,8 @@ class Article:
             if not subject_before:
                 return None
         subject_ok = bool(prev) and (
-            licensed or names_people(subject_tok.lower()) or prev_tok.lower() in PRONOUNS or prev_tok.lower() in SOURCE_NOUNS or names_people(prev_tok.lower())
+            licensed or names_people(subject_tok.lower()) or prev_tok.lower() in PRONOUNS
+            or (not prev_tok[:1].isupper() and self._subject_names_someone(sent, vs, ve)) or prev_tok.lower() in SOURCE_NOUNS or names_people(prev_tok.lower())
             or (prev_tok[:1].isupper() and prev_tok.lower() not in STOP_CAPS)
             or name_before
             or prev_tok in {",", "¤", "-", "—", "–"} or prev_tok.lower() in {"also", "later", "earlier", "then", "further", "previously", "reportedly", "recently", "has", "have", "had"}
@@ -627,7 +643,9 @@ class Article:
         if span is None or span[0] >= vs:
             return False
         head = [w.lower().strip(",.'’") for w in _head_words(self.text[span[0]:span[1]])]
-        return bool(head) and head[-1] not in STOP_CAPS and names_people(head[-1])  # the head noun is last
+        # the head noun is last ("Most mainstream economists"), or first before a modifier placed after it
+        # ("Officials familiar with the plan")
+        return any(w not in STOP_CAPS and w not in _NOT_NOUNS and names_people(w) for w in head[-1:] + head[:1])
 
     def _check_source(self, att: Attribution, sent: Sentence) -> None:
         """Keep a source span only where it names a person or an organisation (source_span.py), trimmed;

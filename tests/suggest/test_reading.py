@@ -111,3 +111,26 @@ def test_an_instruction_to_the_reader_has_no_source():
     text = "Residents took to social media to protest. See tweets :\nRead reports that the mayor resigned."
     assert atts(text) == []
     assert "See" not in kind(text, "source")
+
+
+def test_a_clause_without_that_licenses_a_verb_of_thinking_or_finding():
+    assert atts("Residents fear the sea wall will fail.") == [("fear", "Residents")]
+    assert atts("In her report, Ann Price concluded the wall was unsafe.") == [("concluded", "Ann Price")]
+    # no clause after it: "found" is an act
+    assert atts("Divers found a wreck near the harbour.") == []
+
+
+def test_a_subject_with_a_modifier_after_its_head_is_someone():
+    assert atts("Officials familiar with the plan say the wall will be delayed.") == \
+        [("say", "Officials familiar with the plan")]
+    assert atts("The price of the tickets says a lot about the operator.") == []
+
+
+def test_according_to_a_document_by_a_body_is_one_source():
+    text = "The wall will cost $4 million, according to a report by the Harbour Trust."
+    assert kind(text, "source") == ["Harbour Trust"]
+
+
+def test_a_gerund_after_a_preposition_is_an_act_not_an_attribution():
+    text = "The mayor said the town would oppose the plan, including calling for a public inquiry."
+    assert [v for v, _ in atts(text)] == ["said"]
