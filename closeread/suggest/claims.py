@@ -85,6 +85,11 @@ def _reported(art: Article, sent: Sentence, att: Attribution) -> tuple[int, int]
         close = masked.find(",", att.end, sent.end)
         s, e = close + 1, sent.end
         after_verb = True
+    elif att.source_span and re.search(r"[,¤]\s*as\s*$", masked[sent.start:att.source_span[0]]):
+        # "..., as one chief executive told me, and ...": a tag set inside the statement; the statement is
+        # what comes before it (up to a closing quotation mark that holds the comma)
+        tag = re.search(r"[,¤]\s*as\s*$", masked[sent.start:att.source_span[0]])
+        s, e = sent.start, sent.start + tag.start() + (1 if masked[sent.start + tag.start()] == "¤" else 0)
     elif att.source_span and att.source_span[0] >= att.end:
         # inverted tag: '..., said Bagley, a professor': the clause is before it
         s, e = sent.start, before.rfind(",") + sent.start if "," in before else att.start

@@ -744,6 +744,9 @@ class Article:
             e0 = s0 + len(new)
         while s0 < e0 and text[s0] in " ,\"'“‘(":
             s0 += 1
+        lead = re.match(r"as\s+(?=\S)", text[s0:e0])
+        if lead:
+            s0 += lead.end()  # ", as one chief executive told me,": who speaks, without the "as" of the tag
         seg = text[s0:e0]
         if not seg or "¤" in seg or len(seg.split()) > 28 or _PRONOUN_NP.fullmatch(seg):
             return None

@@ -178,3 +178,12 @@ def test_a_second_person_generalisation_is_a_claim():
         ["The longer you rent in this city, the more you are likely to pay each year"]
     assert claims("Many drivers will tell you the roads have become more dangerous at night.\n") == \
         ["the roads have become more dangerous at night"]
+
+
+def test_an_as_tag_inside_a_statement_is_left_out_of_its_claim_and_source():
+    text = "The ferry is late every winter, as the operator has admitted, and fares are rising.\n"
+    assert claims(text)[0] == "The ferry is late every winter"
+    assert [s["quote"] for s in suggest(text) if s["kind"] == "source"] == ["the operator"]
+    # an "as" that is no tag: the sentence's own clause
+    assert claims("The ferry ran as the storm passed over the island on Monday.\n") == \
+        ["The ferry ran as the storm passed over the island on Monday"]
