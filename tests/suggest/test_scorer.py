@@ -106,3 +106,28 @@ def test_a_file_named_for_an_asked_only_split_is_not_opened_by_a_default_run(tmp
     assert [p.name for p in bench.gold_files("unseen2")] == ["dev-a.yaml", "heldout-b.yaml", "unseen2-c.yaml"]
     assert [p.name for p in bench.gold_files("unseen")] == ["dev-a.yaml", "heldout-b.yaml", "unseen-d.yaml"]
     assert not bench.asked_only("dev") and bench.asked_only("unseen2") and bench.asked_only("unseen")
+
+
+@pytest.mark.parametrize("ref", ["../etc/passwd", "newspaper4k", "newspaper4k/../x.html", "newspaper4k/.x.html",
+                                 "elsewhere/time_001.html", "newspaper4k/a/b.html"])
+def test_a_page_from_outside_the_corpus_is_named_only_as_source_and_file(ref):
+    # bench/pages.py refuses before any download: a gold file cannot make the scorer read another path
+    from bench.pages import page_path
+
+    with pytest.raises(SystemExit, match="is not SOURCE/FILE.html"):
+        page_path(ref)
+
+
+@pytest.mark.skipif(not bench.CORPUS.exists(), reason="the shared corpus is not next to the repository")
+def test_a_second_annotator_is_scored_by_the_same_rule(tmp_path):
+    import yaml
+
+    first = bench.GOLD / "dev-c467d507-cbs-eee.yaml"
+    data = yaml.safe_load(first.read_text(encoding="utf-8"))
+    same = bench.gold_case(first, second=bench.GOLD)          # the file against itself: full agreement
+    counts, missed, extra = bench.score(same)
+    assert not missed and not extra
+    data["annotations"] = data["annotations"][1:]              # the second annotator left one out
+    (tmp_path / first.name).write_text(yaml.safe_dump(data), encoding="utf-8")
+    counts, missed, extra = bench.score(bench.gold_case(first, second=tmp_path))
+    assert len(missed) == 1 and not extra
