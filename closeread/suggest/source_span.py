@@ -96,9 +96,10 @@ def person_or_org(text: str, start: int, end: int, *, sentence_start: int | None
         # "It's more complicated than McKinley": the speaker is the subject after the last clause word
         rest = re.match(r"\s*(?:what\s+|,\s*)?", phrase[clauses[-1].end():])
         return person_or_org(text, start + clauses[-1].end() + rest.end(), end, sentence_start=start + len(phrase))
-    agent = re.search(r"(?<![\w-])[a-z]+(?:ed|en)\s+by\s+(?=\S)", phrase)
+    agent = re.search(r"(?:^\s*|(?<![\w-])(?:is|are|was|were|been|being)\s+)[a-z]+(?:ed|en)\s+by\s+(?=\S)", phrase)
     if agent:
-        # "A photo of the meeting was denied by Andrew, hinting ...": a passive's agent is who speaks
+        # "A photo of the meeting was denied by Andrew, hinting ...": a finite passive's agent is who speaks
+        # (not a participle's: "the letter signed by seven physicians" is the source as a whole)
         return person_or_org(text, start + agent.end(), end, sentence_start=start + agent.end())
     finite = re.search(r"\s+(?:has|have|had)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b", phrase)
     if finite and finite.start() > 0:

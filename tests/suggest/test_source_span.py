@@ -105,3 +105,8 @@ def test_an_organisations_role_and_its_holder_through_a_possessive():
     text = "Residents’ association chair Karl Brenner said families would leave the island.\n"
     (src,) = [s for s in suggest(text) if s["kind"] == "source"]
     assert "Named source: Karl Brenner" in src["note"]
+
+
+def test_a_finite_passives_agent_speaks_but_a_participles_is_part_of_the_source():
+    assert trimmed("A copy of the letter was rejected by Ms Okafor") == "Ms Okafor"
+    assert trimmed("the petition signed by forty residents") == "the petition signed by forty residents"
