@@ -12,6 +12,7 @@ most one claim:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .clauses import clauses
@@ -74,6 +75,8 @@ def _quoted_share(art: Article, s: int, e: int) -> float:
 def _reported(art: Article, sent: Sentence, att: Attribution) -> tuple[int, int] | None:
     """The clause an attribution reports, or None when it reports only a quotation."""
     text, masked = art.text, art.masked
+    if att.passive:
+        att = dataclasses.replace(att, source_span=None)  # its agent follows the verb, but is no inverted tag
     after = masked[att.end:sent.end]
     before = masked[sent.start:att.start]
     lead = _LEAD_IN.match(after)
@@ -129,6 +132,8 @@ def _reports_a_thing(art: Article, sent: Sentence, att: Attribution) -> bool:
     """The verb takes a thing, not words ("confirmed a sixth death", "announced a deal"): the sentence
     states an event. Not when the verb only introduces a quotation or a label."""
     after = art.masked[att.end:sent.end]
+    if att.passive:
+        att = dataclasses.replace(att, source_span=None)
     if "¤" in art.masked[sent.start:sent.end] or att.verb.neutral:
         return False
     if att.verb.verb != "called for" and att.source_span is None:

@@ -20,6 +20,7 @@ class Attribution:
     description: str = ""
     via: str = ""
     phrase: str = ""     # the words that stand for the speaker in the sentence ("The governor"), if any
+    passive: bool = False  # "is accused by critics": the source is the agent after the verb
 
 
 @dataclass
@@ -201,7 +202,8 @@ _TRAILING = re.compile(r"\s*(?:(?:in|on|at|to|during|via|through|from|after|befo
 _AFTER_NP = re.compile(r"\s*((?:the\s+|an?\s+|one\s+)?[^,.;:¤]{2,80}?)(?=\s*(?:[,.;:¤]|$|\s(?:in|on|at|during|that|who|"
                        r"as|after|before|when|while)\b))")
 _CONJ = re.compile(r"(?:(?:,\s*|\s)(?:while|whereas|although|though|because|since|whom|once|if|until)|"
-                   r",\s*(?:but|and|as|after|when|so|yet|with))\s+(?=[A-Z]|the\s|an?\s)")
+                   r",\s*(?:but|and|as|after|when|so|yet|with))\s+(?=[A-Z]|the\s|an?\s|(?:[a-z]+\s+)?(?:[a-z]+(?:ers|ors|ists|ians|ants|ents|ees)|officials|experts|critics|police|"
+                   r"authorities|lawmakers|doctors)\b)")  # ", and researchers believe": a plural noun of people
 _INTRO = re.compile(r"\s*(?:(?:However|Meanwhile|Moreover|Still|Yet|Instead|Separately|Later|Earlier|Also|Then|Now|"
                     r"Overall|Specifically|Indeed|Previously|Last\s+\w+|On\s+\w+|In\s+[^,]{1,60}|During\s+[^,]{1,60}|"
                     r"After\s+[^,]{1,60}|Before\s+[^,]{1,60}|When\s+[^,]{1,60}|While\s+[^,]{1,60}|At\s+[^,]{1,60}|"
@@ -506,6 +508,8 @@ class Article:
             np_start = ve + after.find(np) if np else ve
             return self._who(np, np_start, vs, ve, verb, last_person, last_group, sent)
 
+        if re.match(r"(?:is|are|was|were|has been|have been|had been|been)\s", lf):
+            return self._passive(vs, ve, verb, after)  # "Corbyn is accused by critics": not Corbyn's words
         name_before = prev_tok[:1].isupper() and len(prev) >= 2 and prev[-2][:1].isupper() \
             and prev[-2].lower() not in STOP_CAPS  # "NBC News reported": a name, not "news reports"
         if prev_tok.lower() in DETERMINERS and not name_before:
@@ -572,7 +576,7 @@ class Article:
                 return None  # "is said to": speculation, not attribution
             if lf.endswith("ed") and not (not nxt or nxt[:1] in ":,.¤;\"“" or next_word.lower() in {"that", "by", "as"}):
                 return None  # "often enough to be noted more than once": a passive that introduces no words
-            return Attribution(vs, ve, verb, "", True, None)
+            return self._passive(vs, ve, verb, after)
         if core and core is not prev and len(core) < len(prev):
             prev, prev_tok = core, core[-1]
         if lf in {"claimed", "claims", "claim"} and re.match(r"(?:the\s+)?(?:lives|life|title|seat|prize|gold|asylum)\b", nxt, re.I):
@@ -635,6 +639,17 @@ class Article:
             att.source, att.unnamed = self._resolve_name(description), False
             att.description = head.strip()
         return att
+
+    def _passive(self, vs: int, ve: int, verb: Verb, after: str) -> Attribution:
+        """A passive reporting verb: its agent after "by" speaks ("is accused by critics of ..."), else no one
+        named (the subject is who the words are about, not who said them)."""
+        agent = re.match(r"\s*(?:\w+ly\s+)?by\s+((?:the\s+|an?\s+|some\s+|many\s+)?[\w'’.-]+(?:\s+[A-Z][\w'’.-]*)*)",
+                         after)
+        if agent and (names_people(agent.group(1).split()[-1].lower().strip(".,"))
+                      or CAPRUN_RE.fullmatch(agent.group(1))):
+            s0 = ve + agent.start(1)
+            return Attribution(vs, ve, verb, agent.group(1), True, (s0, s0 + len(agent.group(1))), passive=True)
+        return Attribution(vs, ve, verb, "", True, None, passive=True)
 
     def _subject_names_someone(self, sent: Sentence, vs: int, ve: int) -> bool:
         """The subject before the verb has a head that names people or a body ("Backers of tariffs",
@@ -736,7 +751,7 @@ class Article:
         while True:
             seg = text[s0:e0]
             new = re.sub(r"(?:\s+(?:last|this|next|earlier this|later this)\s+(?:week|month|year|weekend|\w+day)|\s+on\s+\w+day|"
-                         r"\s+(?:yesterday|today|earlier|later|previously|again)|,\s*(?:however|meanwhile|in turn|for (?:his|her|its|their) part|too|though|also)\s*,?\s*|\s+(?:[\w'’]+ly|"
+                         r"\s+(?:yesterday|today|earlier|later|previously|again)|,\s*(?:however|meanwhile|in turn|for (?:his|her|its|their) part|too|though|also)\s*,?\s*|\s+(?:(?-i:[a-z][\w'’]*ly)|"
                          + "|".join(sorted(_BETWEEN)) + r"))\s*$", "", seg, flags=re.IGNORECASE)
             new = new.rstrip(" ,")
             if new == seg:
@@ -744,7 +759,7 @@ class Article:
             e0 = s0 + len(new)
         while s0 < e0 and text[s0] in " ,\"'“‘(":
             s0 += 1
-        lead = re.match(r"as\s+(?=\S)", text[s0:e0])
+        lead = re.match(r"(?:as|which|whom)\s+(?=[a-z])", text[s0:e0])
         if lead:
             s0 += lead.end()  # ", as one chief executive told me,": who speaks, without the "as" of the tag
         seg = text[s0:e0]

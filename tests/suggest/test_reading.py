@@ -134,3 +134,25 @@ def test_according_to_a_document_by_a_body_is_one_source():
 def test_a_gerund_after_a_preposition_is_an_act_not_an_attribution():
     text = "The mayor said the town would oppose the plan, including calling for a public inquiry."
     assert [v for v, _ in atts(text)] == ["said"]
+
+
+def test_a_capitalised_name_ending_in_ly_is_no_adverb():
+    assert atts('"Fares will rise," Kelly said.') == [("said", "Kelly")]
+    # a lower-case adverb before the verb is still trimmed off the speaker
+    assert atts('"Fares will rise," the operator quickly said.') == [("said", "the operator")]
+
+
+def test_a_coordinated_clause_with_a_plural_noun_of_people_has_its_own_speaker():
+    text = "Rents rose by 9% last year, and economists believe they will rise again."
+    assert atts(text) == [("believe", "economists")]
+
+
+def test_a_passive_reporting_verb_credits_its_agent_not_its_subject():
+    text = "The mayor, a former teacher, is accused by critics of ignoring the harbour."
+    assert atts(text) == [("is accused", "critics")]
+    assert atts("The mayor was accused on Monday of ignoring the harbour.") == [("was accused", None)]
+
+
+def test_asking_for_something_is_an_appeal():
+    text = "After the vote, a lawyer for the residents asked for the decision to be reviewed."
+    assert atts(text) == [("asked for", "a lawyer for the residents")]
