@@ -199,6 +199,15 @@ def find(art: Article, marked: list[tuple[int, int]]) -> list[Suggestion]:
                     s, e = _clean(text, sent.start, sent.end)
                     out.append(Suggestion(s, e, "claim", _ASSERTED, {"stance": "asserted"}))
                     continue
+                relative = atts and atts[0].source_span and re.search(
+                    r",\s*[^,¤]*\b(?:that|which|whom)\s*$", art.masked[sent.start:atts[0].source_span[0]])
+                if span is None and relative:
+                    # "The figures put the cost at £40, a number that councillors say is too low": the words
+                    # reported are about the main clause, which the outlet states
+                    s, e = _clean(text, sent.start, sent.start + relative.start())
+                    if len(_words(text[s:e])) >= 4:
+                        out += _asserted_clauses(art, s, e)
+                    continue
                 if span is None:
                     continue
                 note = ("Reported: the article attributes this to a source. Is it a fact the source could know, "

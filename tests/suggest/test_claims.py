@@ -187,3 +187,8 @@ def test_an_as_tag_inside_a_statement_is_left_out_of_its_claim_and_source():
     # an "as" that is no tag: the sentence's own clause
     assert claims("The ferry ran as the storm passed over the island on Monday.\n") == \
         ["The ferry ran as the storm passed over the island on Monday"]
+
+
+def test_an_attribution_in_a_relative_clause_leaves_the_main_statement_a_claim():
+    text = "The council's figures put the cost at £40 a year, a number that opposition councillors say is too low.\n"
+    assert claims(text) == ["The council's figures put the cost at £40 a year"]
