@@ -25,6 +25,7 @@ class Verb:
     speech_only: bool = False  # only when words follow as speech (that, a colon, a quotation) or end the sentence
     objects: frozenset = frozenset()  # when given: what may follow besides speech ("denied the allegations")
     bases: frozenset = frozenset()  # uninflected forms ("argue"), which are often nouns too ("his vow")
+    made: frozenset = frozenset()  # forms made from the lemmas that the entry does not list itself
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ def attribution_verbs() -> tuple[Verb, ...]:
     out = []
     for entry in _data("attribution_verbs.yaml"):
         forms = list(entry["forms"])
+        listed = set(forms)
         for lemma in entry.get("lemmas") or ():
             forms += [f for f in inflections(str(lemma)) if f not in forms]
         out.append(Verb(entry["verb"], tuple(forms), entry["implies"].strip(), bool(entry.get("strict")),
@@ -54,7 +56,8 @@ def attribution_verbs() -> tuple[Verb, ...]:
                         frozenset(w.lower() for w in entry.get("subjects") or ()),
                         frozenset(w.lower() for w in entry.get("not_before") or ()), bool(entry.get("speech_only")),
                         frozenset(str(w).lower() for w in entry.get("objects") or ()),
-                        frozenset(str(w).lower() for w in entry.get("lemmas") or ())))
+                        frozenset(str(w).lower() for w in entry.get("lemmas") or ()),
+                        frozenset(f for f in forms if f not in listed)))
     return tuple(out)
 
 

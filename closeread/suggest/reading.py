@@ -559,6 +559,8 @@ class Article:
         speech_follows = not nxt or nxt[:1] in ":,.¤;\"“" or next_word.lower() == "that"
         if verb.objects and not speech_follows and next_word.lower() not in verb.objects:
             return None  # "is denying flu vaccines to immigrants": a refusal, not a denial of words
+        if not speech_follows and lf.split()[0].endswith("ing") and lf in verb.made:
+            return None  # an -ing form made from a lemma names an act as often as words ("responding to the fire")
         if verb.speech_only and not speech_follows:
             return None  # "observed Europa for 17 nights": an act, not words
         ln = self.line_of(vs)

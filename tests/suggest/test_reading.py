@@ -156,3 +156,12 @@ def test_a_passive_reporting_verb_credits_its_agent_not_its_subject():
 def test_asking_for_something_is_an_appeal():
     text = "After the vote, a lawyer for the residents asked for the decision to be reviewed."
     assert atts(text) == [("asked for", "a lawyer for the residents")]
+
+
+def test_an_ing_form_made_from_a_lemma_needs_words_after_it():
+    # "responding" is made from the lemma "respond": an act here, not a reply
+    assert atts("Firefighters responding to the fire found a body.") == []
+    assert [v for v, _ in atts("The council, responding that the river would not rise, closed the meeting.")] \
+        == ["responding"]
+    # a form the list gives itself keeps its old rule: "warning of" is a report
+    assert [v for v, _ in atts('The minister spoke, with the mayor warning of "grave danger".')] == ["warning"]
