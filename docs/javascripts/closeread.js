@@ -425,11 +425,18 @@
 
   /* ---------- questions ---------- */
   const TYPES_AUTO = ["single", "multiple", "sort", "find"];
+  /* answered: right, or its answer shown (a written answer: its model answer shown). A wrong try that can
+   * still be tried again is not: the notes, the marks and the folds after the questions would answer it.
+   * The one definition for the progress line, the question count, Explore's question, the notes, the
+   * folds and the summary; `done` (tried at least once) stays what the hand-in code carries. */
+  const answered = (s) => !!(s && (s.ok || s.shown));
 
   function verdict(kind, msg) {
     const sym = { ok: "\u2713", part: "\u2248", no: "\u2717", info: "i" }[kind];
     return h("p", { class: "cr-verdict cr-verdict-" + kind }, h("span", { class: "cr-verdict-icon", "aria-hidden": "true" }, sym + " "), h("strong", null, msg));
   }
+  /* words as a reader counts them: runs of letters or digits ("don't", "well-known" and "2,000" are one) */
+  const wordCount = (s) => (String(s || "").match(/[\p{L}\p{N}]+(?:[\u2019'.,-][\p{L}\p{N}]+)*/gu) || []).length;
   function paras(s) {
     return String(s || "").split(/\n\s*\n/).map((p) => p.replace(/\s+/g, " ").trim()).filter(Boolean).map((p) => h("p", null, p));
   }
@@ -638,20 +645,49 @@
       }
     } else if (type === "short") {
       const ta = $("textarea", el);
-      const show = btn("Show the model answer", "cr-primary", () => {
-        if (!ta.value.trim()) { feedback.replaceChildren(verdict("info", "Write your answer first, then compare it with the model answer.")); ta.focus(); return; }
+      /* the model answer waits for a real try (design.yaml's short_answer.min_words, on the box), or for
+       * the student to choose to see it: one typed letter would otherwise open it */
+      const need = Math.max(0, parseInt(ta.dataset.minWords, 10) || 0);
+      const left = () => Math.max(0, need - wordCount(ta.value));
+      const wordsLeft = h("p", { class: "cr-words-left", id: ta.id + "-words" });
+      ta.after(wordsLeft);
+      // read with the box (not a live region: it changes at every word)
+      ta.setAttribute("aria-describedby", [ta.getAttribute("aria-describedby"), wordsLeft.id].filter(Boolean).join(" "));
+      const paintLeft = () => {
+        const n = left();
+        wordsLeft.textContent = !n ? "Your answer is long enough to compare with the model answer."
+          : n === need ? "Write at least " + need + " words, then compare your answer with the model answer."
+          : "Write " + n + " more word" + (n > 1 ? "s" : "") + ", then you can see the model answer.";
+      };
+      function showModel(early) {
         const s = st();
         s.text = ta.value;
         s.shown = true;
         s.done = true;
+        if (early) s.early = true;
         page.save();
         page.update();
         render();
         focusOn(feedback);
+      }
+      const show = btn("Show the model answer", "cr-primary", () => {
+        const n = left();
+        if (!ta.value.trim() || n) {
+          stuck.hidden = false;
+          feedback.replaceChildren(verdict("info", ta.value.trim()
+            ? "Write " + n + " more word" + (n > 1 ? "s" : "") + " first: the model answer helps most once you have tried."
+            : "Write your answer first, then compare it with the model answer."),
+          h("p", null, "If you are stuck, you can see it now: press \u201cI am stuck\u201d."));
+          ta.focus();
+          return;
+        }
+        showModel(false);
       });
-      actions.append(show);
+      // the student's own choice to see it without a full try (shown once they have asked too early)
+      const stuck = btn("I am stuck: show the model answer", "cr-stuck", () => showModel(true), { hidden: true });
+      actions.append(show, " ", stuck);
       let t = null;
-      ta.addEventListener("input", () => { clearTimeout(t); t = setTimeout(() => { st().text = ta.value; page.save(); }, 300); });
+      ta.addEventListener("input", () => { paintLeft(); clearTimeout(t); t = setTimeout(() => { st().text = ta.value; page.save(); }, 300); });
       ta.addEventListener("blur", () => { st().text = ta.value; page.save(); });
       q.answerText = () => st().text || "";
       q.render = render;
@@ -662,6 +698,9 @@
         const s = st();
         if (document.activeElement !== ta) ta.value = s.text || "";
         show.hidden = !!s.shown;
+        if (s.shown) stuck.hidden = true;
+        wordsLeft.hidden = !!s.shown || !need;
+        paintLeft();
         if (rubric) {
           rubric.hidden = !s.shown;
           if (s.shown) {
@@ -728,11 +767,11 @@
         data.updated = Date.now();
         const list = visible();
         data.total = list.filter((q) => q.countable).length;
-        data.answered = list.filter((q) => q.countable && (data.answers[q.id] || {}).done).length;
+        data.answered = list.filter((q) => q.countable && answered(data.answers[q.id])).length;
         data.title = text($(".cr-title"));
         store.set(storeKey, data);
       },
-      answersComplete: () => visible().every((q) => !q.countable || (data.answers[q.id] || {}).done),
+      answersComplete: () => visible().every((q) => !q.countable || answered(data.answers[q.id])),
       update,
     };
     const qEls = $$(".cr-questions .cr-q");
@@ -822,7 +861,7 @@
       const s = new Set(), held = new Set();
       for (const q of assignment ? visible() : all) {
         const a = data.answers[q.id] || {};
-        q.anns.forEach((x) => ((a.ok || a.shown) ? s : held).add(x));
+        q.anns.forEach((x) => (answered(a) ? s : held).add(x));
       }
       held.forEach((x) => s.delete(x));
       return s;
@@ -845,13 +884,14 @@
     }
     function update() {
       const list = visible().filter((q) => q.countable);
-      const n = list.filter((q) => (data.answers[q.id] || {}).done).length;
+      const n = list.filter((q) => answered(data.answers[q.id])).length;
+      const retry = list.filter((q) => (data.answers[q.id] || {}).done && !answered(data.answers[q.id])).length;
       const done = n === list.length;
       const disc = visible().length - list.length;
       if (progress) {
         progress.textContent = done
           ? "All " + list.length + " questions answered." + (mode === "practice" ? " Every note in the article is now shown." : "")
-          : n + " of " + list.length + " questions answered." + (disc ? " (" + (disc > 1 ? disc + " more are" : "1 more is") + " for discussion.)" : "");
+          : n + " of " + list.length + " questions answered." + (retry ? " Try " + retry + " again, or show " + (retry > 1 ? "their answers." : "its answer.") : "") + (disc ? " (" + (disc > 1 ? disc + " more are" : "1 more is") + " for discussion.)" : "");
       }
       applyMode();
       pill();
@@ -862,25 +902,52 @@
     const summary = Summary(root, assignment, page, visible, () => data);
     const resetBox = $(".cr-reset-box");
     if (resetBox) resetBox.hidden = false;
-    /* a small "question 5 of 10" while the questions are on screen */
+    /* a small "question 5 of 10" while the questions are on screen: the question being answered (a control
+     * of it has the focus and is on screen) or else the one at the reading line, a third of the way down
+     * the screen under the header; none in the article. The first block to cross the top of the screen
+     * would name the question above the one in view. */
     const sticky = $(".cr-sticky");
-    const seen = new Map();
-    /* redrawn when a question scrolls into view and when one is answered */
+    const header = $(".md-header");
+    let answering = null; // the question a control of which the student last moved to
+    const onScreen = (r, top) => r.bottom > top && r.top < innerHeight && (r.width || r.height);
+    function current() {
+      const top = header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
+      const f = document.activeElement;
+      if (answering && f && answering.el.contains(f) && /^(INPUT|TEXTAREA|BUTTON|SELECT)$/.test(f.tagName) && onScreen(f.getBoundingClientRect(), top)) return answering;
+      const line = top + (innerHeight - top) / 3;
+      let best = null, dist = Infinity;
+      for (const q of visible()) {
+        if (q.el.hidden) continue;
+        const r = q.el.getBoundingClientRect();
+        if (!onScreen(r, top)) continue;
+        const d = r.top > line ? r.top - line : r.bottom < line ? line - r.bottom : 0;
+        if (d < dist) { best = q; dist = d; }
+      }
+      // a question only partly on screen far from the reading line is not "in view"
+      return best && dist <= (innerHeight - top) / 3 ? best : null;
+    }
     function pill() {
       if (!sticky) return;
-      const cur = visible().find((q) => seen.get(q.el));
+      const cur = current();
       sticky.hidden = !cur;
       if (cur) {
-        const n = visible().filter((q) => q.countable && (data.answers[q.id] || {}).done).length;
-        sticky.textContent = "Question " + cur.number + " of " + visible().length + " \u00b7 " + n + " answered";
+        const n = visible().filter((q) => q.countable && answered(data.answers[q.id])).length;
+        const said = "Question " + cur.number + " of " + visible().length + " \u00b7 " + n + " answered";
+        if (sticky.textContent !== said) sticky.textContent = said; // drawn at every scrolled frame: no layout when unchanged
       }
     }
-    if (sticky && "IntersectionObserver" in window) {
-      const io = new IntersectionObserver((entries) => {
-        entries.forEach((e) => seen.set(e.target, e.isIntersecting));
-        pill();
-      }, { rootMargin: "-10% 0px -40% 0px" });
-      visible().forEach((q) => io.observe(q.el));
+    if (sticky) {
+      let queued = false;
+      const later = () => { if (!queued) { queued = true; requestAnimationFrame(() => { queued = false; pill(); }); } };
+      addEventListener("scroll", later, { passive: true });
+      addEventListener("resize", later, { passive: true });
+      const box = $(".cr-questions");
+      if (box) box.addEventListener("focusin", (e) => { const s = e.target.closest("section.cr-q"); answering = s ? page.qs[s.dataset.q] || null : null; later(); });
+      // the student scrolls on: the reading line decides again
+      const away = () => { if (answering) { answering = null; later(); } };
+      addEventListener("wheel", away, { passive: true });
+      addEventListener("touchmove", away, { passive: true });
+      addEventListener("keydown", (e) => { if (/^(PageUp|PageDown|Home|End)$/.test(e.key) && !/^(INPUT|TEXTAREA|SELECT)$/.test((e.target || {}).tagName)) away(); });
     }
     if (data.answered == null) page.save();
     renderAll();
@@ -942,7 +1009,7 @@
       rows.push("Lesson: " + text($(".cr-title")));
       rows.push("Name: " + (d.name || ""));
       if (a && a.due) rows.push("Due: " + longDate(a.due));
-      rows.push("Finished: " + (d.completed ? when(d.completed) : "not yet (" + qs.filter((q) => q.countable && (d.answers[q.id] || {}).done).length + " of " + qs.filter((q) => q.countable).length + " answered)"));
+      rows.push("Finished: " + (d.completed ? when(d.completed) : "not yet (" + qs.filter((q) => q.countable && answered(d.answers[q.id])).length + " of " + qs.filter((q) => q.countable).length + " answered)"));
       if (d.started) rows.push("Time on the lesson: " + Math.max(1, Math.round(((d.completed || Date.now()) - d.started) / 60000)) + " min");
       if (auto.length) rows.push("Score on the auto-checked questions: " + first + " of " + auto.length + " right at the first try" + (now > first ? ", " + now + " of " + auto.length + " in the end" : ""));
       return { rows, qs, d };
@@ -950,7 +1017,7 @@
     function result(q, s) {
       if (!s.done) return q.countable ? "not answered" : "";
       const levels = $(".cr-rubric-box", q.el) ? { yes: "strong", partly: "developing", no: "beginning" } : { yes: "got it", partly: "partly", no: "not yet" };
-      if (q.type === "short") return "wrote an answer, then read the model answer; marked themself: " + (levels[s.self] || "not marked");
+      if (q.type === "short") return (s.early ? "looked at the model answer before writing a full answer" : "wrote an answer, then read the model answer") + "; marked themself: " + (levels[s.self] || "not marked");
       if (s.first === true) return "right at the first try";
       if (s.ok) return "right after another try";
       return s.shown ? "not right; looked at the answer" : "not right";
@@ -1020,19 +1087,52 @@
   }
 
   /* ---------- teacher edition: popovers and legend only ---------- */
-  /* a gloss opens and closes on a press too: some browsers do not focus a tapped button, and CSS alone
-   * (:focus-within) opens it on focus only */
+  /* a gloss opens its meaning under its line. With the script the line makes room for it (a bottom margin
+   * of the meaning's height), so that it hides no word below: the next line's glossed word stays one tap
+   * away, and a tap on it switches to it. It opens and closes on a press too: some browsers do not focus
+   * a tapped button, and CSS alone (:focus-within, the page without the script) opens it on focus only.
+   * A press elsewhere closes it at the click, not when the pointer goes down (nor at the focus moving
+   * with it): the lines moving back under a finger before the click would send it to another word. */
   function glosses() {
     const all = $$(".cr-gloss");
     if (!all.length) return;
-    const set = (g, on) => { g.classList.toggle("cr-open", on); $(".cr-gloss-btn", g).setAttribute("aria-expanded", String(on)); };
+    let opened = null;
+    let pressing = false; // a pointer is down: its click, not the focus leaving, closes the meaning
+    const room = (g) => {
+      const line = g.closest(".cr-line");
+      if (!line) return;
+      line.style.marginBottom = "";
+      if (opened !== g) return;
+      const pop = $(".cr-gloss-pop", g);
+      const below = parseFloat(getComputedStyle(line).marginBottom) || 0;
+      line.style.marginBottom = Math.ceil(pop.offsetHeight + pop.offsetTop - line.clientHeight + below) + "px";
+    };
+    const set = (g, on) => {
+      if (!g || (opened === g) === on) return;
+      if (on) set(opened, false);
+      g.classList.toggle("cr-open", on);
+      $(".cr-gloss-btn", g).setAttribute("aria-expanded", String(on));
+      opened = on ? g : null;
+      room(g);
+      if (on) {
+        const r = $(".cr-gloss-pop", g).getBoundingClientRect();
+        if (r.bottom > innerHeight) scrollBy({ top: Math.min(r.bottom - innerHeight + 8, r.top - 80), behavior: reduced() ? "auto" : "smooth" });
+      }
+    };
     all.forEach((g) => {
       const b = $(".cr-gloss-btn", g);
-      b.addEventListener("click", (e) => { e.preventDefault(); e.stopPropagation(); const on = !g.classList.contains("cr-open"); all.forEach((x) => set(x, false)); set(g, on); });
-      g.addEventListener("keydown", (e) => { if (e.key === "Escape" && g.classList.contains("cr-open")) { e.preventDefault(); set(g, false); b.focus(); } });
-      g.addEventListener("focusout", (e) => { if (!g.contains(e.relatedTarget)) set(g, false); });
+      b.addEventListener("click", (e) => { e.preventDefault(); e.stopPropagation(); set(g, opened !== g); });
+      g.addEventListener("keydown", (e) => { if (e.key === "Escape" && opened === g) { e.preventDefault(); set(g, false); b.focus(); } });
+      g.addEventListener("focusout", (e) => { if (!pressing && !g.contains(e.relatedTarget)) set(g, false); });
     });
-    document.addEventListener("pointerdown", (e) => { all.forEach((g) => { if (!g.contains(e.target)) set(g, false); }); });
+    document.addEventListener("pointerdown", () => { pressing = true; }, true);
+    document.addEventListener("pointercancel", () => { pressing = false; }, true); // a scroll, not a tap
+    document.addEventListener("pointerup", () => { setTimeout(() => { pressing = false; }, 600); }, true); // a press that makes no click
+    document.addEventListener("click", (e) => {
+      pressing = false;
+      if (opened && !opened.contains(e.target) && !(e.target.closest && e.target.closest(".cr-gloss"))) set(opened, false);
+    }, true);
+    addEventListener("resize", () => { if (opened) room(opened); }, { passive: true });
   }
 
   function init() {
