@@ -52,7 +52,6 @@
     for (let i = 0; i < s.length; i++) { x ^= s.charCodeAt(i); x = Math.imul(x, 0x01000193) >>> 0; }
     return x.toString(36);
   }
-  const when = (ts) => new Date(ts).toLocaleString([], { dateStyle: "long", timeStyle: "short" });
   const longDate = (iso) => {
     const d = new Date(iso + "T12:00:00");
     return isNaN(d) ? iso : d.toLocaleDateString([], { day: "numeric", month: "long", year: "numeric" });
@@ -425,18 +424,15 @@
 
   /* ---------- questions ---------- */
   const TYPES_AUTO = ["single", "multiple", "sort", "find"];
-  /* answered: right, or its answer shown (a written answer: its model answer shown). A wrong try that can
-   * still be tried again is not: the notes, the marks and the folds after the questions would answer it.
-   * The one definition for the progress line, the question count, Explore's question, the notes, the
-   * folds and the summary; `done` (tried at least once) stays what the hand-in code carries. */
+  /* answered: right or its answer shown, never a wrong try still open (what is shown then would answer it);
+   * `done` (tried) is what the hand-in carries */
   const answered = (s) => !!(s && (s.ok || s.shown));
 
   function verdict(kind, msg) {
     const sym = { ok: "\u2713", part: "\u2248", no: "\u2717", info: "i" }[kind];
     return h("p", { class: "cr-verdict cr-verdict-" + kind }, h("span", { class: "cr-verdict-icon", "aria-hidden": "true" }, sym + " "), h("strong", null, msg));
   }
-  /* words as a reader counts them: runs of letters or digits ("don't", "well-known" and "2,000" are one) */
-  const wordCount = (s) => (String(s || "").match(/[\p{L}\p{N}]+(?:[\u2019'.,-][\p{L}\p{N}]+)*/gu) || []).length;
+  const wordCount = (s) => (String(s).match(/[\p{L}\p{N}]+/gu) || []).length;
   function paras(s) {
     return String(s || "").split(/\n\s*\n/).map((p) => p.replace(/\s+/g, " ").trim()).filter(Boolean).map((p) => h("p", null, p));
   }
@@ -645,25 +641,18 @@
       }
     } else if (type === "short") {
       const ta = $("textarea", el);
-      /* the model answer waits for a real try (design.yaml's short_answer.min_words, on the box), or for
-       * the student to choose to see it: one typed letter would otherwise open it */
-      const need = Math.max(0, parseInt(ta.dataset.minWords, 10) || 0);
+      /* the model answer waits for a real try (design.yaml's short_answer.min_words) or "I am stuck" */
+      const need = +ta.dataset.minWords || 0;
       const left = () => Math.max(0, need - wordCount(ta.value));
+      const more = (n) => "Write " + n + " more word" + (n > 1 ? "s" : "");
       const wordsLeft = h("p", { class: "cr-words-left", id: ta.id + "-words" });
       ta.after(wordsLeft);
-      // read with the box (not a live region: it changes at every word)
-      ta.setAttribute("aria-describedby", [ta.getAttribute("aria-describedby"), wordsLeft.id].filter(Boolean).join(" "));
-      const paintLeft = () => {
-        const n = left();
-        wordsLeft.textContent = !n ? "Your answer is long enough to compare with the model answer."
-          : n === need ? "Write at least " + need + " words, then compare your answer with the model answer."
-          : "Write " + n + " more word" + (n > 1 ? "s" : "") + ", then you can see the model answer.";
-      };
+      ta.setAttribute("aria-describedby", ((ta.getAttribute("aria-describedby") || "") + " " + wordsLeft.id).trim());
+      const paintLeft = () => { const n = left(); wordsLeft.hidden = !n || !!st().shown; wordsLeft.textContent = more(n) + ", then you can see the model answer."; };
       function showModel(early) {
         const s = st();
         s.text = ta.value;
-        s.shown = true;
-        s.done = true;
+        s.shown = s.done = true;
         if (early) s.early = true;
         page.save();
         page.update();
@@ -671,20 +660,12 @@
         focusOn(feedback);
       }
       const show = btn("Show the model answer", "cr-primary", () => {
-        const n = left();
-        if (!ta.value.trim() || n) {
-          stuck.hidden = false;
-          feedback.replaceChildren(verdict("info", ta.value.trim()
-            ? "Write " + n + " more word" + (n > 1 ? "s" : "") + " first: the model answer helps most once you have tried."
-            : "Write your answer first, then compare it with the model answer."),
-          h("p", null, "If you are stuck, you can see it now: press \u201cI am stuck\u201d."));
-          ta.focus();
-          return;
-        }
-        showModel(false);
+        if (!left() && ta.value.trim()) return showModel(false);
+        stuck.hidden = false;
+        feedback.replaceChildren(verdict("info", (ta.value.trim() ? more(left()) : "Write your answer") + " first, then compare it with the model answer. Stuck? You may see it now."));
+        ta.focus();
       });
-      // the student's own choice to see it without a full try (shown once they have asked too early)
-      const stuck = btn("I am stuck: show the model answer", "cr-stuck", () => showModel(true), { hidden: true });
+      const stuck = btn("I am stuck: see the model answer", "", () => showModel(true), { hidden: true });
       actions.append(show, " ", stuck);
       let t = null;
       ta.addEventListener("input", () => { paintLeft(); clearTimeout(t); t = setTimeout(() => { st().text = ta.value; page.save(); }, 300); });
@@ -699,7 +680,6 @@
         if (document.activeElement !== ta) ta.value = s.text || "";
         show.hidden = !!s.shown;
         if (s.shown) stuck.hidden = true;
-        wordsLeft.hidden = !!s.shown || !need;
         paintLeft();
         if (rubric) {
           rubric.hidden = !s.shown;
@@ -891,7 +871,7 @@
       if (progress) {
         progress.textContent = done
           ? "All " + list.length + " questions answered." + (mode === "practice" ? " Every note in the article is now shown." : "")
-          : n + " of " + list.length + " questions answered." + (retry ? " Try " + retry + " again, or show " + (retry > 1 ? "their answers." : "its answer.") : "") + (disc ? " (" + (disc > 1 ? disc + " more are" : "1 more is") + " for discussion.)" : "");
+          : n + " of " + list.length + " questions answered." + (retry ? " Try " + retry + " again, or show the answer." : "") + (disc ? " (" + (disc > 1 ? disc + " more are" : "1 more is") + " for discussion.)" : "");
       }
       applyMode();
       pill();
@@ -902,29 +882,24 @@
     const summary = Summary(root, assignment, page, visible, () => data);
     const resetBox = $(".cr-reset-box");
     if (resetBox) resetBox.hidden = false;
-    /* a small "question 5 of 10" while the questions are on screen: the question being answered (a control
-     * of it has the focus and is on screen) or else the one at the reading line, a third of the way down
-     * the screen under the header; none in the article. The first block to cross the top of the screen
-     * would name the question above the one in view. */
+    /* "question 5 of 10": the question being answered (its focused control on screen), else the one at a
+     * reading line a third down the screen; none in the article */
     const sticky = $(".cr-sticky");
     const header = $(".md-header");
-    let answering = null; // the question a control of which the student last moved to
+    let answering = null;
     const onScreen = (r, top) => r.bottom > top && r.top < innerHeight && (r.width || r.height);
     function current() {
       const top = header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
       const f = document.activeElement;
-      if (answering && f && answering.el.contains(f) && /^(INPUT|TEXTAREA|BUTTON|SELECT)$/.test(f.tagName) && onScreen(f.getBoundingClientRect(), top)) return answering;
+      if (answering && answering.el.contains(f) && /^(INP|TEX|BUT|SEL)/.test(f.tagName) && onScreen(f.getBoundingClientRect(), top)) return answering;
       const line = top + (innerHeight - top) / 3;
-      let best = null, dist = Infinity;
+      let best = null, dist = (innerHeight - top) / 3;
       for (const q of visible()) {
-        if (q.el.hidden) continue;
         const r = q.el.getBoundingClientRect();
-        if (!onScreen(r, top)) continue;
-        const d = r.top > line ? r.top - line : r.bottom < line ? line - r.bottom : 0;
-        if (d < dist) { best = q; dist = d; }
+        const d = Math.max(r.top - line, line - r.bottom, 0);
+        if (onScreen(r, top) && d <= dist) { best = q; dist = d; if (!d) break; }
       }
-      // a question only partly on screen far from the reading line is not "in view"
-      return best && dist <= (innerHeight - top) / 3 ? best : null;
+      return best;
     }
     function pill() {
       if (!sticky) return;
@@ -933,7 +908,7 @@
       if (cur) {
         const n = visible().filter((q) => q.countable && answered(data.answers[q.id])).length;
         const said = "Question " + cur.number + " of " + visible().length + " \u00b7 " + n + " answered";
-        if (sticky.textContent !== said) sticky.textContent = said; // drawn at every scrolled frame: no layout when unchanged
+        if (sticky.textContent !== said) sticky.textContent = said;
       }
     }
     if (sticky) {
@@ -941,13 +916,7 @@
       const later = () => { if (!queued) { queued = true; requestAnimationFrame(() => { queued = false; pill(); }); } };
       addEventListener("scroll", later, { passive: true });
       addEventListener("resize", later, { passive: true });
-      const box = $(".cr-questions");
-      if (box) box.addEventListener("focusin", (e) => { const s = e.target.closest("section.cr-q"); answering = s ? page.qs[s.dataset.q] || null : null; later(); });
-      // the student scrolls on: the reading line decides again
-      const away = () => { if (answering) { answering = null; later(); } };
-      addEventListener("wheel", away, { passive: true });
-      addEventListener("touchmove", away, { passive: true });
-      addEventListener("keydown", (e) => { if (/^(PageUp|PageDown|Home|End)$/.test(e.key) && !/^(INPUT|TEXTAREA|SELECT)$/.test((e.target || {}).tagName)) away(); });
+      $(".cr-questions").addEventListener("focusin", (e) => { const x = e.target.closest("section.cr-q"); answering = x && page.qs[x.dataset.q]; later(); });
     }
     if (data.answered == null) page.save();
     renderAll();
@@ -999,61 +968,21 @@
     if (ho) ho.addEventListener("click", () => { show(true); focusOn(panel); });
     nameIn.addEventListener("input", () => { getData().name = nameIn.value; page.save(); build(); });
 
-    function lines() {
-      const d = getData();
-      const qs = visible();
-      const auto = qs.filter((q) => q.auto);
-      const first = auto.filter((q) => (d.answers[q.id] || {}).first === true).length;
-      const now = auto.filter((q) => (d.answers[q.id] || {}).ok === true).length;
-      const rows = [];
-      rows.push("Lesson: " + text($(".cr-title")));
-      rows.push("Name: " + (d.name || ""));
-      if (a && a.due) rows.push("Due: " + longDate(a.due));
-      rows.push("Finished: " + (d.completed ? when(d.completed) : "not yet (" + qs.filter((q) => q.countable && answered(d.answers[q.id])).length + " of " + qs.filter((q) => q.countable).length + " answered)"));
-      if (d.started) rows.push("Time on the lesson: " + Math.max(1, Math.round(((d.completed || Date.now()) - d.started) / 60000)) + " min");
-      if (auto.length) rows.push("Score on the auto-checked questions: " + first + " of " + auto.length + " right at the first try" + (now > first ? ", " + now + " of " + auto.length + " in the end" : ""));
-      return { rows, qs, d };
-    }
-    function result(q, s) {
-      if (!s.done) return q.countable ? "not answered" : "";
-      const levels = $(".cr-rubric-box", q.el) ? { yes: "strong", partly: "developing", no: "beginning" } : { yes: "got it", partly: "partly", no: "not yet" };
-      if (q.type === "short") return (s.early ? "looked at the model answer before writing a full answer" : "wrote an answer, then read the model answer") + "; marked themself: " + (levels[s.self] || "not marked");
-      if (s.first === true) return "right at the first try";
-      if (s.ok) return "right after another try";
-      return s.shown ? "not right; looked at the answer" : "not right";
-    }
-    function build() {
-      const { rows, qs, d } = lines();
-      body.replaceChildren(
-        h("ul", { class: "cr-summary-facts" }, rows.slice(2).map((r) => h("li", null, r))),
-        h("ol", { class: "cr-summary-list" }, qs.map((q) => {
-          const s = d.answers[q.id] || {};
-          const ans = q.answerText();
-          return h("li", null, h("p", null, h("strong", null, q.prompt)),
-            q.type === "discussion" ? h("p", null, "(for discussion in class)") : h("p", null, "Answer: ", ans ? (q.type === "short" ? h("span", { class: "cr-pre" }, ans) : ans) : "(none)"),
-            q.countable ? h("p", { class: "cr-summary-result" }, result(q, s)) : null);
-        })));
-      const txt = rows.concat([""], qs.map((q, i) => {
-        const s = d.answers[q.id] || {};
-        const lines2 = [(i + 1) + ". " + q.prompt];
-        if (q.type === "discussion") lines2.push("   (for discussion in class)");
-        else { lines2.push("   Answer: " + (q.answerText() || "(none)").replace(/\n/g, "\n   ")); lines2.push("   Result: " + result(q, s)); }
-        return lines2.join("\n");
-      })).join("\n");
-      out.value = txt;
-      return txt;
-    }
+    /* the summary itself is written by closeread-handin.js (summary()), loaded when it first shows */
+    const ctx = { root, el: handin, nameIn, visible, getData, build, body, out, a, answered, longDate, title: text(title) };
+    function build() { return window.closereadHandin ? window.closereadHandin.summary(ctx) : ""; }
     function copy() {
       build();
       out.focus(); out.select();
       if (window.closereadHandin) window.closereadHandin.copy(status, out, "Copied. Paste it into an email or your learning platform.");
     }
+    let loading = false;
     function show(on) {
       forced = forced || on;
       panel.hidden = !forced && !a;
       $(".cr-summary-main", panel).hidden = !forced;
       $(".cr-summary-open", panel).closest("p").hidden = forced;
-      if (forced) { build(); if (!handin.firstChild) handIn({ root, el: handin, nameIn, visible, getData, build }); }
+      if (forced) { build(); if (!loading) { loading = true; handIn(ctx); } }
     }
     nameIn.value = getData().name || "";
     return {
@@ -1067,11 +996,11 @@
     };
   }
 
-  /* closeread-handin.js (hand-in, copy) is loaded once a summary shows; a cartridge page inlines it */
+  /* closeread-handin.js (the summary's text, hand-in, copy) is loaded once a summary shows; a cartridge page inlines it */
   const SCRIPT_SRC = document.currentScript && document.currentScript.src;
   function handIn(ctx) {
     (window.closereadHandin || !SCRIPT_SRC ? Promise.resolve() : new Promise((ok, no) => document.head.append(h("script", { src: new URL("closeread-handin.js", SCRIPT_SRC).href, onload: ok, onerror: no }))))
-      .then(() => window.closereadHandin && window.closereadHandin.student(ctx), () => {});
+      .then(() => { if (window.closereadHandin) { window.closereadHandin.student(ctx); ctx.build(); } }, () => {});
   }
 
   /* ---------- catalogue: progress per lesson ---------- */
@@ -1087,37 +1016,29 @@
   }
 
   /* ---------- teacher edition: popovers and legend only ---------- */
-  /* a gloss opens its meaning under its line. With the script the line makes room for it (a bottom margin
-   * of the meaning's height), so that it hides no word below: the next line's glossed word stays one tap
-   * away, and a tap on it switches to it. It opens and closes on a press too: some browsers do not focus
-   * a tapped button, and CSS alone (:focus-within, the page without the script) opens it on focus only.
-   * A press elsewhere closes it at the click, not when the pointer goes down (nor at the focus moving
-   * with it): the lines moving back under a finger before the click would send it to another word. */
+  /* a gloss's meaning opens under its line, which makes room for it: it hides no word, and the next gloss
+   * is one tap away. It toggles on a press (some browsers do not focus a tapped button). A press elsewhere
+   * closes it at the click, not at pointerdown or focusout: lines moving under the finger would take the click */
   function glosses() {
     const all = $$(".cr-gloss");
     if (!all.length) return;
-    let opened = null;
-    let pressing = false; // a pointer is down: its click, not the focus leaving, closes the meaning
-    const room = (g) => {
-      const line = g.closest(".cr-line");
-      if (!line) return;
-      line.style.marginBottom = "";
-      if (opened !== g) return;
-      const pop = $(".cr-gloss-pop", g);
-      const below = parseFloat(getComputedStyle(line).marginBottom) || 0;
-      line.style.marginBottom = Math.ceil(pop.offsetHeight + pop.offsetTop - line.clientHeight + below) + "px";
-    };
+    let opened = null, pressing = false;
     const set = (g, on) => {
       if (!g || (opened === g) === on) return;
       if (on) set(opened, false);
       g.classList.toggle("cr-open", on);
-      $(".cr-gloss-btn", g).setAttribute("aria-expanded", String(on));
+      $(".cr-gloss-btn", g).setAttribute("aria-expanded", on);
       opened = on ? g : null;
-      room(g);
-      if (on) {
-        const r = $(".cr-gloss-pop", g).getBoundingClientRect();
-        if (r.bottom > innerHeight) scrollBy({ top: Math.min(r.bottom - innerHeight + 8, r.top - 80), behavior: reduced() ? "auto" : "smooth" });
-      }
+      room();
+    };
+    const room = () => {
+      const line = opened && opened.closest(".cr-line");
+      $$(".cr-article .cr-line[style]").forEach((l) => l.removeAttribute("style"));
+      if (!line) return;
+      const pop = $(".cr-gloss-pop", opened);
+      line.style.marginBottom = Math.ceil(pop.offsetHeight + pop.offsetTop - line.clientHeight + parseFloat(getComputedStyle(line).marginBottom)) + "px";
+      const r = pop.getBoundingClientRect();
+      if (r.bottom > innerHeight) scrollBy({ top: Math.min(r.bottom - innerHeight + 8, r.top - 80), behavior: reduced() ? "auto" : "smooth" });
     };
     all.forEach((g) => {
       const b = $(".cr-gloss-btn", g);
@@ -1125,14 +1046,12 @@
       g.addEventListener("keydown", (e) => { if (e.key === "Escape" && opened === g) { e.preventDefault(); set(g, false); b.focus(); } });
       g.addEventListener("focusout", (e) => { if (!pressing && !g.contains(e.relatedTarget)) set(g, false); });
     });
-    document.addEventListener("pointerdown", () => { pressing = true; }, true);
-    document.addEventListener("pointercancel", () => { pressing = false; }, true); // a scroll, not a tap
-    document.addEventListener("pointerup", () => { setTimeout(() => { pressing = false; }, 600); }, true); // a press that makes no click
-    document.addEventListener("click", (e) => {
-      pressing = false;
-      if (opened && !opened.contains(e.target) && !(e.target.closest && e.target.closest(".cr-gloss"))) set(opened, false);
-    }, true);
-    addEventListener("resize", () => { if (opened) room(opened); }, { passive: true });
+    const on = (type, fn) => document.addEventListener(type, fn, true);
+    on("pointerdown", () => { pressing = true; });
+    on("pointercancel", () => { pressing = false; }); // a scroll
+    on("pointerup", () => setTimeout(() => { pressing = false; }, 600)); // a press without a click
+    on("click", (e) => { pressing = false; if (opened && !e.target.closest(".cr-gloss")) set(opened, false); });
+    addEventListener("resize", room, { passive: true });
   }
 
   function init() {

@@ -14,6 +14,11 @@ import re
 
 import pytest
 
+try:
+    from playwright.sync_api import expect
+except ImportError:  # the fixtures skip (or fail under CI=true) before any test needs it
+    expect = None
+
 from tests.browser.conftest import DESKTOP, SEED
 from tests.browser.drive import page_key, progress, q
 from tests.browser.test_site import SHOTS, _axe
@@ -187,12 +192,11 @@ def test_a_model_answer_waits_for_a_real_try_or_the_students_choice(shipped_kit,
     box.focus()
     page.keyboard.press("End")
     page.keyboard.type("putnik Africa is a news site that belongs to the Russian state, so it has a side.")
-    assert "model answer" in left.inner_text() and "more word" not in left.inner_text()
+    assert left.is_hidden(), "enough words: the line has nothing left to say"
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Show the model answer"
     page.keyboard.press("Enter")
     assert model.is_visible()
-    assert left.is_hidden()
     page.screenshot(path=str(SHOTS / "model-answer-after-a-try-phone.png"))
 
 
@@ -202,14 +206,14 @@ def test_a_student_may_choose_to_see_the_model_answer_without_a_full_try(shipped
     s.get_by_label("Your answer").fill("No idea")
     s.get_by_role("button", name="Show the model answer").click()
     assert s.locator(".cr-model").count() == 0
-    anyway = s.get_by_role("button", name="I am stuck: show the model answer")
+    anyway = s.get_by_role("button", name="I am stuck: see the model answer")
     assert anyway.is_visible()
     page.screenshot(path=str(SHOTS / "model-answer-stuck-desktop.png"))
     anyway.focus()
     page.keyboard.press("Enter")
     assert s.locator(".cr-model").is_visible()
     page.get_by_role("button", name="Hand in my work").click()
-    assert "looked at the model answer before writing a full answer" in page.locator("#cr-summary").inner_text()
+    expect(page.locator("#cr-summary")).to_contain_text("looked at the model answer before writing a full answer")
 
 
 def _pill(page) -> str:
