@@ -648,7 +648,7 @@
       const wordsLeft = h("p", { class: "cr-words-left", id: ta.id + "-words" });
       ta.after(wordsLeft);
       ta.setAttribute("aria-describedby", ((ta.getAttribute("aria-describedby") || "") + " " + wordsLeft.id).trim());
-      const paintLeft = () => { const n = left(); wordsLeft.hidden = !n || !!st().shown; wordsLeft.textContent = more(n) + ", then you can see the model answer."; };
+      const paintLeft = () => { const n = left(); wordsLeft.hidden = !n || !!st().shown; wordsLeft.textContent = n ? more(n) + ", then you can see the model answer." : ""; };
       function showModel(early) {
         const s = st();
         s.text = ta.value;
@@ -904,7 +904,7 @@
     function pill() {
       if (!sticky) return;
       const cur = current();
-      sticky.hidden = !cur;
+      if (sticky.hidden !== !cur) sticky.hidden = !cur;
       if (cur) {
         const n = visible().filter((q) => q.countable && answered(data.answers[q.id])).length;
         const said = "Question " + cur.number + " of " + visible().length + " \u00b7 " + n + " answered";
@@ -1029,16 +1029,16 @@
       g.classList.toggle("cr-open", on);
       $(".cr-gloss-btn", g).setAttribute("aria-expanded", on);
       opened = on ? g : null;
-      room();
+      room(on);
     };
-    const room = () => {
+    const room = (scroll) => {
       const line = opened && opened.closest(".cr-line");
       $$(".cr-article .cr-line[style]").forEach((l) => l.removeAttribute("style"));
       if (!line) return;
       const pop = $(".cr-gloss-pop", opened);
       line.style.marginBottom = Math.ceil(pop.offsetHeight + pop.offsetTop - line.clientHeight + parseFloat(getComputedStyle(line).marginBottom)) + "px";
       const r = pop.getBoundingClientRect();
-      if (r.bottom > innerHeight) scrollBy({ top: Math.min(r.bottom - innerHeight + 8, r.top - 80), behavior: reduced() ? "auto" : "smooth" });
+      if (scroll === true && r.bottom > innerHeight) scrollBy({ top: Math.min(r.bottom - innerHeight + 8, r.top - 80), behavior: reduced() ? "auto" : "smooth" });
     };
     all.forEach((g) => {
       const b = $(".cr-gloss-btn", g);
