@@ -22,6 +22,9 @@ does there, and its proposals are compared with the gold annotations:
   (``NEUTRAL_VERBS``; how many were left out is printed).
 
 A gold quote that cannot be found in the imported text (the import lost it) counts as missed.
+``--second DIR`` puts a second annotator's gold files of the same pages (same file names) in the
+suggester's place: how far two careful annotators agree, by the same strict rule, is the ceiling the
+suggester's figures are read against.
 ``--lesson DIR`` scores a lesson's own annotations (not ``suggested``) as the gold instead; a lesson's
 annotations are rarely exhaustive, so its precision is a lower bound.
 
@@ -194,18 +197,18 @@ def gold_files(split: str) -> list[Path]:
     return [p for p in files if not asked_only(p.name) or asked_only(split) and p.name.startswith(f"{split}-")]
 
 
-def gold_case(path: Path) -> Case:
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+def _read_page(data: dict):
     if data.get("file"):
         # A page from outside the shared corpus (bench/pages.py fetches and checks it).
         page_file, url = page_path(str(data["file"])), data.get("url")
     else:
         page_file = _page_file(str(data["page"]))
         url = _url(page_file)
-    page = extract_page(read_page(page_file), url=url)
-    text = article_text(page)
-    index = ArticleIndex(text)
-    skip = furniture_spans(page, text)
+    return extract_page(read_page(page_file), url=url)
+
+
+def _gold_spans(path: Path, data: dict, index: ArticleIndex, skip) -> tuple[list[Span], list[Span]]:
+    """A gold file's annotations as spans of the imported text, and those the import lost."""
     gold, lost = [], []
     for n, entry in enumerate(data["annotations"], start=1):
         if entry[0] not in KINDS:
@@ -215,8 +218,27 @@ def gold_case(path: Path) -> Case:
             lost.append(Span(entry[0], 0, 0, entry[1]))
         else:
             gold.append(Span(entry[0], span[0], span[1], f"g{n}"))
-    return _case(path.stem, str(data.get("split") or "unsplit"), text, gold, lost,
-                 _proposals(text, skip, caption_spans(page, text)))
+    return gold, lost
+
+
+def gold_case(path: Path, second: Path | None = None) -> Case:
+    """The suggester's proposals against a gold file; or, with ``second``, a second annotator's file of
+    the same page in their place (how far two careful annotators agree, by the very same rule)."""
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    page = _read_page(data)
+    text = article_text(page)
+    index = ArticleIndex(text)
+    skip = furniture_spans(page, text)
+    gold, lost = _gold_spans(path, data, index, skip)
+    if second is not None:
+        other = second / path.name
+        if not other.is_file():
+            raise SystemExit(f"bench/gold: no second annotation {other} for {path.name}")
+        proposals, _ = _gold_spans(other, yaml.load(other.read_text(encoding="utf-8"), Loader=_Loader),
+                                   index, skip)
+    else:
+        proposals = _proposals(text, skip, caption_spans(page, text))
+    return _case(path.stem, str(data.get("split") or "unsplit"), text, gold, lost, proposals)
 
 
 def lesson_case(folder: Path) -> Case:
@@ -291,13 +313,19 @@ def main(argv: list[str] | None = None) -> int:
                         help="dev, heldout, unseen or any split a gold file names; all (the default): each "
                              "one but those whose name starts with unseen")
     parser.add_argument("--lesson", type=Path, nargs="*", default=None, help="score lessons' own annotations")
+    parser.add_argument("--second", type=Path, metavar="DIR",
+                        help="score a second annotator's gold files (same names, in DIR) against the first's "
+                             "instead of the suggester: the agreement of two people, by the same rule")
     parser.add_argument("-v", "--verbose", action="store_true", help="list what was missed and what was extra")
     args = parser.parse_args(argv)
     if args.lesson:
         cases = [lesson_case(d if d.is_absolute() else Path.cwd() / d) for d in args.lesson]
         splits = ["lesson"]
     else:
-        cases = [gold_case(p) for p in gold_files(args.split)]
+        files = gold_files(args.split)
+        if args.second:
+            files = [p for p in files if (args.second / p.name).is_file()]
+        cases = [gold_case(p, args.second) for p in files]
         present = split_order(c.split for c in cases)
         if args.split != "all" and args.split not in present:
             print(f"bench/gold: no gold file has split {args.split!r}; the files have: "

@@ -27,18 +27,26 @@ def write_if_changed(path: Path | str, data: bytes) -> bool:
     """Write ``data`` atomically unless the file already holds it; return whether it was written."""
     if _holds(path, data):
         return False
-    path = Path(path)
+    os.replace(_stage(Path(path), data), path)
+    return True
+
+
+def _stage(path: Path, data: bytes) -> str:
+    """A temporary file beside ``path`` holding ``data``, for the caller to rename into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
         os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600 files; generated files are as readable as any other
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        # A failed write of an open file carries no file name; the message names the file meant.
+        raise OSError(exc.errno, exc.strerror, os.fspath(path)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return True
+    return tmp
 
 
 def _holds(path: Path | str, data: bytes) -> bool:
@@ -63,10 +71,36 @@ def sync_folder(folder: Path, files: dict[str, bytes]) -> tuple[int, int]:
 
 
 def _sync(folder: Path, files: dict[str, bytes]) -> tuple[int, int]:
+    """Two steps, so that a write that fails (a full disk, a file-size limit) changes nothing: every
+    changed file is first written beside its place as a temporary file; only when all are written are
+    they renamed into place (a rename needs no new space). Writing each file in place one by one left
+    the folder half old, half new when the disk filled half-way."""
     top = os.fspath(folder)
-    written = sum(write_if_changed(os.path.join(top, rel), data) for rel, data in sorted(files.items()))
-    write_if_changed(folder / MARKER, _MARKER_TEXT.encode())
+    changed = [(os.path.join(top, rel), data) for rel, data in sorted(files.items())
+               if not _holds(os.path.join(top, rel), data)]
+    marker = os.path.join(top, MARKER)
+    if not _holds(marker, _MARKER_TEXT.encode()):
+        changed.append((marker, _MARKER_TEXT.encode()))
+    staged: list[tuple[str, str]] = []
+    try:
+        for path, data in changed:
+            staged.append((_stage(Path(path), data), path))
+    except BaseException:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        _remove_empty_folders(folder)
+        raise
+    for tmp, path in staged:
+        os.replace(tmp, path)
+    written = len([p for _, p in staged if p != marker])
     return written, _remove_others(folder, keep={*files, MARKER})
+
+
+def _remove_empty_folders(folder: Path) -> None:
+    """Folders a failed write made for its temporary files and left empty."""
+    for current, _dirs, _names in os.walk(os.fspath(folder), topdown=False):
+        if current != os.fspath(folder) and not os.listdir(current):
+            os.rmdir(current)
 
 
 def _remove_others(folder: Path, *, keep: set[str]) -> int:

@@ -116,3 +116,18 @@ def test_a_page_from_outside_the_corpus_is_named_only_as_source_and_file(ref):
 
     with pytest.raises(SystemExit, match="is not SOURCE/FILE.html"):
         page_path(ref)
+
+
+@pytest.mark.skipif(not bench.CORPUS.exists(), reason="the shared corpus is not next to the repository")
+def test_a_second_annotator_is_scored_by_the_same_rule(tmp_path):
+    import yaml
+
+    first = bench.GOLD / "dev-c467d507-cbs-eee.yaml"
+    data = yaml.safe_load(first.read_text(encoding="utf-8"))
+    same = bench.gold_case(first, second=bench.GOLD)          # the file against itself: full agreement
+    counts, missed, extra = bench.score(same)
+    assert not missed and not extra
+    data["annotations"] = data["annotations"][1:]              # the second annotator left one out
+    (tmp_path / first.name).write_text(yaml.safe_dump(data), encoding="utf-8")
+    counts, missed, extra = bench.score(bench.gold_case(first, second=tmp_path))
+    assert len(missed) == 1 and not extra
