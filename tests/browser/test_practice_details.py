@@ -166,6 +166,9 @@ def test_showing_the_answer_counts_as_answered(shipped_kit, open_page):
     last.locator(f'input[value="{wrong}"]').check()
     last.get_by_role("button", name="Check my answer").click()
     assert page.evaluate("document.body.dataset.crOpen") == "false"
+    assert "Try 1 again, or show the answer." in progress(page)
+    page.locator(".cr-progress-line").scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "practice-wrong-last-phone.png"))
     last.get_by_role("button", name="Show the answer").click()
     assert progress(page).startswith("All 9 questions answered.")
     assert page.locator("#note-cl-counteroffensive").is_visible()
