@@ -16,7 +16,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from closeread.load.lessonfiles import MAX_LESSON_BYTES, read_limited
+from closeread.load.lessonfiles import MAX_LESSON_BYTES, read_limited, why_unreadable
 
 LESSON = "lesson.yaml"
 SUGGESTIONS = "suggestions.yaml"
@@ -25,6 +25,10 @@ WRITABLE = (LESSON, SUGGESTIONS)
 
 class OutsideLesson(ValueError):
     """A name that is not one of the lesson's own files."""
+
+
+class Unreadable(OSError):
+    """A file of the lesson that is there but cannot be read as the build reads it; the message says why."""
 
 
 class Changed(RuntimeError):
@@ -61,11 +65,18 @@ class LessonFolder:
 
     def read(self, name: str) -> Snapshot:
         path = self._path(name, writing=False)
+        shown = f"lessons/{self.slug}/{name}"
         try:
             data = read_limited(path, limit=MAX_LESSON_BYTES)
         except FileNotFoundError:
             return Snapshot(name, None, digest_of(None))
-        text = data.decode("utf-8-sig").replace("\r\n", "\n")
+        except OSError as exc:  # a link, a pipe, a file past the limit: a stranger's folder may hold any
+            raise Unreadable(f"{shown}: {why_unreadable(exc, MAX_LESSON_BYTES)}") from None
+        try:
+            text = data.decode("utf-8-sig").replace("\r\n", "\n")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise Unreadable(f"{shown}:{line}: invalid UTF-8 byte 0x{data[exc.start]:02x}; expected UTF-8 text (save it again as UTF-8)") from None
         return Snapshot(name, text, digest_of(text))
 
     def write(self, name: str, text: str | None, *, expected: str) -> Snapshot:
