@@ -42,7 +42,8 @@ def _exclamations(art: Article) -> list[Suggestion]:
         line = art.text[ln.start:ln.end]
         if not re.search(r"[a-z]", line):
             continue  # "THE POINT -- NOW ON YOUTUBE!": a shouted promotion, the page's and not the writer's
-        for mark in re.finditer(r"!", line):
+        # (not the mark inside a name, "Yahoo!." or "Jeopardy!,": a word or a stop follows it at once)
+        for mark in re.finditer(r"!(?![\w.,])", line):
             end = ln.start + mark.end()
             if art.in_quote(end - 1, end) or "¤" in art.masked[end - 1:end]:
                 continue

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .lexicon import _data
+from .lexicon import _data, attribution_verbs
 from .reading import Article, Suggestion
 
 
@@ -47,6 +47,10 @@ class Cues:
     compound_ends: frozenset
     events: frozenset
     asides: tuple
+    terms: tuple
+    disorder: frozenset
+    verdicts: frozenset
+    puffery: frozenset
 
 
 @lru_cache(maxsize=None)
@@ -55,7 +59,8 @@ def cues() -> Cues:
     return Cues(float(d["threshold"]), int(d["per_article"]), dict(d["weights"]), float(d["valence"]),
                 float(d["rare_below"]), float(d["very_rare_below"]), float(d["common_above"]),
                 frozenset(d["intensifiers"]), tuple(d["metaphors"]), frozenset(d["quantities"]),
-                frozenset(d["compound_ends"]), frozenset(d["events"]), tuple(d["asides"]))
+                frozenset(d["compound_ends"]), frozenset(d["events"]), tuple(d["asides"]), tuple(d["terms"]),
+                frozenset(d["disorder"]), frozenset(d["verdicts"]), frozenset(d["puffery"]))
 
 
 @lru_cache(maxsize=None)
@@ -87,8 +92,9 @@ _TECHNICAL = re.compile(r"(?:al|ic|ical|ar|ary|ian|ine|oid|ate)$")
 _TECHNICAL_PREFIX = re.compile(r"(?:hydro|thermo|geo|bio|micro|macro|sub|inter|intra|trans|cryo|electro|photo|radio|"
                                r"astro|neuro|cardio|immuno|nano|multi|poly|mono|semi|pre|post|non|extra|infra|ultra)")
 # "is astounding", "were so royal": a word after a copula describes its subject
-_COPULA = re.compile(r"\b(?:is|are|was|were|be|been|being|seems?|seemed|looks?|looked|remains?|remained|became|"
-                     r"becomes?)\s+(?:(?:so|very|too|more|most|quite|rather|truly|utterly)\s+)?$", re.IGNORECASE)
+_COPULA = re.compile(r"(?:\b(?:is|are|was|were|be|been|being|seems?|seemed|looks?|looked|remains?|remained|became|"
+                     r"becomes?)|\b(?:it|that|this|he|she|what|there)['’]s)\s+"
+                     r"(?:(?:so|very|too|more|most|quite|rather|truly|utterly|deeply|really|just)\s+)?$", re.IGNORECASE)
 # words that do not follow an adjective inside its noun phrase
 _FUNCTION = {"of", "and", "or", "but", "in", "on", "at", "to", "for", "with", "by", "from", "as", "than", "that",
              "which", "who", "whom", "whose", "if", "when", "while", "because", "is", "are", "was", "were", "be",
@@ -131,24 +137,27 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     quantity = re.compile(r"(?<![\w-])(?:an?\s+|the\s+)?(?:" + "|".join(re.escape(q) for q in sorted(c.quantities))
                           + r")\s+of\s+[a-z][\w-]*", re.IGNORECASE)
     # the first part a word of a thing or a body part ("paper-thin", "jaw-dropping"), not a degree ("well-", "half-")
-    compound = re.compile(r"(?<![\w-])(?!(?:well|half|self|all|non|part|long|short|high|low|ever|never)-)"
-                          r"[A-Za-z]+(?:-[a-z]+)*-(?:" + "|".join(sorted(c.compound_ends)) + r")(?![\w-])")
+    # or a degree word with a verdict ("well-earned", "much-touted", "half-baked") or "ill-" ("ill-fated")
+    compound = re.compile(r"(?<![\w-])(?:(?!(?:well|half|self|all|non|part|long|short|high|low|ever|never)-)"
+                          r"[A-Za-z]+(?:-[a-z]+)*-(?:" + "|".join(sorted(c.compound_ends)) + r")|"
+                          r"(?:[Ww]ell|[Mm]uch|[Hh]alf|[Oo]ver)-(?:" + "|".join(sorted(c.verdicts)) + r")|"
+                          r"[Ii]ll-[a-z]{4,})(?![\w-])")
     return metaphor, quantity, compound, _aside_re(c.asides)
 
 
-# abstract nouns and the adjective or verb they are made from: "dishonesty" -> "dishonest",
-# "arrogance" -> "arrogant", "obfuscation" -> "obfuscate", "stupidity" -> "stupid", "ugliness" -> "ugly"
+# nouns of a quality and the adjective they are made from: "dishonesty" -> "dishonest", "arrogance" ->
+# "arrogant", "stupidity" -> "stupid", "ugliness" -> "ugly". Only these judge a person's conduct or
+# character; a noun rated in itself names a state or an event ("frustration", "inability", "disruption"),
+# which a report describes (measured on the 15 gold pages: 1 of 6 such nouns was a gold loaded word).
 _NOUN_BASES = ((r"ity$", ""), (r"ty$", "t"), (r"ance$", "ant"), (r"ence$", "ent"), (r"iness$", "y"), (r"ness$", ""),
-               (r"ation$", "ate"), (r"cy$", "t"), (r"ery$", ""), (r"ism$", ""))
-_ABSTRACT_NOUN = re.compile(r"(?:ity|ty|ance|ence|ness|ion|cy|ery|ism|ice)$")
+               (r"cy$", "t"))
+_ABSTRACT_NOUN = re.compile(r"(?:ity|ty|ance|ence|ness|cy)$")
 
 
 def _noun_valence(low: str, valence: dict) -> float | None:
-    """The sentiment rating of an abstract noun, or failing that of the adjective or verb it is made from."""
+    """The sentiment rating of the adjective a noun of quality is made from ("dishonesty": "dishonest")."""
     if not _ABSTRACT_NOUN.search(low):
         return None
-    if low in valence:
-        return valence[low]
     for suffix, repl in _NOUN_BASES:
         if re.search(suffix, low):
             base = re.sub(suffix, repl, low)
@@ -158,7 +167,7 @@ def _noun_valence(low: str, valence: dict) -> float | None:
 
 
 # a comment adverb opening a sentence and set off by a comma: "Sadly, ...", "But predictably, ..."
-_DISJUNCT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))(?:(?:And|But|So|Yet)\s+)?([A-Z][a-z]{2,}ly)\s*,",
+_DISJUNCT = re.compile(r"(?:^|(?<=[.!?]\s)(?<!\b[A-Z]\.\s)|(?<=[.!?][\"”’]\s))(?:(?:And|But|So|Yet)\s+)?([A-Z][a-z]{2,}ly)\s*,",
                        re.MULTILINE)
 
 
@@ -169,6 +178,24 @@ def _adverb_valence(low: str, valence: dict) -> float | None:
         if len(base) >= 3 and base in valence:
             return valence[base]
     return None
+
+
+# an adverb made from an adjective: "invisibly" (invisible), "punctiliously" (punctilious), "brutally"
+_ADVERB_OF_ADJECTIVE = re.compile(r"(?:ous|ful|ive|ible|able|al|ic|ent|ant|less|ish|ate|ile)ly$|(?:ib|ab)ly$|ically$")
+# what stands before a verb (so that an "-ly" word after it is an adverb, not an adjective): "that
+# invisibly funnel", "have been badly hit"
+_BEFORE_VERB = re.compile(r"(?:^|\s)(?:that|which|who|to|will|would|can|could|may|might|must|should|has|have|had|is|"
+                          r"are|was|were|be|been|being|he|she|it|they|we|i|you|not|never|also|\w+n['’]t)\s+$", re.IGNORECASE)
+
+
+def _adverb(low: str, before: str, nxt: str | None) -> bool:
+    """An "-ly" word read as an adverb ("blankly", "badly hit"), not as an "-ly" adjective ("lofty plans",
+    "costly", "elderly"): made from an adjective, or after an auxiliary or a subject, or before a verb
+    form, a function word or punctuation."""
+    if not low.endswith("ly"):
+        return False
+    return bool(_ADVERB_OF_ADJECTIVE.search(low) or _BEFORE_VERB.search(before) or nxt is None
+                or nxt.lower() in _FUNCTION or re.search(r"(?:ed|ing)$", nxt.lower()))
 
 
 # productive prefixes: a word is not vivid because "un" or "re" made it rare ("unscheduled", "undisclosed")
@@ -213,6 +240,37 @@ def _reported(art: Article, s: int) -> bool:
 # object ("revealed lofty plans")
 _CLAUSE = re.compile(r"(?<![\w-])(?:that|could|would|will|is|are|was|were|has|have|had|may|might|should|can|must)"
                      r"(?![\w-])")
+
+
+# "Even" opening a sentence before what it stresses ("Even the policy manual ..."), not the conjunctions
+# "Even so", "Even if", "Even though", "Even as", "Even when", "Even after"
+_EVEN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))Even(?=\s+(?:the|a|an|his|her|its|their|our|some|those|"
+                   r"these|this|that|[A-Z][a-z]+)\b)(?!\s+(?:So|If|Though|As|When|After|Before)\b)", re.MULTILINE)
+_EXTRAPOSED = re.compile(r"\bit(?:\s+is|['’]s|\s+was|\s+seems|\s+would\s+be)\s+(?:\w+ly\s+|so\s+|very\s+)?$",
+                         re.IGNORECASE)
+# "and on and on and on", "more and more and more": a word three times over
+_REPEATED = re.compile(r"(?<![\w-])(?:and\s+)?([a-z]+)(?:,?\s+and\s+\1(?![\w-])){2,}", re.IGNORECASE)
+
+
+def _title_case(line: str) -> bool:
+    """A headline or subheading set in title case ("Royal Self-Indicting Arrogance"): every word of four
+    letters or more capitalised, no closing full stop."""
+    words = re.findall(r"[A-Za-z][\w'’]*", line)
+    long = [x for x in words if len(x) >= 4]
+    return len(long) >= 2 and all(x[0].isupper() for x in long) and not line.rstrip().endswith(".")
+
+
+@lru_cache(maxsize=None)
+def _saying() -> re.Pattern:
+    """Every form of every reporting verb (said, denied, hit out at, ...), whole, at the start of a text."""
+    forms = sorted({f.lower() for v in attribution_verbs() for f in v.forms if f.strip()}, key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")(?![\w-])",
+                      re.IGNORECASE)
+
+
+def _speaking(art: Article, end: int) -> bool:
+    """A reporting verb follows the word ("blankly denied", "angrily said"), whatever it reports."""
+    return bool(_saying().match(art.text, end))
 
 
 def find(art: Article, taken: list[tuple[int, int]]) -> list[Suggestion]:
@@ -264,6 +322,19 @@ def scores(art: Article, taken: list[tuple[int, int]]) -> list[tuple[float, int,
         for m in regex.finditer(text):
             if not _blocked(art, taken, m.start(), m.end()):
                 scored.append((weight, m.start(), m.end(), [why]))
+    for m in _EVEN.finditer(text):
+        if not _blocked(art, taken, m.start(), m.end()):
+            # "Even the policy manual says ...": the writer's emphasis, telling the reader what to make of it
+            scored.append((w["aside"], m.start(), m.end(), ["an editorial \"even\""]))
+    for m in re.finditer(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(c.puffery)) + r")(?![\w-])", text):
+        if not _blocked(art, taken, m.start(), m.end()) and not _attributed(art, m.start()) \
+                and not _reported(art, m.start()):
+            # "Airbus' iconic A380": praise that a style guide tells a neutral writer to leave out
+            scored.append((w["puffery"], m.start(), m.end(), ["a word of praise (puffery)"]))
+    for m in _REPEATED.finditer(text):
+        if not _blocked(art, taken, m.start(), m.end()):
+            # "and on and on and on": a word said three times over, the writer's exasperation, not a fact
+            scored.append((w["aside"], m.start(), m.end(), ["a rhetorical repetition"]))
     for m in _DISJUNCT.finditer(text):
         s, e = m.span(1)
         base_v = _adverb_valence(m.group(1).lower(), valences())
@@ -272,6 +343,9 @@ def scores(art: Article, taken: list[tuple[int, int]]) -> list[tuple[float, int,
             scored.append((w["aside"], s, e, ["a comment adverb that judges the statement"]))
     phrase_spans = [(s, e) for _, s, e, _ in scored]
     valence = valences()
+    # fixed terms whose first word a lexicon rates ("gross domestic product", "jumbo jet"): names of things
+    terms = [m.span() for t in c.terms for m in re.finditer(r"(?<![\w-])" + re.escape(t).replace(r"\ ", r"\s+")
+                                                            + r"(?![\w-])", text, re.IGNORECASE)]
     # a rare word the article repeats is its subject ("habitable", "intranasal"), not a judgement
     counts: dict[str, int] = {}
     for m in re.finditer(r"[A-Za-z][a-z'’-]+", text):
@@ -283,28 +357,56 @@ def scores(art: Article, taken: list[tuple[int, int]]) -> list[tuple[float, int,
             s, e = ln.start + m.start(), ln.start + m.end()
             word = m.group(0)
             low = word.lower().replace("’", "'")
-            if word[0].isupper() or re.search(r"['’]s$", word) or _blocked(art, taken + phrase_spans, s, e):
-                continue  # a name (or a sentence's first word, which is rarely the judging one), or covered
+            if re.search(r"['’]s$", word) or _blocked(art, taken + phrase_spans + terms, s, e):
+                continue
             if low in c.events or len(low) < 4 or _reported(art, s):
+                continue
+            if low in c.disorder and not ln.headline and not _attributed(art, s) and not word[0].isupper():
+                # "the chaos", "the hot mess that is your finances": a verdict on a state of affairs
+                scored.append((w["evaluative"] + w["judging_noun"] + w["own_voice"], s, e,
+                               ["a noun that judges a state of affairs"]))
+                continue
+            noun_v = _noun_valence(low, valence)
+            if word[0].isupper():
+                # a name, or a sentence's first word (rarely the judging one); in a title-case headline a noun
+                # of quality rated by its adjective still judges ("Royal Self-Indicting Arrogance")
+                if _title_case(text[ln.start:ln.end]) and noun_v is not None and -noun_v >= c.valence \
+                        and s > ln.start:
+                    scored.append((w["evaluative"] + w["judging_noun"] + w["headline"], s, e,
+                                   ["a noun that judges (its sentiment rating)"]))
                 continue
             freq = zipf(low)
             if freq > c.common_above or freq == 0:
                 continue
             v = valence.get(low)
-            evaluative = v is not None and abs(v) >= c.valence
+            before = text[max(ln.start, s - 30):s]
+            after = text[e:e + 20]
+            nxt = re.match(r"\s+([\w'’-]+)", after)
+            rare = freq < c.rare_below and not (_TECHNICAL.search(low) or _TECHNICAL_PREFIX.match(low)) \
+                and counts.get(low, 0) < 3 and not _made_of_common_words(low, c.rare_below)
+            # "It is astounding that ...": the writer's verdict on a whole statement
+            extraposed = bool(_EXTRAPOSED.search(before)) and bool(nxt) and nxt.group(1).lower() in {
+                "that", "to", "how", "when", "if"}
+            # a positive rating alone is mostly a description of a thing or a person's state ("a helpful
+            # person", "a confident appearance", "exciting to astrobiologists": 0 of 4 on the gold pages)
+            # a participle in "-ed" of a feeling ("frustrated", "outraged", "relieved") describes how someone
+            # feels; the "-ing" form ("depressing", "frustrating") is the writer's verdict on what caused it
+            evaluative = v is not None and abs(v) >= c.valence and (v < 0 or rare or extraposed) \
+                and not low.endswith("ed")
             score, why = 0.0, []
             if evaluative:
                 score += w["evaluative"]
                 why.append("a word that judges (its sentiment rating)")
-            if freq < c.rare_below and not (_TECHNICAL.search(low) or _TECHNICAL_PREFIX.match(low)) \
-                    and counts.get(low, 0) < 3 and not _made_of_common_words(low, c.rare_below):
+            if rare:
                 score += w["rare"] + (w["very_rare"] if freq < c.very_rare_below else 0)
                 why.append("an unusual, vivid word for a news report")
-            before = text[max(ln.start, s - 30):s]
-            after = text[e:e + 20]
-            nxt = re.match(r"\s+([\w'’-]+)", after)
-            noun_v = _noun_valence(low, valence)
-            if noun_v is not None and abs(noun_v) >= c.valence and not ln.headline and not _attributed(art, s):
+            if _adverb(low, text[max(0, s - 30):s].replace("\n", " "), nxt.group(1) if nxt else None) \
+                    and not _speaking(art, e):
+                # a manner adverb judges when it says how someone spoke ("blankly denied"); elsewhere it
+                # describes a degree or a way ("badly hit", "squarely in", "invisibly funnel")
+                continue
+            # (a negative quality only, as for adjectives: "honesty", "kindness" name a virtue a report describes)
+            if noun_v is not None and -noun_v >= c.valence and not ln.headline and not _attributed(art, s):
                 # "a standard of dishonesty": a noun that judges conduct, in the outlet's own words
                 scored.append((w["evaluative"] + w["judging_noun"] + w["own_voice"], s, e,
                                ["a noun that judges (its sentiment rating)"]))

@@ -1,57 +1,116 @@
-"""Speculation: epistemic hedges (allegedly, likely, could of possibility)."""
+"""Speculation: epistemic hedges in the outlet's own voice (allegedly, likely, could of possibility).
+
+The hedges are classes of epistemic modality in ``speculation.yaml`` (adverbs of likelihood and hearsay,
+adjectives of likelihood after an impersonal frame, verbs of appearance and expectation, passives of
+belief, the writer's own "I guess", nouns of possibility, modal verbs). This module adds their scope: a
+hedge inside a quotation is the speaker's, one in a question or an indirect question ("how it might
+play out") asks rather than guesses, and "could" of ability or procedure ("could not see", "could be
+filed") is no guess.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
+from .lexicon import _data
 from .reading import Article, Suggestion
 
 
-SPECULATION = [
-    r"seemingly", r"allegedly", r"reportedly", r"apparently", r"purportedly", r"supposedly",
-    r"presumably", r"probably", r"possibly", r"perhaps", r"ostensibly", r"(?:most |more |very )?likely",
-    r"in all likelihood", r"it (?:appears|seems|would seem|would appear)", r"(?:appears?|appeared|seems?|seemed) to",
-    r"(?:is|are|was|were) (?:believed|thought|said|rumou?red|understood|suspected|alleged|presumed) to",
-    r"(?:may|might|could|must) (?:well )?have(?! to\b)", r"(?:may|might|could) (?:well )?be",
-    r"(?:may|might|could)(?= (?!not\b|n't)[a-z]+)",
-    r"rumou?red", r"suspected", r"speculat(?:e|ed|es|ion)",
-    r"it (?:is|was|has been|had been) (?:alleged|claimed|reported|rumou?red|said|understood|believed|thought)",
-    r"alleged(?= (?!that\b)[a-z])",  # "his alleged role": an act not established
-    # adverbs and nouns of possibility, and reasons offered for a guess ("every reason to suspect")
-    r"potentially", r"maybe", r"conceivably", r"reputedly", r"(?:there(?:'s|’s| is| was) )?(?:a|some) (?:real |strong |good )?(?:possibility|chance)(?= that)",
-    r"(?:every|good|some|little|no) reason to (?:suspect|believe|think|expect)",
-    r"(?:is|are|was|were) (?:widely )?expected to",
-]
-# "could" of ability or of a procedure ("an appeal could be made", "she could not see") is not a guess
-_NOT_EPISTEMIC = re.compile(
-    r"\s+(?:not\b|n't|also\b|only\b|no longer\b|(?:be|have been)\s+(?:made|filed|lodged|submitted|used|done|seen|found|"
-    r"bought|obtained|reached|contacted|accessed|heard|read|watched|downloaded|ordered|booked|appealed|requested)\b|"
-    r"(?:see|hear|feel|read|speak|walk|swim|drive|afford|remember|recall|tell|understand|get|do)\b)")
+@dataclass(frozen=True)
+class Hedges:
+    pattern: re.Pattern      # every hedge of the lists
+    could_ability: re.Pattern  # what follows "could" when it is ability or procedure
 
 
-SPECULATION_RE = re.compile(r"(?<![\w-])(?:" + "|".join(SPECULATION) + r")(?![\w-])")
+def _phrase(p: str) -> str:
+    """A phrase of the data file as a regular expression: any white space, either apostrophe."""
+    return re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]")
+
+
+def _alts(items) -> str:
+    return "|".join(_phrase(str(x)) for x in sorted(items, key=lambda x: (-len(str(x)), str(x))))
+
+
+# "stands to suffer", "is thought to harbor": the "to" of a verb, not a preposition ("stands to the left")
+_VERB_NEXT = r"(?=\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|our\b|my\b|this\b|that\b|these\b|those\b)[a-z])"
+
+
+@lru_cache(maxsize=None)
+def hedges() -> Hedges:
+    d = _data("speculation.yaml")
+    parts = [
+        # "it is possible to vote by mail" is what can be done (ability), "it is likely to rain" a guess
+        rf"(?:{_alts(d['frames'])})\s+(?:(?:quite|very|entirely|highly|more\s+than|all\s+too)\s+)?"
+        rf"(?:(?:un)?likely|(?:{_alts(d['likelihood'])})(?!\s+(?:to|for)\b))",
+        rf"(?:{_alts(d['first_person'])})",
+        rf"(?:is|are|was|were|be|been|being|it\s+is|it\s+was|it\s+has\s+been|it\s+had\s+been)\s+(?:widely\s+|generally\s+)?"
+        rf"(?:{_alts(d['belief_passives'])})\s+to{_VERB_NEXT}",
+        rf"it\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|generally\s+)?(?:{_alts(d['impersonal_passives'])})",
+        rf"(?:{_alts(d['appearance'])}){_VERB_NEXT}",
+        *[str(p) for p in d["possibility"]],
+        rf"(?:{_alts(d['attributive'])})(?=\s+(?!that\b|to\b|by\b|in\b|of\b)[a-z])",
+        rf"(?:{_alts(d['adverbs'])})",
+        rf"(?:may|might|could|must)\s+(?:well\s+)?have(?!\s+to\b)",
+        rf"(?:{_alts(d['modals'])})(?:\s+well)?(?:\s+be\b)?(?=\s+[a-z])",
+    ]
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(f"(?:{p})" for p in parts) + r")(?![\w'’-])", re.IGNORECASE)
+    could = re.compile(rf"\s+(?:not\b|n['’]t\b|also\b|only\b|no\s+longer\b|"
+                       rf"(?:be|have\s+been)\s+(?:{_alts(d['could_ability_passive'])})\b|"
+                       rf"(?:{_alts(d['could_ability'])})\b)", re.IGNORECASE)
+    return Hedges(pattern, could)
+
+
+# an indirect question or a condition before the hedge, inside its clause: "how the wave might play out",
+# "whether it could", "if prices may": the writer asks or supposes, and guesses nothing
+# (and a purpose, "so that they could vote": what the act makes possible, not a guess)
+_ASKING = re.compile(r"(?<![\w-])(?:how|whether|if|what|why|unless|so\s+that|in\s+order\s+that)(?![\w-])", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”—–]|\s-{1,2}\s")
+
+
+def _asks(before: str) -> bool:
+    """The clause the hedge stands in (from the last punctuation before it) opens with a question word."""
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
+    return bool(_ASKING.search(before[cut:]))
+
+
+def _in_question(text: str, end: int, sent_end: int) -> bool:
+    """The hedge's own clause ends with a question mark ("Could it happen?"), not one after a colon that
+    introduces a question ("likely failed to answer the question: Which leader can voters trust?")."""
+    rest = text[end:sent_end]
+    stop = re.search(r"[.!?:]", rest)
+    return bool(stop) and stop.group(0) == "?"
 
 
 def find(art: Article) -> list[Suggestion]:
+    h = hedges()
     out = []
     text = art.text
     for ln in art.lines:
         if ln.caption:
             continue
         body = text[ln.start:ln.end]
-        for m in SPECULATION_RE.finditer(body):
+        for m in h.pattern.finditer(body):
             s, e = ln.start + m.start(), ln.start + m.end()
             if art.in_quote(s, e):
                 continue
             marker = m.group(0)
-            before = body[:m.start()].rstrip().lower()
-            if before.endswith(("if", "how", "whether", "what")) or body.rstrip().endswith("?"):
+            sent = art.sentence_of(s)
+            if _in_question(text, e, sent.end if sent is not None else ln.end):
+                continue  # a question asks, it does not guess
+            if marker[:1].isupper() and re.fullmatch(r"May(?:\s+be)?", marker) and \
+                    text[ln.start:s].strip() and not re.search(r"[.!?][\"”’]?\s*$", text[ln.start:s]):
+                continue  # "in May": the month
+            before = text[sent.start if sent is not None else ln.start:s]
+            if _asks(before):
                 continue
-            modal = re.match(r"(?:may|might|could)\b", marker)
-            if modal and _NOT_EPISTEMIC.match(body[m.start() + modal.end():]):
+            modal = re.match(r"(?:may|might|could)\b", marker, re.IGNORECASE)
+            if modal and modal.group(0).lower() == "could" and h.could_ability.match(body[m.start() + modal.end():]):
                 continue
-            if re.match(r"(?:may|might|could|must)\b", marker) and re.search(r"(?:^|\s)(?:I|you|we|You|We)\s+$", body[:m.start()]):
-                continue  # "you could get creative": advice or the writer's own doubt, not an inference
+            if re.match(r"(?:may|might|could|must)\b", marker, re.IGNORECASE) and \
+                    re.search(r"(?:^|\s)(?:you|we)\s+$", before, re.IGNORECASE):
+                continue  # "you could get creative", "we may": advice or a plan, not an inference
             # the hedge itself is the span; the claim it hedges is a claim suggestion of its own
             note = (f'"{marker}" marks an inference rather than a fact: what evidence does the article give for it, '
                     f"and whose inference is it?")

@@ -127,3 +127,103 @@ def test_a_comment_adverb_opening_a_sentence_is_proposed_a_sequence_adverb_is_no
             "Recently, the mayor resigned. Separately, the police opened an inquiry.\n")
     assert loaded(text) == ["Sadly"]
     assert loaded("\"Sadly, it closed,\" the mayor said.\n") == []
+
+
+# --- round 3: each cue kept for its precision over all the gold pages, with its negative ----------------
+
+def test_a_manner_adverb_judges_how_someone_spoke_and_not_a_degree_or_a_way():
+    assert "blankly" in loaded("In it, the prince blankly denied having met her.\n")
+    assert loaded("The company's sales have been badly hit by the two crashes.\n") == []
+    assert loaded("Some accounts invisibly move a few dollars into savings every week.\n") == []
+
+
+def test_a_positive_rating_needs_rarity_or_a_verdict_on_a_statement():
+    assert "astounding" in loaded("It is astounding that the minister kept his post after the vote.\n")
+    assert loaded("A helpful person on the phone answers every call in the branch.\n") == []
+    assert loaded("A confident appearance by the leader helped the party in 2010.\n") == []
+
+
+def test_a_noun_of_quality_judges_through_its_adjective_a_noun_of_a_state_does_not():
+    assert "arrogance" in loaded("The minister's arrogance cost the party the seat in the end.\n")
+    assert loaded("There is an ambient frustration with the banks among young customers.\n") == []
+    assert loaded("The apps are layered over people's inability to find stable work.\n") == []
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("When the United States slaps tariffs on goods, importers pay the bill.\n", "slaps"),
+    ("He was hauled out of the embassy in London in April.\n", "hauled out"),
+    ("Trump has pursued an agenda favoring tariffs as weapons in a trade war.\n", "as weapons"),
+])
+def test_force_used_on_things_that_are_not_bodies_is_a_metaphor(text, phrase):
+    assert phrase in loaded(text)
+
+
+def test_a_haul_or_a_weapon_of_a_plain_report_is_no_metaphor():
+    assert loaded("The fishing fleet landed a record haul of cod on Monday.\n") == []
+    assert loaded("Police found two weapons in the car, the report said.\n") == []
+
+
+def test_a_noun_of_disorder_in_the_outlets_voice_is_a_verdict_and_a_reported_one_is_not():
+    assert "chaos" in loaded("New apps were deployed amid the chaos of the pandemic years.\n")
+    assert loaded("Officials said the airport was in chaos after the storm.\n") == []
+    assert loaded("\"It was a mess,\" the coach said after the game.\n") == []
+
+
+def test_a_word_said_three_times_over_is_a_rhetorical_repetition_and_twice_is_not():
+    assert "and on and on and on" in loaded("The banks discriminated, overcharged, and on and on and on.\n")
+    assert loaded("The lights went on and off twice during the hearing.\n") == []
+
+
+def test_the_writer_talking_to_the_reader_is_an_aside_but_not_inside_a_quotation():
+    assert "I know" in loaded("The name ends with an exclamation point. Cutting edge, I know.\n")
+    assert loaded("\"I know the risks,\" the pilot said before the flight.\n") == []
+
+
+def test_a_title_case_headline_noun_of_quality_is_proposed_a_name_is_not():
+    text = "Prince Andrew's Royal Self-Indicting Arrogance\n\nThe prince spoke to the BBC on Saturday.\n"
+    assert loaded(text) == ["Arrogance"]
+    assert loaded("Arrogance Was Not the Theme\n\nThe minister spoke on Saturday.\n") == []
+
+
+def test_a_degree_word_with_a_verdict_judges_a_plain_degree_compound_does_not():
+    assert "well-earned" in loaded("It is smart to capitalize on all of this well-earned consumer rage.\n")
+    assert "ill-fated" in loaded("The ill-fated merger collapsed within a year of its signing.\n")
+    assert loaded("The well-known brand opened a half-built store in the town centre.\n") == []
+
+
+def test_fixed_terms_and_conventional_amounts_are_not_loaded():
+    assert loaded("Americans buy fewer goods, thereby hurting China's gross domestic product.\n") == []
+    assert loaded("The latest wave of tech-based startups has a new angle on banking.\n") == []
+
+
+def test_an_exclamation_mark_inside_a_name_and_a_name_after_an_initial_are_not_loaded():
+    assert loaded("The bank is called Yahoo!. It opened in May.\n") == []
+    assert loaded("Phones were hit too, said Mary E. Lovely, a Syracuse University economist.\n") == []
+
+
+def test_puffery_in_the_outlets_voice_is_proposed_and_in_a_report_of_words_it_is_not():
+    assert "iconic" in loaded("Emirates is the biggest buyer of Airbus' iconic A380 jet.\n")
+    assert loaded("The director said the iconic tower would reopen in May.\n") == []
+    assert loaded("The court issued a landmark ruling on the historic case.\n") == []
+
+
+def test_an_editorial_even_opening_a_sentence_is_proposed_a_conjunction_is_not():
+    assert loaded("Even the policy manual of the agency calls for flu shots.\n") == ["Even"]
+    assert loaded("Even so, the agency offered no flu shots. Even if it did, few came.\n") == []
+
+
+def test_an_appeal_to_any_reasonable_reader_is_proposed_a_plain_person_is_not():
+    assert "any rational person" in loaded("The facts should force any rational person to doubt the letter.\n")
+    assert loaded("Any person who was in the building must register with the police.\n") == []
+
+
+def test_a_feeling_of_the_people_described_is_no_verdict_its_cause_judged_by_the_writer_is():
+    assert loaded("Frustrated residents packed the council meeting on Tuesday night.\n") == []
+    assert loaded("Still, it's deeply depressing to attend a gathering of bank executives.\n") == ["depressing"]
+    assert loaded("Severe storms hit the coast, and stolen cars were found in the river.\n") == []
+
+
+def test_a_noun_of_a_virtue_describes_and_one_of_a_vice_judges():
+    assert loaded("Voters praised the mayor for his honesty during the long campaign.\n") == []
+    assert loaded("The Honesty Index\n\nThe survey asked 2,000 adults about trust.\n") == []
+    assert "dishonesty" in loaded("This is a White House that has set a standard of dishonesty in its statements.\n")
