@@ -126,7 +126,10 @@ class Session:
                 if loaded.lesson is None:
                     raise Refused("lesson.yaml cannot be read as YAML right now (see the messages); expected it fixed in the editor first")
                 index = ArticleIndex(loaded.article_text) if loaded.article_text is not None else None
-                docs = {n: self._edit(loaded.snaps[n]) for n in (LESSON, SUGGESTIONS)}
+                # a file the safe loader refused (its problem is on the page) is not handed to the round-trip
+                # parser, which has no limits: the lesson stays editable beside a broken suggestions.yaml
+                docs = {LESSON: self._edit(loaded.snaps[LESSON]),
+                        SUGGESTIONS: self._edit(loaded.snaps[SUGGESTIONS]) if loaded.suggestions is not None else None}
                 ctx = Context(docs[LESSON], docs[SUGGESTIONS], index)
                 try:
                     message = ACTIONS[name](ctx, params if isinstance(params, dict) else {})

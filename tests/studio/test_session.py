@@ -168,3 +168,15 @@ def test_a_lesson_file_the_studio_cannot_read_is_one_line_not_a_server_error(stu
         error = json.loads(raw)["error"]
         assert status == 409 and error.startswith(f"lessons/{studio.folder.name}/lesson.yaml:") and expected in error, (route, raw)
     assert path.read_bytes() == before
+
+
+def test_a_suggestions_file_the_build_refuses_is_never_parsed_for_editing(studio):
+    # the safe loader refuses it with its line; the round-trip parser must not be handed it (5,000 levels
+    # of nesting made every action of the lesson fail with a RecursionError, a 500)
+    bad = "x: " + "[" * 5000 + "]" * 5000 + "\nannotations: []\n"
+    (studio.folder / "suggestions.yaml").write_text(bad, encoding="utf-8")
+    state = studio.state()
+    assert any(p["text"].startswith(f"lessons/{studio.folder.name}/suggestions.yaml:1: ") for p in state["problems"])
+    studio.act("set-field", {"key": "title", "value": "Still editable"})
+    assert "title: Still editable" in _lesson(studio)
+    assert (studio.folder / "suggestions.yaml").read_text(encoding="utf-8") == bad
