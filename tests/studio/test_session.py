@@ -177,6 +177,7 @@ def test_a_suggestions_file_the_build_refuses_is_never_parsed_for_editing(studio
     (studio.folder / "suggestions.yaml").write_text(bad, encoding="utf-8")
     state = studio.state()
     assert any(p["text"].startswith(f"lessons/{studio.folder.name}/suggestions.yaml:1: ") for p in state["problems"])
+    assert {p["file"] for p in state["problems"]} == {"suggestions.yaml"}  # the page names the file to fix
     studio.act("set-field", {"key": "title", "value": "Still editable"})
     assert "title: Still editable" in _lesson(studio)
     assert (studio.folder / "suggestions.yaml").read_text(encoding="utf-8") == bad
