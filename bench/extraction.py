@@ -4,7 +4,8 @@
     python bench/extraction.py PAGES_DIR GROUND_TRUTH_JSON
 
 PAGES_DIR holds ``<id>.html.gz`` or ``<id>.html``; GROUND_TRUTH_JSON is ``{id: {"articleBody", "url"}}``.
-The extracted body is the importer's body and subheading blocks (no headline, captions or furniture).
+The extracted body is the importer's body and subheading blocks and the posts embedded in the body (no
+headline, captions or other furniture): ``ExtractedPage.body_text()``.
 
 Scoring follows the benchmark's evaluate.py exactly: tokens are ``\\w+`` matches (case kept, as there),
 shingles are 4-token n-grams counted as multisets, each page's TP/FP/FN are normalised to sum 1,

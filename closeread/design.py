@@ -26,6 +26,7 @@ class Design:
     look_up_minutes: float = 0.0  # added to a look-up question's minutes
     look_up_phrases: tuple[str, ...] = ()  # a stem with one of these sends students to look something up
     draft: Mapping = field(default_factory=frozen_map)  # what `build.py new` drafts (sequence, core, skeletons)
+    short_min_words: int = 0  # words a written answer needs before the page shows its model answer
 
     def minutes_for(self, qtype: str) -> float:
         return float(self.minutes[qtype])
@@ -48,4 +49,5 @@ def design() -> Design:
         look_up_minutes=float(raw["look_up"]["minutes"]),
         look_up_phrases=tuple(raw["look_up"]["phrases"]),
         draft=frozen_map(raw.get("draft", {})),
+        short_min_words=int(raw["short_answer"]["min_words"]),
     )

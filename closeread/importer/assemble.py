@@ -8,7 +8,7 @@ import re
 from .body import _match_positions, _sort_pos
 from closeread.validate.roles import CREDIT_ALONE, is_contributor_line
 
-from .classify import _SUPPORT_TEXT, _AD_TEXT, _BYLINE_TEXT, _CAPTION_ATTR, _COMMENTS_ATTR, _CREDIT_ATTR, _CREDIT_TEXT, _NAV_ATTR, _PROMPT_TEXT, _RELATED_ATTR, _RELATED_TEXT, _SHARE_TEXT, _WIDGET_ATTR, _classify, _split_credit
+from .classify import EMBED_LABEL, _EMBED_ATTR, _SUPPORT_TEXT, _AD_TEXT, _BYLINE_TEXT, _CAPTION_ATTR, _COMMENTS_ATTR, _CREDIT_ATTR, _CREDIT_TEXT, _NAV_ATTR, _PROMPT_TEXT, _RELATED_ATTR, _RELATED_TEXT, _SHARE_TEXT, _WIDGET_ATTR, _classify, _split_credit
 from .dom import Leaf, _ancestors, _attrs, _common_ancestor, _header_of, _inside, _signature, _text
 from .page import Block, PageMeta, _key, clean
 from .pictures import picture_blocks
@@ -59,6 +59,9 @@ def _assemble(body: list[tuple[str, str]], leaves: list[Leaf], meta: PageMeta, r
         block = Block(role, text, "Subheading" if role == "subheading" else "")
         if pos is not None and role == "body":
             leaf = leaves[pos]
+            if _inside(leaf.el, _EMBED_ATTR, 8):
+                # a post embedded from a social network: someone else's words, never the outlet's claims
+                block = Block("furniture", text, EMBED_LABEL)
             # a line that is all link and no sentence: a teaser trafilatura kept
             if leaf.key == _key(text) and leaf.link_ratio > 0.8 and len(text.split()) <= 15 \
                     and not re.search(r"[.!?:;,\"”]$", text):

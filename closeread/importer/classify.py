@@ -8,7 +8,7 @@ import re
 from closeread.validate.roles import is_credit
 
 from .dom import Leaf, _attrs, _inside
-from .page import clean
+from .page import EMBEDDED_POST as EMBED_LABEL, clean
 
 
 _CAPTION_ATTR = re.compile(r"caption|figcaption|image-?desc|img-?desc|photo-?desc|wp-caption-text", re.I)
@@ -113,6 +113,14 @@ _WIDGET_ATTR = re.compile(r"carousel|playlist|video-?(player|list|carousel|playl
 _COMMENTS_ATTR = re.compile(r"(^|[\s_-])(comments?|disqus|respond|replies)($|[\s_-])", re.I)
 
 
+# a post embedded from a social network (its words are the poster's, not the outlet's): the classes the
+# networks' embed codes give their containers, and the names sites give the wrappers around them
+_EMBED_ATTR = re.compile(r"twitter-tweet|twitter-timeline|instagram-media|tiktok-embed|fb-post|fb-video|"
+                         r"reddit-(?:card|embed)|bluesky-embed|threads-embed|mastodon-embed|text-post-media|"
+                         r"(?:^|[\s_-])(?:embed|embedded)-?(?:twitter|tweet|x-post|instagram|facebook|tiktok|"
+                         r"social|post|bluesky|threads|mastodon)|(?:twitter|tweet|social|instagram)-?embed", re.I)
+
+
 _SUBHEAD_ATTR = re.compile(r"sub-?head|cross-?head|inter-?title|zwischen|section-?title|h[2-4]", re.I)
 
 
@@ -131,6 +139,8 @@ def _classify(leaf: Leaf, *, in_body_range: bool, author: str | None) -> tuple[s
     el, text = leaf.el, leaf.text
     tag = el.tag
     words = len(text.split())
+    if _inside(el, _EMBED_ATTR, 8):
+        return "furniture", EMBED_LABEL  # the poster's words and the post's date, not the outlet's
     if tag == "figcaption" or tag == "caption" or _inside(el, _CAPTION_ATTR, 4):
         if _CREDIT_ATTR.search(_attrs(el)) or _CREDIT_TEXT.search(text):
             return "credit", "Photo credit"

@@ -40,9 +40,14 @@ class ExtractedPage:
         return next((b.text for b in self.blocks if b.role == "headline"), None)
 
     def body_text(self) -> str:
-        """Body and subheadings, as an article-body field would hold them."""
-        return "\n\n".join(b.text for b in self.blocks if b.role in ("body", "subheading"))
+        """Body and subheadings, as an article-body field would hold them, with the posts embedded in the body
+        (marked as furniture so that nothing takes them for the outlet's voice, but the article shows them)."""
+        return "\n\n".join(b.text for b in self.blocks
+                             if b.role in ("body", "subheading") or b.label == EMBEDDED_POST)
 
+
+# the label of a post embedded from a social network (classify.py, assemble.py)
+EMBEDDED_POST = "Embedded post"
 
 _WS = re.compile(r"\s+")
 

@@ -100,6 +100,11 @@ def _why(exc: OSError, limit: int) -> tuple[int, str]:
     return 0, f"cannot be read ({exc.strerror or exc}); expected a readable text file"
 
 
+def why_unreadable(exc: OSError, limit: int) -> str:
+    """What is wrong with a file ``read_limited`` refused, as a message says it."""
+    return _why(exc, limit)[1]
+
+
 def read_text(path: Path, shown: str, *, limit: int) -> tuple[TextFile | None, list[Problem]]:
     """Read a UTF-8 file (a UTF-8 BOM and CRLF line ends are accepted) or say why it cannot be read."""
     try:

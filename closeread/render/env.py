@@ -9,6 +9,7 @@ from functools import cache
 import jinja2
 from markupsafe import Markup, escape
 
+from closeread.design import design
 from closeread.kinds import registry
 
 
@@ -58,5 +59,5 @@ def environment() -> jinja2.Environment:
     env.filters.update(paragraphs=paragraphs, inline=inline, long_date=long_date)
     from closeread.render.article import label_of
 
-    env.globals.update(kinds=registry(), label_of=label_of)
+    env.globals.update(kinds=registry(), label_of=label_of, design=design())
     return env

@@ -94,6 +94,8 @@ class StudioApp:
             length = int(environ.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
+        if length < 0:  # read(-1) would read on until the client closes
+            raise Refused(f"the request's Content-Length is {length}; expected the body's length in bytes")
         if length > MAX_BODY:
             raise Refused(f"the request is {length} bytes; expected at most {MAX_BODY}")
         raw = environ["wsgi.input"].read(length) if length else b""
@@ -159,8 +161,8 @@ class StudioApp:
     def _page(self, cookies: dict[str, str]):
         html = self.templates.get_template("studio.html").render(slug=self.session.slug, token=self.guard.token)
         headers = [("Content-Type", "text/html; charset=utf-8")]
-        if cookies.get(csrf.COOKIE) != self.guard.token:
-            headers.append(("Set-Cookie", f"{csrf.COOKIE}={self.guard.token}; HttpOnly; SameSite=Strict; Path=/"))
+        if cookies.get(self.guard.cookie) != self.guard.token:
+            headers.append(("Set-Cookie", f"{self.guard.cookie}={self.guard.token}; HttpOnly; SameSite=Strict; Path=/"))
         return "200 OK", headers, html.encode("utf-8")
 
     def _draft(self, query: dict):

@@ -10,13 +10,13 @@ a copy made in a temporary folder.
 from __future__ import annotations
 
 import re
-import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from closeread.errors import Problem
 from closeread.model import Lesson
+from closeread.load.lessonfiles import MAX_ARTICLE_BYTES, MAX_LESSON_BYTES, read_limited
 from closeread.load.yamlfile import load_yaml
 from closeread.questions.generate import generate
 from closeread.validate.lesson import _covered, load_lesson
@@ -41,22 +41,28 @@ def check(folder: Path) -> Checked:
 
 
 def _without_core(folder: Path) -> tuple[tuple, int]:
+    # the folder may be a stranger's: its two files are read as the build reads them (no link followed,
+    # nothing past the limits), and nothing else of it is copied
     try:
-        text = (folder / "lesson.yaml").read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_limited(folder / "lesson.yaml", limit=MAX_LESSON_BYTES).decode("utf-8-sig")
+    except (OSError, ValueError):
         return (), 0
     data, _ = load_yaml(text, path="lesson.yaml")
     core = data.get("core") if isinstance(data, dict) else None
     core = tuple(c for c in core if isinstance(c, str)) if isinstance(core, list) else ()
+    article = data.get("article") if isinstance(data, dict) else None
+    name = article.get("file", "article.txt") if isinstance(article, dict) else "article.txt"
     # drop the top-level core list: 'core: [...]' on one line, or 'core:' and its indented or dashed lines
     stripped = re.sub(r"(?m)^core:[^\n]*\n(?:(?:[ \t-][^\n]*)?\n)*", "", text)
     with tempfile.TemporaryDirectory(prefix="closeread-studio-") as tmp:
         copy = Path(tmp) / folder.name
         copy.mkdir()
         (copy / "lesson.yaml").write_text(stripped, encoding="utf-8")
-        for entry in folder.iterdir():
-            if entry.name != "lesson.yaml" and entry.is_file() and not entry.is_symlink() and entry.suffix == ".txt":
-                shutil.copyfile(entry, copy / entry.name)
+        if isinstance(name, str) and name and "/" not in name and "\\" not in name and not name.startswith(".") and name != "lesson.yaml":
+            try:
+                (copy / name).write_bytes(read_limited(folder / name, limit=MAX_ARTICLE_BYTES))
+            except (OSError, ValueError):
+                pass  # the check of the copy says the article is missing; the lesson's own check said why
         lesson, _ = load_lesson(copy, shown_dir=f"lessons/{folder.name}")
     if lesson is None:
         return (), 0

@@ -44,6 +44,8 @@ def lesson_folder(root: Path, target: str | None) -> Path:
     if folder.is_symlink() or not (folder / "lesson.yaml").is_file():
         hint = did_you_mean(target, known) if known else "; expected the name of a folder in lessons/"
         raise CloseReadError(f"lessons/{target}: no such lesson{hint}")
+    if (folder / "lesson.yaml").is_symlink():  # the build refuses it, and the studio would write beside it
+        raise CloseReadError(f"lessons/{target}/lesson.yaml: the file is a symbolic link; expected a regular file in the lesson folder (copy the file itself there)")
     return folder
 
 

@@ -19,7 +19,6 @@ import secrets
 from dataclasses import dataclass
 
 HEADER = "HTTP_X_STUDIO_TOKEN"
-COOKIE = "closeread_studio"
 
 
 def new_token() -> str:
@@ -34,6 +33,12 @@ class Guard:
     @property
     def hosts(self) -> tuple[str, ...]:
         return (f"127.0.0.1:{self.port}", f"localhost:{self.port}")
+
+    @property
+    def cookie(self) -> str:
+        """The cookie's name: a browser sends a cookie of 127.0.0.1 to every port there, so a name of its
+        own keeps two studios (or this run and an earlier one) from replacing each other's."""
+        return f"closeread_studio_{self.port}"
 
     @property
     def origins(self) -> tuple[str, ...]:
@@ -53,8 +58,10 @@ class Guard:
         problem = self.host_problem(environ)
         if problem:
             return problem
-        given = environ.get(HEADER) or cookies.get(COOKIE) or _query_token(environ)
-        return "" if self.token_ok(given) else "no studio token; expected the address the studio printed (with its ?token=...)"
+        # any one right token will do: a stale cookie (an earlier run on this port) must not hide the
+        # token of the address the studio printed
+        given = (environ.get(HEADER), cookies.get(self.cookie), _query_token(environ))
+        return "" if any(self.token_ok(g) for g in given) else "no studio token; expected the address the studio printed (with its ?token=...)"
 
     def write_problem(self, environ: dict) -> str:
         """Every write: host, same origin, JSON, and the token in its header."""

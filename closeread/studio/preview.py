@@ -19,6 +19,8 @@ EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc"]
 ASSETS = {
     "closeread.css": ("docs/stylesheets/closeread.css", "text/css; charset=utf-8"),
     "closeread.js": ("docs/javascripts/closeread.js", "text/javascript; charset=utf-8"),
+    # loaded by closeread.js when the page's summary shows (it writes the summary and the hand-in)
+    "closeread-handin.js": ("docs/javascripts/closeread-handin.js", "text/javascript; charset=utf-8"),
 }
 
 

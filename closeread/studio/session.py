@@ -17,7 +17,7 @@ from pathlib import Path
 from closeread.load.yamlfile import load_yaml
 from closeread.studio import checks
 from closeread.studio.actions import ACTIONS, ActionError, Context, tidy_core
-from closeread.studio.files import LESSON, SUGGESTIONS, Changed, LessonFolder, Snapshot, digest_of
+from closeread.studio.files import LESSON, SUGGESTIONS, Changed, LessonFolder, Snapshot, Unreadable, digest_of
 from closeread.studio.history import History, Step
 from closeread.studio.roundtrip import Document, best_style, parse
 from closeread.studio.state import build_state
@@ -66,7 +66,10 @@ class Session:
         return self.files.slug
 
     def snapshots(self) -> dict[str, Snapshot]:
-        return {n: self.files.read(n) for n in (LESSON, SUGGESTIONS)}
+        try:
+            return {n: self.files.read(n) for n in (LESSON, SUGGESTIONS)}
+        except Unreadable as exc:  # one line for the page (and no log line every time it asks)
+            raise Refused(str(exc)) from None
 
     def version(self) -> str:
         return version_of(self.snapshots())
@@ -123,7 +126,10 @@ class Session:
                 if loaded.lesson is None:
                     raise Refused("lesson.yaml cannot be read as YAML right now (see the messages); expected it fixed in the editor first")
                 index = ArticleIndex(loaded.article_text) if loaded.article_text is not None else None
-                docs = {n: self._edit(loaded.snaps[n]) for n in (LESSON, SUGGESTIONS)}
+                # a file the safe loader refused (its problem is on the page) is not handed to the round-trip
+                # parser, which has no limits: the lesson stays editable beside a broken suggestions.yaml
+                docs = {LESSON: self._edit(loaded.snaps[LESSON]),
+                        SUGGESTIONS: self._edit(loaded.snaps[SUGGESTIONS]) if loaded.suggestions is not None else None}
                 ctx = Context(docs[LESSON], docs[SUGGESTIONS], index)
                 try:
                     message = ACTIONS[name](ctx, params if isinstance(params, dict) else {})

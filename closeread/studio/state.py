@@ -154,7 +154,7 @@ def build_state(*, slug: str, version: str, lesson, suggestions,
             lines.append({"n": n, "text": text, "start": offset, "role": role, "label": label})
             offset += len(text) + 1
     rules = design()
-    problems = [{"line": p.line, "message": p.message, "text": str(p), "file": "lesson.yaml"} for p in yaml_problems]
+    problems = [{"line": p.line, "message": p.message, "text": str(p), "file": p.path.rsplit("/", 1)[-1]} for p in yaml_problems]
     if checked is not None:
         problems += place(checked.problems, data, article_file)
     return {

@@ -12,8 +12,10 @@ most one claim:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
+from .clauses import clauses
 from .lexicon import DATELINE_RE, PAGE_FURNITURE, UNNAMED_SOURCE_RES
 from .reading import Article, Attribution, Sentence, Suggestion, _has_verb, _words
 
@@ -29,10 +31,10 @@ _META = re.compile(r"\b(?:(?:the following|this|the above|the below)\s+(?:chart|
 # what may stand between a reporting verb and the clause it reports: "said on Tuesday that", "told the BBC"
 _LEAD_IN = re.compile(
     r"\s*(?:(?:in|on|at|during|via|through|to|after|before|late|early|last|this|earlier|later)\b[^,¤]{0,40}?(?=\s+that\b|,)|"
-    r"(?:reporters|journalists|lawmakers|the [A-Z][\w ]{1,30}?|[A-Z][\w]+)(?=\s+that\b|\s*,))?\s*,?\s*(?:that\b)?\s*",
+    r"(?:you|us|me|him|her|them)(?=\s+(?!that\b)[a-z])|(?:reporters|journalists|lawmakers|the [A-Z][\w ]{1,30}?|[A-Z][\w]+)(?=\s+that\b|\s*,))?\s*,?\s*(?:that\b)?\s*",
 )
 # a clause that is not a statement: "See tweets:", "Here's the data", an instruction
-_NOT_STATEMENT = re.compile(r"^(?:see|click|read|watch|listen|here(?:'s|’s| is| are)|let(?:'s|’s)|share|follow)\b", re.I)
+_NOT_STATEMENT = re.compile(r"^(?:see|click|read|watch|listen|here(?:'s|’s| is| are)|share|follow)\b", re.I)  # ("let's": the writer, below)
 
 
 # an own-voice sentence that states no fact: a comment on the sentence before ("Which is exactly the
@@ -40,6 +42,8 @@ _NOT_STATEMENT = re.compile(r"^(?:see|click|read|watch|listen|here(?:'s|’s| is
 _NOT_CHECKABLE = re.compile(r"\s*(?:(?:And|But|So),?\s+)?(?:Which\b|there(?:'s|’s| is) a (?:\w+ )?(?:possibility|chance)\b|"
                             r"(?:[A-Z][\w'’-]*|the \w+|a \w+)(?:\s+[\w'’-]+){0,3}?\s+(?:could|might|may)\s+"
                             r"(?!not\b|have\b))", re.IGNORECASE)
+# what ought to be: the writer's prescription beside their "I mean", no fact to check
+_OUGHT = re.compile(r"(?<![\w-])(?:should|ought to|must)(?![\w-])", re.IGNORECASE)
 # an attribution that closes a clause: ", according to a statement", ", officials said on Monday"
 _TAIL = re.compile(r",\s*(?:according to\b.*|(?:as )?(?:reported|cited|quoted) by\b.*)$", re.IGNORECASE)
 # verbs that put a label on their object ("called it a sham", "described the video as satire"): what
@@ -71,6 +75,8 @@ def _quoted_share(art: Article, s: int, e: int) -> float:
 def _reported(art: Article, sent: Sentence, att: Attribution) -> tuple[int, int] | None:
     """The clause an attribution reports, or None when it reports only a quotation."""
     text, masked = art.text, art.masked
+    if att.passive:
+        att = dataclasses.replace(att, source_span=None)  # its agent follows the verb, but is no inverted tag
     after = masked[att.end:sent.end]
     before = masked[sent.start:att.start]
     lead = _LEAD_IN.match(after)
@@ -82,6 +88,11 @@ def _reported(art: Article, sent: Sentence, att: Attribution) -> tuple[int, int]
         close = masked.find(",", att.end, sent.end)
         s, e = close + 1, sent.end
         after_verb = True
+    elif att.source_span and re.search(r"[,¤]\s*as\s*$", masked[sent.start:att.source_span[0]]):
+        # "..., as one chief executive told me, and ...": a tag set inside the statement; the statement is
+        # what comes before it (up to a closing quotation mark that holds the comma)
+        tag = re.search(r"[,¤]\s*as\s*$", masked[sent.start:att.source_span[0]])
+        s, e = sent.start, sent.start + tag.start() + (1 if masked[sent.start + tag.start()] == "¤" else 0)
     elif att.source_span and att.source_span[0] >= att.end:
         # inverted tag: '..., said Bagley, a professor': the clause is before it
         s, e = sent.start, before.rfind(",") + sent.start if "," in before else att.start
@@ -121,6 +132,8 @@ def _reports_a_thing(art: Article, sent: Sentence, att: Attribution) -> bool:
     """The verb takes a thing, not words ("confirmed a sixth death", "announced a deal"): the sentence
     states an event. Not when the verb only introduces a quotation or a label."""
     after = art.masked[att.end:sent.end]
+    if att.passive:
+        att = dataclasses.replace(att, source_span=None)
     if "¤" in art.masked[sent.start:sent.end] or att.verb.neutral:
         return False
     if att.verb.verb != "called for" and att.source_span is None:
@@ -172,7 +185,10 @@ def find(art: Article, marked: list[tuple[int, int]]) -> list[Suggestion]:
                 continue
             masked = re.sub(r"\btold (?:us|me)\b", "told ¤¤", art.masked[sent.start:sent.end])  # a tag, not an aside
             if _FIRST_PERSON.search(masked) and not ln.headline:
-                continue  # the writer's own experience or opinion, or a quotation's
+                # the writer's own experience or opinion, or a quotation's: only a clause of the sentence
+                # without them may still state a fact ("Let's not forget, many people hate big banks")
+                out += _beside_the_writer(art, sent)
+                continue
             atts = [a for a in art.attributions if sent.start <= a.start < sent.end and not art.in_quote(a.start, a.end)]
             if atts or any(sent.start <= s < sent.end for s, _ in unnamed_spans) \
                     or re.search(r"\baccording to\b", body, re.I):
@@ -183,20 +199,66 @@ def find(art: Article, marked: list[tuple[int, int]]) -> list[Suggestion]:
                     s, e = _clean(text, sent.start, sent.end)
                     out.append(Suggestion(s, e, "claim", _ASSERTED, {"stance": "asserted"}))
                     continue
+                relative = atts and atts[0].source_span and re.search(
+                    r",\s*[^,¤]*\b(?:that|which|whom)\s*$", art.masked[sent.start:atts[0].source_span[0]])
+                if span is None and relative:
+                    # "The figures put the cost at £40, a number that councillors say is too low": the words
+                    # reported are about the main clause, which the outlet states
+                    s, e = _clean(text, sent.start, sent.start + relative.start())
+                    if len(_words(text[s:e])) >= 4:
+                        out += _asserted_clauses(art, s, e)
+                    continue
                 if span is None:
                     continue
-                s, e = span
                 note = ("Reported: the article attributes this to a source. Is it a fact the source could know, "
                         "and does the article check it anywhere?")
-                out.append(Suggestion(s, e, "claim", note, {"stance": "reported"}))
+                parts = clauses(text, art.masked, *span)
+                for s, e in parts:
+                    if len(parts) > 1 and any(s <= a.start < e for a in art.attributions):
+                        continue  # "..., while the League condemned the move": another attribution, not a claim
+                    if len(_words(text[s:e])) >= 4 and _quoted_share(art, s, e) <= 0.5:
+                        out.append(Suggestion(s, e, "claim", note, {"stance": "reported"}))
                 continue
             s, e = _clean(text, sent.start, sent.end)
             if _quoted_share(art, s, e) > 0.5 or e - s < 20:
                 continue
             if _NOT_CHECKABLE.match(body):
                 continue  # "Which is exactly the problem", "Clipper could end up ...": a comment or a guess
-            note = _ASSERTED
             if ln.headline:
                 note = "The headline states this in the outlet's own voice. Does the article's body support it?"
-            out.append(Suggestion(s, e, "claim", note, {"stance": "asserted"}))
+                out.append(Suggestion(s, e, "claim", note, {"stance": "asserted"}))
+                continue
+            out += _asserted_clauses(art, s, e)
+    return out
+
+
+def _asserted_clauses(art: Article, s: int, e: int) -> list[Suggestion]:
+    """One claim per independent clause of an own-voice statement (clauses.py), none for a clause that is a
+    comment, a guess or mostly a quotation."""
+    out = []
+    parts = clauses(art.text, art.masked, s, e)
+    for a, b in parts:
+        if len(parts) > 1 and (_NOT_CHECKABLE.match(art.text[a:b]) or _quoted_share(art, a, b) > 0.5
+                               or b - a < 20 or len(_words(art.text[a:b])) < 4):
+            continue
+        out.append(Suggestion(a, b, "claim", _ASSERTED, {"stance": "asserted"}))
+    return out
+
+
+def _beside_the_writer(art: Article, sent: Sentence) -> list[Suggestion]:
+    """The clauses of a first-person sentence that state something without the writer: after an aside that
+    opens it ("Let's not forget, ..."), or beside the writer's own clause ("As savings ran out, I guess ...")."""
+    text, masked = art.text, art.masked
+    s, e = _clean(text, sent.start, sent.end)
+    aside = re.match(r"[^,¤]{1,40},\s+", masked[s:e])
+    if aside and _FIRST_PERSON.search(masked[s:s + aside.end()]):
+        s += aside.end()
+    out = []
+    for a, b in clauses(text, masked, s, e, any_opening=True):
+        if _FIRST_PERSON.search(masked[a:b]) or any(a <= x.start < b for x in art.attributions):
+            continue
+        if _NOT_CHECKABLE.match(text[a:b]) or _OUGHT.search(text[a:b]) or _quoted_share(art, a, b) > 0.5 or b - a < 20 \
+                or len(_words(text[a:b])) < 4 or not _has_verb(_words(text[a:b])):
+            continue
+        out.append(Suggestion(a, b, "claim", _ASSERTED, {"stance": "asserted"}))
     return out

@@ -9,6 +9,8 @@ from importlib import resources
 
 import yaml
 
+from .inflect import inflections
+
 
 @dataclass(frozen=True)
 class Verb:
@@ -22,6 +24,8 @@ class Verb:
     not_before: frozenset = frozenset()  # next words that give the verb another sense ("pleaded guilty")
     speech_only: bool = False  # only when words follow as speech (that, a colon, a quotation) or end the sentence
     objects: frozenset = frozenset()  # when given: what may follow besides speech ("denied the allegations")
+    bases: frozenset = frozenset()  # uninflected forms ("argue"), which are often nouns too ("his vow")
+    made: frozenset = frozenset()  # forms made from the lemmas that the entry does not list itself
 
 
 @dataclass(frozen=True)
@@ -43,11 +47,17 @@ def attribution_verbs() -> tuple[Verb, ...]:
     """The reporting verbs of ``attribution_verbs.yaml``."""
     out = []
     for entry in _data("attribution_verbs.yaml"):
-        out.append(Verb(entry["verb"], tuple(entry["forms"]), entry["implies"].strip(), bool(entry.get("strict")),
+        forms = list(entry["forms"])
+        listed = set(forms)
+        for lemma in entry.get("lemmas") or ():
+            forms += [f for f in inflections(str(lemma)) if f not in forms]
+        out.append(Verb(entry["verb"], tuple(forms), entry["implies"].strip(), bool(entry.get("strict")),
                         bool(entry.get("loaded")), bool(entry.get("neutral")),
                         frozenset(w.lower() for w in entry.get("subjects") or ()),
                         frozenset(w.lower() for w in entry.get("not_before") or ()), bool(entry.get("speech_only")),
-                        frozenset(str(w).lower() for w in entry.get("objects") or ())))
+                        frozenset(str(w).lower() for w in entry.get("objects") or ()),
+                        frozenset(str(w).lower() for w in entry.get("lemmas") or ()),
+                        frozenset(f for f in forms if f not in listed)))
     return tuple(out)
 
 
@@ -83,6 +93,8 @@ TITLES = {
     "sheriff", "inspector", "sergeant", "sgt.", "major", "admiral", "marshal", "founder", "analyst",
     "economist", "editor", "correspondent", "reporter", "rev.", "reverend", "bishop", "patriarch",
     "counterpart", "governor-general", "lt", "col", "presidential", "press", "health", "finance", "senate", "house",
+    "rt", "rt.", "hon", "hon.", "honourable", "honorable", "fr.", "adm.", "maj.", "supt.", "insp.", "det.", "cllr",
+    "cllr.",
 }
 
 
@@ -232,7 +244,8 @@ DATELINE_RE = re.compile(r"^[A-Z][A-Z.'’ ]{2,}(?:,[^—–(]{0,30})?(?:\s*\([^
 WORD_RE = re.compile(r"[A-Za-z0-9][\w'’.-]*[\w]|[A-Za-z0-9]")
 
 
-_NAME_TOKEN = (r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Jr|Sr|St|Dr|Mr|Mrs|Ms|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof)\.|"
+_NAME_TOKEN = (r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Jr|Sr|St|Dr|Mr|Mrs|Ms|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Rt|Hon|Rev|Fr|"
+               r"Adm|Maj|Supt|Insp|Det|Cllr)\.|"
                r"[A-Z][\w'’-]*[\w]|[A-Z])")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .source_span import names_people, person_or_org
+from .source_span import _head_words, names_people, person_or_org
 from .lexicon import AUX_VERBS, CAPRUN_RE, CAPTION_MARKERS, DETERMINERS, FURNITURE_WORDS, NAME_SUFFIXES, PAGE_FURNITURE, ORG_WORDS, PRONOUNS, QUOTE_CHARS, SOURCE_NOUNS, STOP_CAPS, TITLES, VIA_RES, Verb, WORD_RE, attribution_verbs
 
 
@@ -20,6 +20,7 @@ class Attribution:
     description: str = ""
     via: str = ""
     phrase: str = ""     # the words that stand for the speaker in the sentence ("The governor"), if any
+    passive: bool = False  # "is accused by critics": the source is the agent after the verb
 
 
 @dataclass
@@ -111,9 +112,14 @@ def _find_quotes(text: str, line: Line) -> list[tuple[int, int, int, int]]:
     return result
 
 
+# A full stop that ends an abbreviation, not a sentence: titles and honorifics ("Rt. Hon.", "Rev.", "Supt."),
+# months, company suffixes, and any capitalised word of up to four letters without a vowel ("Mr", "Rt",
+# "Sgt", "Cpl", "Mt"): English words always have one, abbreviations often drop them.
 _ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Ltd|Co|Corp|vs|etc|No|Jan|Feb|"
-    r"Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|U\.S|U\.K|U\.N|a\.m|p\.m|e\.g|i\.e)|\b[A-Z])\.$"
+    r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|Jr|Sr|Hon|Rev|Fr|Adm|Maj|Brig|Cmdr|Cdr|"
+    r"Supt|Insp|Det|Msgr|Amb|Atty|Cllr|Ald|Esq|Pres|Sec|Mme|Mlle|Messrs|Inc|Ltd|Co|Corp|vs|etc|No|Jan|Feb|"
+    r"Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|U\.S|U\.K|U\.N|a\.m|p\.m|e\.g|i\.e)|\b[A-Z]|"
+    r"(?<![\w'’])[B-DF-HJ-NP-TV-Z][b-df-hj-np-tv-xz]{1,3})\.$"
 )
 
 
@@ -161,6 +167,28 @@ _NOT_DESCRIPTION = {
 }
 
 
+# words after which an -ing form is a gerund, the name of an act
+_GERUND_AFTER = {"including", "by", "after", "before", "for", "of", "without", "with", "since", "about", "on", "in",
+                 "from", "despite", "besides", "instead"}
+# words that end like nouns of people ("under", "former") but are not nouns
+_NOT_NOUNS = {"under", "over", "after", "never", "ever", "either", "neither", "other", "another", "rather", "whether",
+              "together", "further", "later", "earlier", "former", "latter", "per", "sooner", "longer", "consumer"}
+# a clause follows the verb without "that": "fear the wall will fail", "concluded the wall was unsafe"
+_CLAUSE_FOLLOWS = re.compile(r"\s*(?:the|a|an|his|her|its|their|this|these|those|he|she|it|they|we|there|[A-Z][\w'’.-]*)"
+                             r"(?:\s+[\w'’-]+){0,4}?\s+(?:is|are|was|were|will|would|could|can|may|might|should|"
+                             r"must|has|have|had)\b")
+# verbs that open an instruction to the reader (a closed class of page prompts): "See tweets", "Read more"
+_IMPERATIVES = {"see", "read", "watch", "click", "look", "listen", "follow", "check", "visit", "view", "find", "get",
+                "share", "subscribe", "sign", "learn", "download", "scroll", "tap", "join", "discover", "explore",
+                "compare", "consider", "note", "remember", "imagine", "take", "try"}
+# the writer in the first person, as the subject: "We'll start by noting", "I would note"
+_WRITER = re.compile(r"\s*(?:I|[Ww]e)(?:['’](?:ll|ve|d|m|re))?\b")
+_WH = {"which", "what", "who", "whom", "whose", "where", "when", "why", "how"}
+_MODALS = {"will", "would", "can", "could", "may", "might", "should", "must", "do", "does", "did", "not", "to",
+           "n't", "also", "often", "usually", "typically", "generally"}
+# what may stand before an uninflected verb form ("economists argue", "they think", "will tell")
+_BASE_BEFORE = {"i", "we", "you", "they", "not", "do", "did", "does", "will", "would", "can", "could", "may",
+                "might", "should", "must", "others", "many", "some", "most", "few", "both", "people"}
 _QUESTION = re.compile(r"(?:what|why|how|who|when|where|which|did|does|do|is|are|was|were|can|could|will|should)\b", re.I)
 # forms that are also plural nouns
 _NOUN_FORMS = {"states", "reports", "notes", "claims", "calls", "questions", "comments", "remarks", "forecasts",
@@ -174,12 +202,50 @@ _TRAILING = re.compile(r"\s*(?:(?:in|on|at|to|during|via|through|from|after|befo
 _AFTER_NP = re.compile(r"\s*((?:the\s+|an?\s+|one\s+)?[^,.;:¤]{2,80}?)(?=\s*(?:[,.;:¤]|$|\s(?:in|on|at|during|that|who|"
                        r"as|after|before|when|while)\b))")
 _CONJ = re.compile(r"(?:(?:,\s*|\s)(?:while|whereas|although|though|because|since|whom|once|if|until)|"
-                   r",\s*(?:but|and|as|after|when|so|yet|with))\s+(?=[A-Z]|the\s|an?\s)")
+                   r",\s*(?:but|and|as|after|when|so|yet|with))\s+(?=[A-Z]|the\s|an?\s|(?:[a-z]+\s+)?(?:[a-z]+(?:ers|ors|ists|ians|ants|ents|ees)|officials|experts|critics|police|"
+                   r"authorities|lawmakers|doctors)\b)")  # ", and researchers believe": a plural noun of people
 _INTRO = re.compile(r"\s*(?:(?:However|Meanwhile|Moreover|Still|Yet|Instead|Separately|Later|Earlier|Also|Then|Now|"
                     r"Overall|Specifically|Indeed|Previously|Last\s+\w+|On\s+\w+|In\s+[^,]{1,60}|During\s+[^,]{1,60}|"
                     r"After\s+[^,]{1,60}|Before\s+[^,]{1,60}|When\s+[^,]{1,60}|While\s+[^,]{1,60}|At\s+[^,]{1,60}|"
                     r"For\s+[^,]{1,60}|Following\s+[^,]{1,60}|Despite\s+[^,]{1,80}|As\s+[^,]{1,60}|Asked\s+[^,]{1,60}|"
                     r"Speaking\s+[^,]{1,60}|Shortly\s+[^,]{1,40}|[A-Z]\w+ly)\s*,\s*)")
+
+
+# verbs that take a that-clause without reporting anyone's words or thoughts (a closed class)
+_NOT_REPORTING = {
+    "means", "meant", "ensures", "ensured", "requires", "required", "seems", "seemed", "appears", "appeared",
+    "happens", "happened", "follows", "followed", "needs", "needed", "matters", "mattered", "provided",
+    "provides", "given", "assumed", "hopes", "hoped", "wishes", "wished", "guarantees", "guaranteed", "proves",
+    "proved", "implies", "implied", "shows", "showed", "reflects", "reflected", "signals", "signaled", "signalled",
+    "explains", "is", "was", "has", "does", "did", "makes", "made", "adds", "added",
+}
+_FRAME_IMPLIES = ("Introduces what the source says or thinks with a verb of its own: what does it add to "
+                  '"said" (certainty, doubt, a judgement)?')
+
+
+def _frame_verb(word: str, before: str) -> Verb | None:
+    """A reporting verb known only by its frame (a that-clause follows), or None when the word is more
+    likely a noun before a relative clause ("goods that the US imports") or a verb that reports nothing."""
+    low = word.lower()
+    if low in _NOT_REPORTING or names_people(low):
+        return None
+    prev = re.findall(r"[\w'’.-]+|[¤,;:]", before)
+    tok = prev[-1] if prev else ""
+    while prev and prev[-1].lower() in _BETWEEN | {"also", "now"}:
+        prev.pop()
+    subj = prev[-1] if prev else ""
+    if not subj or subj.lower() in DETERMINERS or subj.lower() in {"of", "in", "on", "for", "with", "by", "to", "and",
+                                                                 "or", "at", "from", "that", "which", "who"}:
+        return None
+    if low.endswith("ed") and tok == ",":
+        return None  # "A group of doctors, alarmed that ...": a participle describing the subject
+    if low.endswith("s") and not low.endswith("ss") and (
+            re.fullmatch(r"[A-Z]\w*(?:an|ish|ese|i)", subj) or subj.lower() in {"i", "we", "you", "they"}):
+        return None  # "Chinese goods that ...", "they projects": a plural noun, or no agreement
+    if not (subj[:1].isupper() or subj.lower() in {"he", "she", "they"} or names_people(subj.lower().strip(",.'’"))
+            or tok in {",", "¤"} or tok.lower() in {"has", "have", "had"}):
+        return None
+    return Verb(low, (low,), _FRAME_IMPLIES, True)
 
 
 def _looks_like_description(text: str) -> bool:
@@ -371,7 +437,11 @@ class Article:
         self._form_to_verb = {f.lower(): v for f, v in forms}
         alts = "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f, _ in forms)
         took = r"took to (?:his|her|their|its|the) [\w\s-]{0,40}? to (?:report|say|announce|claim|write|post|share|state)"
-        return re.compile(rf"(?<![\w-])(?:(?P<took>{took})|(?P<form>{alts}))(?![\w-])", re.IGNORECASE)
+        # any other verb in the frame of reported speech: a finite verb followed by a that-clause with its own
+        # subject ("the budget office projects that the tariffs ...", "she reckons that the vote ...")
+        frame = (r"(?-i:(?P<frame>[a-z][a-z-]{2,}(?:ed|s)))(?=\s+that\s+(?-i:(?:the|a|an|his|her|its|their|this|"
+                 r"these|those|he|she|it|they|we|there|[A-Z]|\d)\b|[A-Z$\d]))")
+        return re.compile(rf"(?<![\w-])(?:(?P<took>{took})|(?P<form>{alts})|{frame})(?![\w-])", re.IGNORECASE)
 
     def _find_attributions(self) -> None:
         regex = self._verb_regex()
@@ -390,6 +460,10 @@ class Article:
                     vs, ve = sent.start + m.start(), sent.start + m.end()
                     if m.group("took"):
                         verb = Verb("took to ... to report", (), "Presents a post on the speaker's own channel as a report of fact.", False)
+                    elif m.group("frame"):
+                        verb = _frame_verb(m.group("frame"), chunk[:m.start()])
+                        if verb is None:
+                            continue
                     else:
                         if m.group("form")[0].isupper() and chunk[:m.start()].strip(" \"'“‘(¤"):
                             continue  # "States", "Reports" inside a sentence are names or nouns
@@ -401,6 +475,8 @@ class Article:
                     if att is None:
                         continue
                     self._check_source(att, sent)
+                    if m.group("frame") and att.source_span is None and not (att.source and not att.unnamed):
+                        continue  # a verb known only by its frame needs someone named or described to speak
                     self.attributions.append(att)
                     if att.source and not att.unnamed:
                         if " " in att.source or att.source in self.persons or att.source[:1].isupper():
@@ -423,24 +499,68 @@ class Article:
         if sentence.endswith("?") or (not re.search(r"[.!:\"”’']$", sentence) and _QUESTION.match(sentence)):
             return None  # "What did the prosecutors say": a subheading's question, not an attribution
         if verb.verb == "according to":
-            m = re.match(r"\s*((?:the\s+)?[^,.;:¤]{2,80}?)(?=\s*(?:[,.;:¤]|$|\s(?:that|who|which|there|the\s|a\s|an\s|in\s|on\s|at\s|\d)))", after)
+            # ("according to a report by the Harbour Trust": the determiner after a preposition goes on)
+            m = re.match(r"\s*((?:the\s+)?[^,.;:¤]{2,80}?)(?=\s*(?:[,.;:¤]|$|(?<!\sby)(?<!\sof)(?<!\sfrom)(?<!\sfor)"
+                         r"(?<!\sat)\s(?:that|who|which|there|the\s|a\s|an\s|in\s|on\s|at\s|\d)))", after)
             np = m.group(1).strip() if m else ""
             if not np or np.lower().split()[0] in {"plan", "schedule", "plans", "rules", "law", "tradition"}:
                 return None
             np_start = ve + after.find(np) if np else ve
             return self._who(np, np_start, vs, ve, verb, last_person, last_group, sent)
 
+        if re.match(r"(?:is|are|was|were|has been|have been|had been|been)\s", lf):
+            return self._passive(vs, ve, verb, after)  # "Corbyn is accused by critics": not Corbyn's words
         name_before = prev_tok[:1].isupper() and len(prev) >= 2 and prev[-2][:1].isupper() \
             and prev[-2].lower() not in STOP_CAPS  # "NBC News reported": a name, not "news reports"
         if prev_tok.lower() in DETERMINERS and not name_before:
             return None
+        if len(prev) == 1 and prev[0].lower() in _IMPERATIVES:
+            return None  # "See tweets:", "Read reports": an instruction to the reader, no one speaks
         if next_word.lower() in verb.not_before:
             return None  # "pleaded guilty": another sense of the verb
-        if verb.subjects and not _among(prev_tok.lower(), verb.subjects):
-            return None  # "the study found", "researchers think"; not "police found a body"
+        # the subject before auxiliaries and modals: "Studies have shown", "Many riders will tell you"
+        bare = list(prev)
+        while bare and bare[-1].lower() in _BETWEEN | _MODALS:
+            bare.pop()
+        subject_tok = bare[-1] if bare else ""
+        licensed = False
+        if verb.subjects:
+            licensed = _among(subject_tok.lower(), verb.subjects) or _among(prev_tok.lower(), verb.subjects)
+            if not licensed and subject_tok.lower() not in PRONOUNS and (
+                    next_word.lower() == "that" or _CLAUSE_FOLLOWS.match(after)):
+                # "a March 2019 study by the Centre ..., a think tank, concluded that": the subject's head
+                span = self._subject(sent, vs, ve)
+                head = _head_words(self.text[span[0]:span[1]]) if span else []
+                licensed = any(_among(w.lower().strip(",.'’"), verb.subjects) for w in head) \
+                    or bool(span) and (self._subject_names_someone(sent, vs, ve)
+                                       or bool(CAPRUN_RE.fullmatch(self.text[span[0]:span[1]].strip())))
+            if not licensed:
+                return None  # "the study found", "researchers think"; not "police found a body"
+        clause = re.split(r"[,;:¤]", before)[-1]
+        if _WRITER.match(clause) and len(clause.split()) <= 6:
+            return None  # "We'll start by noting that ...": the writer, not a source (claims.py reads it)
+        if lf and (lf in verb.bases or lf.split()[0] in verb.bases):
+            # an uninflected form is a noun as often as a verb ("his often-repeated vow that", "McKinley's
+            # comment"): a verb only after a plural or personal subject, a modal or "to"
+            raw = prev_tok.lower()
+            if raw == "to":
+                return None  # "declined to say", "which is not to say that": no one says it here
+            if not (self._subject_names_someone(sent, vs, ve) or raw in _BASE_BEFORE or raw in {",", "¤"} or subject_tok.lower() in _BASE_BEFORE
+                    or re.fullmatch(r"[a-z][\w-]*[^'’s]s", subject_tok.lower()) and names_people(subject_tok.lower())
+                    or re.fullmatch(r"[a-z][\w-]*[^'’s]s", subject_tok.lower()) and raw in _MODALS):
+                return None
+        if lf and lf.split()[0].endswith("ing") and prev_tok.lower() in _GERUND_AFTER:
+            return None  # "including calling for a debate", "by urging": an act named, not words reported
+        if lf.endswith("ing") and prev_tok == ",":
+            # "..., hinting that it was a fake": a participle whose subject is the clause's before; with
+            # no words after it, an act ("..., characterizing the moon")
+            if not (nxt[:1] in ":¤\"“" or next_word.lower() == "that"):
+                return None
         speech_follows = not nxt or nxt[:1] in ":,.¤;\"“" or next_word.lower() == "that"
         if verb.objects and not speech_follows and next_word.lower() not in verb.objects:
             return None  # "is denying flu vaccines to immigrants": a refusal, not a denial of words
+        if not speech_follows and lf.split()[0].endswith("ing") and lf in verb.made:
+            return None  # an -ing form made from a lemma names an act as often as words ("responding to the fire")
         if verb.speech_only and not speech_follows:
             return None  # "observed Europa for 17 nights": an act, not words
         ln = self.line_of(vs)
@@ -458,7 +578,7 @@ class Article:
                 return None  # "is said to": speculation, not attribution
             if lf.endswith("ed") and not (not nxt or nxt[:1] in ":,.¤;\"“" or next_word.lower() in {"that", "by", "as"}):
                 return None  # "often enough to be noted more than once": a passive that introduces no words
-            return Attribution(vs, ve, verb, "", True, None)
+            return self._passive(vs, ve, verb, after)
         if core and core is not prev and len(core) < len(prev):
             prev, prev_tok = core, core[-1]
         if lf in {"claimed", "claims", "claim"} and re.match(r"(?:the\s+)?(?:lives|life|title|seat|prize|gold|asylum)\b", nxt, re.I):
@@ -470,11 +590,15 @@ class Article:
         if lf in {"say", "tell", "claim", "admit", "deny", "acknowledge", "concede", "allege"}:
             if not prev_tok or prev_tok.lower() in {"to", "not", "will", "would", "could", "can", "may", "might", "should", "must", "did", "didn't", "to"}:
                 pass
-            subject_before = bool(prev) and (prev_tok.lower() in PRONOUNS or prev_tok[:1].isupper() or prev_tok.lower() in SOURCE_NOUNS)
+            subject_before = bool(prev) and any(
+                tok.lower() in PRONOUNS or tok[:1].isupper() and tok.lower() not in STOP_CAPS | _WH
+                or tok.lower() in SOURCE_NOUNS or names_people(tok.lower())
+                for tok in {prev_tok, subject_tok} if tok) or self._subject_names_someone(sent, vs, ve)
             if not subject_before:
                 return None
         subject_ok = bool(prev) and (
-            prev_tok.lower() in PRONOUNS or prev_tok.lower() in SOURCE_NOUNS or names_people(prev_tok.lower())
+            licensed or names_people(subject_tok.lower()) or prev_tok.lower() in PRONOUNS
+            or (not prev_tok[:1].isupper() and self._subject_names_someone(sent, vs, ve)) or prev_tok.lower() in SOURCE_NOUNS or names_people(prev_tok.lower())
             or (prev_tok[:1].isupper() and prev_tok.lower() not in STOP_CAPS)
             or name_before
             or prev_tok in {",", "¤", "-", "—", "–"} or prev_tok.lower() in {"also", "later", "earlier", "then", "further", "previously", "reportedly", "recently", "has", "have", "had"}
@@ -517,6 +641,28 @@ class Article:
             att.source, att.unnamed = self._resolve_name(description), False
             att.description = head.strip()
         return att
+
+    def _passive(self, vs: int, ve: int, verb: Verb, after: str) -> Attribution:
+        """A passive reporting verb: its agent after "by" speaks ("is accused by critics of ..."), else no one
+        named (the subject is who the words are about, not who said them)."""
+        agent = re.match(r"\s*(?:\w+ly\s+)?by\s+((?:the\s+|an?\s+|some\s+|many\s+)?[\w'’.-]+(?:\s+[A-Z][\w'’.-]*)*)",
+                         after)
+        if agent and (names_people(agent.group(1).split()[-1].lower().strip(".,"))
+                      or CAPRUN_RE.fullmatch(agent.group(1))):
+            s0 = ve + agent.start(1)
+            return Attribution(vs, ve, verb, agent.group(1), True, (s0, s0 + len(agent.group(1))), passive=True)
+        return Attribution(vs, ve, verb, "", True, None, passive=True)
+
+    def _subject_names_someone(self, sent: Sentence, vs: int, ve: int) -> bool:
+        """The subject before the verb has a head that names people or a body ("Backers of tariffs",
+        "Most mainstream economists"), not a thing ("the price of oil")."""
+        span = self._subject(sent, vs, ve)
+        if span is None or span[0] >= vs:
+            return False
+        head = [w.lower().strip(",.'’") for w in _head_words(self.text[span[0]:span[1]])]
+        # the head noun is last ("Most mainstream economists"), or first before a modifier placed after it
+        # ("Officials familiar with the plan")
+        return any(w not in STOP_CAPS and w not in _NOT_NOUNS and names_people(w) for w in head[-1:] + head[:1])
 
     def _check_source(self, att: Attribution, sent: Sentence) -> None:
         """Keep a source span only where it names a person or an organisation (source_span.py), trimmed;
@@ -607,7 +753,7 @@ class Article:
         while True:
             seg = text[s0:e0]
             new = re.sub(r"(?:\s+(?:last|this|next|earlier this|later this)\s+(?:week|month|year|weekend|\w+day)|\s+on\s+\w+day|"
-                         r"\s+(?:yesterday|today|earlier|later|previously|again)|,\s*(?:however|meanwhile|in turn|for (?:his|her|its|their) part|too|though|also)\s*,?\s*|\s+(?:[\w'’]+ly|"
+                         r"\s+(?:yesterday|today|earlier|later|previously|again)|,\s*(?:however|meanwhile|in turn|for (?:his|her|its|their) part|too|though|also)\s*,?\s*|\s+(?:(?-i:[a-z][\w'’]*ly)|"
                          + "|".join(sorted(_BETWEEN)) + r"))\s*$", "", seg, flags=re.IGNORECASE)
             new = new.rstrip(" ,")
             if new == seg:
@@ -615,6 +761,9 @@ class Article:
             e0 = s0 + len(new)
         while s0 < e0 and text[s0] in " ,\"'“‘(":
             s0 += 1
+        lead = re.match(r"(?:as|which|whom)\s+(?=[a-z])", text[s0:e0])
+        if lead:
+            s0 += lead.end()  # ", as one chief executive told me,": who speaks, without the "as" of the tag
         seg = text[s0:e0]
         if not seg or "¤" in seg or len(seg.split()) > 28 or _PRONOUN_NP.fullmatch(seg):
             return None

@@ -83,8 +83,9 @@ def person_or_org(text: str, start: int, end: int, *, sentence_start: int | None
         if (_CLAUSE.search(head_part) or _MODALS.search(head_part)) and tail.strip():
             skip = len(head_part) + 1 + len(tail) - len(tail.lstrip())
             return person_or_org(text, start + skip, end, sentence_start=start + skip)
-    that = re.search(r"(?<![\w-])that\s+(?:the\s+)?([\w'’-]+)", phrase)
-    if that and (that.group(1)[:1].isupper() or names_people(that.group(1).lower())):
+    that = re.search(r"(?<![\w-])that\s+(?:the\s+)?([\w'’-]+)(?:\s+[\w'’-]+){0,3}?\s*$", phrase)
+    last = phrase.split()[-1].lower().strip(",.") if phrase.split() else ""
+    if that and (that.group(1)[:1].isupper() or names_people(that.group(1).lower()) or names_people(last)):
         # "a move that residents": the speaker is who follows "that" (not "Organizations that seek to ...")
         skip = that.start() + len("that")
         skip += len(phrase[skip:]) - len(phrase[skip:].lstrip())
@@ -96,6 +97,23 @@ def person_or_org(text: str, start: int, end: int, *, sentence_start: int | None
         # "It's more complicated than McKinley": the speaker is the subject after the last clause word
         rest = re.match(r"\s*(?:what\s+|,\s*)?", phrase[clauses[-1].end():])
         return person_or_org(text, start + clauses[-1].end() + rest.end(), end, sentence_start=start + len(phrase))
+    issued = re.match(r"(.+?)\s+(?:[a-z]+ed|sent|wrote|gave|put out)\s+(?:a|an|the|their|its|his|her)\s+(?:[\w-]+\s+)?"
+                      r"(?:letter|statement|report|petition|memo|complaint|motion|resolution|post|message|study|"
+                      r"survey|document|paper|filing|lawsuit|open letter)\s*$", phrase)
+    if issued:
+        # "300 residents signed a letter (asking for ...)", "the agency issued a statement (warning that ...)": who
+        # issued the document speaks through it
+        return person_or_org(text, start, start + issued.end(1), sentence_start=sentence_start)
+    agent = re.search(r"(?:^\s*|(?<![\w-])(?:is|are|was|were|been|being)\s+)[a-z]+(?:ed|en)\s+by\s+(?=\S)", phrase)
+    if agent:
+        # "A photo of the meeting was denied by Andrew, hinting ...": a finite passive's agent is who speaks
+        # (not a participle's: "the letter signed by seven physicians" is the source as a whole)
+        return person_or_org(text, start + agent.end(), end, sentence_start=start + agent.end())
+    finite = re.search(r"\s+(?:has|have|had)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b", phrase)
+    if finite and finite.start() > 0:
+        # "Health care providers have protested ..., warning that": a participle's speaker is the subject
+        # of the clause before it, up to its verb
+        return person_or_org(text, start, start + finite.start(), sentence_start=sentence_start)
     low = [w.lower().strip(",.;:") for w in words]
     if any(w in _PRONOUNS for w in low):
         return None  # "Rebranded to resemble ..., it", "Audience members laughed when he"

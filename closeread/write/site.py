@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import ctypes
-import errno
 import logging
 import os
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
 from closeread.errors import BuildFailed
+from closeread.swap import exchange as _exchange
 from closeread.write.search import split_index
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -93,29 +91,6 @@ def stage_site(*, config_file: Path, site_dir: Path, progress=None, exclude: tup
             builder_log.removeHandler(pages)
             builder_log.setLevel(logging.NOTSET)
     return staging
-
-
-_AT_FDCWD = -100
-_RENAME_EXCHANGE = 2
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two paths in one step (Linux ``renameat2(RENAME_EXCHANGE)``); False where the system or
-    the file system cannot, for the caller to fall back to two renames."""
-    if sys.platform != "linux":
-        return False
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    renameat2.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint)
-    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
-        return True
-    error = ctypes.get_errno()
-    if error in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
-        return False
-    raise OSError(error, os.strerror(error), str(b))
 
 
 def swap_in(staging: Path, site_dir: Path) -> None:

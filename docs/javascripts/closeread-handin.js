@@ -279,6 +279,48 @@
     ctx.el.append(h("p", null, "To hand in, press the button: your work becomes a code to paste where your teacher asks (a private comment, a form, an email) and a small file to download. Nothing is sent anywhere."),
       h("p", { class: "cr-summary-actions" }, button("Hand in", "cr-primary cr-handin-btn", go)), status, box);
   }
+  /* the summary (closeread.js's Summary calls it with its ctx): the facts, then each question with the answer
+   * and how it went, into ctx.body, and the same as text into ctx.out, which it returns */
+  const when = (ts) => new Date(ts).toLocaleString([], { dateStyle: "long", timeStyle: "short" });
+  function result(q, s) {
+    if (!s.done) return q.countable ? "not answered" : "";
+    const levels = q.el.querySelector(".cr-rubric-box") ? { yes: "strong", partly: "developing", no: "beginning" } : { yes: "got it", partly: "partly", no: "not yet" };
+    if (q.type === "short") return (s.early ? "looked at the model answer before writing a full answer" : "wrote an answer, then read the model answer") + "; marked themself: " + (levels[s.self] || "not marked");
+    if (s.first === true) return "right at the first try";
+    if (s.ok) return "right after another try";
+    return s.shown ? "not right; looked at the answer" : "not right";
+  }
+  function summary(ctx) {
+    const d = ctx.getData();
+    const qs = ctx.visible();
+    const a = ctx.a;
+    const auto = qs.filter((q) => q.auto);
+    const first = auto.filter((q) => (d.answers[q.id] || {}).first === true).length;
+    const now = auto.filter((q) => (d.answers[q.id] || {}).ok === true).length;
+    const rows = ["Lesson: " + ctx.title, "Name: " + (d.name || "")];
+    if (a && a.due) rows.push("Due: " + ctx.longDate(a.due));
+    rows.push("Finished: " + (d.completed ? when(d.completed) : "not yet (" + qs.filter((q) => q.countable && ctx.answered(d.answers[q.id])).length + " of " + qs.filter((q) => q.countable).length + " answered)"));
+    if (d.started) rows.push("Time on the lesson: " + Math.max(1, Math.round(((d.completed || Date.now()) - d.started) / 60000)) + " min");
+    if (auto.length) rows.push("Score on the auto-checked questions: " + first + " of " + auto.length + " right at the first try" + (now > first ? ", " + now + " of " + auto.length + " in the end" : ""));
+    ctx.body.replaceChildren(
+      h("ul", { class: "cr-summary-facts" }, rows.slice(2).map((r) => h("li", null, r))),
+      h("ol", { class: "cr-summary-list" }, qs.map((q) => {
+        const s = d.answers[q.id] || {};
+        const ans = q.answerText();
+        return h("li", null, h("p", null, h("strong", null, q.prompt)),
+          q.type === "discussion" ? h("p", null, "(for discussion in class)") : h("p", null, "Answer: ", ans ? (q.type === "short" ? h("span", { class: "cr-pre" }, ans) : ans) : "(none)"),
+          q.countable ? h("p", { class: "cr-summary-result" }, result(q, s)) : null);
+      })));
+    const txt = rows.concat([""], qs.map((q, i) => {
+      const s = d.answers[q.id] || {};
+      const lines = [(i + 1) + ". " + q.prompt];
+      if (q.type === "discussion") lines.push("   (for discussion in class)");
+      else { lines.push("   Answer: " + (q.answerText() || "(none)").replace(/\n/g, "\n   ")); lines.push("   Result: " + result(q, s)); }
+      return lines.join("\n");
+    })).join("\n");
+    ctx.out.value = txt;
+    return txt;
+  }
   // the text of a textarea to the clipboard, saying so in status (the summary's "Copy as text" uses it too)
   function copy(status, out, said) {
     const fallback = () => {
@@ -303,5 +345,5 @@
     status.textContent = "The file " + name + " is in your downloads: hand it in where your teacher asked.";
   }
 
-  window.closereadHandin = { encode, decode, scan, record, student, copy, h, crc32, fnv, TYPES, PREFIX, Bad };
+  window.closereadHandin = { encode, decode, scan, record, student, summary, copy, h, crc32, fnv, TYPES, PREFIX, Bad };
 })();

@@ -52,7 +52,6 @@
     for (let i = 0; i < s.length; i++) { x ^= s.charCodeAt(i); x = Math.imul(x, 0x01000193) >>> 0; }
     return x.toString(36);
   }
-  const when = (ts) => new Date(ts).toLocaleString([], { dateStyle: "long", timeStyle: "short" });
   const longDate = (iso) => {
     const d = new Date(iso + "T12:00:00");
     return isNaN(d) ? iso : d.toLocaleDateString([], { day: "numeric", month: "long", year: "numeric" });
@@ -425,11 +424,15 @@
 
   /* ---------- questions ---------- */
   const TYPES_AUTO = ["single", "multiple", "sort", "find"];
+  /* answered: right or its answer shown, never a wrong try still open (what is shown then would answer it);
+   * `done` (tried) is what the hand-in carries */
+  const answered = (s) => !!(s && (s.ok || s.shown));
 
   function verdict(kind, msg) {
     const sym = { ok: "\u2713", part: "\u2248", no: "\u2717", info: "i" }[kind];
     return h("p", { class: "cr-verdict cr-verdict-" + kind }, h("span", { class: "cr-verdict-icon", "aria-hidden": "true" }, sym + " "), h("strong", null, msg));
   }
+  const wordCount = (s) => (String(s).match(/[\p{L}\p{N}]+/gu) || []).length;
   function paras(s) {
     return String(s || "").split(/\n\s*\n/).map((p) => p.replace(/\s+/g, " ").trim()).filter(Boolean).map((p) => h("p", null, p));
   }
@@ -638,20 +641,34 @@
       }
     } else if (type === "short") {
       const ta = $("textarea", el);
-      const show = btn("Show the model answer", "cr-primary", () => {
-        if (!ta.value.trim()) { feedback.replaceChildren(verdict("info", "Write your answer first, then compare it with the model answer.")); ta.focus(); return; }
+      /* the model answer waits for a real try (design.yaml's short_answer.min_words) or "I am stuck" */
+      const need = +ta.dataset.minWords || 0;
+      const left = () => Math.max(0, need - wordCount(ta.value));
+      const more = (n) => "Write " + n + " more word" + (n > 1 ? "s" : "");
+      const wordsLeft = h("p", { class: "cr-words-left", id: ta.id + "-words" });
+      ta.after(wordsLeft);
+      ta.setAttribute("aria-describedby", ((ta.getAttribute("aria-describedby") || "") + " " + wordsLeft.id).trim());
+      const paintLeft = () => { const n = left(); wordsLeft.hidden = !n || !!st().shown; wordsLeft.textContent = n ? more(n) + ", then you can see the model answer." : ""; };
+      function showModel(early) {
         const s = st();
         s.text = ta.value;
-        s.shown = true;
-        s.done = true;
+        s.shown = s.done = true;
+        if (early) s.early = true;
         page.save();
         page.update();
         render();
         focusOn(feedback);
+      }
+      const show = btn("Show the model answer", "cr-primary", () => {
+        if (!left() && ta.value.trim()) return showModel(false);
+        stuck.hidden = false;
+        feedback.replaceChildren(verdict("info", (ta.value.trim() ? more(left()) : "Write your answer") + " first, then compare it with the model answer. Stuck? You may see it now."));
+        ta.focus();
       });
-      actions.append(show);
+      const stuck = btn("I am stuck: see the model answer", "", () => showModel(true), { hidden: true });
+      actions.append(show, " ", stuck);
       let t = null;
-      ta.addEventListener("input", () => { clearTimeout(t); t = setTimeout(() => { st().text = ta.value; page.save(); }, 300); });
+      ta.addEventListener("input", () => { paintLeft(); clearTimeout(t); t = setTimeout(() => { st().text = ta.value; page.save(); }, 300); });
       ta.addEventListener("blur", () => { st().text = ta.value; page.save(); });
       q.answerText = () => st().text || "";
       q.render = render;
@@ -662,6 +679,8 @@
         const s = st();
         if (document.activeElement !== ta) ta.value = s.text || "";
         show.hidden = !!s.shown;
+        if (s.shown) stuck.hidden = true;
+        paintLeft();
         if (rubric) {
           rubric.hidden = !s.shown;
           if (s.shown) {
@@ -728,11 +747,11 @@
         data.updated = Date.now();
         const list = visible();
         data.total = list.filter((q) => q.countable).length;
-        data.answered = list.filter((q) => q.countable && (data.answers[q.id] || {}).done).length;
+        data.answered = list.filter((q) => q.countable && answered(data.answers[q.id])).length;
         data.title = text($(".cr-title"));
         store.set(storeKey, data);
       },
-      answersComplete: () => visible().every((q) => !q.countable || (data.answers[q.id] || {}).done),
+      answersComplete: () => visible().every((q) => !q.countable || answered(data.answers[q.id])),
       update,
     };
     const qEls = $$(".cr-questions .cr-q");
@@ -822,7 +841,7 @@
       const s = new Set(), held = new Set();
       for (const q of assignment ? visible() : all) {
         const a = data.answers[q.id] || {};
-        q.anns.forEach((x) => ((a.ok || a.shown) ? s : held).add(x));
+        q.anns.forEach((x) => (answered(a) ? s : held).add(x));
       }
       held.forEach((x) => s.delete(x));
       return s;
@@ -845,13 +864,14 @@
     }
     function update() {
       const list = visible().filter((q) => q.countable);
-      const n = list.filter((q) => (data.answers[q.id] || {}).done).length;
+      const n = list.filter((q) => answered(data.answers[q.id])).length;
+      const retry = list.filter((q) => (data.answers[q.id] || {}).done && !answered(data.answers[q.id])).length;
       const done = n === list.length;
       const disc = visible().length - list.length;
       if (progress) {
         progress.textContent = done
           ? "All " + list.length + " questions answered." + (mode === "practice" ? " Every note in the article is now shown." : "")
-          : n + " of " + list.length + " questions answered." + (disc ? " (" + (disc > 1 ? disc + " more are" : "1 more is") + " for discussion.)" : "");
+          : n + " of " + list.length + " questions answered." + (retry ? " Try " + retry + " again, or show the answer." : "") + (disc ? " (" + (disc > 1 ? disc + " more are" : "1 more is") + " for discussion.)" : "");
       }
       applyMode();
       pill();
@@ -862,25 +882,41 @@
     const summary = Summary(root, assignment, page, visible, () => data);
     const resetBox = $(".cr-reset-box");
     if (resetBox) resetBox.hidden = false;
-    /* a small "question 5 of 10" while the questions are on screen */
+    /* "question 5 of 10": the question being answered (its focused control on screen), else the one at a
+     * reading line a third down the screen; none in the article */
     const sticky = $(".cr-sticky");
-    const seen = new Map();
-    /* redrawn when a question scrolls into view and when one is answered */
+    const header = $(".md-header");
+    let answering = null;
+    const onScreen = (r, top) => r.bottom > top && r.top < innerHeight && (r.width || r.height);
+    function current() {
+      const top = header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
+      const f = document.activeElement;
+      if (answering && answering.el.contains(f) && /^(INP|TEX|BUT|SEL)/.test(f.tagName) && onScreen(f.getBoundingClientRect(), top)) return answering;
+      const line = top + (innerHeight - top) / 3;
+      let best = null, dist = (innerHeight - top) / 3;
+      for (const q of visible()) {
+        const r = q.el.getBoundingClientRect();
+        const d = Math.max(r.top - line, line - r.bottom, 0);
+        if (onScreen(r, top) && d <= dist) { best = q; dist = d; if (!d) break; }
+      }
+      return best;
+    }
     function pill() {
       if (!sticky) return;
-      const cur = visible().find((q) => seen.get(q.el));
-      sticky.hidden = !cur;
+      const cur = current();
+      if (sticky.hidden !== !cur) sticky.hidden = !cur;
       if (cur) {
-        const n = visible().filter((q) => q.countable && (data.answers[q.id] || {}).done).length;
-        sticky.textContent = "Question " + cur.number + " of " + visible().length + " \u00b7 " + n + " answered";
+        const n = visible().filter((q) => q.countable && answered(data.answers[q.id])).length;
+        const said = "Question " + cur.number + " of " + visible().length + " \u00b7 " + n + " answered";
+        if (sticky.textContent !== said) sticky.textContent = said;
       }
     }
-    if (sticky && "IntersectionObserver" in window) {
-      const io = new IntersectionObserver((entries) => {
-        entries.forEach((e) => seen.set(e.target, e.isIntersecting));
-        pill();
-      }, { rootMargin: "-10% 0px -40% 0px" });
-      visible().forEach((q) => io.observe(q.el));
+    if (sticky) {
+      let queued = false;
+      const later = () => { if (!queued) { queued = true; requestAnimationFrame(() => { queued = false; pill(); }); } };
+      addEventListener("scroll", later, { passive: true });
+      addEventListener("resize", later, { passive: true });
+      $(".cr-questions").addEventListener("focusin", (e) => { const x = e.target.closest("section.cr-q"); answering = x && page.qs[x.dataset.q]; later(); });
     }
     if (data.answered == null) page.save();
     renderAll();
@@ -932,61 +968,21 @@
     if (ho) ho.addEventListener("click", () => { show(true); focusOn(panel); });
     nameIn.addEventListener("input", () => { getData().name = nameIn.value; page.save(); build(); });
 
-    function lines() {
-      const d = getData();
-      const qs = visible();
-      const auto = qs.filter((q) => q.auto);
-      const first = auto.filter((q) => (d.answers[q.id] || {}).first === true).length;
-      const now = auto.filter((q) => (d.answers[q.id] || {}).ok === true).length;
-      const rows = [];
-      rows.push("Lesson: " + text($(".cr-title")));
-      rows.push("Name: " + (d.name || ""));
-      if (a && a.due) rows.push("Due: " + longDate(a.due));
-      rows.push("Finished: " + (d.completed ? when(d.completed) : "not yet (" + qs.filter((q) => q.countable && (d.answers[q.id] || {}).done).length + " of " + qs.filter((q) => q.countable).length + " answered)"));
-      if (d.started) rows.push("Time on the lesson: " + Math.max(1, Math.round(((d.completed || Date.now()) - d.started) / 60000)) + " min");
-      if (auto.length) rows.push("Score on the auto-checked questions: " + first + " of " + auto.length + " right at the first try" + (now > first ? ", " + now + " of " + auto.length + " in the end" : ""));
-      return { rows, qs, d };
-    }
-    function result(q, s) {
-      if (!s.done) return q.countable ? "not answered" : "";
-      const levels = $(".cr-rubric-box", q.el) ? { yes: "strong", partly: "developing", no: "beginning" } : { yes: "got it", partly: "partly", no: "not yet" };
-      if (q.type === "short") return "wrote an answer, then read the model answer; marked themself: " + (levels[s.self] || "not marked");
-      if (s.first === true) return "right at the first try";
-      if (s.ok) return "right after another try";
-      return s.shown ? "not right; looked at the answer" : "not right";
-    }
-    function build() {
-      const { rows, qs, d } = lines();
-      body.replaceChildren(
-        h("ul", { class: "cr-summary-facts" }, rows.slice(2).map((r) => h("li", null, r))),
-        h("ol", { class: "cr-summary-list" }, qs.map((q) => {
-          const s = d.answers[q.id] || {};
-          const ans = q.answerText();
-          return h("li", null, h("p", null, h("strong", null, q.prompt)),
-            q.type === "discussion" ? h("p", null, "(for discussion in class)") : h("p", null, "Answer: ", ans ? (q.type === "short" ? h("span", { class: "cr-pre" }, ans) : ans) : "(none)"),
-            q.countable ? h("p", { class: "cr-summary-result" }, result(q, s)) : null);
-        })));
-      const txt = rows.concat([""], qs.map((q, i) => {
-        const s = d.answers[q.id] || {};
-        const lines2 = [(i + 1) + ". " + q.prompt];
-        if (q.type === "discussion") lines2.push("   (for discussion in class)");
-        else { lines2.push("   Answer: " + (q.answerText() || "(none)").replace(/\n/g, "\n   ")); lines2.push("   Result: " + result(q, s)); }
-        return lines2.join("\n");
-      })).join("\n");
-      out.value = txt;
-      return txt;
-    }
+    /* the summary itself is written by closeread-handin.js (summary()), loaded when it first shows */
+    const ctx = { root, el: handin, nameIn, visible, getData, build, body, out, a, answered, longDate, title: text(title) };
+    function build() { return window.closereadHandin ? window.closereadHandin.summary(ctx) : ""; }
     function copy() {
       build();
       out.focus(); out.select();
       if (window.closereadHandin) window.closereadHandin.copy(status, out, "Copied. Paste it into an email or your learning platform.");
     }
+    let loading = false;
     function show(on) {
       forced = forced || on;
       panel.hidden = !forced && !a;
       $(".cr-summary-main", panel).hidden = !forced;
       $(".cr-summary-open", panel).closest("p").hidden = forced;
-      if (forced) { build(); if (!handin.firstChild) handIn({ root, el: handin, nameIn, visible, getData, build }); }
+      if (forced) { build(); if (!loading) { loading = true; handIn(ctx); } }
     }
     nameIn.value = getData().name || "";
     return {
@@ -1000,11 +996,11 @@
     };
   }
 
-  /* closeread-handin.js (hand-in, copy) is loaded once a summary shows; a cartridge page inlines it */
+  /* closeread-handin.js (the summary's text, hand-in, copy) is loaded once a summary shows; a cartridge page inlines it */
   const SCRIPT_SRC = document.currentScript && document.currentScript.src;
   function handIn(ctx) {
     (window.closereadHandin || !SCRIPT_SRC ? Promise.resolve() : new Promise((ok, no) => document.head.append(h("script", { src: new URL("closeread-handin.js", SCRIPT_SRC).href, onload: ok, onerror: no }))))
-      .then(() => window.closereadHandin && window.closereadHandin.student(ctx), () => {});
+      .then(() => { if (window.closereadHandin) { window.closereadHandin.student(ctx); ctx.build(); } }, () => {});
   }
 
   /* ---------- catalogue: progress per lesson ---------- */
@@ -1020,19 +1016,42 @@
   }
 
   /* ---------- teacher edition: popovers and legend only ---------- */
-  /* a gloss opens and closes on a press too: some browsers do not focus a tapped button, and CSS alone
-   * (:focus-within) opens it on focus only */
+  /* a gloss's meaning opens under its line, which makes room for it: it hides no word, and the next gloss
+   * is one tap away. It toggles on a press (some browsers do not focus a tapped button). A press elsewhere
+   * closes it at the click, not at pointerdown or focusout: lines moving under the finger would take the click */
   function glosses() {
     const all = $$(".cr-gloss");
     if (!all.length) return;
-    const set = (g, on) => { g.classList.toggle("cr-open", on); $(".cr-gloss-btn", g).setAttribute("aria-expanded", String(on)); };
+    let opened = null, pressing = false;
+    const set = (g, on) => {
+      if (!g || (opened === g) === on) return;
+      if (on) set(opened, false);
+      g.classList.toggle("cr-open", on);
+      $(".cr-gloss-btn", g).setAttribute("aria-expanded", on);
+      opened = on ? g : null;
+      room(on);
+    };
+    const room = (scroll) => {
+      const line = opened && opened.closest(".cr-line");
+      $$(".cr-article .cr-line[style]").forEach((l) => l.removeAttribute("style"));
+      if (!line) return;
+      const pop = $(".cr-gloss-pop", opened);
+      line.style.marginBottom = Math.ceil(pop.offsetHeight + pop.offsetTop - line.clientHeight + parseFloat(getComputedStyle(line).marginBottom)) + "px";
+      const r = pop.getBoundingClientRect();
+      if (scroll === true && r.bottom > innerHeight) scrollBy({ top: Math.min(r.bottom - innerHeight + 8, r.top - 80), behavior: reduced() ? "auto" : "smooth" });
+    };
     all.forEach((g) => {
       const b = $(".cr-gloss-btn", g);
-      b.addEventListener("click", (e) => { e.preventDefault(); e.stopPropagation(); const on = !g.classList.contains("cr-open"); all.forEach((x) => set(x, false)); set(g, on); });
-      g.addEventListener("keydown", (e) => { if (e.key === "Escape" && g.classList.contains("cr-open")) { e.preventDefault(); set(g, false); b.focus(); } });
-      g.addEventListener("focusout", (e) => { if (!g.contains(e.relatedTarget)) set(g, false); });
+      b.addEventListener("click", (e) => { e.preventDefault(); e.stopPropagation(); set(g, opened !== g); });
+      g.addEventListener("keydown", (e) => { if (e.key === "Escape" && opened === g) { e.preventDefault(); set(g, false); b.focus(); } });
+      g.addEventListener("focusout", (e) => { if (!pressing && !g.contains(e.relatedTarget)) set(g, false); });
     });
-    document.addEventListener("pointerdown", (e) => { all.forEach((g) => { if (!g.contains(e.target)) set(g, false); }); });
+    const on = (type, fn) => document.addEventListener(type, fn, true);
+    on("pointerdown", () => { pressing = true; });
+    on("pointercancel", () => { pressing = false; }); // a scroll
+    on("pointerup", () => setTimeout(() => { pressing = false; }, 600)); // a press without a click
+    on("click", (e) => { pressing = false; if (opened && !e.target.closest(".cr-gloss")) set(opened, false); });
+    addEventListener("resize", room, { passive: true });
   }
 
   function init() {

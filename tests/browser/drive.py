@@ -142,7 +142,7 @@ def complete_by_keyboard(page, key: dict, limit: int = 1500) -> list[str]:
                     page.keyboard.press("Space")
                     log.append(f"{qid}: ticked {value}")
         elif a["tag"] == "TEXTAREA" and qtype == "short" and qid not in checked:
-            page.keyboard.type("My answer, written with the keyboard.")
+            page.keyboard.type("My answer, written with the keyboard, long enough to see the model answer.")
             log.append(f"{qid}: wrote an answer")
         elif a["tag"] == "BUTTON" and qid and qid not in checked:
             label = a["text"]

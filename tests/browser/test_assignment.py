@@ -122,7 +122,7 @@ def test_student_opens_the_link_answers_and_gets_a_summary(builder, open_page, f
         page.locator(".cr-article .cr-w").nth(idx).click()
     page.locator(".cr-findbar").get_by_role("button", name="Check these words").click()
     assert "Right" in feedback(page, "q-find")
-    q(page, "q-short").get_by_label("Your answer").fill("It adds 'paralyses'.")
+    q(page, "q-short").get_by_label("Your answer").fill("It adds 'paralyses', a word that no source in the story uses.")
     q(page, "q-short").get_by_role("button", name="Show the model answer").click()
     q(page, "q-short").get_by_role("button", name="Strong").click()
 
@@ -130,10 +130,11 @@ def test_student_opens_the_link_answers_and_gets_a_summary(builder, open_page, f
     summary = page.locator("#cr-summary")
     assert summary.locator(".cr-summary-main").is_visible()
     page.get_by_label("Your name").fill("Ada Student")
+    expect(summary).to_contain_text("Score on the auto-checked questions")  # written by closeread-handin.js, loaded now
     text = summary.inner_text()
     assert "Score on the auto-checked questions: 1 of 2 right at the first try, 2 of 2 in the end" in text
     assert "Finished: " in text and "Time on the lesson:" in text
-    assert "It adds 'paralyses'." in text and "marked themself: strong" in text
+    assert "It adds 'paralyses', a word that no source in the story uses." in text and "marked themself: strong" in text
     plain = page.get_by_label(re.compile("The summary as text")).input_value()
     assert re.match(r"Lesson: A harbour strike\nName: Ada Student\nDue: (14 March 2030|March 14, 2030)\n", plain)
     assert "1. Select the words that show who the source of the 300 figure is." in plain
@@ -165,6 +166,7 @@ def test_student_can_open_the_summary_before_finishing(fixture_kit, open_page):
     page = open_page(fixture_kit.http(f"site/lessons/{FIXTURE}/index.html#assign?q=q-multi,q-sort&m=explore"))
     assert page.evaluate("document.body.dataset.crMode") == "explore"
     page.get_by_role("button", name="See my summary now").click()
+    expect(page.locator("#cr-summary")).to_contain_text("Finished: not yet")
     text = page.locator("#cr-summary").inner_text()
     assert "Finished: not yet (0 of 2 answered)" in text and "not answered" in text
 

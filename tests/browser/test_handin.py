@@ -69,6 +69,9 @@ def _short(page, text: str, level: str):
     s = q(page, "q-short")
     s.get_by_label("Your answer").fill(text)
     s.get_by_role("button", name="Show the model answer").click()
+    stuck = s.get_by_role("button", name="I am stuck: see the model answer")
+    if stuck.is_visible():  # a short answer: the student chooses to see the model answer anyway
+        stuck.click()
     s.get_by_role("button", name=level).click()
 
 

@@ -215,7 +215,7 @@ def test_short_answer_write_reveal_and_mark_yourself(student):
     s = q(student, "q-short")
     s.get_by_role("button", name="Show the model answer").click()
     assert "Write your answer first" in feedback(student, "q-short")
-    s.get_by_label("Your answer").fill("The headline says the city is paralysed.")
+    s.get_by_label("Your answer").fill("The headline says the city is paralysed, but no one in the story says so.")
     s.get_by_role("button", name="Show the model answer").click()
     text = feedback(student, "q-short")
     assert "It says the city is paralysed, which no source says." in text
@@ -332,14 +332,14 @@ def test_progress_is_kept_after_reload_and_can_be_reset(student):
     s = q(student, "q-source")
     s.get_by_label("Ana Silva").check()
     s.get_by_role("button", name="Check my answer").click()
-    q(student, "q-short").get_by_label("Your answer").fill("Draft answer")
+    q(student, "q-short").get_by_label("Your answer").fill("A draft answer that is long enough to compare with the model answer.")
     q(student, "q-short").get_by_role("button", name="Show the model answer").click()
     assert progress(student).startswith(f"2 of {n} questions answered.")
     student.reload()
     assert progress(student).startswith(f"2 of {n} questions answered.")
     assert q(student, "q-source").get_by_label("Ana Silva").is_checked()
     assert "Right." in feedback(student, "q-source")
-    assert q(student, "q-short").get_by_label("Your answer").input_value() == "Draft answer"
+    assert q(student, "q-short").get_by_label("Your answer").input_value() == "A draft answer that is long enough to compare with the model answer."
     student.get_by_role("button", name="Reset my answers").click()
     student.get_by_role("button", name="Keep them").click()
     assert progress(student).startswith(f"2 of {n} questions answered.")

@@ -274,3 +274,28 @@ def test_real_corpus_page_imports(tmp_path):
     assert {"headline", "furniture", "caption"} <= roles
     article = (folder / "article.txt").read_text(encoding="utf-8")
     assert "Rep. Ilhan Omar" in article
+
+
+def test_posts_embedded_from_social_networks_are_marked_not_the_outlets_voice():
+    page = extract_page(read_page(FIXTURES / "embedded-posts.html"))
+    roles = {b.text: (b.role, b.label) for b in page.blocks}
+    tweet = ("The ferry is the only road we have. Doubling the fare is a disaster for every family on Holm Island.")
+    assert roles[tweet] == ("furniture", "Embedded post")
+    assert roles["Last sailing before the new fares start: the crossing is cheaper than it will ever be again."] \
+        == ("furniture", "Embedded post")
+    # the article's own lines around them stay body
+    assert roles["Residents took to social media to protest against the decision. See tweets :"] == ("body", "")
+    assert roles[next(t for t in roles if t.startswith("The operator said fuel costs"))] == ("body", "")
+
+
+def test_nothing_is_suggested_on_an_embedded_post(tmp_path):
+    from closeread.suggest import suggest
+
+    folder = _import(FIXTURES / "embedded-posts.html", tmp_path,
+                     suggest=lambda text, *, skip, captions: suggest(text, skip=skip, captions=captions))
+    data = yaml.safe_load((folder / "lesson.yaml").read_text(encoding="utf-8"))
+    suggested = [a for a in data.get("annotations") or [] if a.get("suggested")]
+    quotes = " ".join(str(a.get("quote")) for a in suggested)
+    assert suggested and "disaster" not in quotes and "Last sailing" not in quotes and "Doubling" not in quotes
+    # "See tweets :" is an instruction to the reader: "See" is no source
+    assert not any(a.get("kind") == "source" and a.get("quote") == "See" for a in suggested)

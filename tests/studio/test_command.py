@@ -58,3 +58,15 @@ def test_studio_with_a_saved_page_imports_it_first_as_new_does(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_a_lesson_file_linked_outside_is_refused_before_serving(tmp_path):
+    kit = make_kit(tmp_path / "kit")
+    path = kit / "lessons" / "tiny-harbour" / "lesson.yaml"
+    path.rename(tmp_path / "outside.yaml")
+    path.symlink_to(tmp_path / "outside.yaml")
+    result = subprocess.run([sys.executable, str(REPO / "build.py"), "--root", str(kit), "studio", "tiny-harbour"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and not result.stdout
+    assert result.stderr.strip().splitlines() == [
+        "lessons/tiny-harbour/lesson.yaml: the file is a symbolic link; expected a regular file in the lesson folder (copy the file itself there)"]

@@ -69,3 +69,48 @@ def test_the_page_loads_nothing_from_another_host(studio):
         assert not re.search(rb"https?://|//[a-z0-9.-]+\.[a-z]{2,}/", body), name
         assert b"innerHTML" not in body and b"insertAdjacentHTML" not in body and b"eval(" not in body
     assert headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_a_cookie_from_an_earlier_run_does_not_hide_the_printed_token(studio):
+    # a browser keeps the cookie of the studio it opened before (cookies are not told apart by port):
+    # opening this run's address must still work, and then the page reloads on this run's cookie
+    host = {"Host": f"127.0.0.1:{studio.port}"}
+    for name in ("closeread_studio", f"closeread_studio_{studio.port}"):
+        stale = {**host, "Cookie": f"{name}=the-token-of-an-earlier-run"}
+        status, headers, raw = studio.request("GET", f"/?token={studio.token}", headers=stale)
+        assert status == 200, raw
+        cookie = headers["Set-Cookie"].split(";")[0]
+        assert studio.request("GET", "/api/state", headers={**host, "Cookie": cookie})[0] == 200
+        assert studio.request("GET", "/api/state", headers=stale)[0] == 403
+
+
+def test_two_studios_open_at_once_keep_a_cookie_each(studio):
+    from closeread.studio.command import start
+
+    server, url = start(studio.folder.parents[1], studio.folder)
+    try:
+        other = server.server_address[1]
+        cookies = {}
+        for port, token in ((studio.port, studio.token), (other, url.split("token=")[1])):
+            conn_host = {"Host": f"127.0.0.1:{port}"}
+            client = type(studio)(port, token, studio.folder)
+            status, headers, _ = client.request("GET", f"/?token={token}", headers=conn_host)
+            assert status == 200
+            name, value = headers["Set-Cookie"].split(";")[0].split("=", 1)
+            cookies[name] = value
+        assert len(cookies) == 2  # the second studio's cookie does not replace the first one's
+        jar = "; ".join(f"{k}={v}" for k, v in cookies.items())
+        assert studio.request("GET", "/api/state", headers={"Host": f"127.0.0.1:{studio.port}", "Cookie": jar})[0] == 200
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_body_length_below_zero_is_refused_at_once(studio):
+    import socket
+
+    with socket.create_connection(("127.0.0.1", studio.port), timeout=10) as sock:
+        head = "".join(f"{k}: {v}\r\n" for k, v in studio.page_headers().items())
+        sock.sendall(f"POST /api/action HTTP/1.1\r\n{head}Content-Length: -1\r\n\r\n{{}}".encode())
+        answer = sock.recv(200)  # before the fix the server read on until the client closed: a timeout here
+    assert answer.startswith(b"HTTP/1.0 400") or answer.startswith(b"HTTP/1.0 409"), answer

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import yaml
 
 
@@ -142,3 +143,41 @@ def test_words_typed_instead_of_selected_must_be_found_once(studio):
     assert "not found in the article" in out["error"] and "did you mean" in out["error"]
     out = studio.act("add-annotation", {"kind": "attribution-verb", "quote": "said", "note": "x", "fields": {"implies": "y"}}, expect=409)
     assert "matches 2 places" in out["error"]
+
+
+@pytest.mark.parametrize("damage", ["too-large", "not-utf8", "linked"])
+def test_a_lesson_file_the_studio_cannot_read_is_one_line_not_a_server_error(studio, tmp_path, damage):
+    path = studio.folder / "lesson.yaml"
+    text = _lesson(studio)
+    if damage == "too-large":
+        path.write_text(text + "#" + "x" * 2_100_000 + "\n", encoding="utf-8")
+        expected = "file is 2.1 MB; expected at most 2 MB"
+    elif damage == "not-utf8":
+        path.write_bytes(text.encode("utf-8").replace(b"title:", b"title: \xff", 1))
+        expected = "invalid UTF-8 byte 0xff; expected UTF-8 text"
+    else:
+        (tmp_path / "outside.yaml").write_text(text, encoding="utf-8")
+        path.unlink()
+        path.symlink_to(tmp_path / "outside.yaml")
+        expected = "the file is a symbolic link"
+    before = path.read_bytes()
+    host = {"Host": f"127.0.0.1:{studio.port}", "X-Studio-Token": studio.token}
+    for method, route, body in (("GET", "/api/state", None), ("GET", "/api/version", None),
+                                ("POST", "/api/action", {"action": "set-field", "params": {"key": "title", "value": "x"}, "version": ""})):
+        status, _, raw = studio.request(method, route, body, studio.page_headers() if body else host)
+        error = json.loads(raw)["error"]
+        assert status == 409 and error.startswith(f"lessons/{studio.folder.name}/lesson.yaml:") and expected in error, (route, raw)
+    assert path.read_bytes() == before
+
+
+def test_a_suggestions_file_the_build_refuses_is_never_parsed_for_editing(studio):
+    # the safe loader refuses it with its line; the round-trip parser must not be handed it (5,000 levels
+    # of nesting made every action of the lesson fail with a RecursionError, a 500)
+    bad = "x: " + "[" * 5000 + "]" * 5000 + "\nannotations: []\n"
+    (studio.folder / "suggestions.yaml").write_text(bad, encoding="utf-8")
+    state = studio.state()
+    assert any(p["text"].startswith(f"lessons/{studio.folder.name}/suggestions.yaml:1: ") for p in state["problems"])
+    assert {p["file"] for p in state["problems"]} == {"suggestions.yaml"}  # the page names the file to fix
+    studio.act("set-field", {"key": "title", "value": "Still editable"})
+    assert "title: Still editable" in _lesson(studio)
+    assert (studio.folder / "suggestions.yaml").read_text(encoding="utf-8") == bad

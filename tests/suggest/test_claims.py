@@ -148,3 +148,47 @@ def test_an_appeal_is_reported_by_its_whole_sentence_not_by_its_infinitive():
     text = ("A group of physicians, alarmed that the administration is denying flu vaccines to migrants, is urging "
             "the department to accept its offer.\n")
     assert claims(text) == [text.strip().rstrip(".")]
+
+
+def test_a_compound_sentence_gives_a_claim_per_statement():
+    text = ("Ferry tickets were raised from $4 to $6 in May, and the service was cut to two crossings a day in "
+            "June.\n")
+    assert claims(text) == ["Ferry tickets were raised from $4 to $6 in May",
+                            "the service was cut to two crossings a day in June"]
+
+
+def test_a_reported_compound_leaves_out_a_clause_that_is_another_attribution():
+    text = ("The mayor said the bridge would reopen in May, while the union condemned the plan announced by the "
+            "council.\n")
+    assert claims(text) == ["the bridge would reopen in May"]
+
+
+def test_a_first_person_aside_does_not_hide_the_statement_beside_it():
+    assert claims("Let's be honest, many tenants really dislike their landlords and would move if they could.\n") \
+        == ["many tenants really dislike their landlords and would move if they could"]
+    assert claims("As their savings ran out over the winter, I guess it was only a matter of time.\n") \
+        == ["their savings ran out over the winter"]
+    # the writer's own opinion or prescription is no claim
+    assert claims("I mean, there really should be a law against these fees.\n") == []
+    assert claims("I think the new park is the best thing the council has done.\n") == []
+
+
+def test_a_second_person_generalisation_is_a_claim():
+    assert claims("The longer you rent in this city, the more you are likely to pay each year.\n") == \
+        ["The longer you rent in this city, the more you are likely to pay each year"]
+    assert claims("Many drivers will tell you the roads have become more dangerous at night.\n") == \
+        ["the roads have become more dangerous at night"]
+
+
+def test_an_as_tag_inside_a_statement_is_left_out_of_its_claim_and_source():
+    text = "The ferry is late every winter, as the operator has admitted, and fares are rising.\n"
+    assert claims(text)[0] == "The ferry is late every winter"
+    assert [s["quote"] for s in suggest(text) if s["kind"] == "source"] == ["the operator"]
+    # an "as" that is no tag: the sentence's own clause
+    assert claims("The ferry ran as the storm passed over the island on Monday.\n") == \
+        ["The ferry ran as the storm passed over the island on Monday"]
+
+
+def test_an_attribution_in_a_relative_clause_leaves_the_main_statement_a_claim():
+    text = "The council's figures put the cost at £40 a year, a number that opposition councillors say is too low.\n"
+    assert claims(text) == ["The council's figures put the cost at £40 a year"]

@@ -105,3 +105,21 @@ def test_an_organisations_role_and_its_holder_through_a_possessive():
     text = "Residents’ association chair Karl Brenner said families would leave the island.\n"
     (src,) = [s for s in suggest(text) if s["kind"] == "source"]
     assert "Named source: Karl Brenner" in src["note"]
+
+
+def test_a_finite_passives_agent_speaks_but_a_participles_is_part_of_the_source():
+    assert trimmed("A copy of the letter was rejected by Ms Okafor") == "Ms Okafor"
+    assert trimmed("the petition signed by forty residents") == "the petition signed by forty residents"
+
+
+def test_who_issued_a_document_speaks_through_it():
+    assert trimmed("the harbour police issued a statement") == "the harbour police"
+    assert trimmed("Forty residents signed an open letter") == "Forty residents"
+    # a document that is itself the subject stays the source
+    assert trimmed("a statement from the harbour trust") == "a statement from the harbour trust"
+
+
+def test_a_relative_that_clause_ends_with_its_speaker():
+    assert trimmed("a number that opposition councillors") == "opposition councillors"
+    assert trimmed("Organizations that seek to combat political misinformation") == \
+        "Organizations that seek to combat political misinformation"
