@@ -151,12 +151,15 @@ def test_the_question_count_follows_answers_and_covers_no_input_on_a_phone(shipp
     section.get_by_role("button", name="Check my answer").click()
     assert re.search(r"· 1 answered$", pill.inner_text()), "the count follows the answer, not only the scroll"
     covered = page.evaluate(
-        """() => {
+        """async () => {
           const pill = document.querySelector('.cr-sticky');
+          const frame = () => new Promise(r => requestAnimationFrame(r));
           const out = [];
           for (const el of document.querySelectorAll('section.cr-q[data-core] :is(input, textarea, button)')) {
             if (!el.offsetParent) continue;
             el.focus();  // the browser scrolls it into view, as a tap or Tab does
+            // measured once the scroll has settled (a smooth scroll measured half-way was a flaky failure)
+            for (let last = -1, still = 0; still < 3; ) { await frame(); still = scrollY === last ? still + 1 : 0; last = scrollY; }
             const a = el.getBoundingClientRect(), b = pill.getBoundingClientRect();
             if (!pill.hidden && a.top < b.bottom && b.top < a.bottom && a.left < b.right && b.left < a.right) out.push(el.name || el.textContent);
           }
