@@ -644,7 +644,7 @@
       /* the model answer waits for a real try (design.yaml's short_answer.min_words) or "I am stuck" */
       const need = +ta.dataset.minWords || 0;
       const left = () => Math.max(0, need - wordCount(ta.value));
-      const more = (n) => "Write " + n + " more word" + (n > 1 ? "s" : "");
+      const more = (n) => "Write " + (n < need ? n + " more" : "at least " + n) + " word" + (n > 1 ? "s" : "");
       const wordsLeft = h("p", { class: "cr-words-left", id: ta.id + "-words" });
       ta.after(wordsLeft);
       ta.setAttribute("aria-describedby", ((ta.getAttribute("aria-describedby") || "") + " " + wordsLeft.id).trim());

@@ -181,12 +181,14 @@ def test_a_model_answer_waits_for_a_real_try_or_the_students_choice(shipped_kit,
     s = q(page, "q-outlet")
     box = s.get_by_label("Your answer")
     model = s.locator(".cr-model")
+    need = int(box.get_attribute("data-min-words"))
+    left = s.locator(".cr-words-left")
+    assert left.inner_text() == f"Write at least {need} words, then you can see the model answer.", \
+        "an empty box asks for a whole answer, not for 'more' words"
     box.fill("S")
     s.get_by_role("button", name="Show the model answer").click()
     assert model.count() == 0, "one letter is not an answer"
-    need = int(box.get_attribute("data-min-words"))
     assert need >= 8
-    left = s.locator(".cr-words-left")
     assert left.is_visible() and f"{need - 1} more words" in left.inner_text(), left.inner_text()
     assert left.get_attribute("id") in box.get_attribute("aria-describedby").split(), "read with the box"
     assert f"{need - 1} more words" in s.locator(".cr-feedback").inner_text()
