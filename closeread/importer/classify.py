@@ -145,6 +145,10 @@ def _classify(leaf: Leaf, *, in_body_range: bool, author: str | None) -> tuple[s
         if _CREDIT_ATTR.search(_attrs(el)) or _CREDIT_TEXT.search(text):
             return "credit", "Photo credit"
         return "caption", "Photo caption"
+    if _DATELINE.match(text):
+        # before the credit classes: CNN's "CNN —" sits in a 'source'-classed element, and a line that is
+        # only a dateline is never a photo credit
+        return "furniture", "Dateline"
     # a credit-classed element that holds a date or a button ("21:17 18.11.2019 Get short URL") is not a credit
     if _inside(el, _CREDIT_ATTR, 3) and words <= 25 and (is_credit(text) or not _DATE_TEXT.search(text)):
         return "credit", "Photo credit"
@@ -168,8 +172,6 @@ def _classify(leaf: Leaf, *, in_body_range: bool, author: str | None) -> tuple[s
         return "furniture", "Date line"
     if words <= 10 and _DATE_TEXT.search(text) and re.search(r"\d", text):
         return "furniture", "Date line"
-    if _DATELINE.match(text):
-        return "furniture", "Dateline"
     if _inside(el, _RELATED_ATTR, 6) or (_RELATED_TEXT.match(text) and words <= 40):
         return "furniture", "Related-story teaser"
     if words <= 8 and (_SHARE_TEXT.match(text) or _inside(el, _SHARE_ATTR, 4) or tag in ("button",)):

@@ -299,3 +299,17 @@ def test_nothing_is_suggested_on_an_embedded_post(tmp_path):
     assert suggested and "disaster" not in quotes and "Last sailing" not in quotes and "Doubling" not in quotes
     # "See tweets :" is an instruction to the reader: "See" is no source
     assert not any(a.get("kind") == "source" and a.get("quote") == "See" for a in suggested)
+
+
+def test_a_dateline_in_a_source_classed_element_is_a_dateline_not_a_photo_credit(tmp_path):
+    # CNN's "CNN —" sits in <div class="source"><cite class="source__cite">: a 'source' class marks photo
+    # credits on other sites, but a line that is only a dateline is never one ("Photo not captured" followed)
+    body = " ".join(["The court heard the case on Monday and the justices asked many questions."] * 6)
+    html = (f"<html><head><title>Court</title></head><body><article><h1>Court hears the case</h1>"
+            f"<div class='source'><cite class='source__cite'><span>CNN</span> —</cite></div>"
+            f"<p>{body}</p><p>{body}</p></article></body></html>")
+    page_file = tmp_path / "page.html"
+    page_file.write_text(html, encoding="utf-8")
+    page = extract_page(read_page(page_file))
+    roles = {b.text.strip(): (b.role, b.label) for b in page.blocks}
+    assert roles.get("CNN —") == ("furniture", "Dateline"), roles
