@@ -46,6 +46,15 @@ def kit(tmp_path):
     return kit
 
 
+def _loaded(page) -> None:
+    """Wait for the studio's first check. Not by page.wait_for_function: a string predicate polls through
+    eval, which the studio's CSP (no 'unsafe-eval') refuses whenever it is not true at the first try, so
+    the test failed on a busy machine; a locator's wait needs no eval."""
+    from playwright.sync_api import expect
+
+    expect(page.locator("#check-status")).not_to_have_text("Loading…")
+
+
 def _watched(context, events: list):
     page = context.new_page()
     page.on("dialog", lambda d: (events.append(f"dialog: {d.message}"), d.dismiss()))
@@ -63,7 +72,7 @@ def test_a_strangers_page_runs_nothing_in_any_panel_of_the_studio(chromium, kit)
     try:
         page = _watched(context, events)
         page.goto(url)
-        page.wait_for_function("document.getElementById('check-status').textContent !== 'Loading…'")
+        _loaded(page)
         assert page.locator("#pending .card").count() > 5
         for i in range(page.locator("#pending .card").count()):
             page.locator("#pending .card").nth(i).get_by_role("button", name="Edit").click()
@@ -103,7 +112,7 @@ def test_two_studios_open_in_one_browser_both_answer(chromium, kit):
             assert page.goto(url).status == 200
         for page in pages:  # a reload has no token in the address: each page's own cookie must do
             assert page.reload().status == 200
-            page.wait_for_function("document.getElementById('check-status').textContent !== 'Loading…'")
+            _loaded(page)
     finally:
         context.close()
         for server, _ in servers:
