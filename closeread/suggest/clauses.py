@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import AUX_VERBS
-from .reading import WORD_RE, _has_verb
+from .reading import _has_verb, _words
 
 # words that can open a clause's subject
 _SUBJECT_START = {
@@ -21,6 +21,7 @@ _SUBJECT_START = {
     "many", "most", "much", "no", "each", "every", "all", "both", "few", "several", "more", "less", "other",
     "others", "another", "any", "it", "he", "she", "they", "we", "you", "i", "there", "one", "none", "such",
 }
+# true auxiliaries (AUX_VERBS also holds common verbs): what soon follows a noun-phrase subject
 _AUX = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may",
         "might", "must", "should", "do", "does", "did", "won't", "won’t", "can't", "can’t", "isn't", "isn’t",
         "aren't", "aren’t", "wasn't", "wasn’t", "don't", "don’t", "doesn't", "doesn’t"}
@@ -29,10 +30,6 @@ _BOUNDARY = re.compile(r"\s*;\s+|:\s+(?=[A-Z])|\s*[—–]\s*|\s+-\s+|,\s+(?:and
 # a concessive clause that opens the sentence: "Although the port handles more ships, its revenue fell" (not
 # "While", as often of time as of contrast, nor a concession that only qualifies: "While there are estimates, they are speculative")
 _OPENING = re.compile(r"(?:Whereas|Although|Though)\s+(?P<sub>[^,]{8,200}?),\s+(?=\S)")
-
-
-def _words(text: str) -> list[str]:
-    return WORD_RE.findall(text)
 
 
 # words that open a phrase or a subordinate clause, not a subject ("By taking a cut", "on the same day")
@@ -53,7 +50,7 @@ def _finite(words: list[str]) -> bool:
         return False
     for i, w in enumerate(words):
         lw = w.lower()
-        if lw in AUX_VERBS or lw in _AUX or lw.endswith(("n't", "n’t")):
+        if lw in AUX_VERBS or lw.endswith(("n't", "n’t")):  # _AUX is within these two
             return True
         if i > 0 and len(lw) > 3 and lw.endswith("ed"):
             return True
