@@ -20,10 +20,15 @@
     observer.disconnect();
     if (!document.body.hasAttribute("data-md-color-switching")) document.body.setAttribute("data-md-color-switching", "");
   }).observe(root, { childList: true });
-  // the meta joins <head> when Material takes the attribute off (next frame), or at the load event
+  // the meta joins <head> when Material takes the attribute off (next frame); both are done at the
+  // load event at the latest (a site with one palette has no palette to take it off)
   let held = null;
   const append = head.appendChild;
   const release = () => { if (held && !held.isConnected) append.call(head, held); };
+  addEventListener("load", () => {
+    release();
+    document.body.removeAttribute("data-md-color-switching");
+  }, { once: true });
   head.appendChild = function (node) {
     if (!held && node && node.tagName === "META" && node.name === "color-scheme" && document.body) {
       held = node;
@@ -32,7 +37,6 @@
         observer.disconnect();
         release();
       }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-switching"] });
-      addEventListener("load", release, { once: true });
       return node;
     }
     return append.apply(this, arguments);
