@@ -12,7 +12,7 @@ builder the Common Cartridge download and the Google Classroom share (5.2 KB, fr
 needs only after an action (the hand-in, the cartridge's zip writer, the class results) loads on demand
 and is not counted here.
 
-Raised to 28 and 33 KB on 8 December 2026 for material-start.js (1.0 KB gzipped), which saves every page
+Raised to 28 and 33 KB on 8 December 2026 for material-start.js (1.1 KB gzipped), which saves every page
 three to four whole-page style passes before its load event (issue 20; devdocs/performance.md).
 """
 
