@@ -28,8 +28,36 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .inflect import inflections
 from .lexicon import _data, attribution_verbs
 from .reading import Article, Suggestion
+
+
+@dataclass(frozen=True)
+class WordClass:
+    """A closed class of style-guide advice (``classes`` in loaded_cues.yaml): its name, the reason given
+    in the note, a neutral alternative, and the one pattern that finds its verbs (every regular form of
+    each lemma) and words (as written, or with a plural "s")."""
+    name: str
+    why: str
+    neutral: str
+    regex: re.Pattern
+    after_subject: frozenset = frozenset()  # words kept only after a subject ("Alito seized on")
+
+
+# what may stand before a verb whose subject is named: a name, a pronoun, an auxiliary, an adverb
+# or a noun of a person ("the senator", "critics", "his lawyers"), not of a thing ("drugs seized on the border")
+_SUBJECT_BEFORE = re.compile(r"(?:\b[A-Z][\w'’.-]*|\b(?:he|she|they|we|i|you|it|who|which|that|has|have|had|quickly|"
+                             r"\w+ly|\w+(?:or|er|ist|ian|ent|ant)s?|candidates?|attorneys?|judges?|justices?|"
+                             r"critics|opponents|rivals|campaign|party|media|press))\s+$")
+
+
+def _class_re(verbs: list, words: list) -> re.Pattern:
+    forms = {f for lemma in verbs for f in inflections(str(lemma).lower())}
+    forms |= {str(w).lower() for w in words}
+    alts = [re.escape(f).replace(r"\ ", r"\s+").replace(r"\-", r"[-‐‑]") + r"(?:e?s)?"
+            for f in sorted(forms, key=len, reverse=True)]
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -51,6 +79,7 @@ class Cues:
     disorder: frozenset
     verdicts: frozenset
     puffery: frozenset
+    classes: tuple = ()
 
 
 @lru_cache(maxsize=None)
@@ -60,7 +89,11 @@ def cues() -> Cues:
                 float(d["rare_below"]), float(d["very_rare_below"]), float(d["common_above"]),
                 frozenset(d["intensifiers"]), tuple(d["metaphors"]), frozenset(d["quantities"]),
                 frozenset(d["compound_ends"]), frozenset(d["events"]), tuple(d["asides"]), tuple(d["terms"]),
-                frozenset(d["disorder"]), frozenset(d["verdicts"]), frozenset(d["puffery"]))
+                frozenset(d["disorder"]), frozenset(d["verdicts"]), frozenset(d["puffery"]),
+                tuple(WordClass(str(k["name"]), str(k["why"]), str(k["neutral"]),
+                                _class_re(list(k.get("verbs") or ()), list(k.get("words") or ()) + list(k.get("after_subject") or ())),
+                                frozenset(str(x).lower() for x in k.get("after_subject") or ()))
+                      for k in d.get("classes") or ()))
 
 
 @lru_cache(maxsize=None)
@@ -294,6 +327,9 @@ def find(art: Article, taken: list[tuple[int, int]]) -> list[Suggestion]:
 
 def _neutral(words: str, why: list[str]) -> str:
     """What a neutral report would write instead, as far as the cue tells (the teacher refines it)."""
+    for k in cues().classes:
+        if why == [k.why]:
+            return k.neutral
     if why == ["a hyperbolic quantity"]:
         return "much, many (or the number)"
     if why == ["a metaphor of war, violence or evasion"]:
@@ -322,6 +358,17 @@ def scores(art: Article, taken: list[tuple[int, int]]) -> list[tuple[float, int,
         for m in regex.finditer(text):
             if not _blocked(art, taken, m.start(), m.end()):
                 scored.append((weight, m.start(), m.end(), [why]))
+    for k in c.classes:
+        for m in k.regex.finditer(text):
+            # a capital inside a sentence starts a name ("Gush Etzion"), unless the line is in title case
+            line = art.line_of(m.start())
+            named = m.group(0)[0].isupper() and line is not None and not _title_case(text[line.start:line.end]) \
+                and not re.search(r"(?:^|(?<!\b[A-Z])[.!?:;\"“”‘’(\[—–-])\s*$", text[line.start:m.start()])
+            if re.sub(r"\s+", " ", m.group(0).lower()) in k.after_subject \
+                    and not _SUBJECT_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+                continue
+            if not named and not _blocked(art, taken, m.start(), m.end()) and not _reported(art, m.start()):
+                scored.append((w["class"], m.start(), m.end(), [k.why]))
     for m in _EVEN.finditer(text):
         if not _blocked(art, taken, m.start(), m.end()):
             # "Even the policy manual says ...": the writer's emphasis, telling the reader what to make of it

@@ -227,3 +227,70 @@ def test_a_noun_of_a_virtue_describes_and_one_of_a_vice_judges():
     assert loaded("Voters praised the mayor for his honesty during the long campaign.\n") == []
     assert loaded("The Honesty Index\n\nThe survey asked 2,000 adults about trust.\n") == []
     assert "dishonesty" in loaded("This is a White House that has set a standard of dishonesty in its statements.\n")
+
+
+# --- round 4: closed classes of style-guide advice (loaded_cues.yaml `classes`), each with its negative --------
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The senator and the mayor sparred over the budget at the town hall.\n", "sparred"),
+    ("The governor has been railing against the new tax for months.\n", "railing against"),
+    ("The minister traded barbs with the opposition leader on Tuesday.\n", "traded barbs"),
+    ("The hearing turned into a shouting match between the two lawyers.\n", "shouting match"),
+    ("The chairman delivered a long tirade against the regulators.\n", "tirade"),
+    ("The candidate was quick to pounce on the error in the report.\n", "pounce on"),
+    ("Two party heavyweights backed the bill in the Senate vote.\n", "heavyweights"),
+])
+def test_a_metaphor_of_combat_sport_or_spectacle_for_argument_is_proposed(text, phrase):
+    assert phrase in loaded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Police said the drugs were seized on the border near the town.\n",        # a passive of the literal verb
+    "The council voted 7-2 to approve the new budget on Tuesday.\n",          # a plain report of a vote
+    "\"He ranted for an hour,\" the aide said of the meeting.\n",              # the speaker's word
+    "She said the senator had been railing against the tax for months.\n",     # a reported clause
+    "Netanyahu visited the Gush Etzion bloc on Monday.\n",                     # a name, not a word of the class
+])
+def test_a_literal_use_a_name_or_someone_elses_word_is_not(text):
+    assert loaded(text) == []
+
+
+def test_seized_on_counts_after_a_subject_and_not_after_a_noun():
+    assert "seized on" in loaded("The senator seized on the error in the report.\n")
+    assert loaded("Officials said 40 kilograms of drugs seized on Tuesday were destroyed.\n") == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The bombastic candidate arrived at the rally two hours late.\n", "bombastic"),
+    ("The minister gave a glib answer to a question about the hospital.\n", "glib"),
+    ("The senator confidently addressed the committee on Monday.\n", "confidently"),
+    ("The mayor pointedly ignored the question about the contract.\n", "pointedly"),
+])
+def test_an_adjective_or_adverb_that_judges_a_persons_manner_is_proposed(text, word):
+    assert word in loaded(text)
+
+
+def test_a_persons_manner_reported_from_someone_else_is_theirs():
+    assert loaded("Critics said the bombastic candidate would lose the state.\n") == []
+    assert loaded("\"She answered confidently,\" her coach said after the hearing.\n") == []
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The new phone is, unfortunately, heavier than the old one.\n", "unfortunately"),
+    ("The design of the new model is a bit bland for the price.\n", "bland"),
+    ("The company was really screwing up its laptops back then.\n", "screwing up"),
+    ("The new laptop is a hell of a machine for the price.\n", "hell of"),
+])
+def test_comment_adverbs_verdicts_on_things_and_shifts_of_register_are_proposed(text, phrase):
+    assert phrase in loaded(text)
+
+
+def test_verdicts_and_slang_inside_quotation_marks_or_reported_speech_are_not():
+    assert loaded("\"The design is bland,\" the reviewer said on Monday.\n") == []
+    assert loaded("The reviewer said the design was bland and the price too high.\n") == []
+
+
+def test_every_class_has_a_reason_a_neutral_alternative_and_no_empty_member():
+    for k in loaded_cues.cues().classes:
+        assert k.why and k.neutral and k.name
+        assert not k.regex.search("") and not k.regex.search("the council met on Monday")
