@@ -294,3 +294,9 @@ def test_every_class_has_a_reason_a_neutral_alternative_and_no_empty_member():
     for k in loaded_cues.cues().classes:
         assert k.why and k.neutral and k.name
         assert not k.regex.search("") and not k.regex.search("the council met on Monday")
+
+
+def test_a_rare_plural_noun_verb_or_possessive_is_no_modifier_a_rare_adjective_is():
+    assert loaded("The audit found there were discrepancies in the count of the votes.\n") == []
+    assert loaded("Hanson and his collaborators' findings were published in the journal.\n") == []
+    assert "sordid" in loaded("The prince was linked to the sordid affair in the report.\n")
