@@ -43,6 +43,7 @@ class WordClass:
     neutral: str
     regex: re.Pattern
     after_subject: frozenset = frozenset()  # words kept only after a subject ("Alito seized on")
+    not_before: frozenset = frozenset()  # next words that make it a term ("horror film", "chilling effect")
 
 
 # what may stand before a verb whose subject is named: a name, a pronoun, an auxiliary, an adverb
@@ -92,7 +93,8 @@ def cues() -> Cues:
                 frozenset(d["disorder"]), frozenset(d["verdicts"]), frozenset(d["puffery"]),
                 tuple(WordClass(str(k["name"]), str(k["why"]), str(k["neutral"]),
                                 _class_re(list(k.get("verbs") or ()), list(k.get("words") or ()) + list(k.get("after_subject") or ())),
-                                frozenset(str(x).lower() for x in k.get("after_subject") or ()))
+                                frozenset(str(x).lower() for x in k.get("after_subject") or ()),
+                                frozenset(str(x).lower() for x in k.get("not_before") or ()))
                       for k in d.get("classes") or ()))
 
 
@@ -266,7 +268,15 @@ def _reported(art: Article, s: int) -> bool:
     speaker's judgement rather than the outlet's."""
     sent = art.sentence_of(s)
     return sent is not None and any(sent.start <= a.start and a.end <= s < sent.end
-                                    and _CLAUSE.search(art.masked[a.end:sent.end]) for a in art.attributions)
+                                    and (_CLAUSE.search(art.masked[a.end:sent.end])
+                                         or _CLAUSE_VERB.fullmatch(art.text[a.start:a.end].lower().split()[-1]))
+                                    for a in art.attributions)
+
+
+# verbs of saying and asserting that take a clause and never a thing as their object: whatever follows them
+# in the sentence is the speaker's ("Prosecutors said the firm bilked investors")
+_CLAUSE_VERB = re.compile(r"(?:said|says|say|alleged|alleges|allege|claimed|claims|contended|contends|insisted|"
+                          r"insists|argued|argues|asserted|asserts|testified|testifies|wrote|writes)")
 
 
 # what makes the words after a verb of saying a reported clause ("says the stock could be"), not its
@@ -366,6 +376,9 @@ def scores(art: Article, taken: list[tuple[int, int]]) -> list[tuple[float, int,
                 and not re.search(r"(?:^|(?<!\b[A-Z])[.!?:;\"“”‘’(\[—–-])\s*$", text[line.start:m.start()])
             if re.sub(r"\s+", " ", m.group(0).lower()) in k.after_subject \
                     and not _SUBJECT_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+                continue
+            nxt = re.match(r"\s+([\w-]+)", text[m.end():m.end() + 30])
+            if nxt and nxt.group(1).lower() in k.not_before:
                 continue
             if not named and not _blocked(art, taken, m.start(), m.end()) and not _reported(art, m.start()):
                 scored.append((w["class"], m.start(), m.end(), [k.why]))

@@ -300,3 +300,19 @@ def test_a_rare_plural_noun_verb_or_possessive_is_no_modifier_a_rare_adjective_i
     assert loaded("The audit found there were discrepancies in the count of the votes.\n") == []
     assert loaded("Hanson and his collaborators' findings were published in the journal.\n") == []
     assert "sordid" in loaded("The prince was linked to the sordid affair in the report.\n")
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Big banks bilked customers with hidden fees for a decade.\n", "bilked"),
+    ("The mayor flip-flopped on the stadium deal twice this year.\n", "flip-flopped"),
+    ("The governor is a blowhard who rarely reads the bills he signs.\n", "blowhard"),
+    ("The announcement sparked fury among parents at the school.\n", "fury"),
+    ("The campaign's latest gaffe came on a radio show on Friday.\n", "gaffe"),
+])
+def test_verdicts_on_conduct_insults_and_the_tabloid_register_are_proposed(text, phrase):
+    assert phrase in loaded(text)
+
+
+def test_a_charge_reported_from_a_prosecutor_and_a_genre_or_legal_term_are_not():
+    assert loaded("Prosecutors said the firm bilked investors of $2 million.\n") == []
+    assert loaded("The studio released a horror film and warned of a chilling effect on speech.\n") == []
