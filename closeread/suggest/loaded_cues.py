@@ -44,6 +44,8 @@ class WordClass:
     regex: re.Pattern
     after_subject: frozenset = frozenset()  # words kept only after a subject ("Alito seized on")
     not_before: frozenset = frozenset()  # next words that make it a term ("horror film", "chilling effect")
+    only_before: frozenset = frozenset()  # when given: the next word must be one of these ("fierce critic")
+    attributive: bool = False  # only before a noun ("a controversial paper", not "the laws are controversial")
 
 
 # what may stand before a verb whose subject is named: a name, a pronoun, an auxiliary, an adverb
@@ -94,7 +96,9 @@ def cues() -> Cues:
                 tuple(WordClass(str(k["name"]), str(k["why"]), str(k["neutral"]),
                                 _class_re(list(k.get("verbs") or ()), list(k.get("words") or ()) + list(k.get("after_subject") or ())),
                                 frozenset(str(x).lower() for x in k.get("after_subject") or ()),
-                                frozenset(str(x).lower() for x in k.get("not_before") or ()))
+                                frozenset(str(x).lower() for x in k.get("not_before") or ()),
+                                frozenset(str(x).lower() for x in k.get("only_before") or ()),
+                                bool(k.get("attributive")))
                       for k in d.get("classes") or ()))
 
 
@@ -378,7 +382,9 @@ def scores(art: Article, taken: list[tuple[int, int]]) -> list[tuple[float, int,
                     and not _SUBJECT_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
                 continue
             nxt = re.match(r"\s+([\w-]+)", text[m.end():m.end() + 30])
-            if nxt and nxt.group(1).lower() in k.not_before:
+            if nxt and nxt.group(1).lower() in k.not_before \
+                    or k.only_before and not (nxt and nxt.group(1).lower() in k.only_before) \
+                    or k.attributive and not (nxt and nxt.group(1).lower() not in _FUNCTION):
                 continue
             if not named and not _blocked(art, taken, m.start(), m.end()) and not _reported(art, m.start()):
                 scored.append((w["class"], m.start(), m.end(), [k.why]))

@@ -316,3 +316,20 @@ def test_verdicts_on_conduct_insults_and_the_tabloid_register_are_proposed(text,
 def test_a_charge_reported_from_a_prosecutor_and_a_genre_or_legal_term_are_not():
     assert loaded("Prosecutors said the firm bilked investors of $2 million.\n") == []
     assert loaded("The studio released a horror film and warned of a chilling effect on speech.\n") == []
+
+
+def test_an_adjective_of_zeal_counts_before_a_noun_of_a_role_in_a_dispute_only():
+    assert "fierce" in loaded("The senator is a fierce critic of the new tariffs.\n")
+    assert "staunch" in loaded("A staunch ally of the governor chaired the committee.\n")
+    assert loaded("Fierce winds and bitter cold closed the schools on Monday.\n") == []
+
+
+def test_a_label_of_dispute_counts_before_a_noun_and_not_as_a_statement_about_something():
+    assert "controversial" in loaded("The institute published a controversial new paper on Tuesday.\n")
+    assert loaded("Although many new laws are controversial, they passed the legislature.\n") == []
+
+
+def test_the_writers_reading_of_a_persons_feelings_is_proposed_a_feeling_of_a_group_is_not():
+    assert "Undeterred" in loaded("Undeterred, the senator asked the question again.\n")
+    assert "with relish" in loaded("The judge read out the verdict with relish on Monday.\n")
+    assert loaded("Frustrated residents packed the council meeting on Tuesday night.\n") == []
