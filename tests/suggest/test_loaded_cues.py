@@ -333,3 +333,16 @@ def test_the_writers_reading_of_a_persons_feelings_is_proposed_a_feeling_of_a_gr
     assert "Undeterred" in loaded("Undeterred, the senator asked the question again.\n")
     assert "with relish" in loaded("The judge read out the verdict with relish on Monday.\n")
     assert loaded("Frustrated residents packed the council meeting on Tuesday night.\n") == []
+
+
+def test_hype_counts_in_the_outlets_voice_and_a_name_or_a_quoted_promise_does_not():
+    assert "miracle" in loaded("The new pill is being sold as a miracle for joint pain.\n")
+    assert "game changer" in loaded("The battery is a game changer for cheap electric cars.\n")
+    assert loaded("The Revolutionary Guard held drills near the strait on Monday.\n") == []
+    assert loaded("\"It is a game changer,\" the company's founder said.\n") == []
+
+
+def test_gossip_slang_and_epithets_are_a_shift_of_register():
+    assert "canoodling" in loaded("The pair were spotted canoodling at a beach bar in Miami.\n")
+    assert "grifter" in loaded("The man behind the charity is a grifter with a long record.\n")
+    assert loaded("The pair were spotted at a beach bar in Miami on Saturday.\n") == []
