@@ -346,3 +346,8 @@ def test_gossip_slang_and_epithets_are_a_shift_of_register():
     assert "canoodling" in loaded("The pair were spotted canoodling at a beach bar in Miami.\n")
     assert "grifter" in loaded("The man behind the charity is a grifter with a long record.\n")
     assert loaded("The pair were spotted at a beach bar in Miami on Saturday.\n") == []
+
+
+def test_a_qualifier_of_shock_counts_before_a_noun_and_not_for_a_thing_it_describes():
+    assert "explosive" in loaded("The report makes explosive allegations against the mayor.\n")
+    assert loaded("Police found an explosive device near the station on Monday.\n") == []
