@@ -351,3 +351,8 @@ def test_gossip_slang_and_epithets_are_a_shift_of_register():
 def test_a_qualifier_of_shock_counts_before_a_noun_and_not_for_a_thing_it_describes():
     assert "explosive" in loaded("The report makes explosive allegations against the mayor.\n")
     assert loaded("Police found an explosive device near the station on Monday.\n") == []
+
+
+def test_terms_of_law_and_the_academy_are_not_vivid_words():
+    assert loaded("The family filed a wrongful death lawsuit against the city.\n") == []
+    assert loaded("Hansen, an adjunct professor of earth sciences, led a concerted effort.\n") == []
