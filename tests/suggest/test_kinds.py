@@ -314,3 +314,9 @@ def test_a_single_word_in_quotation_marks_needs_a_word_of_speech_a_noun_like_que
     text = "So, the medical \u201crecord\u201d he provided to quiet questions was thin.\n"
     assert of(text, "loaded-language") == ["\u201crecord\u201d"]
     assert of(text, "quote") == []
+
+
+def test_a_short_phrase_in_quotation_marks_with_no_speaker_names_a_term_and_is_no_scare_quote():
+    text = ("U.S. imports of \"intermediate goods\" from China have risen.\n\n"
+            "The \u201creforms\u201d have left the hospitals without doctors.\n")
+    assert of(text, "loaded-language") == ["\u201creforms\u201d"]
