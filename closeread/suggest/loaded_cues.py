@@ -83,6 +83,7 @@ class Cues:
     verdicts: frozenset
     puffery: frozenset
     classes: tuple = ()
+    set_off_asides: tuple = ()
 
 
 @lru_cache(maxsize=None)
@@ -99,7 +100,8 @@ def cues() -> Cues:
                                 frozenset(str(x).lower() for x in k.get("not_before") or ()),
                                 frozenset(str(x).lower() for x in k.get("only_before") or ()),
                                 bool(k.get("attributive")))
-                      for k in d.get("classes") or ()))
+                      for k in d.get("classes") or ()),
+                tuple(d.get("set_off_asides") or ()))
 
 
 @lru_cache(maxsize=None)
@@ -158,14 +160,15 @@ def _metaphor_re(stems: tuple) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
 
 
-def _aside_re(asides: tuple) -> re.Pattern:
-    """Asides as whole phrases; a hesitation of one syllable ("um", "er") only when commas or dashes set it
-    off ("to doctor, um, doctor's reports"), so that no abbreviation or word part is taken."""
-    long = [re.escape(a).replace(r"\ ", r"\s+") for a in sorted(asides, key=len, reverse=True) if len(a) > 2]
-    short = [re.escape(a) for a in sorted(asides) if len(a) <= 2]
-    alts = [r"(?<![\w-])(?:" + "|".join(long) + r")(?![\w-])"]
-    if short:
-        alts.append(r"(?<=[,—–-]\s)(?:" + "|".join(short) + r")(?=\s*[,—–-])")
+def _aside_re(asides: tuple, set_off: tuple = ()) -> re.Pattern:
+    """Asides as whole phrases; those of ``set_off`` (a hesitation, "um"; a wry "I know") only when a comma or
+    a dash sets them off before and a comma, a dash or a stop closes them ("to doctor, um, doctor's reports",
+    "Cutting edge, I know."), so that no abbreviation, word part or plain clause ("I know some") is taken."""
+    whole = [re.escape(a).replace(r"\ ", r"\s+") for a in sorted(asides, key=len, reverse=True)]
+    alts = [r"(?<![\w-])(?:" + "|".join(whole) + r")(?![\w-])"]
+    if set_off:
+        alts.append(r"(?<=[,—–-]\s)(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(set_off))
+                    + r")(?=\s*[,—–.!?-])")
     return re.compile("|".join(alts), re.IGNORECASE)
 
 
@@ -181,7 +184,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
                           r"[A-Za-z]+(?:-[a-z]+)*-(?:" + "|".join(sorted(c.compound_ends)) + r")|"
                           r"(?:[Ww]ell|[Mm]uch|[Hh]alf|[Oo]ver)-(?:" + "|".join(sorted(c.verdicts)) + r")|"
                           r"[Ii]ll-[a-z]{4,})(?![\w-])")
-    return metaphor, quantity, compound, _aside_re(c.asides)
+    return metaphor, quantity, compound, _aside_re(c.asides, c.set_off_asides)
 
 
 # nouns of a quality and the adjective they are made from: "dishonesty" -> "dishonest", "arrogance" ->
@@ -273,7 +276,8 @@ def _reported(art: Article, s: int) -> bool:
     sent = art.sentence_of(s)
     return sent is not None and any(sent.start <= a.start and a.end <= s < sent.end
                                     and (_CLAUSE.search(art.masked[a.end:sent.end])
-                                         or _CLAUSE_VERB.fullmatch(art.text[a.start:a.end].lower().split()[-1]))
+                                         or _CLAUSE_VERB.fullmatch(art.text[a.start:a.end].lower().split()[-1])
+                                         and re.match(r" +[a-z]", art.text[a.end:a.end + 3]) is not None)
                                     for a in art.attributions)
 
 
@@ -497,7 +501,8 @@ def scores(art: Article, taken: list[tuple[int, int]]) -> list[tuple[float, int,
                 continue
             if _NOT_ADJECTIVE.search(low) or not (_ADJECTIVE.search(low) or attributive or predicative):
                 continue  # a single word judges as a modifier: nouns and verbs are left to the phrase cues
-            if _DETERMINER.search(before) and not predicative and (not nxt or nxt.group(1).lower() in _FUNCTION):
+            if (_DETERMINER.search(before) or re.search(r"\b(?:my|your)\s+$", before, re.IGNORECASE)) \
+                    and not predicative and (not nxt or nxt.group(1).lower() in _FUNCTION):
                 continue  # "the offensive on", "the suffering of": a noun after all
             score += w["modifier"]
             if re.search(r"(?:^|\s)(?:" + "|".join(sorted(c.intensifiers)) + r")\s+$", before, re.IGNORECASE):

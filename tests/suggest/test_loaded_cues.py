@@ -356,3 +356,19 @@ def test_a_qualifier_of_shock_counts_before_a_noun_and_not_for_a_thing_it_descri
 def test_terms_of_law_and_the_academy_are_not_vivid_words():
     assert loaded("The family filed a wrongful death lawsuit against the city.\n") == []
     assert loaded("Hansen, an adjunct professor of earth sciences, led a concerted effort.\n") == []
+
+
+def test_a_wry_i_know_is_set_off_and_a_plain_clause_with_i_know_is_not():
+    assert "I know" in loaded("The bank's name ends with an exclamation point. Cutting edge, I know.\n")
+    assert loaded("I'm impartial on the arrow keys, but I know some people care about them.\n") == []
+
+
+def test_the_words_after_said_and_a_comma_are_the_outlets_again():
+    assert "with relish" in loaded("\"Yes, primarily,\" the lawyer said, adding with relish.\n")
+    assert loaded("The lawyer said the judge read the verdict with relish.\n") == []
+
+
+def test_a_route_and_a_real_knife_are_no_metaphors_and_a_noun_after_my_is_no_modifier():
+    assert loaded("The rail company added seats on some routes before the holiday.\n") == []
+    assert loaded("He was arrested for having a knife near the school in 2019.\n") == []
+    assert loaded("Given my penchant for a working keyboard, I will wait for the review.\n") == []
