@@ -372,3 +372,15 @@ def test_a_route_and_a_real_knife_are_no_metaphors_and_a_noun_after_my_is_no_mod
     assert loaded("The rail company added seats on some routes before the holiday.\n") == []
     assert loaded("He was arrested for having a knife near the school in 2019.\n") == []
     assert loaded("Given my penchant for a working keyboard, I will wait for the review.\n") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The heavyweight champion will defend his title in Las Vegas in May.\n",
+    "The gunman fired off several rounds before police arrived at the scene.\n",
+    "The star has a stellar mass about twice that of the Sun, astronomers found.\n",
+    "Patients with inflammatory bowel disease were enrolled in the trial.\n",
+    "Bake the cheesy pasta for 20 minutes, then let it cool on the rack.\n",
+    "The roof caved in after the storm, and owls prey on the mice in the barn.\n",
+])
+def test_a_word_whose_literal_sense_is_common_in_news_is_not_taken_for_its_figure(text):
+    assert loaded(text) == []
