@@ -384,3 +384,14 @@ def test_a_route_and_a_real_knife_are_no_metaphors_and_a_noun_after_my_is_no_mod
 ])
 def test_a_word_whose_literal_sense_is_common_in_news_is_not_taken_for_its_figure(text):
     assert loaded(text) == []
+
+
+def test_people_handled_as_animals_and_a_verdict_of_strangeness_are_proposed_plain_words_are_not():
+    assert "herded" in loaded("The migrants were herded into tents at the border crossing.\n")
+    assert "Weird" in loaded("The Weird Plumes of Jupiter's Moon Are Back\n\nThe probe saw them on Monday.\n")
+    assert loaded("The farmer moved the cattle to the odd-numbered pens on Monday.\n") == []
+
+
+def test_a_noun_of_deceit_in_the_outlets_voice_is_a_verdict_on_conduct():
+    assert "chicanery" in loaded("The deal was built on chicanery from the start.\n")
+    assert loaded("Prosecutors said the deal was built on chicanery from the start.\n") == []
