@@ -63,6 +63,20 @@ _COUNT_NOUNS = {"people", "men", "women", "children", "aircraft", "personnel", "
                 "sheep", "fish", "troops", "crew", "livestock"}
 
 
+# "50 Airbus A350-900 jets", "five 787 Dreamliner sales", "three Republican senators": a count, a name or
+# model of what is counted (capitalised words or a model number, at most three), then the plural noun
+_NAMED_COUNT = re.compile(r"(?:\s+(?:[A-Z][\w.'’-]*|\d[\w-]*[A-Za-z-][\w-]*|\d{3,}))(?:\s+(?:[A-Z][\w.'’-]*|\d[\w-]*)){0,2}"
+                          r"\s+([a-z][a-z'-]+)\b(?![-'’])")
+
+
+def _named_count(body: str, at: int) -> int | None:
+    """The end of "Airbus A350-900 jets" after a count at ``at``, when a plural count noun closes it."""
+    m = _NAMED_COUNT.match(body, at)
+    if m and _count_noun(m.group(1)) and not re.search(r"(?:^|\s)(?:the|a|an)\s+\S+$", body[:at], re.I):
+        return m.end()  # (not "the 787 Dreamliner jets": a model number after an article names the model)
+    return None
+
+
 def _count_noun(word: str) -> bool:
     """A plural noun that says what is counted: "132 soldiers", "500 servicemen", "346 people"."""
     w = word.lower()
@@ -102,7 +116,9 @@ def find(art: Article) -> list[Suggestion]:
                         continue
                 if re.match(r"\s*(?:a\.m|p\.m|am\b|pm\b|GMT|UTC|:)", after, re.I):
                     continue
-                if not ln.headline and re.match(r" [A-Z]", after) and not scale and not m.group("approx"):
+                named = _named_count(body, m.end()) if not scale else None
+                if not ln.headline and re.match(r" [A-Z]", after) and not scale and not m.group("approx") \
+                        and named is None:
                     continue  # "787 Dreamliner", "737 Max": a model name
                 if re.search(r"\d\s$", before):
                     continue  # "400 737": the second number is a name
@@ -119,7 +135,10 @@ def find(art: Article) -> list[Suggestion]:
             tail = _NOUN_AFTER.match(body, m.end())
             if tail and not _count_noun(tail.group(1)):
                 tail = None
-            if tail and not body[m.end():tail.end()].strip().endswith("-"):
+            named = None if tail or scale else _named_count(body, m.end())
+            if named is not None:
+                e = ln.start + named  # "50 Airbus A350-900 jets"
+            elif tail and not body[m.end():tail.end()].strip().endswith("-"):
                 e = ln.start + tail.end()  # "132 soldiers", "seven years"
             elif not tail and not scale and not m.group("approx") and not re.match(r"[$€£¥]", digit or ""):
                 nxt = re.match(r"\s+([a-z][a-z'-]+)", body[m.end():])

@@ -242,6 +242,16 @@ def test_figures_with_what_they_count_ranges_and_no_model_numbers():
     assert of(text, "figure") == ["242 to 330 passengers", "five sales", "three days"]
 
 
+def test_a_count_with_the_name_or_model_of_what_it_counts_is_one_figure():
+    text = ("It ordered 50 Airbus A350-900 jets and took five 787 Dreamliner sales. Three Republican senators "
+            "objected.\n")
+    assert of(text, "figure") == ["50 Airbus A350-900 jets", "five 787 Dreamliner sales", "Three Republican senators"]
+
+
+def test_a_model_number_after_an_article_or_before_a_singular_noun_is_no_count():
+    assert of("The 787 Dreamliner jets flew. The 737 Max crashed.\n", "figure") == []
+
+
 def test_dashed_ranges_measures_and_a_thousands_figure_that_looks_like_a_year_are_figures():
     text = ("The risk is moderate in the following 3-5 years. They studied the 1,900-mile-wide moon.\n\n"
             "There was about 2,300 tons (2,095 metric tons) of it.\n")
