@@ -21,6 +21,7 @@ class Attribution:
     via: str = ""
     phrase: str = ""     # the words that stand for the speaker in the sentence ("The governor"), if any
     passive: bool = False  # "is accused by critics": the source is the agent after the verb
+    reduced: bool = False  # "the move announced by X": a participle after a noun; X is a source, the verb an act
 
 
 @dataclass
@@ -221,6 +222,13 @@ _NOT_REPORTING = {
 }
 _FRAME_IMPLIES = ("Introduces what the source says or thinks with a verb of its own: what does it add to "
                   '"said" (certainty, doubt, a judgement)?')
+
+
+# the agent of a passive reporting verb, after an adverb or a time ("announced on Monday by US Secretary of
+# State Mike Pompeo"): a determiner, then capitalised words joined by "of"/"for"/"the"
+_AGENT = (r"\s*(?:\w+ly\s+|(?:on|in|at|last|this|earlier|late|early)\s+[\w.]+\s+)?by\s+"
+          r"((?:the\s+|an?\s+|some\s+|many\s+)?[\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]*|(?:of|for|the)(?=\s+(?:the\s+)?[A-Z])))*)")
+_REDUCED_AGENT = re.compile(_AGENT)
 
 
 def _frame_verb(word: str, before: str) -> Verb | None:
@@ -498,18 +506,33 @@ class Article:
         sentence = text[sent.start:sent.end].rstrip()
         if sentence.endswith("?") or (not re.search(r"[.!:\"”’']$", sentence) and _QUESTION.match(sentence)):
             return None  # "What did the prosecutors say": a subheading's question, not an attribution
-        if verb.verb == "according to":
+        if lf.endswith(" by") and verb.verb != "according to":
+            verb_by = True  # "as reported by the Independent newspaper": the agent after "by" is the source
+        else:
+            verb_by = False
+        if verb.verb == "according to" or verb_by:
             # ("according to a report by the Harbour Trust": the determiner after a preposition goes on)
             m = re.match(r"\s*((?:the\s+)?[^,.;:¤]{2,80}?)(?=\s*(?:[,.;:¤]|$|(?<!\sby)(?<!\sof)(?<!\sfrom)(?<!\sfor)"
                          r"(?<!\sat)\s(?:that|who|which|there|the\s|a\s|an\s|in\s|on\s|at\s|\d)))", after)
             np = m.group(1).strip() if m else ""
-            if not np or np.lower().split()[0] in {"plan", "schedule", "plans", "rules", "law", "tradition"}:
+            if not np or np.lower().split()[0] in {"plan", "schedule", "plans", "rules", "law", "tradition", "phone",
+                                                   "telephone", "email", "e-mail", "text", "mail", "video", "radio"}:
                 return None
             np_start = ve + after.find(np) if np else ve
             return self._who(np, np_start, vs, ve, verb, last_person, last_group, sent)
 
         if re.match(r"(?:is|are|was|were|has been|have been|had been|been)\s", lf):
             return self._passive(vs, ve, verb, after)  # "Corbyn is accused by critics": not Corbyn's words
+        if lf.endswith("ed") and re.fullmatch(r"[a-z][\w-]*", prev_tok) and prev_tok.lower() not in \
+                PRONOUNS.keys() | _BETWEEN | _MODALS | {"be", "been", "being", "and", "or", "that", "who", "which"} \
+                and _REDUCED_AGENT.match(after):
+            # "the move announced on Monday by Mike Pompeo": a participle after a noun, its agent the source;
+            # the verb names an act (announcing the move), so it is no attribution verb to propose
+            att = self._passive(vs, ve, verb, after)
+            if att.source_span is None:
+                return None
+            att.reduced = True
+            return att
         name_before = prev_tok[:1].isupper() and len(prev) >= 2 and prev[-2][:1].isupper() \
             and prev[-2].lower() not in STOP_CAPS  # "NBC News reported": a name, not "news reports"
         if prev_tok.lower() in DETERMINERS and not name_before:
@@ -645,12 +668,16 @@ class Article:
     def _passive(self, vs: int, ve: int, verb: Verb, after: str) -> Attribution:
         """A passive reporting verb: its agent after "by" speaks ("is accused by critics of ..."), else no one
         named (the subject is who the words are about, not who said them)."""
-        agent = re.match(r"\s*(?:\w+ly\s+)?by\s+((?:the\s+|an?\s+|some\s+|many\s+)?[\w'’.-]+(?:\s+[A-Z][\w'’.-]*)*)",
-                         after)
-        if agent and (names_people(agent.group(1).split()[-1].lower().strip(".,"))
-                      or CAPRUN_RE.fullmatch(agent.group(1))):
+        agent = re.match(_AGENT, after)
+        words = agent.group(1).rstrip(".").split() if agent else []
+        if agent and len(words) > 1 and words[0].lower() in {"the", "a", "an", "some", "many"}:
+            words = words[1:]
+        if agent and words and (names_people(words[-1].lower().strip(".,")) or words[0][:1].isupper()):
+            name = agent.group(1)
+            if name.endswith(".") and not re.search(r"\b(?:[A-Z]|Jr|Sr|Inc|Co|Ltd)\.$", name):
+                name = name[:-1]  # the sentence's full stop, not an initial's
             s0 = ve + agent.start(1)
-            return Attribution(vs, ve, verb, agent.group(1), True, (s0, s0 + len(agent.group(1))), passive=True)
+            return Attribution(vs, ve, verb, name, True, (s0, s0 + len(name)), passive=True)
         return Attribution(vs, ve, verb, "", True, None, passive=True)
 
     def _subject_names_someone(self, sent: Sentence, vs: int, ve: int) -> bool:

@@ -34,6 +34,20 @@ def test_source_after_an_introductory_phrase_or_in_a_second_clause():
     assert of(text, "source") == ["both Vindman and Williams", "The United Nations", "the Arab League"]
 
 
+def test_the_agent_of_a_participle_after_a_noun_or_of_reported_by_is_the_source():
+    text = ("The Arab League condemned the move announced on Monday by US Secretary of State Mike Pompeo.\n\n"
+            "\"It is fine,\" said one legal expert, as reported by the Independent newspaper.\n")
+    assert of(text, "source") == ["The Arab League", "US Secretary of State Mike Pompeo", "one legal expert",
+                                  "the Independent newspaper"]
+    assert "announced" not in of(text, "attribution-verb")  # announcing a move is an act, not words
+
+
+def test_a_means_or_a_thing_after_by_is_no_source():
+    text = "The sum was reported by phone. The plan was announced by mistake and the rules changed.\n"
+    assert of(text, "source") == []
+    assert of("The sum was reported by phone.\n", "attribution-verb") == []
+
+
 def test_every_attribution_gets_its_source_but_no_pronoun_or_date_does():
     text = ("Volker said the call was unusual. Volker later said on Tuesday that it was fine.\n\n"
             "He said nothing else. Shortly after, the court ruled that the case could go on.\n")
