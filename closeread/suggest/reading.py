@@ -224,6 +224,9 @@ _FRAME_IMPLIES = ("Introduces what the source says or thinks with a verb of its 
                   '"said" (certainty, doubt, a judgement)?')
 
 
+# "Name, description" and "Name, description, and Name, description": the subject of a verb after its last comma
+NAMED_WITH_DESCRIPTION = r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s+[^,;¤]{3,80}?"
+_APPOSED_NAMES = re.compile(rf"{NAMED_WITH_DESCRIPTION}(?:,?\s+and\s+{NAMED_WITH_DESCRIPTION})?")
 # the agent of a passive reporting verb, after an adverb or a time ("announced on Monday by US Secretary of
 # State Mike Pompeo"): a determiner, then capitalised words joined by "of"/"for"/"the"
 _AGENT = (r"\s*(?:\w+ly\s+|(?:on|in|at|last|this|earlier|late|early)\s+[\w.]+\s+)?by\s+"
@@ -755,6 +758,15 @@ class Article:
             # "..., prosecutors said." / "... skull," the prosecutor's office said.": the tag's own subject
             cut = max(before.rfind(c) for c in (",", "¤", ";", ":", "—"))
             span = self._trim(sent.start + cut + 1, vs)
+            if span is None and cut >= 0 and before[cut] == "," and not before[cut + 1:].strip():
+                # "Kurt Volker, former special envoy to Kyiv, and Tim Morrison, another top NSC aide, testified":
+                # names each with a description set off by commas, the last comma right before the verb
+                start = max(before.rfind(c) for c in ("¤", ";", ":")) + 1
+                starts = [start] + [start + m.end() for m in re.finditer(r",\s+", before[start:cut])]
+                for at in starts:  # after an opening phrase ("Later in the day, ...") too
+                    if _APPOSED_NAMES.fullmatch(before[at:cut].strip()):
+                        span = self._trim(sent.start + at, sent.start + cut)
+                        break
             if span is None and "¤" in before[:cut]:
                 # '"...," study lead author Lucas Paganini, a planetary scientist at X, said in a statement':
                 # the speaker with the description set off by commas, all after the quotation

@@ -7,8 +7,13 @@ named a second time is still the answer to "who says so?" for that statement.
 
 from __future__ import annotations
 
+import re
+
 from .lexicon import DOCUMENT_SOURCE_RE, UNNAMED_SOURCE_RES
-from .reading import Article, Suggestion, names_in
+from .reading import NAMED_WITH_DESCRIPTION, Article, Suggestion, names_in
+
+# two speakers, each named with a description: one source each
+_TWO_NAMED = re.compile(rf"({NAMED_WITH_DESCRIPTION}),?\s+and\s+({NAMED_WITH_DESCRIPTION})")
 
 
 def find(art: Article) -> list[Suggestion]:
@@ -37,7 +42,18 @@ def find(art: Article) -> list[Suggestion]:
         if att.via:
             note += f" The words reached the outlet via {att.via}."
         note += " Who is this, what do they stand to gain, and can what they say be checked elsewhere?"
-        out.append(Suggestion(s, e, "source", note, {"via": att.via} if att.via else {}))
+        fields = {"via": att.via} if att.via else {}
+        pair = _TWO_NAMED.fullmatch(text[s:e])
+        if pair:
+            # "Kurt Volker, former special envoy, and Tim Morrison, an NSC aide": two sources, each described
+            for g in (1, 2):
+                who = " ".join(pair.group(g).split())
+                out.append(Suggestion(s + pair.start(g), s + pair.end(g), "source",
+                                      f"Named source: {who}, one of two who speak together here. "
+                                      "Who is this, what do they stand to gain, and can what they say be checked "
+                                      "elsewhere?", fields))
+            continue
+        out.append(Suggestion(s, e, "source", note, fields))
     for m in DOCUMENT_SOURCE_RE.finditer(art.masked):
         s, e = m.start("src"), m.end("src")
         ln = art.line_of(s)

@@ -48,6 +48,18 @@ def test_a_means_or_a_thing_after_by_is_no_source():
     assert of("The sum was reported by phone.\n", "attribution-verb") == []
 
 
+def test_two_speakers_each_named_with_a_description_before_the_verb_are_two_sources():
+    text = ("Later in the day, Kurt Volker, former special envoy to Kyiv, and Tim Morrison, another top NSC aide, "
+            "testified before the committee.\n\nJane Doe, a lawyer for the city, testified on Monday.\n")
+    assert of(text, "source") == ["Kurt Volker, former special envoy to Kyiv", "Tim Morrison, another top NSC aide",
+                                  "Jane Doe, a lawyer for the city"]
+
+
+def test_a_subject_set_off_by_commas_without_a_name_is_no_source():
+    text = "The man, who was tired, testified on Monday.\n"
+    assert of(text, "source") == []
+
+
 def test_every_attribution_gets_its_source_but_no_pronoun_or_date_does():
     text = ("Volker said the call was unusual. Volker later said on Tuesday that it was fine.\n\n"
             "He said nothing else. Shortly after, the court ruled that the case could go on.\n")
