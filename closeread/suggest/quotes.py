@@ -57,7 +57,9 @@ def find(art: Article) -> list[Suggestion]:
                         f"saying who used it, which casts doubt on it.")
                 out.append(Suggestion(a, b, "loaded-language", note, {"neutral": neutral.lower() if neutral[:1].isupper() and ln.headline else neutral}))
                 continue
-            if (len(words) < 2 and not speech) or (len(words) <= 3 and not has_verb_nearby) or proper and len(words) <= 2:
+            if (len(words) < 2 and not speech) or (len(words) <= 3 and not has_verb_nearby and not whole_line) \
+                    or proper and len(words) <= 2:
+                # (a line that is all quotation is a pull quote set as a subheading: '"Alarming mortality rate"')
                 continue  # a name or a title in quotation marks ("factcheckUK") is not a quotation
             speaker = _speaker_of(art, q)
             if speaker:

@@ -213,6 +213,16 @@ def test_questions_about_something_is_a_noun_not_a_reporting_verb():
     assert [s.get("occurrence") for s in suggest(text) if s["kind"] == "attribution-verb"] == [2]
 
 
+def test_a_line_that_is_all_quotation_is_a_pull_quote():
+    text = "The doctors wrote to the agency.\n\n\u201cAlarming mortality rate\u201d\n\nThe rate is high.\n"
+    assert of(text, "quote") == ["Alarming mortality rate"]
+
+
+def test_a_short_quotation_inside_a_line_or_a_quoted_name_on_its_own_line_is_no_quote():
+    text = "The doctors saw an \u201calarming mortality rate\u201d there.\n\n\u201cFactcheck UK\u201d\n"
+    assert of(text, "quote") == []
+
+
 def test_a_name_in_quotation_marks_is_not_a_quote():
     text = "The party renamed its account \u201cfactcheckUK\u201d during the debate on Tuesday night.\n"
     assert of(text, "quote") == []
