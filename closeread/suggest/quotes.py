@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .loaded_cues import valences, zipf
-from .reading import Article, Suggestion, _speaker_of
+from .reading import Article, Suggestion, _speaker_of, headline_credits
 
 
 _SPEECH = re.compile(
@@ -77,4 +77,8 @@ def find(art: Article) -> list[Suggestion]:
                 note += " " + "; ".join(a[0].upper() + a[1:] for a in alterations) + \
                     ": the words in brackets are not the speaker's. Does the change alter the meaning?"
             out.append(Suggestion(ia, ib, "quote", note, fields))
+    for (a, b), (ws, we) in headline_credits(art):
+        who = text[ws:we]
+        out.append(Suggestion(a, b, "quote", f"Words the headline credits to {who} after a colon, without quotation "
+                              "marks: are they the speaker's own words, or the outlet's summary of them?", {}))
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import DOCUMENT_SOURCE_RE, UNNAMED_SOURCE_RES
-from .reading import NAMED_WITH_DESCRIPTION, Article, Suggestion, names_in
+from .reading import NAMED_WITH_DESCRIPTION, Article, Suggestion, headline_credits, names_in
 
 # two speakers, each named with a description: one source each
 _TWO_NAMED = re.compile(rf"({NAMED_WITH_DESCRIPTION}),?\s+and\s+({NAMED_WITH_DESCRIPTION})")
@@ -54,6 +54,11 @@ def find(art: Article) -> list[Suggestion]:
                                       "elsewhere?", fields))
             continue
         out.append(Suggestion(s, e, "source", note, fields))
+    for _, (s, e) in headline_credits(art):
+        if not any(s < b and a < e for a, b in taken):
+            taken.append((s, e))
+            out.append(Suggestion(s, e, "source", f"The headline credits its words to {text[s:e]}: does the body say "
+                                  "where and when they said it?", {}))
     for m in DOCUMENT_SOURCE_RE.finditer(art.masked):
         s, e = m.start("src"), m.end("src")
         ln = art.line_of(s)

@@ -223,6 +223,19 @@ def test_a_short_quotation_inside_a_line_or_a_quoted_name_on_its_own_line_is_no_
     assert of(text, "quote") == []
 
 
+def test_a_headline_that_credits_its_words_after_a_colon_gives_a_quote_and_a_source():
+    text = ("Impeachment sham completely debunked: White House\n\n"
+            "The White House said on Tuesday that the process was over.\n")
+    assert of(text, "quote") == ["Impeachment sham completely debunked"]
+    assert of(text, "source") == ["White House", "The White House"]
+
+
+def test_a_headline_colon_before_a_name_that_never_speaks_is_no_credit():
+    text = "Five things to know about it: Election Day\n\nElection Day is on Tuesday, officials said.\n"
+    assert of(text, "quote") == []
+    assert of(text, "source") == ["officials"]
+
+
 def test_a_name_in_quotation_marks_is_not_a_quote():
     text = "The party renamed its account \u201cfactcheckUK\u201d during the debate on Tuesday night.\n"
     assert of(text, "quote") == []
