@@ -124,6 +124,10 @@ _ABBREV = re.compile(
 )
 
 
+# what follows a quotation that is its speaker's tag ('“It is over.” Smith said.'), not a new sentence
+_TAG_AFTER = re.compile(r"[^.!?“\"]{0,60}?\b(?:said|says|say|told|tells|added|adds|asked|asks|wrote|writes)\b[^.!?“\"]{0,60}[.!?]?\s*(?:$|[“\"])")
+
+
 def _sentences(text: str, line: Line) -> list[Sentence]:
     """Split a line into sentences, never inside a quotation."""
     inside = [(a, b) for a, b, _, _ in line.quotes]
@@ -132,7 +136,10 @@ def _sentences(text: str, line: Line) -> list[Sentence]:
     for m in re.finditer(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])", text[line.start:line.end]):
         cut = line.start + m.end()
         dot = line.start + m.start()
-        if any(a < dot < b - 1 for a, b in inside):
+        closes = next(((a, b) for a, b in inside if a < dot < b - 1), None)
+        if closes is not None and (text[dot + 1:closes[1]].strip("”\"’'") or _TAG_AFTER.match(text, cut)):
+            # inside a quotation; but a quotation that ends with its full stop ends the sentence too
+            # ('... dubbed “Hebron Smart City.” According to critics, ...'), unless a speaker's tag follows
             continue
         if _ABBREV.search(text[max(start, dot - 6):dot + 1]):
             continue

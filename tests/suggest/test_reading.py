@@ -165,3 +165,17 @@ def test_an_ing_form_made_from_a_lemma_needs_words_after_it():
         == ["responding"]
     # a form the list gives itself keeps its old rule: "warning of" is a report
     assert [v for v, _ in atts('The minister spoke, with the mayor warning of "grave danger".')] == ["warning"]
+
+
+def test_a_quotation_that_ends_with_its_full_stop_ends_the_sentence():
+    text = "It is known as \u201cWolf Pack.\u201d According to Amnesty International, its purpose is a database."
+    art = Article(text)
+    assert [art.text[s.start:s.end] for ln in art.lines for s in ln.sentences] == \
+        ["It is known as \u201cWolf Pack.\u201d", "According to Amnesty International, its purpose is a database."]
+    assert atts(text) == [("According to", "Amnesty International")]
+
+
+def test_a_full_stop_inside_a_quotation_or_before_its_tag_does_not_end_the_sentence():
+    for text in ("\u201cIt is over. We lost,\u201d Smith said.", "\u201cIt is over.\u201d Smith said on Monday."):
+        art = Article(text)
+        assert len([s for ln in art.lines for s in ln.sentences]) == 1
