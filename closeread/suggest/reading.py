@@ -234,6 +234,19 @@ _FRAME_IMPLIES = ("Introduces what the source says or thinks with a verb of its 
 # "Name, description" and "Name, description, and Name, description": the subject of a verb after its last comma
 NAMED_WITH_DESCRIPTION = r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s+[^,;¤]{3,80}?"
 _APPOSED_NAMES = re.compile(rf"{NAMED_WITH_DESCRIPTION}(?:,?\s+and\s+{NAMED_WITH_DESCRIPTION})?")
+# a verb of saying known by its place: right after a quotation and its speaker, or before a colon and a quotation
+# (¤ is a quotation, masked); irregular verbs with a particle ("cut her off", "shot back") too
+_WHO = r"(?P<who>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*(?<!['’]s)(?<![.'’-])|he|she|they)(?!['’])"
+_SAYING = (r"(?P<verb>(?-i:[a-z]+(?:ed|s)|cut|shot|broke|went|put|chimed|fired)"
+           r"(?:\s+(?:her|him|them|me|us))?(?:\s+(?:in|up|on|back|off|out|over))?)")
+_TAG_AFTER_QUOTE = re.compile(rf"¤\s*,?\s+{_WHO}\s+(?:(?-i:[a-z]+ly)\s+)?{_SAYING}(?=\s*(?:[.,:;]|¤|$))")
+_TAG_BEFORE_QUOTE = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=,\s)){_WHO}(?:\s+(?:(?-i:[a-z]+ly)\s+)?{_SAYING})?\s*:\s*¤")
+# words that stand where a verb of saying would but are not one ("“...,” he was", "Alito's: ...")
+_NOT_SPEECH = {"is", "was", "were", "has", "does", "goes", "this", "thus", "as", "its", "his", "hers", "yes", "us"}
+_BESIDE_IMPLIES = ("Introduces the quotation with a verb of its own: what does it say about how the words were "
+                   'spoken, beyond "said"?')
+
+
 # the agent of a passive reporting verb, after an adverb or a time ("announced on Monday by US Secretary of
 # State Mike Pompeo"): a determiner, then capitalised words joined by "of"/"for"/"the"
 _AGENT = (r"\s*(?:\w+ly\s+|(?:on|in|at|last|this|earlier|late|early)\s+[\w.]+\s+)?by\s+"
@@ -501,6 +514,36 @@ class Article:
                             last_person = att.source
                     elif att.source:
                         last_group = att.source
+                for att in self._beside_quotes(sent, chunk, last_person):
+                    self.attributions.append(att)
+                    if att.source and not att.unnamed:
+                        last_person = att.source
+
+    def _beside_quotes(self, sent: Sentence, chunk: str, last_person: str) -> list[Attribution]:
+        """Verbs of saying known by their place beside a quotation, whatever the verb: '"...," Alito
+        interjected.', 'Alito cut her off: "..."'; and a transcript's 'Prelogar: "..."' (a source, no verb)."""
+        out = []
+        taken = [(a.start, a.end) for a in self.attributions if sent.start <= a.start <= sent.end]
+        for rx in (_TAG_AFTER_QUOTE, _TAG_BEFORE_QUOTE):
+            for m in rx.finditer(chunk):
+                vs, ve = (sent.start + m.start("verb"), sent.start + m.end("verb")) if m.group("verb") else (0, 0)
+                if any(a < ve and vs < b for a, b in taken) or (m.group("verb") and m.group("verb").split()[0].lower()
+                                                                in _NOT_REPORTING | _NOT_SPEECH):
+                    continue
+                who = m.group("who")
+                ws = sent.start + m.start("who")
+                if who.lower() in PRONOUNS:
+                    src, span = last_person, None
+                elif who.split()[0].lower() in STOP_CAPS or not m.group("verb") and len(who.split()) > 3:
+                    continue
+                else:
+                    src, span = self._resolve_name(who), (ws, ws + len(who))
+                if not m.group("verb"):
+                    vs, ve = ws + len(who), ws + len(who) + 1  # the colon stands for the verb
+                verb = Verb(m.group("verb") or ":", (), _BESIDE_IMPLIES, False)
+                out.append(Attribution(vs, ve, verb, src, not src, span, reduced=not m.group("verb")))
+                taken.append((vs, ve))
+        return out
 
     def _attribution(self, sent: Sentence, vs: int, ve: int, verb: Verb, form: str,
                      last_person: str, last_group: str) -> Attribution | None:

@@ -179,3 +179,18 @@ def test_a_full_stop_inside_a_quotation_or_before_its_tag_does_not_end_the_sente
     for text in ("\u201cIt is over. We lost,\u201d Smith said.", "\u201cIt is over.\u201d Smith said on Monday."):
         art = Article(text)
         assert len([s for ln in art.lines for s in ln.sentences]) == 1
+
+
+def test_a_verb_beside_a_quotation_and_its_speaker_is_a_verb_of_saying_whatever_the_verb():
+    text = ("\u201cBut there is some risk,\u201d Alito interjected. \u201cDo you dispute that?\u201d\n\n"
+            "Alito cut her off: \u201cNo, I am not making that point.\u201d\n\n"
+            "Prelogar: \u201cI cannot think of anything else like this.\u201d\n")
+    assert atts(text) == [("interjected", "Alito"), ("cut her off", "Alito"), (":", "Prelogar")]
+    assert kind(text, "attribution-verb") == ["interjected", "cut her off"]  # a colon is no verb to propose
+    assert kind(text, "source") == ["Alito", "Alito", "Prelogar"]
+
+
+def test_a_possessive_or_a_label_before_a_colon_is_no_speaker():
+    text = ("\u201cThe Crown,\u201d Netflix\u2019s series, is old. Colorado: Marijuana becomes legal.\n\n"
+            "The verdict: \u201cguilty as charged, on every count.\u201d\n")
+    assert atts(text) == []
