@@ -240,13 +240,16 @@ _WHO = r"(?P<who>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*(?<!['’]s)(?<![.'
 _SAYING = (r"(?P<verb>(?-i:[a-z]+(?:ed|s)|cut|shot|broke|went|put|chimed|fired)"
            r"(?:\s+(?:her|him|them|me|us))?(?:\s+(?:in|up|on|back|off|out|over))?)")
 _TAG_AFTER_QUOTE = re.compile(rf"¤\s*,?\s+{_WHO}\s+(?:(?-i:[a-z]+ly)\s+)?{_SAYING}(?=\s*(?:[.,:;]|¤|$))")
-_TAG_BEFORE_QUOTE = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=,\s)){_WHO}(?:\s+(?:(?-i:[a-z]+ly)\s+)?{_SAYING})?\s*:\s*¤")
+_TAG_BEFORE_QUOTE = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=,\s)){_WHO}(?:\s+(?:(?-i:[a-z]+ly)\s+)?{_SAYING})?\s*:\s*[¤“\"]")  # (or an opening mark whose quotation runs on)
 # words that stand where a verb of saying would but are not one ("“...,” he was", "Alito's: ...")
 _NOT_SPEECH = {"is", "was", "were", "has", "does", "goes", "this", "thus", "as", "its", "his", "hers", "yes", "us"}
 _BESIDE_IMPLIES = ("Introduces the quotation with a verb of its own: what does it say about how the words were "
                    'spoken, beyond "said"?')
 
 
+_TIME_BEFORE_VERB = re.compile(r"(?<=[A-Za-z])\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+                               r"(?:last|this)\s+(?:week|month|year|night|morning|weekend)|earlier\s+this\s+(?:week|month|year)|"
+                               r"overall|today|yesterday|tonight)\s*$")
 # the agent of a passive reporting verb, after an adverb or a time ("announced on Monday by US Secretary of
 # State Mike Pompeo"): a determiner, then capitalised words joined by "of"/"for"/"the"
 _AGENT = (r"\s*(?:\w+ly\s+|(?:on|in|at|last|this|earlier|late|early)\s+[\w.]+\s+)?by\s+"
@@ -550,7 +553,9 @@ class Article:
         text, masked = self.text, self.masked
         before = masked[sent.start:vs]
         after = masked[ve:sent.end]
-        prev = re.findall(r"[\w'’.-]+|[¤,:;]", before)
+        # a time or a sentence adverb between the subject and its verb ("Gates on Sunday defended", "Wall overall
+        # praised") stands where the subject is looked for: read past it
+        prev = re.findall(r"[\w'’.-]+|[¤,:;]", _TIME_BEFORE_VERB.sub("", before))
         prev_tok = prev[-1] if prev else ""
         nxt = after.lstrip()
         next_word = (re.match(r"[\w'’-]+", nxt) or [""])[0] if nxt else ""
@@ -844,7 +849,7 @@ class Article:
             new = re.sub(r"(?:\s+(?:last|this|next|earlier this|later this)\s+(?:week|month|year|weekend|\w+day)|\s+on\s+\w+day|"
                          r"\s+(?:yesterday|today|earlier|later|previously|again)|,\s*(?:however|meanwhile|in turn|for (?:his|her|its|their) part|too|though|also)\s*,?\s*|\s+(?:(?-i:[a-z][\w'’]*ly)|"
                          + "|".join(sorted(_BETWEEN)) + r"))\s*$", "", seg, flags=re.IGNORECASE)
-            new = new.rstrip(" ,")
+            new = _TIME_BEFORE_VERB.sub("", new).rstrip(" ,")
             if new == seg:
                 break
             e0 = s0 + len(new)

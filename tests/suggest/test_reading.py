@@ -194,3 +194,18 @@ def test_a_possessive_or_a_label_before_a_colon_is_no_speaker():
     text = ("\u201cThe Crown,\u201d Netflix\u2019s series, is old. Colorado: Marijuana becomes legal.\n\n"
             "The verdict: \u201cguilty as charged, on every count.\u201d\n")
     assert atts(text) == []
+
+
+def test_a_time_or_a_sentence_adverb_between_subject_and_verb_is_read_past():
+    text = ("Wall overall praised the solicitor general's record. Former Defense Secretary Robert Gates on Sunday "
+            "defended the pick.")
+    assert atts(text) == [("praised", "Wall"), ("defended", "Former Defense Secretary Robert Gates")]
+
+
+def test_a_time_before_a_verb_of_an_act_makes_no_attribution():
+    assert atts("The storm on Sunday praised nothing. The shares on Monday defended their gains.") == []
+
+
+def test_a_speaker_before_a_colon_and_a_quotation_that_runs_on_past_its_paragraph():
+    text = "Alito cut her off: \u201cNo, I am not making that point. There is a risk, right?"
+    assert atts(text) == [("cut her off", "Alito")]
