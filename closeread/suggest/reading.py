@@ -209,7 +209,7 @@ _TRAILING = re.compile(r"\s*(?:(?:in|on|at|to|during|via|through|from|after|befo
                        r"(?:(?!\bthat\b)[^¤;:]){0,80}?)?[.!?]?\s*$")
 _AFTER_NP = re.compile(r"\s*((?:the\s+|an?\s+|one\s+)?[^,.;:¤]{2,80}?)(?=\s*(?:[,.;:¤]|$|\s(?:in|on|at|during|that|who|"
                        r"as|after|before|when|while)\b))")
-_CONJ = re.compile(r"(?:(?:,\s*|\s)(?:while|whereas|although|though|because|since|whom|once|if|until)|"
+_CONJ = re.compile(r"(?:(?:,\s*|\s)(?:while|whereas|although|though|because|since|whom|once|if|until|after|before|when)|"
                    r",\s*(?:but|and|as|after|when|so|yet|with))\s+(?=[A-Z]|the\s|an?\s|(?:[a-z]+\s+)?(?:[a-z]+(?:ers|ors|ists|ians|ants|ents|ees)|officials|experts|critics|police|"
                    r"authorities|lawmakers|doctors)\b)")  # ", and researchers believe": a plural noun of people
 _INTRO = re.compile(r"\s*(?:(?:However|Meanwhile|Moreover|Still|Yet|Instead|Separately|Later|Earlier|Also|Then|Now|"
@@ -688,6 +688,8 @@ class Article:
                                                                   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
         if lf in {"told", "tells", "tell"}:
             intro_ok = intro_ok or bool(next_word)
+        if licensed and _CLAUSE_FOLLOWS.match(after):
+            intro_ok = True  # "a Forbes article found he had exaggerated": a clause without "that"
         if verb.strict and not (subject_ok and (intro_ok or prev_tok in {",", "¤", "-", "—", "–"}
                                                 or prev_tok.lower() in PRONOUNS or prev_tok[:1].isupper()
                                                 or names_people(prev_tok.lower()))):

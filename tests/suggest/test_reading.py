@@ -209,3 +209,12 @@ def test_a_time_before_a_verb_of_an_act_makes_no_attribution():
 def test_a_speaker_before_a_colon_and_a_quotation_that_runs_on_past_its_paragraph():
     text = "Alito cut her off: \u201cNo, I am not making that point. There is a risk, right?"
     assert atts(text) == [("cut her off", "Alito")]
+
+
+def test_a_verb_of_finding_after_a_study_like_subject_takes_a_clause_without_that():
+    text = "The flat was devalued after a Forbes article found he had exaggerated its size. He stands accused of fraud."
+    assert atts(text) == [("found", "a Forbes article"), ("stands accused", None)]
+
+
+def test_a_verb_of_finding_after_a_thing_or_without_a_clause_is_no_report():
+    assert atts("Police found a body near the road. The article found its readers.") == []
