@@ -29,6 +29,7 @@ WORD_NUMBERS = (
 
 APPROX = (
     r"(?:approximately|about|around|roughly|nearly|almost|some|over|more than|less than|fewer than|"
+    r"just under|just over|well under|well over|just shy of|"
     r"at least|at most|up to|as many as|as much as|an estimated|estimated|upwards of|close to|"
     r"an additional|another|only|just|a further)"
 )
@@ -55,8 +56,8 @@ FIGURE_RE = re.compile(
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:of|in|on|at|to|and|or|the|a|an|from|for|by|with|per|was|were|is|are|had|has|have|"
     r"will|would|who|which|that|this|these|those|than|as|but|into|over|under|after|before|since|"
-    r"during|while|when|more|less|also|had|not|had|been)\b)([a-z][a-z'-]+)"
-)
+    r"during|while|when|more|less|also|had|not|had|been)\b)([a-z][a-z'-]+|[A-Z][a-z]+(?:ans|ers|ists|ites|ats|ics)\b)"
+)  # (a people or a party by its plural name: "two Palestinians", "six Republicans")
 
 
 _COUNT_NOUNS = {"people", "men", "women", "children", "aircraft", "personnel", "police", "staff", "cattle",
@@ -67,6 +68,16 @@ _COUNT_NOUNS = {"people", "men", "women", "children", "aircraft", "personnel", "
 # model of what is counted (capitalised words or a model number, at most three), then the plural noun
 _NAMED_COUNT = re.compile(r"(?:\s+(?:[A-Z][\w.'’-]*|\d[\w-]*[A-Za-z-][\w-]*|\d{3,}))(?:\s+(?:[A-Z][\w.'’-]*|\d[\w-]*)){0,2}"
                           r"\s+([a-z][a-z'-]+)\b(?![-'’])")
+
+
+# units of measure after a number: "23 mph", "11,000 square feet", "2°C" (a count noun is read on its own)
+_UNIT = re.compile(r"(?:\s?°\s?[CF]\b|\s+(?:square\s+|cubic\s+)?(?:feet|foot|miles?|meters?|metres?|kilometers?|"
+                   r"kilometres?|km|mph|kph|km/h|inch(?:es)?|pounds|lbs?|kg|kilograms?|grams?|tons?|tonnes?|acres?|"
+                   r"hectares?|degrees(?:\s+(?:Fahrenheit|Celsius))?|cents|gallons?|liters?|litres?|mm|cm|GB|MB|TB|GW|MW|kW|"
+                   r"barrels?)(?![\w-]))")
+# a rate after an amount or a measure: "$8.25 per hour", "60 miles an hour"
+_RATE = re.compile(r"\s+(?:per|a|an)\s+(?:hour|day|week|month|year|person|capita|share|gallon|barrel|head|mile|"
+                   r"kilometer|kilometre|ton|tonne|pound|kilogram)(?![\w-])")
 
 
 def _named_count(body: str, at: int) -> int | None:
@@ -136,7 +147,10 @@ def find(art: Article) -> list[Suggestion]:
             if tail and not _count_noun(tail.group(1)):
                 tail = None
             named = None if tail or scale else _named_count(body, m.end())
-            if named is not None:
+            unit = _UNIT.match(body, m.end()) if digit and not tail else None
+            if unit is not None:
+                e = ln.start + unit.end()  # "23 mph", "11,000 square feet", "2°C"
+            elif named is not None:
                 e = ln.start + named  # "50 Airbus A350-900 jets"
             elif tail and not body[m.end():tail.end()].strip().endswith("-"):
                 e = ln.start + tail.end()  # "132 soldiers", "seven years"
@@ -149,6 +163,9 @@ def find(art: Article) -> list[Suggestion]:
                 if digit and nxt and nxt.group(1) not in TIME_UNITS and not nxt.group(1).endswith("s") \
                         and nxt.group(1) not in {"of", "to"} and not (two and _count_noun(two.group(1))):
                     continue  # "the 777 program", "a 787 jet": a model number before a singular noun
+            rate = _RATE.match(text, e)
+            if rate and (re.match(r"[$€£¥]", digit or "") or unit is not None or scale or tail):
+                e = rate.end()  # "$8.25 per hour", "60 miles an hour": a rate is one figure
             if re.match(r"[\s-]+old\b", text[e:e + 6]) or re.match(r"[\s-]+years?[\s-]+old\b", text[e:e + 12]):
                 continue  # "73 years old", "a 55-year-old": an age
             if re.search(r"\b(?:the|its|their|his|her)\s+(?:past|last)\s+$", body[:m.start()], re.I) \
@@ -189,10 +206,16 @@ _MEASURE = re.compile(r"(?<![\w.,-])\d{1,3}(?:,\d{3})*(?:\.\d+)?-(?:mile|kilomet
                       r"(?![\w-])")
 
 
+# "by a vote of 53-36", "a 6-3 vote", "the court was 5-4": a tally (votes, seats, a score), the larger
+# number first (a range goes up: "ages 5-12"); no model number has two short halves ("737-800")
+_TALLY = re.compile(r"(?<![\w.,/$€£¥-])\d{1,2}[-–]\d{1,2}(?:\s+(?:vote|decision|ruling|majority|margin|split|verdict))?"
+                    r"(?![\w/-]|[.,:]\d|\s*(?:a\.m|p\.m|am\b|pm\b))")
+
+
 def _dashed(art: Article, found: list[Suggestion]) -> list[Suggestion]:
-    """Figures the number pattern leaves out because of a dash: ranges and measures made adjectives."""
+    """Figures the number pattern leaves out because of a dash: ranges, measures made adjectives, tallies."""
     out = []
-    for regex in (_DASH_RANGE, _MEASURE):
+    for regex in (_DASH_RANGE, _MEASURE, _TALLY):
         for m in regex.finditer(art.text):
             s, e = m.span()
             ln = art.line_of(s)
@@ -203,6 +226,8 @@ def _dashed(art: Article, found: list[Suggestion]) -> list[Suggestion]:
                                          or m.group("noun") and not _count_noun(m.group("noun"))
                                          or all(re.fullmatch(r"(?:1[89]|20)\d\d", n) for n in ends)):
                 continue  # "787-9 seats": a model number; "2019-2020 was": years
+            if regex is _TALLY and float(ends[0]) < float(ends[1]):
+                continue  # "pages 10-12", "ages 5-12": a range, not a tally
             figure = m.group(0)
             note = (f"The figure {figure}: where does the number come from, and can it be checked anywhere "
                     f"independent?")

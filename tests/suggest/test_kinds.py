@@ -301,6 +301,18 @@ def test_a_model_number_after_an_article_or_before_a_singular_noun_is_no_count()
     assert of("The 787 Dreamliner jets flew. The 737 Max crashed.\n", "figure") == []
 
 
+def test_tallies_units_rates_and_peoples_by_their_plural_name_are_figures():
+    text = ("The Senate confirmed her by a vote of 53-36. It lost by a 6-3 vote. Winds reached 23 mph. It was just "
+            "under 11,000 square feet and the 2\u00b0C limit is dead. The wage rose to $8.25 per hour. He treated "
+            "two Palestinians.\n")
+    assert of(text, "figure") == ["53-36", "6-3 vote", "23 mph", "just under 11,000 square feet", "2\u00b0C",
+                                  "$8.25 per hour", "two Palestinians"]
+
+
+def test_a_range_that_goes_up_and_a_model_number_are_no_tally():
+    assert of("Children aged 5-12 flew on the 737-800 jet.\n", "figure") == []
+
+
 def test_dashed_ranges_measures_and_a_thousands_figure_that_looks_like_a_year_are_figures():
     text = ("The risk is moderate in the following 3-5 years. They studied the 1,900-mile-wide moon.\n\n"
             "There was about 2,300 tons (2,095 metric tons) of it.\n")
