@@ -11,7 +11,8 @@ from .reading import Article, Suggestion, _speaker_of, headline_credits
 _SPEECH = re.compile(
     r"(?<![\w-])(?:claim(?:s|ed)?|interview|statement|words|remarks?|testimony|tweet(?:s|ed)?|post(?:s|ed)?|letter|speech|"
     r"call(?:s|ed|ing)?|described|describ(?:es|ing)|dubbed|termed|labell?ed|branded|expressed|said|says|told|"
-    r"insist(?:s|ed)?|describ\w+ as|referred to|admit(?:s|ted)?|denied|promised|pledged|vowed|cheered|hailed)(?![\w-])",
+    r"insist(?:s|ed)?|describ\w+ as|referred to|admit(?:s|ted)?|denied|promised|pledged|vowed|cheered|hailed|"
+    r"telling|saying|ask(?:s|ed|ing)|urg(?:es|ed|ing)|warn(?:s|ed|ing)|wr(?:ote|ites|iting))(?![\w-])",
     re.IGNORECASE)
 
 
@@ -46,7 +47,9 @@ def find(art: Article) -> list[Suggestion]:
             # "his claim that the pair were "not close"", "called it "historic"": someone's words, not scare quotes
             speech = bool(sent) and bool(_SPEECH.search(art.masked[sent.start:sent.end]))
             has_verb_nearby = has_verb_nearby or speech
-            proper = all(w[:1].isupper() for w in words) and (not ln.headline or _named_elsewhere(art, inner, ln))
+            # (a word that ends with its own comma or question mark is spoken: '"Probably," Trump said', not a name)
+            proper = all(w[:1].isupper() for w in words) and (not ln.headline or _named_elsewhere(art, inner, ln)) \
+                and not re.search(r"[,?!]$", text[ia:b].rstrip("”\"’' "))
             whole_line = a == ln.start and b == ln.end
             if len(words) == 1 and not has_verb_nearby and _term(inner.strip(" .,")):
                 continue  # '"exogenic" processes': a field's term put in quotation marks as it is introduced

@@ -89,6 +89,12 @@ def _find_quotes(text: str, line: Line) -> list[tuple[int, int, int, int]]:
                 out.append((open_at, i + 1))
                 open_at = None
         i += 1
+    runs_on = None
+    if open_at is not None and len(text[open_at:e].split()) >= 3 and (
+            text[open_at] == "“" or not text[s:open_at].strip() or re.search(r"[:,]\s*$", text[s:open_at])):
+        # a quotation that runs on to the next paragraph has no closing mark at the end of this one (the next
+        # opens with a mark again): it is quoted to the end of the line
+        runs_on = open_at
     # single quotes: ‘...’ and '...' used as quotation marks (not apostrophes)
     taken = [(a, b) for a, b in out]
     for m in re.finditer(r"(?<![\w])(['‘])(?=[A-Za-z\[])(.{1,80}?)(?<=[\w.!?\]])(['’])(?![\w])", text[s:e]):
@@ -110,7 +116,15 @@ def _find_quotes(text: str, line: Line) -> list[tuple[int, int, int, int]]:
             ib -= 1
         if ib > ia:
             result.append((a, b, ia, ib))
-    return result
+    if runs_on is not None:
+        ia, ib = runs_on + 1, e
+        while ia < ib and text[ia].isspace():
+            ia += 1
+        while ib > ia and text[ib - 1] in " ,":
+            ib -= 1
+        if ib > ia and not any(a <= runs_on < b for a, b, _, _ in result):
+            result.append((runs_on, e, ia, ib))
+    return sorted(result)
 
 
 # A full stop that ends an abbreviation, not a sentence: titles and honorifics ("Rt. Hon.", "Rev.", "Supt."),

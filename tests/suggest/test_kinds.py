@@ -236,6 +236,25 @@ def test_a_headline_colon_before_a_name_that_never_speaks_is_no_credit():
     assert of(text, "source") == ["officials"]
 
 
+def test_one_spoken_word_with_its_own_comma_or_question_mark_is_a_quote():
+    text = ("\u201cProbably,\u201d Trump said, before giving reasons.\n\n"
+            "After a long monologue, Wallace asked Trump: \u201cDone?\u201d\n\n"
+            "The judge kept telling his lawyer to \u201ccontrol your client\u201d all day.\n")
+    assert of(text, "quote") == ["Probably", "Done?", "control your client"]
+
+
+def test_a_quotation_that_runs_on_past_its_paragraph_is_quoted_to_the_line_end():
+    text = ("Alito cut her off: \u201cNo, I am not making that point. There is a risk, right?\n\n"
+            "\u201cThere can be a minimal risk,\u201d she said.\n")
+    assert of(text, "quote") == ["No, I am not making that point. There is a risk, right?",
+                                 "There can be a minimal risk"]
+
+
+def test_a_capitalised_name_in_quotation_marks_is_still_no_quote_and_a_stray_inch_mark_opens_nothing():
+    text = "The party renamed its account \u201cFactcheckUK\u201d during the debate. The shelf is 5\" deep.\n"
+    assert of(text, "quote") == []
+
+
 def test_a_name_in_quotation_marks_is_not_a_quote():
     text = "The party renamed its account \u201cfactcheckUK\u201d during the debate on Tuesday night.\n"
     assert of(text, "quote") == []
