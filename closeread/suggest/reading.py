@@ -595,11 +595,12 @@ class Article:
 
         if re.match(r"(?:is|are|was|were|has been|have been|had been|been)\s", lf):
             return self._passive(vs, ve, verb, after)  # "Corbyn is accused by critics": not Corbyn's words
-        if lf.endswith("ed") and re.fullmatch(r"[a-z][\w-]*", prev_tok) and prev_tok.lower() not in \
+        if lf.endswith("ed") and not verb.subjects and re.fullmatch(r"[a-z][\w-]*", prev_tok) and prev_tok.lower() not in \
                 PRONOUNS.keys() | _BETWEEN | _MODALS | {"be", "been", "being", "and", "or", "that", "who", "which"} \
                 and _REDUCED_AGENT.match(after):
             # "the move announced on Monday by Mike Pompeo": a participle after a noun, its agent the source;
-            # the verb names an act (announcing the move), so it is no attribution verb to propose
+            # the verb names an act (announcing the move), so it is no attribution verb to propose (not a verb of
+            # finding, "the border established by the British": it reports words only after a study or an inquiry)
             att = self._passive(vs, ve, verb, after)
             if att.source_span is None:
                 return None

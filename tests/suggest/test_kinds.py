@@ -43,7 +43,8 @@ def test_the_agent_of_a_participle_after_a_noun_or_of_reported_by_is_the_source(
 
 
 def test_a_means_or_a_thing_after_by_is_no_source():
-    text = "The sum was reported by phone. The plan was announced by mistake and the rules changed.\n"
+    text = ("The sum was reported by phone. The plan was announced by mistake and the rules changed. The name "
+            "refers to the border established by the British.\n")
     assert of(text, "source") == []
     assert of("The sum was reported by phone.\n", "attribution-verb") == []
 
@@ -251,8 +252,10 @@ def test_a_quotation_that_runs_on_past_its_paragraph_is_quoted_to_the_line_end()
 
 
 def test_a_capitalised_name_in_quotation_marks_is_still_no_quote_and_a_stray_inch_mark_opens_nothing():
-    text = "The party renamed its account \u201cFactcheckUK\u201d during the debate. The shelf is 5\" deep.\n"
+    text = ("The party renamed its account \u201cFactcheckUK\u201d during the debate. The shelf is 5\" deep.\n\n"
+            "Clips went to a server named \u201cOperation Hotel,\u201d which was later changed.\n")
     assert of(text, "quote") == []
+    assert of(text, "loaded-language") == []  # a name with the sentence's comma inside its marks
 
 
 def test_a_name_in_quotation_marks_is_not_a_quote():
