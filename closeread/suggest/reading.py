@@ -664,7 +664,7 @@ class Article:
             return None  # a photo caption's "X testifies before the committee" describes the picture
         # the subject before auxiliaries and adverbs: "Assange has denied", "The Democrats are alleging"
         core = list(prev)
-        while core and core[-1].lower() in _BETWEEN | {"be", "been", "being"}:
+        while core and core[-1].lower() in _BETWEEN | {"be", "been", "being", "did", "does", "do"}:  # "Trump did acknowledge"
             core.pop()
         progressive = lf.endswith("ing") and bool(core) and core[-1].lower() not in DETERMINERS \
             and prev_tok.lower() in {"is", "are", "was", "were"}
@@ -710,6 +710,13 @@ class Article:
                                                 or names_people(prev_tok.lower()))):
             if not (intro_ok and next_word.lower() == "that"):
                 return None
+        if prev_tok.lower() in {"but", "and"} and not subject_ok and (next_word.lower() == "that"
+                                                                    or _CLAUSE_FOLLOWS.match(after)):
+            # "Trump acknowledged the conditions, but argued his net worth is higher": a second verb of the same
+            # subject, which the sentence's attribution before it names
+            first = [a for a in self.attributions if sent.start <= a.start < vs]
+            if first and (first[-1].source or first[-1].source_span):
+                return Attribution(vs, ve, verb, first[-1].source, first[-1].unnamed, None)
         if not verb.strict and not (subject_ok or intro_ok):
             return None
         if re.match(r"\d|(?:a|an|the|his|her|their)\s+(?:new\s+)?(?:\d|record|total|loss|profit|revenue|jobs?)\b", nxt) and not next_word.lower() == "that":
@@ -865,7 +872,7 @@ class Article:
             seg = text[s0:e0]
             new = re.sub(r"(?:\s+(?:last|this|next|earlier this|later this)\s+(?:week|month|year|weekend|\w+day)|\s+on\s+\w+day|"
                          r"\s+(?:yesterday|today|earlier|later|previously|again)|,\s*(?:however|meanwhile|in turn|for (?:his|her|its|their) part|too|though|also)\s*,?\s*|\s+(?:(?-i:[a-z][\w'’]*ly)|"
-                         + "|".join(sorted(_BETWEEN)) + r"))\s*$", "", seg, flags=re.IGNORECASE)
+                         + "|".join(sorted(_BETWEEN | {"did", "does", "do"})) + r"))\s*$", "", seg, flags=re.IGNORECASE)
             new = _TIME_BEFORE_VERB.sub("", new).rstrip(" ,")
             if new == seg:
                 break

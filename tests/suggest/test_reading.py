@@ -218,3 +218,14 @@ def test_a_verb_of_finding_after_a_study_like_subject_takes_a_clause_without_tha
 
 def test_a_verb_of_finding_after_a_thing_or_without_a_clause_is_no_report():
     assert atts("Police found a body near the road. The article found its readers.") == []
+
+
+def test_an_emphatic_do_and_a_second_verb_of_the_same_subject_are_read():
+    text = ("Trump did acknowledge in an exchange that there were mistakes. Trump acknowledged the conditions, "
+            "but argued his net worth is much higher.")
+    assert atts(text) == [("acknowledge", "Trump"), ("acknowledged", "Trump"), ("argued", None)]
+    assert [a.source for a in Article(text).attributions] == ["Trump", "Trump", "Trump"]
+
+
+def test_a_second_verb_after_a_clause_that_reports_nothing_has_no_borrowed_speaker():
+    assert atts("The shares fell, and argued nothing. Prices rose, and warned nobody.") == []
