@@ -264,6 +264,8 @@ _BESIDE_IMPLIES = ("Introduces the quotation with a verb of its own: what does i
 _TIME_BEFORE_VERB = re.compile(r"(?<=[A-Za-z])\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                                r"(?:last|this)\s+(?:week|month|year|night|morning|weekend)|earlier\s+this\s+(?:week|month|year)|"
                                r"overall|today|yesterday|tonight)\s*$")
+# the speaker after an inverted verb at the end of a title-case headline: " Climate Scientist James Hansen"
+_TITLE_SPEAKER = re.compile(r"\s+(?:[A-Z][\w'’.-]*\s+){1,5}[A-Z][\w'’.-]*\s*")
 # the agent of a passive reporting verb, after an adverb or a time ("announced on Monday by US Secretary of
 # State Mike Pompeo"): a determiner, then capitalised words joined by "of"/"for"/"the"
 _AGENT = (r"\s*(?:\w+ly\s+|(?:on|in|at|last|this|earlier|late|early)\s+[\w.]+\s+)?by\s+"
@@ -513,8 +515,13 @@ class Article:
                         if verb is None:
                             continue
                     else:
-                        if m.group("form")[0].isupper() and chunk[:m.start()].strip(" \"'“‘(¤"):
-                            continue  # "States", "Reports" inside a sentence are names or nouns
+                        if m.group("form")[0].isupper() and chunk[:m.start()].strip(" \"'“‘(¤") and not (
+                                ln.headline and chunk[:m.start()].rstrip().endswith(",")
+                                and m.group("form").lower() not in _NOUN_FORMS - {"says", "warns"}
+                                and self._titled_speaker(chunk[m.end():], ln)):
+                            # "States", "Reports" inside a sentence are names or nouns; but a title-case headline
+                            # ends "..., Warns Climate Scientist James Hansen"
+                            continue
                         key = re.sub(r"\s+", " ", m.group("form").lower())
                         verb = self._form_to_verb.get(key)
                         if verb is None:
@@ -535,6 +542,15 @@ class Article:
                     self.attributions.append(att)
                     if att.source and not att.unnamed:
                         last_person = att.source
+
+    def _titled_speaker(self, rest: str, ln: Line) -> bool:
+        """The words after a headline's inverted verb name someone the article names again ("..., Warns Climate
+        Scientist James Hansen"; not "..., States Report Record Profits")."""
+        if not _TITLE_SPEAKER.fullmatch(rest):
+            return False
+        surname = rest.split()[-1]
+        return any(not (ln.start <= m.start() < ln.end)
+                   for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", self.text))
 
     def _beside_quotes(self, sent: Sentence, chunk: str, last_person: str) -> list[Attribution]:
         """Verbs of saying known by their place beside a quotation, whatever the verb: '"...," Alito

@@ -229,3 +229,16 @@ def test_an_emphatic_do_and_a_second_verb_of_the_same_subject_are_read():
 
 def test_a_second_verb_after_a_clause_that_reports_nothing_has_no_borrowed_speaker():
     assert atts("The shares fell, and argued nothing. Prices rose, and warned nobody.") == []
+
+
+def test_a_title_case_headline_ending_with_an_inverted_verb_and_its_speaker():
+    text = ("We Need Geoengineering to Stop Warming, Warns Climate Scientist James Hansen\n\n"
+            "James Hansen first warned Congress of the threat in 1988.\n")
+    assert kind(text, "attribution-verb")[:1] == ["Warns"]
+    assert kind(text, "source")[:1] == ["Climate Scientist James Hansen"]
+
+
+def test_a_capitalised_plural_noun_or_a_speaker_the_body_never_names_is_no_headline_verb():
+    text = ("Markets Rally, States Report Record Profits In Texas\n\nOil firms in Texas gained.\n\n"
+            "Storms Ahead, Warns Weather Service Chief Dan Ortiz\n\nRain fell on Monday.\n")
+    assert kind(text, "source") == []
