@@ -117,6 +117,10 @@ def find(art: Article) -> list[Suggestion]:
                 if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not scale and not re.match(r"[$€£¥]", digit) \
                         and "," not in digit:
                     continue  # a year (not "2,095 metric tons": a year has no thousands separator)
+                if re.fullmatch(r"1[0-7]\d\d", raw) and not scale and "," not in digit and not m.group("approx") \
+                        and re.search(r"\b(?:in|since|from|until|till|by|of|around|circa|c\.)\s+$", before, re.I) \
+                        and not _NOUN_AFTER.match(body, m.end()):
+                    continue  # "created the Customs Service in 1789": an earlier year, after a preposition of time
                 if re.search(r"\b(?:age|aged|ages)\s+(?:of\s+)?(?:above|over|under|below)?\s*$", before, re.I) \
                         or re.search(r"\b(?:above|over|under|below)\s+age\s+$", before, re.I):
                     continue  # "above age 6 months", "aged 55": an age, not a figure
@@ -221,6 +225,9 @@ def _dashed(art: Article, found: list[Suggestion]) -> list[Suggestion]:
             ln = art.line_of(s)
             if ln is None or ln.furniture or any(x.start < e and s < x.end for x in found + out):
                 continue
+            if regex is _MEASURE and not re.search(
+                    r"-(?:wide|long|high|deep|tall|thick)$", m.group(0)) and re.match(r"\s+[A-Z]", art.text[e:e + 2]):
+                continue  # "the 16-inch MacBook Pro": a size that names a product model, not a measure stated
             ends = re.findall(r"\d+(?:\.\d+)?", m.group(0).replace(",", ""))
             if regex is _DASH_RANGE and (not float(ends[0]) < float(ends[1])
                                          or m.group("noun") and not _count_noun(m.group("noun"))

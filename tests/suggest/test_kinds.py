@@ -335,6 +335,16 @@ def test_a_range_that_goes_up_and_a_model_number_are_no_tally():
     assert of("Children aged 5-12 flew on the 737-800 jet.\n", "figure") == []
 
 
+def test_a_size_that_names_a_product_and_an_early_year_after_a_preposition_are_no_figures():
+    text = "The new 16-inch MacBook Pro is like the old one. Congress created the Customs Service in 1789.\n"
+    assert of(text, "figure") == []
+
+
+def test_a_measure_before_a_common_noun_and_a_four_digit_count_are_still_figures():
+    text = "They studied the 1,900-mile-wide Europa. A 12-inch snowfall hit. It sold 1500 units in all.\n"
+    assert of(text, "figure") == ["1,900-mile-wide", "12-inch", "1500 units"]
+
+
 def test_dashed_ranges_measures_and_a_thousands_figure_that_looks_like_a_year_are_figures():
     text = ("The risk is moderate in the following 3-5 years. They studied the 1,900-mile-wide moon.\n\n"
             "There was about 2,300 tons (2,095 metric tons) of it.\n")
