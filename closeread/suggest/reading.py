@@ -697,7 +697,8 @@ class Article:
             return None
         if lf in _NOUN_FORMS and (next_word.lower() in {"to", "of", "and", "or", "for", "in", "on", "with", "from", "by",
                                                       "were", "are", "have", "had", "which", "who", "about", "over"}
-                                  or prev_tok.lower() in DETERMINERS or re.fullmatch(r"[A-Z]\w*(?:an|ish|ese|i)", prev_tok)):
+                                  or prev_tok.lower() in DETERMINERS or re.fullmatch(r"[A-Z]\w*(?:an|ish|ese|i)", prev_tok)
+                                  or re.search(r"\w(?:['’]s?)$", prev_tok)):  # "Gates’ comments", "Trump’s answers"
             return None  # "Arab states to have signed", "the reports of": a plural noun, not a verb
         if lf in {"say", "tell", "claim", "admit", "deny", "acknowledge", "concede", "allege"}:
             if not prev_tok or prev_tok.lower() in {"to", "not", "will", "would", "could", "can", "may", "might", "should", "must", "did", "didn't", "to"}:

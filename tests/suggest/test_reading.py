@@ -242,3 +242,8 @@ def test_a_capitalised_plural_noun_or_a_speaker_the_body_never_names_is_no_headl
     text = ("Markets Rally, States Report Record Profits In Texas\n\nOil firms in Texas gained.\n\n"
             "Storms Ahead, Warns Weather Service Chief Dan Ortiz\n\nRain fell on Monday.\n")
     assert kind(text, "source") == []
+
+
+def test_a_plural_noun_form_after_a_possessive_is_a_noun():
+    assert atts("Gates\u2019 comments come after the vote. He followed his lead on Trump\u2019s answers.") == []
+    assert atts("Smith\u2019s office reports that it grew.") == [("reports", "Smith\u2019s office")]
