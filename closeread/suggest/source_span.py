@@ -92,7 +92,10 @@ def person_or_org(text: str, start: int, end: int, *, sentence_start: int | None
         return person_or_org(text, start + skip, end, sentence_start=start + skip)
     # a relative clause describing the speaker ("Mr X, who is the mayor") may hold a verb: not searched
     relative = re.search(r",?\s+(?:[-—–]\s+)?(?:who|which|whose)\s", phrase)
-    clauses = list(_CLAUSE.finditer(phrase[:relative.start()] if relative else phrase))
+    # ... and so may an appositive after a name ("Seqret Watson, among the drivers sent sliding when their cars hit")
+    appositive = re.match(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*(?<![.,]),\s", phrase)
+    cut = min(x for x in (relative.start() if relative else len(phrase), appositive.end() if appositive else len(phrase)))
+    clauses = list(_CLAUSE.finditer(phrase[:cut]))
     if clauses:
         # "It's more complicated than McKinley": the speaker is the subject after the last clause word
         rest = re.match(r"\s*(?:what\s+|,\s*)?", phrase[clauses[-1].end():])

@@ -28,6 +28,7 @@ def test_words_that_are_no_one_are_never_a_source(words):
     ("It’s more complicated than McKinley", "McKinley"),
     ("Fares on the only ferry to Holm Island will double from April, the operator", "the operator"),
     ("a move that residents", "residents"),
+    ("Prices rose when the storm hit, the agency", "the agency"),  # a clause before a name's appositive still cuts
 ])
 def test_a_span_is_trimmed_to_who_speaks(words, expected):
     assert trimmed(words) == expected
@@ -37,6 +38,7 @@ def test_a_span_is_trimmed_to_who_speaks(words, expected):
     "a lawyer for the woman involved in the case", "Will Moy, chief executive of Full Fact", "prosecutors",
     "the statement", "Former royal PR aides", "United Nations", "Key Security Council powers",
     "John Smith, who is the mayor of the town", "Organizations that seek to combat political misinformation",
+    "Seqret Watson, among the drivers sent sliding when their cars hit icy bridges",  # an appositive's clause
 ])
 def test_people_bodies_and_documents_stay_whole(words):
     assert trimmed(words) == words
