@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import DOCUMENT_SOURCE_RE, UNNAMED_SOURCE_RES
+from .lexicon import DOCUMENT_SOURCE_RE, FINDING_SOURCE_RE, ORG_WORDS, UNNAMED_SOURCE_RES
+from .source_span import person_or_org
 from .reading import NAMED_WITH_DESCRIPTION, Article, Suggestion, headline_credits, names_in
 
 # two speakers, each named with a description: one source each
@@ -59,11 +60,14 @@ def find(art: Article) -> list[Suggestion]:
             taken.append((s, e))
             out.append(Suggestion(s, e, "source", f"The headline credits its words to {text[s:e]}: does the body say "
                                   "where and when they said it?", {}))
-    for m in DOCUMENT_SOURCE_RE.finditer(art.masked):
+    for m in [*DOCUMENT_SOURCE_RE.finditer(art.masked), *FINDING_SOURCE_RE.finditer(art.masked)]:
         s, e = m.start("src"), m.end("src")
         ln = art.line_of(s)
         if ln is None or ln.furniture or ln.caption or any(s < b and a < e for a, b in taken):
             continue
+        if m.re is FINDING_SOURCE_RE and person_or_org(text, s, e) is None \
+                and text[s:e].split()[-1].lower() not in ORG_WORDS | {"community"}:
+            continue  # "the plan's conclusion that": a thing's, not a body's ("the intelligence community's" is)
         taken.append((s, e))
         name = " ".join(text[s:e].split())
         note = (f"A body named as the origin of data or a document ({name}): who collects it, how, and is it "

@@ -61,6 +61,16 @@ def test_a_subject_set_off_by_commas_without_a_name_is_no_source():
     assert of(text, "source") == []
 
 
+def test_a_body_whose_finding_is_named_and_where_a_list_was_obtained_are_sources():
+    text = ("He faced criticism amid the intelligence community\u2019s finding that hackers stole emails. Much of this "
+            "list was obtained from the National Conference of State Legislatures.\n")
+    assert of(text, "source") == ["the intelligence community", "the National Conference of State Legislatures"]
+
+
+def test_a_things_conclusion_is_no_source():
+    assert of("The plan\u2019s conclusion that prices rise is wrong.\n", "source") == []
+
+
 def test_every_attribution_gets_its_source_but_no_pronoun_or_date_does():
     text = ("Volker said the call was unusual. Volker later said on Tuesday that it was fine.\n\n"
             "He said nothing else. Shortly after, the court ruled that the case could go on.\n")
