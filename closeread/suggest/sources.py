@@ -10,11 +10,18 @@ from __future__ import annotations
 import re
 
 from .lexicon import DOCUMENT_SOURCE_RE, FINDING_SOURCE_RE, ORG_WORDS, UNNAMED_SOURCE_RES
-from .source_span import person_or_org
+from .source_span import names_people
 from .reading import NAMED_WITH_DESCRIPTION, Article, Suggestion, headline_credits, names_in
 
 # two speakers, each named with a description: one source each
 _TWO_NAMED = re.compile(rf"({NAMED_WITH_DESCRIPTION}),?\s+and\s+({NAMED_WITH_DESCRIPTION})")
+
+
+def _a_body(words: str) -> bool:
+    """A person or a body: a proper name after the article, or a head noun of people or organisations."""
+    rest = re.sub(r"(?i)^the\s+", "", words).split()
+    last = rest[-1].lower() if rest else ""
+    return bool(rest) and (rest[0][:1].isupper() or last in ORG_WORDS | {"community"} or names_people(last))
 
 
 def find(art: Article) -> list[Suggestion]:
@@ -65,8 +72,7 @@ def find(art: Article) -> list[Suggestion]:
         ln = art.line_of(s)
         if ln is None or ln.furniture or ln.caption or any(s < b and a < e for a, b in taken):
             continue
-        if m.re is FINDING_SOURCE_RE and person_or_org(text, s, e) is None \
-                and text[s:e].split()[-1].lower() not in ORG_WORDS | {"community"}:
+        if m.re is FINDING_SOURCE_RE and not _a_body(text[s:e]):
             continue  # "the plan's conclusion that": a thing's, not a body's ("the intelligence community's" is)
         taken.append((s, e))
         name = " ".join(text[s:e].split())
