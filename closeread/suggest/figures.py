@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import _data
 from .reading import Article, Suggestion, _describe_source, _speaker_of
 
 
@@ -70,14 +71,16 @@ _NAMED_COUNT = re.compile(r"(?:\s+(?:[A-Z][\w.'’-]*|\d[\w-]*[A-Za-z-][\w-]*|\d
                           r"\s+([a-z][a-z'-]+)\b(?![-'’])")
 
 
+def _words_of(items) -> str:
+    """A list of figures.yaml as alternatives: whole words, any white space, longest first."""
+    return "|".join(re.escape(str(x)).replace(r"\ ", r"\s+") for x in sorted(items, key=lambda x: (-len(str(x)), str(x))))
+
+
+_FIGURE_WORDS = _data("figures.yaml")
 # units of measure after a number: "23 mph", "11,000 square feet", "2°C" (a count noun is read on its own)
-_UNIT = re.compile(r"(?:\s?°\s?[CF]\b|\s+(?:square\s+|cubic\s+)?(?:feet|foot|miles?|meters?|metres?|kilometers?|"
-                   r"kilometres?|km|mph|kph|km/h|inch(?:es)?|pounds|lbs?|kg|kilograms?|grams?|tons?|tonnes?|acres?|"
-                   r"hectares?|degrees(?:\s+(?:Fahrenheit|Celsius))?|cents|gallons?|liters?|litres?|mm|cm|GB|MB|TB|GW|MW|kW|"
-                   r"barrels?)(?![\w-]))")
+_UNIT = re.compile(rf"(?:\s?°\s?[CF]\b|\s+(?:square\s+|cubic\s+)?(?:{_words_of(_FIGURE_WORDS['units'])})(?![\w-]))")
 # a rate after an amount or a measure: "$8.25 per hour", "60 miles an hour"
-_RATE = re.compile(r"\s+(?:per|a|an)\s+(?:hour|day|week|month|year|person|capita|share|gallon|barrel|head|mile|"
-                   r"kilometer|kilometre|ton|tonne|pound|kilogram)(?![\w-])")
+_RATE = re.compile(rf"\s+(?:per|a|an)\s+(?:{_words_of(_FIGURE_WORDS['rate_per'])})(?![\w-])")
 
 
 def _named_count(body: str, at: int) -> int | None:
@@ -212,7 +215,7 @@ _MEASURE = re.compile(r"(?<![\w.,-])\d{1,3}(?:,\d{3})*(?:\.\d+)?-(?:mile|kilomet
 
 # "by a vote of 53-36", "a 6-3 vote", "the court was 5-4": a tally (votes, seats, a score), the larger
 # number first (a range goes up: "ages 5-12"); no model number has two short halves ("737-800")
-_TALLY = re.compile(r"(?<![\w.,/$€£¥-])\d{1,2}[-–]\d{1,2}(?:\s+(?:vote|decision|ruling|majority|margin|split|verdict))?"
+_TALLY = re.compile(rf"(?<![\w.,/$€£¥-])\d{{1,2}}[-–]\d{{1,2}}(?:\s+(?:{_words_of(_FIGURE_WORDS['tally_nouns'])}))?"
                     r"(?![\w/-]|[.,:]\d|\s*(?:a\.m|p\.m|am\b|pm\b))")
 
 

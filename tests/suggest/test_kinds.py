@@ -355,6 +355,13 @@ def test_a_measure_before_a_common_noun_and_a_four_digit_count_are_still_figures
     assert of(text, "figure") == ["1,900-mile-wide", "12-inch", "1500 units"]
 
 
+def test_units_rates_and_tallies_are_words_of_the_data_file():
+    data = yaml.safe_load((Path(__file__).resolve().parents[2] / "closeread" / "suggest" / "figures.yaml")
+                          .read_text(encoding="utf-8"))
+    assert {"mph", "square feet"} <= set(data["units"]) | {"square " + u for u in data["units"]}
+    assert "hour" in data["rate_per"] and "vote" in data["tally_nouns"]
+
+
 def test_dashed_ranges_measures_and_a_thousands_figure_that_looks_like_a_year_are_figures():
     text = ("The risk is moderate in the following 3-5 years. They studied the 1,900-mile-wide moon.\n\n"
             "There was about 2,300 tons (2,095 metric tons) of it.\n")
