@@ -38,6 +38,46 @@ class ActionError(ValueError):
     """The action cannot be done as asked; the message says why and what was expected."""
 
 
+# The type each parameter of any action must have, checked before the action reads it, so that a request
+# the page would never send (a number for an id, a list for a kind) is refused with its name and what was
+# expected instead of failing inside an action. ``None`` stands for a parameter left empty.
+_TEXT, _NUMBER = (str,), (int, float)
+PARAM_TYPES: dict[str, tuple[tuple[type, ...], str]] = {
+    "id": (_TEXT, "an id (text)"), "kind": (_TEXT, "a kind's name (text)"), "key": (_TEXT, "a field's name (text)"),
+    "name": (_TEXT, "text"), "note": (_TEXT, "text"), "quote": (_TEXT, "the words of the article (text)"),
+    "described_as": (_TEXT + (type(None),), "text"), "teacher_note": (_TEXT + (type(None),), "text"),
+    "ids": ((list,), "a list of ids"), "items": ((list,), "a list"), "steps": ((list,), "a list of steps"),
+    "fields": ((dict,), "a mapping of field names to values"), "question": ((dict,), "a question (a mapping)"),
+    "start": (_NUMBER, "a character offset (a whole number)"), "end": (_NUMBER, "a character offset (a whole number)"),
+    "keep": ((bool,), "true or false"), "value": (_TEXT + _NUMBER + (bool,), "text, a number, or true or false"),
+}
+
+
+def check_params(params: dict) -> None:
+    """Refuse, naming every one, the parameters whose type no action takes."""
+    wrong = []
+    for key, value in params.items():
+        spec = PARAM_TYPES.get(key)
+        if spec is None:
+            continue  # an unknown parameter is ignored, as the actions ignore it
+        types, expected = spec
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            wrong.append(f"'{key}' is {_json_kind(value)}; expected {expected}")
+        elif key == "ids" and not all(isinstance(i, str) for i in value):
+            wrong.append("'ids' holds something that is not an id; expected a list of ids (text)")
+    if wrong:
+        raise ActionError("; ".join(wrong))
+
+
+def _json_kind(value) -> str:
+    """What a JSON value is, in words: how the author (or a script) sent it."""
+    if value is None:
+        return "empty (null)"
+    if isinstance(value, bool):
+        return "true or false"
+    return {str: "text", int: "a number", float: "a number", list: "a list", dict: "a mapping"}.get(type(value), "something else")
+
+
 @dataclass(frozen=True)
 class Context:
     lesson: Document
@@ -65,6 +105,16 @@ def _text(value, what: str, *, required: bool = True) -> str:
     if len(value) > MAX_TEXT:
         raise ActionError(f"{what} is {len(value)} characters long; expected at most {MAX_TEXT}")
     return value.strip()
+
+
+def _list_of(q: dict, key: str) -> list:
+    """A question's list (options, claims, starters): empty when left out, refused when not a list."""
+    value = q.get(key)
+    if value in (None, ""):
+        return []
+    if not isinstance(value, list):
+        raise ActionError(f"the question's '{key}' is {_json_kind(value)}; expected a list")
+    return value
 
 
 def _seq(data: CommentedMap, key: str) -> CommentedSeq:
@@ -130,6 +180,8 @@ def _kind_fields(kind: str, fields: dict, sources: set[str]) -> dict:
         f = spec.field(name)
         if f is None:
             raise ActionError(f"'{name}' is not a field of kind '{kind}'; expected one of {', '.join(x.name for x in spec.fields)}")
+        if isinstance(value, (list, dict)):
+            raise ActionError(f"the field '{name}' is {_json_kind(value)}; expected one value (text, or true or false)")
         if value in ("", None):
             out[name] = None
         elif f.type == "ref":
@@ -382,7 +434,7 @@ def _question_body(params: dict, ctx: Context) -> CommentedMap:
     if qtype in ("single", "multiple"):
         if q.get("keep_order") is True:  # the build shuffles options (the same way every time) unless told
             out["keep_order"] = True
-        options = [o for o in q.get("options") or [] if isinstance(o, dict) and str(o.get("text", "")).strip()]
+        options = [o for o in _list_of(q, "options") if isinstance(o, dict) and str(o.get("text", "")).strip()]
         right = sum(bool(o.get("correct")) for o in options)
         if len(options) < 2 or (qtype == "single" and right != 1) or right < 1:
             raise ActionError(f"a {qtype} question needs two options or more and {'exactly one' if qtype == 'single' else 'at least one'} marked right")
@@ -395,7 +447,7 @@ def _question_body(params: dict, ctx: Context) -> CommentedMap:
                 item["feedback"] = _text(o["feedback"], "an option's feedback")
             out["options"].append(item)
     elif qtype == "sort":
-        claims = [c for c in q.get("claims") or [] if isinstance(c, str)]
+        claims = [c for c in _list_of(q, "claims") if isinstance(c, str)]
         if len(claims) < 2:
             raise ActionError("a sort question needs two claims or more; expected claim annotations ticked")
         out["claims"] = CommentedSeq(claims)
@@ -424,7 +476,7 @@ def _open_parts(target: CommentedMap, q: dict) -> None:
                                  for level, v in rubric.items() if isinstance(v, dict)})
     elif "rubric" in q:
         target.pop("rubric", None)
-    starters = [s.strip() for s in q.get("starters") or [] if isinstance(s, str) and s.strip()]
+    starters = [s.strip() for s in _list_of(q, "starters") if isinstance(s, str) and s.strip()]
     if starters:
         target["starters"] = CommentedSeq(starters)
     elif "starters" in q:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from closeread.load.yamlfile import load_yaml
 from closeread.studio import checks
-from closeread.studio.actions import ACTIONS, ActionError, Context, tidy_core
+from closeread.studio.actions import ACTIONS, ActionError, Context, check_params, tidy_core
 from closeread.studio.files import LESSON, SUGGESTIONS, Changed, LessonFolder, Snapshot, Unreadable, digest_of
 from closeread.studio.history import History, Step
 from closeread.studio.roundtrip import Document, best_style, parse
@@ -120,6 +120,12 @@ class Session:
     def apply(self, name: str, params: dict, seen: str) -> dict:
         if name not in ACTIONS:
             raise Refused(f"'{name}' is not an action of the studio; expected one of {', '.join(ACTIONS)}")
+        if not isinstance(params, dict):
+            raise Refused(f"the parameters are {'a list' if isinstance(params, list) else 'not a mapping'}; expected a mapping of names to values")
+        try:
+            check_params(params)
+        except ActionError as exc:
+            raise Refused(str(exc)) from None
         with self.lock:
             for attempt in range(2):
                 loaded = self._load()
@@ -132,7 +138,7 @@ class Session:
                         SUGGESTIONS: self._edit(loaded.snaps[SUGGESTIONS]) if loaded.suggestions is not None else None}
                 ctx = Context(docs[LESSON], docs[SUGGESTIONS], index)
                 try:
-                    message = ACTIONS[name](ctx, params if isinstance(params, dict) else {})
+                    message = ACTIONS[name](ctx, params)
                     message += tidy_core(ctx)  # check must not fail on a core id the action made stale
                 except ActionError as exc:
                     raise Refused(str(exc)) from None

@@ -107,9 +107,41 @@ def test_a_malformed_request_is_answered_and_writes_nothing(studio):
                            ("add-question", {"question": {"type": "short", "prompt": "p", "model_answer": "m", "explanation": "e", "minutes": "lots"}}),
                            ("set-core", {"ids": [1, 2]}), ("save-source", {"name": ["x"]})):
         status, _, raw = studio.request("POST", "/api/action", {"action": action, "params": params, "version": ""}, studio.page_headers())
-        assert status in (409, 500) and json.loads(raw)["error"], (action, raw)
+        assert status == 409 and json.loads(raw)["error"], (action, raw)
     assert _lesson(studio) == before
     assert studio.state()["version"]  # still serving
+
+
+def test_a_parameter_of_the_wrong_type_is_refused_by_name_for_every_action(studio):
+    """Any action, any parameter an action reads, sent with a JSON type no page sends: a refusal that
+    names the parameter (409), never a server error, and the lesson unchanged."""
+    from closeread.studio.actions import ACTIONS, PARAM_TYPES
+
+    before = _lesson(studio)
+    wrong = {str: [7, ["x"], {"a": 1}, None, True], list: ["x", 3, {"a": 1}], dict: ["x", [1], 2],
+             (int, float): ["3", [3], True], bool: ["yes", 1]}
+    for action in ACTIONS:
+        for key, (types, _) in PARAM_TYPES.items():
+            values = next(v for t, v in wrong.items() if t in types or t == types)
+            for value in values:
+                if isinstance(value, types) and (bool in types or not isinstance(value, bool)):
+                    continue  # a type this parameter takes
+                status, _, raw = studio.request("POST", "/api/action", {"action": action, "params": {key: value}, "version": ""},
+                                                studio.page_headers())
+                assert status == 409, (action, key, value, raw)
+                assert f"'{key}'" in json.loads(raw)["error"], (action, key, value, raw)
+    first = studio.state()["marks"][0]["id"]
+    for action, params in (("edit-annotation", {"id": first, "fields": {"source": ["x"]}}),
+                           ("add-annotation", {"kind": "quote", "start": 0, "end": 5, "note": "n", "fields": {"speaker": {"a": 1}}}),
+                           ("add-question", {"question": {"type": "single", "prompt": "p", "explanation": "e", "options": 1}}),
+                           ("add-question", {"question": {"type": "sort", "prompt": "p", "explanation": "e", "claims": True}}),
+                           ("add-question", {"question": {"type": "short", "prompt": "p", "explanation": "e",
+                                                          "model_answer": "m", "starters": 2.5}})):
+        status, _, raw = studio.request("POST", "/api/action", {"action": action, "params": params, "version": ""}, studio.page_headers())
+        assert status == 409 and "expected" in json.loads(raw)["error"], (action, raw)
+    status, _, raw = studio.request("POST", "/api/action", {"action": "keep", "params": ["x"], "version": ""}, studio.page_headers())
+    assert status == 409 and "expected a mapping" in json.loads(raw)["error"]
+    assert _lesson(studio) == before
 
 
 def test_a_file_the_build_would_refuse_is_shown_and_never_edited(studio):

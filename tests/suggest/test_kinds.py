@@ -420,3 +420,23 @@ def test_two_closing_single_marks_end_a_quotation():
 def test_a_bare_plural_noun_of_people_before_a_closing_tag_is_a_source():
     text = "The man kept three rifles and two shotguns at his home, prosecutors said.\n"
     assert of(text, "source") == ["prosecutors"]
+
+
+def test_a_short_phrase_beside_any_reporting_verb_or_inside_a_longer_quotation_is_a_quote_not_scare_quotes():
+    text = ("The judge stopped him, telling his lawyer to \u201ccontrol your client\u201d before the break.\n\n"
+            "He attacked the \u201cpolitical witch hunt\u201d once more.\n\n"
+            "\u201cThis is a political witch hunt and it has to end,\u201d Trump said.\n")
+    assert of(text, "loaded-language") == []
+    assert "control your client" in of(text, "quote") and "political witch hunt" in of(text, "quote")
+
+
+def test_a_single_word_in_quotation_marks_needs_a_word_of_speech_a_noun_like_questions_is_not_one():
+    text = "So, the medical \u201crecord\u201d he provided to quiet questions was thin.\n"
+    assert of(text, "loaded-language") == ["\u201crecord\u201d"]
+    assert of(text, "quote") == []
+
+
+def test_a_short_phrase_in_quotation_marks_with_no_speaker_names_a_term_and_is_no_scare_quote():
+    text = ("U.S. imports of \"intermediate goods\" from China have risen.\n\n"
+            "The \u201creforms\u201d have left the hospitals without doctors.\n")
+    assert of(text, "loaded-language") == ["\u201creforms\u201d"]

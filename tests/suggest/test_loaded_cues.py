@@ -227,3 +227,171 @@ def test_a_noun_of_a_virtue_describes_and_one_of_a_vice_judges():
     assert loaded("Voters praised the mayor for his honesty during the long campaign.\n") == []
     assert loaded("The Honesty Index\n\nThe survey asked 2,000 adults about trust.\n") == []
     assert "dishonesty" in loaded("This is a White House that has set a standard of dishonesty in its statements.\n")
+
+
+# --- round 4: closed classes of style-guide advice (loaded_cues.yaml `classes`), each with its negative --------
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The senator and the mayor sparred over the budget at the town hall.\n", "sparred"),
+    ("The governor has been railing against the new tax for months.\n", "railing against"),
+    ("The minister traded barbs with the opposition leader on Tuesday.\n", "traded barbs"),
+    ("The hearing turned into a shouting match between the two lawyers.\n", "shouting match"),
+    ("The chairman delivered a long tirade against the regulators.\n", "tirade"),
+    ("The candidate was quick to pounce on the error in the report.\n", "pounce on"),
+    ("Two party heavyweights backed the bill in the Senate vote.\n", "heavyweights"),
+])
+def test_a_metaphor_of_combat_sport_or_spectacle_for_argument_is_proposed(text, phrase):
+    assert phrase in loaded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Police said the drugs were seized on the border near the town.\n",        # a passive of the literal verb
+    "The council voted 7-2 to approve the new budget on Tuesday.\n",          # a plain report of a vote
+    "\"He ranted for an hour,\" the aide said of the meeting.\n",              # the speaker's word
+    "She said the senator had been railing against the tax for months.\n",     # a reported clause
+    "Netanyahu visited the Gush Etzion bloc on Monday.\n",                     # a name, not a word of the class
+])
+def test_a_literal_use_a_name_or_someone_elses_word_is_not(text):
+    assert loaded(text) == []
+
+
+def test_seized_on_counts_after_a_subject_and_not_after_a_noun():
+    assert "seized on" in loaded("The senator seized on the error in the report.\n")
+    assert loaded("Officials said 40 kilograms of drugs seized on Tuesday were destroyed.\n") == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The bombastic candidate arrived at the rally two hours late.\n", "bombastic"),
+    ("The minister gave a glib answer to a question about the hospital.\n", "glib"),
+    ("The senator confidently addressed the committee on Monday.\n", "confidently"),
+    ("The mayor pointedly ignored the question about the contract.\n", "pointedly"),
+])
+def test_an_adjective_or_adverb_that_judges_a_persons_manner_is_proposed(text, word):
+    assert word in loaded(text)
+
+
+def test_a_persons_manner_reported_from_someone_else_is_theirs():
+    assert loaded("Critics said the bombastic candidate would lose the state.\n") == []
+    assert loaded("\"She answered confidently,\" her coach said after the hearing.\n") == []
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The new phone is, unfortunately, heavier than the old one.\n", "unfortunately"),
+    ("The design of the new model is a bit bland for the price.\n", "bland"),
+    ("The company was really screwing up its laptops back then.\n", "screwing up"),
+    ("The new laptop is a hell of a machine for the price.\n", "hell of"),
+])
+def test_comment_adverbs_verdicts_on_things_and_shifts_of_register_are_proposed(text, phrase):
+    assert phrase in loaded(text)
+
+
+def test_verdicts_and_slang_inside_quotation_marks_or_reported_speech_are_not():
+    assert loaded("\"The design is bland,\" the reviewer said on Monday.\n") == []
+    assert loaded("The reviewer said the design was bland and the price too high.\n") == []
+
+
+def test_every_class_has_a_reason_a_neutral_alternative_and_no_empty_member():
+    for k in loaded_cues.cues().classes:
+        assert k.why and k.neutral and k.name
+        assert not k.regex.search("") and not k.regex.search("the council met on Monday")
+
+
+def test_a_rare_plural_noun_verb_or_possessive_is_no_modifier_a_rare_adjective_is():
+    assert loaded("The audit found there were discrepancies in the count of the votes.\n") == []
+    assert loaded("Hanson and his collaborators' findings were published in the journal.\n") == []
+    assert "sordid" in loaded("The prince was linked to the sordid affair in the report.\n")
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Big banks bilked customers with hidden fees for a decade.\n", "bilked"),
+    ("The mayor flip-flopped on the stadium deal twice this year.\n", "flip-flopped"),
+    ("The governor is a blowhard who rarely reads the bills he signs.\n", "blowhard"),
+    ("The announcement sparked fury among parents at the school.\n", "fury"),
+    ("The campaign's latest gaffe came on a radio show on Friday.\n", "gaffe"),
+])
+def test_verdicts_on_conduct_insults_and_the_tabloid_register_are_proposed(text, phrase):
+    assert phrase in loaded(text)
+
+
+def test_a_charge_reported_from_a_prosecutor_and_a_genre_or_legal_term_are_not():
+    assert loaded("Prosecutors said the firm bilked investors of $2 million.\n") == []
+    assert loaded("The studio released a horror film and warned of a chilling effect on speech.\n") == []
+
+
+def test_an_adjective_of_zeal_counts_before_a_noun_of_a_role_in_a_dispute_only():
+    assert "fierce" in loaded("The senator is a fierce critic of the new tariffs.\n")
+    assert "staunch" in loaded("A staunch ally of the governor chaired the committee.\n")
+    assert loaded("Fierce winds and bitter cold closed the schools on Monday.\n") == []
+
+
+def test_a_label_of_dispute_counts_before_a_noun_and_not_as_a_statement_about_something():
+    assert "controversial" in loaded("The institute published a controversial new paper on Tuesday.\n")
+    assert loaded("Although many new laws are controversial, they passed the legislature.\n") == []
+
+
+def test_the_writers_reading_of_a_persons_feelings_is_proposed_a_feeling_of_a_group_is_not():
+    assert "Undeterred" in loaded("Undeterred, the senator asked the question again.\n")
+    assert "with relish" in loaded("The judge read out the verdict with relish on Monday.\n")
+    assert loaded("Frustrated residents packed the council meeting on Tuesday night.\n") == []
+
+
+def test_hype_counts_in_the_outlets_voice_and_a_name_or_a_quoted_promise_does_not():
+    assert "miracle" in loaded("The new pill is being sold as a miracle for joint pain.\n")
+    assert "game changer" in loaded("The battery is a game changer for cheap electric cars.\n")
+    assert loaded("The Revolutionary Guard held drills near the strait on Monday.\n") == []
+    assert loaded("\"It is a game changer,\" the company's founder said.\n") == []
+
+
+def test_gossip_slang_and_epithets_are_a_shift_of_register():
+    assert "canoodling" in loaded("The pair were spotted canoodling at a beach bar in Miami.\n")
+    assert "grifter" in loaded("The man behind the charity is a grifter with a long record.\n")
+    assert loaded("The pair were spotted at a beach bar in Miami on Saturday.\n") == []
+
+
+def test_a_qualifier_of_shock_counts_before_a_noun_and_not_for_a_thing_it_describes():
+    assert "explosive" in loaded("The report makes explosive allegations against the mayor.\n")
+    assert loaded("Police found an explosive device near the station on Monday.\n") == []
+
+
+def test_terms_of_law_and_the_academy_are_not_vivid_words():
+    assert loaded("The family filed a wrongful death lawsuit against the city.\n") == []
+    assert loaded("Hansen, an adjunct professor of earth sciences, led a concerted effort.\n") == []
+
+
+def test_a_wry_i_know_is_set_off_and_a_plain_clause_with_i_know_is_not():
+    assert "I know" in loaded("The bank's name ends with an exclamation point. Cutting edge, I know.\n")
+    assert loaded("I'm impartial on the arrow keys, but I know some people care about them.\n") == []
+
+
+def test_the_words_after_said_and_a_comma_are_the_outlets_again():
+    assert "with relish" in loaded("\"Yes, primarily,\" the lawyer said, adding with relish.\n")
+    assert loaded("The lawyer said the judge read the verdict with relish.\n") == []
+
+
+def test_a_route_and_a_real_knife_are_no_metaphors_and_a_noun_after_my_is_no_modifier():
+    assert loaded("The rail company added seats on some routes before the holiday.\n") == []
+    assert loaded("He was arrested for having a knife near the school in 2019.\n") == []
+    assert loaded("Given my penchant for a working keyboard, I will wait for the review.\n") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The heavyweight champion will defend his title in Las Vegas in May.\n",
+    "The gunman fired off several rounds before police arrived at the scene.\n",
+    "The star has a stellar mass about twice that of the Sun, astronomers found.\n",
+    "Patients with inflammatory bowel disease were enrolled in the trial.\n",
+    "Bake the cheesy pasta for 20 minutes, then let it cool on the rack.\n",
+    "The roof caved in after the storm, and owls prey on the mice in the barn.\n",
+])
+def test_a_word_whose_literal_sense_is_common_in_news_is_not_taken_for_its_figure(text):
+    assert loaded(text) == []
+
+
+def test_people_handled_as_animals_and_a_verdict_of_strangeness_are_proposed_plain_words_are_not():
+    assert "herded" in loaded("The migrants were herded into tents at the border crossing.\n")
+    assert "Weird" in loaded("The Weird Plumes of Jupiter's Moon Are Back\n\nThe probe saw them on Monday.\n")
+    assert loaded("The farmer moved the cattle to the odd-numbered pens on Monday.\n") == []
+
+
+def test_a_noun_of_deceit_in_the_outlets_voice_is_a_verdict_on_conduct():
+    assert "chicanery" in loaded("The deal was built on chicanery from the start.\n")
+    assert loaded("Prosecutors said the deal was built on chicanery from the start.\n") == []
