@@ -86,7 +86,7 @@ def find(art: Article) -> list[Suggestion]:
             has_verb_nearby = has_verb_nearby or speech
             # (a word that ends with its own comma or question mark is spoken: '"Probably," Trump said', not a name)
             proper = all(w[:1].isupper() for w in words) and (not ln.headline or _named_elsewhere(art, inner, ln)) \
-                and not (has_verb_nearby and re.search(r"[,?!]$", text[ia:b].rstrip("”\"’' ")))
+                and not (len(words) == 1 and has_verb_nearby and re.search(r"[,?!]$", text[ia:b].rstrip("”\"’' ")))
             whole_line = a == ln.start and b == ln.end
             if len(words) == 1 and not has_verb_nearby and _term(inner.strip(" .,")):
                 continue  # '"exogenic" processes': a field's term put in quotation marks as it is introduced

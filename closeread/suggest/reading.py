@@ -151,9 +151,11 @@ def _sentences(text: str, line: Line) -> list[Sentence]:
         cut = line.start + m.end()
         dot = line.start + m.start()
         closes = next(((a, b) for a, b in inside if a < dot < b - 1), None)
-        if closes is not None and (text[dot + 1:closes[1]].strip("”\"’'") or _TAG_AFTER.match(text, cut)):
+        if closes is not None and (text[dot + 1:closes[1]].strip("”\"’'") or text[dot] != "."
+                                   or _TAG_AFTER.match(text, cut)):
             # inside a quotation; but a quotation that ends with its full stop ends the sentence too
-            # ('... dubbed “Hebron Smart City.” According to critics, ...'), unless a speaker's tag follows
+            # ('... dubbed “Hebron Smart City.” According to critics, ...'), unless a speaker's tag follows (a
+            # "!" or "?" there more often ends a title: 'on NPR’s “Wait, Wait … Don’t Tell Me!” The ...')
             continue
         if _ABBREV.search(text[max(start, dot - 6):dot + 1]):
             continue

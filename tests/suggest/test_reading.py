@@ -247,3 +247,8 @@ def test_a_capitalised_plural_noun_or_a_speaker_the_body_never_names_is_no_headl
 def test_a_plural_noun_form_after_a_possessive_is_a_noun():
     assert atts("Gates\u2019 comments come after the vote. He followed his lead on Trump\u2019s answers.") == []
     assert atts("Smith\u2019s office reports that it grew.") == [("reports", "Smith\u2019s office")]
+
+
+def test_a_title_in_quotation_marks_ending_with_an_exclamation_does_not_end_the_sentence():
+    art = Article("She said it on NPR\u2019s \u201cWait, Wait \u2026 Don\u2019t Tell Me!\u201d The show aired on Monday.")
+    assert len([s for ln in art.lines for s in ln.sentences]) == 1
