@@ -77,6 +77,11 @@ def person_or_org(text: str, start: int, end: int, *, sentence_start: int | None
     words = phrase.split()
     if not words:
         return None
+    aside = re.match(r"(?P<np>[^,]{3,80}?),\s+(?-i:[a-z]+(?:ed|ing))\b[^,]{0,200},?\s*$", phrase)
+    if aside and not _CLAUSE.search(aside.group("np")):
+        # "A group of physicians, alarmed that the government is denying vaccines, (is urging)": the speaker
+        # before a participle's aside set off by commas
+        return person_or_org(text, start, start + aside.end("np"), sentence_start=sentence_start)
     if "," in phrase:
         # "Fares on the only ferry will double from April, the operator": a clause, then the speaker
         head_part, _, tail = phrase.rpartition(",")

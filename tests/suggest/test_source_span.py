@@ -16,6 +16,7 @@ def trimmed(words: str) -> str | None:
 @pytest.mark.parametrize("words", [
     "Afterward", "Meanwhile", "Trump's July", "Audience members laughed when he",
     "Rebranded to resemble a neutral fact-checking account, it", "the plan",
+    "Prices, adjusted for inflation",  # a participle's aside after a thing
 ])
 def test_words_that_are_no_one_are_never_a_source(words):
     assert trimmed(words) is None
@@ -29,6 +30,7 @@ def test_words_that_are_no_one_are_never_a_source(words):
     ("Fares on the only ferry to Holm Island will double from April, the operator", "the operator"),
     ("a move that residents", "residents"),
     ("Prices rose when the storm hit, the agency", "the agency"),  # a clause before a name's appositive still cuts
+    ("A group of physicians, alarmed that the government is denying vaccines", "A group of physicians"),  # an aside
 ])
 def test_a_span_is_trimmed_to_who_speaks(words, expected):
     assert trimmed(words) == expected
