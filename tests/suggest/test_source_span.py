@@ -16,7 +16,7 @@ def trimmed(words: str) -> str | None:
 @pytest.mark.parametrize("words", [
     "Afterward", "Meanwhile", "Trump's July", "Audience members laughed when he",
     "Rebranded to resemble a neutral fact-checking account, it", "the plan",
-    "Prices, adjusted for inflation",  # a participle's aside after a thing
+    "the prices, adjusted for inflation",  # a participle's aside after a thing
 ])
 def test_words_that_are_no_one_are_never_a_source(words):
     assert trimmed(words) is None
