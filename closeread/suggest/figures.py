@@ -83,6 +83,12 @@ _UNIT = re.compile(rf"(?:\s?°\s?[CF]\b|\s+(?:square\s+|cubic\s+)?(?:{_words_of(
 _RATE = re.compile(rf"\s+(?:per|a|an)\s+(?:{_words_of(_FIGURE_WORDS['rate_per'])})(?![\w-])")
 
 
+# a part of a counted whole: "30 of Boeing's 787-9 Dreamliner jets", "123 of the planes", "two of three
+# requirements" (a determiner or a possessive, perhaps a second count, at most three words, the plural noun)
+_PART_OF = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those)\s+|[A-Z][\w.&-]*['’]s\s+)?"
+                      rf"(?:(?:\d[\d,.]*|{_WORDNUM})\s+)?(?:[\w.-]+\s+){{0,2}}?(?P<noun>[a-z][a-z'-]+)(?![\w'’-])")
+
+
 def _named_count(body: str, at: int) -> int | None:
     """The end of "Airbus A350-900 jets" after a count at ``at``, when a plural count noun closes it."""
     m = _NAMED_COUNT.match(body, at)
@@ -155,7 +161,12 @@ def find(art: Article) -> list[Suggestion]:
                 tail = None
             named = None if tail or scale else _named_count(body, m.end())
             unit = _UNIT.match(body, m.end()) if digit and not tail else None
-            if unit is not None:
+            part = _PART_OF.match(body, m.end()) if not (tail or scale or unit) and " of " not in num else None
+            if part is not None and not _count_noun(part.group("noun")):
+                part = None
+            if part is not None:
+                e = ln.start + part.end()  # "30 of Boeing's 787-9 Dreamliner jets", "123 of the planes"
+            elif unit is not None:
                 e = ln.start + unit.end()  # "23 mph", "11,000 square feet", "2°C"
             elif named is not None:
                 e = ln.start + named  # "50 Airbus A350-900 jets"

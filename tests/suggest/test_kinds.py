@@ -362,6 +362,17 @@ def test_units_rates_and_tallies_are_words_of_the_data_file():
     assert "hour" in data["rate_per"] and "vote" in data["tally_nouns"]
 
 
+def test_a_part_of_a_counted_whole_is_one_figure():
+    text = ("Emirates will buy 30 of Boeing's 787-9 Dreamliner jets. It grounded 123 of the planes. They met two of "
+            "three requirements.\n")
+    assert of(text, "figure") == ["30 of Boeing's 787-9 Dreamliner jets", "123 of the planes",
+                                  "two of three requirements"]
+
+
+def test_a_part_of_something_uncounted_stays_the_number():
+    assert of("It rained 3 of the time. About 40 of them left.\n", "figure") == ["3", "About 40"]
+
+
 def test_dashed_ranges_measures_and_a_thousands_figure_that_looks_like_a_year_are_figures():
     text = ("The risk is moderate in the following 3-5 years. They studied the 1,900-mile-wide moon.\n\n"
             "There was about 2,300 tons (2,095 metric tons) of it.\n")
