@@ -312,6 +312,40 @@ def test_the_articles_words_are_shown_as_text_never_as_markup(tmp_path, open_pag
         server.server_close()
 
 
+def test_an_override_left_open_in_the_articles_words_stays_inside_its_label(tmp_path, open_page):
+    """A right-to-left override (U+202E) in a page's words, never closed: the labels that quote them
+    isolate them, so that the rest of the label is not reversed ("as a source" reading "ecruos a sa")."""
+    from closeread.studio.command import start
+
+    kit = make_kit(tmp_path / "kit")
+    folder = kit / "lessons" / "tiny-harbour"
+    with (folder / "article.txt").open("a", encoding="utf-8") as out:
+        out.write("Said by \u202eMira Sol to the council.\n")
+    (folder / "suggestions.yaml").write_text(
+        "annotations:\n- {id: s-1, kind: source, quote: \"\u202eMira Sol\", note: n, suggested: true}\n", encoding="utf-8")
+    server, url = start(kit, folder)
+    try:
+        page = open_page(url, served=[Served(kit, url.split("?")[0])])
+        page.wait_for_selector("#pending .card")
+        button = page.locator("#pending .as-source").first
+        text = button.text_content()
+        assert "\u2068\u202eMira Sol\u2069" in text, ascii(text)
+        # the words after the quote stay after it on the line (an open override would put them before it)
+        order = page.evaluate("""(el) => {
+            const node = [...el.childNodes].find((n) => n.nodeType === 3);
+            const r = document.createRange(), at = node.data.indexOf("as a source");
+            r.setStart(node, at); r.setEnd(node, at + 2);
+            const after = r.getBoundingClientRect().left;
+            r.setStart(node, node.data.indexOf("Mira")); r.setEnd(node, node.data.indexOf("Mira") + 2);
+            return [r.getBoundingClientRect().left, after];
+        }""", button.element_handle())
+        assert order[0] < order[1], order
+        assert page.evaluate("getComputedStyle(document.querySelector('#pending q')).unicodeBidi") == "isolate"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture
 def harbour(tmp_path):
     """The fixture lesson with three suggestions to review, served by the studio."""

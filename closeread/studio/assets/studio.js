@@ -68,6 +68,10 @@
     });
   }
 
+  /* words from the article or the lesson inside a label, isolated (FSI ... PDI): a right-to-left
+   * override they leave open ends with them instead of reversing the rest of the label */
+  function iso(words) { return "\u2068" + String(words) + "\u2069"; }
+
   function act(action, params) {
     if (busy) return Promise.resolve();
     busy = true;
@@ -198,7 +202,7 @@
       h("div", { class: "buttons" },
         h("button", { type: "button", "aria-describedby": ident, onclick: function () { act("keep", { ids: [m.id] }); } }, "Keep"),
         m.kind === "source" && !m.fields.source && m.quote ? h("button", { type: "button", class: "as-source",
-          onclick: function () { act("keep-as-source", { id: m.id }); } }, "Keep, with “" + m.quote + "” as a source") : null,
+          onclick: function () { act("keep-as-source", { id: m.id }); } }, "Keep, with “" + iso(m.quote) + "” as a source") : null,
         h("button", { type: "button", onclick: function () { select(m.id); editMark(m); } }, "Edit"),
         h("button", { type: "button", onclick: function () { act("reject", { ids: [m.id] }); } }, "Reject")));
   }
@@ -321,7 +325,7 @@
   function editMark(m) {
     editing = m;
     selection = null;
-    $("annotation-target").textContent = (m.pending ? "Suggested " : "") + m.label + (m.line ? ", line " + m.line : "") + ": “" + (m.quote || "whole article") + "”";
+    $("annotation-target").textContent = (m.pending ? "Suggested " : "") + m.label + (m.line ? ", line " + m.line : "") + ": “" + iso(m.quote || "whole article") + "”";
     $("ann-kind").value = m.kind;
     $("ann-quote").value = m.quote || "";
     $("ann-rewords").hidden = true; // new words: select them in the article, then "Use these words"
@@ -463,7 +467,7 @@
     var was = a.value || current || "";
     clear(a);
     state.marks.filter(function (m) { return !m.pending; }).forEach(function (m) {
-      a.appendChild(h("option", { value: m.id }, m.label + ": " + (m.quote || "(whole article)").slice(0, 60) + " [" + m.id + "]"));
+      a.appendChild(h("option", { value: m.id }, m.label + ": " + iso((m.quote || "(whole article)").slice(0, 60)) + " [" + m.id + "]"));
     });
     a.value = was;
   }
@@ -530,7 +534,7 @@
           drawDraft(true); // what the question replaces follows the claims ticked
           $(cb.id).focus();
         });
-        claims.appendChild(h("div", { class: "field inline" }, cb, h("label", { for: "qb-claim-" + m.id }, m.quote + " (" + m.fields.stance + ")")));
+        claims.appendChild(h("div", { class: "field inline" }, cb, h("label", { for: "qb-claim-" + m.id }, iso(m.quote) + " (" + m.fields.stance + ")")));
       });
       box.appendChild(claims);
     }
@@ -813,7 +817,7 @@
     editMark(m);
     selection = words;
     $("ann-quote").value = words.text;
-    $("annotation-target").textContent = m.label + " " + m.id + ", moving from “" + (m.quote || "whole article") + "” to “" + words.text + "” when saved";
+    $("annotation-target").textContent = m.label + " " + m.id + ", moving from “" + iso(m.quote || "whole article") + "” to “" + iso(words.text) + "” when saved";
     $("ann-save").focus();
     say("Annotation " + m.id + " moves onto “" + words.text + "” when you save it.");
   });
@@ -834,7 +838,7 @@
     var i = p.map(function (m) { return m.id; }).indexOf(current);
     i = i === -1 ? (step > 0 ? 0 : p.length - 1) : (i + step + p.length) % p.length;
     select(p[i].id);
-    say("Suggestion " + (i + 1) + " of " + p.length + ": " + p[i].label + ", “" + p[i].quote + "”. y keeps, n rejects, e edits.");
+    say("Suggestion " + (i + 1) + " of " + p.length + ": " + p[i].label + ", “" + iso(p[i].quote) + "”. y keeps, n rejects, e edits.");
   }
 
   function review(action, ids) {
@@ -849,7 +853,7 @@
       if (next) {
         select(next);
         var n = mark(next);
-        say($("message").textContent + " Next: " + n.label + ", “" + n.quote + "” (y keeps, n rejects).");
+        say($("message").textContent + " Next: " + n.label + ", “" + iso(n.quote) + "” (y keeps, n rejects).");
       }
     });
   }
