@@ -663,16 +663,22 @@ class Article:
                     or re.fullmatch(r"[a-z][\w-]*[^'’s]s", subject_tok.lower()) and names_people(subject_tok.lower())
                     or re.fullmatch(r"[a-z][\w-]*[^'’s]s", subject_tok.lower()) and raw in _MODALS):
                 return None
-        if lf and lf.split()[0].endswith("ing") and prev_tok.lower() in _GERUND_AFTER:
-            return None  # "including calling for a debate", "by urging": an act named, not words reported
+        if lf and lf.split()[0].endswith("ing") and prev_tok.lower() in _GERUND_AFTER \
+                and not (next_word.lower() == "that" or _CLAUSE_FOLLOWS.match(after)):
+            # "including calling for a debate", "by urging": an act named, not words reported (but "outed him for
+            # claiming the apartment was larger" reports a claim: a clause follows)
+            return None
         if lf.endswith("ing") and prev_tok == ",":
             # "..., hinting that it was a fake": a participle whose subject is the clause's before; with
             # no words after it, an act ("..., characterizing the moon")
             if not (nxt[:1] in ":¤\"“" or next_word.lower() == "that"):
                 return None
         speech_follows = not nxt or nxt[:1] in ":,.¤;\"“" or next_word.lower() == "that"
-        if verb.objects and not speech_follows and next_word.lower() not in verb.objects:
-            return None  # "is denying flu vaccines to immigrants": a refusal, not a denial of words
+        if verb.objects and not speech_follows and next_word.lower() not in verb.objects \
+                and not re.fullmatch(r"(?:having|being|ever|never|[a-z]{3,}ing)", next_word.lower()):
+            # "is denying flu vaccines to immigrants": a refusal, not a denial of words ("denied having sex",
+            # "admitted taking the money": an act denied or admitted is a statement about it)
+            return None
         if not speech_follows and lf.split()[0].endswith("ing") and lf in verb.made:
             return None  # an -ing form made from a lemma names an act as often as words ("responding to the fire")
         if verb.speech_only and not speech_follows:
@@ -743,6 +749,11 @@ class Article:
                 return None
 
         span = self._subject(sent, vs, ve)
+        if span is not None and lf and lf.split()[0].endswith("ing") and prev_tok.lower() in _GERUND_AFTER:
+            # "Forbes Magazine outed Trump in 2017 for claiming ...": the speaker is the clause's subject, the name
+            # before its verb, or no one the sentence names
+            lead = re.match(r"(?:[A-Z][\w'’.&-]*\s+){0,4}[A-Z][\w'’.&-]*(?=\s+(?-i:[a-z]+(?:ed|s))\b)", text[span[0]:span[1]])
+            span = (span[0], span[0] + lead.end()) if lead else None
         if span is None:
             pron = re.search(r"\b(he|she|they|we|it|I)\s*(?:\w+ly\s+)?$", before, re.IGNORECASE)
             if pron:  # "She stated:": whoever was named last

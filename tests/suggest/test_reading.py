@@ -252,3 +252,14 @@ def test_a_plural_noun_form_after_a_possessive_is_a_noun():
 def test_a_title_in_quotation_marks_ending_with_an_exclamation_does_not_end_the_sentence():
     art = Article("She said it on NPR\u2019s \u201cWait, Wait \u2026 Don\u2019t Tell Me!\u201d The show aired on Monday.")
     assert len([s for ln in art.lines for s in ln.sentences]) == 1
+
+
+def test_a_gerund_after_a_preposition_reports_words_when_a_clause_follows_and_a_denial_of_an_act_is_one():
+    text = ("Forbes Magazine outed Trump in 2017 for claiming the apartment was larger. The firm denied having "
+            "any role.")
+    assert atts(text) == [("claiming", "Forbes Magazine"), ("denied", "The firm")]
+
+
+def test_a_gerund_after_a_preposition_with_no_clause_and_a_refusal_of_a_thing_are_no_report():
+    assert atts("They backed the plan, including calling for a vote. The agency is denying flu vaccines to "
+                "migrants.") == []
