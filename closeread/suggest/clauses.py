@@ -26,7 +26,8 @@ _AUX = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", 
         "might", "must", "should", "do", "does", "did", "won't", "won’t", "can't", "can’t", "isn't", "isn’t",
         "aren't", "aren’t", "wasn't", "wasn’t", "don't", "don’t", "doesn't", "doesn’t"}
 # between two clauses: ; : a dash, or a comma and a coordinating conjunction
-_BOUNDARY = re.compile(r"\s*;\s+|:\s+(?=[A-Z])|\s*[—–]\s*|\s+-\s+|,\s+(?:and|but|while|whereas|yet)\s+")
+_BOUNDARY = re.compile(r"\s*;\s+|:\s+(?=[A-Z])|\s*[—–]\s*|\s+-\s+|,\s+(?:and|but|while|whereas|yet)\s+"
+                       r"|\s+and\s+(?=(?:[A-Z][\w.'’-]*\s+){1,4}(?-i:[a-z]+ed)\b)")
 # a concessive clause that opens the sentence: "Although the port handles more ships, its revenue fell" (not
 # "While", as often of time as of contrast, nor a concession that only qualifies: "While there are estimates, they are speculative")
 _OPENING = re.compile(r"(?:Whereas|Although|Though)\s+(?P<sub>[^,]{8,200}?),\s+(?=\S)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import _data
 from .reading import Article, Suggestion, _describe_source, _speaker_of
 
 
@@ -29,6 +30,7 @@ WORD_NUMBERS = (
 
 APPROX = (
     r"(?:approximately|about|around|roughly|nearly|almost|some|over|more than|less than|fewer than|"
+    r"just under|just over|well under|well over|just shy of|"
     r"at least|at most|up to|as many as|as much as|an estimated|estimated|upwards of|close to|"
     r"an additional|another|only|just|a further)"
 )
@@ -55,12 +57,44 @@ FIGURE_RE = re.compile(
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:of|in|on|at|to|and|or|the|a|an|from|for|by|with|per|was|were|is|are|had|has|have|"
     r"will|would|who|which|that|this|these|those|than|as|but|into|over|under|after|before|since|"
-    r"during|while|when|more|less|also|had|not|had|been)\b)([a-z][a-z'-]+)"
-)
+    r"during|while|when|more|less|also|had|not|had|been)\b)([a-z][a-z'-]+|[A-Z][a-z]+(?:ans|ers|ists|ites|ats|ics)\b)"
+)  # (a people or a party by its plural name: "two Palestinians", "six Republicans")
 
 
 _COUNT_NOUNS = {"people", "men", "women", "children", "aircraft", "personnel", "police", "staff", "cattle",
                 "sheep", "fish", "troops", "crew", "livestock"}
+
+
+# "50 Airbus A350-900 jets", "five 787 Dreamliner sales", "three Republican senators": a count, a name or
+# model of what is counted (capitalised words or a model number, at most three), then the plural noun
+_NAMED_COUNT = re.compile(r"(?:\s+(?:[A-Z][\w.'’-]*|\d[\w-]*[A-Za-z-][\w-]*|\d{3,}))(?:\s+(?:[A-Z][\w.'’-]*|\d[\w-]*)){0,2}"
+                          r"\s+([a-z][a-z'-]+)\b(?![-'’])")
+
+
+def _words_of(items) -> str:
+    """A list of figures.yaml as alternatives: whole words, any white space, longest first."""
+    return "|".join(re.escape(str(x)).replace(r"\ ", r"\s+") for x in sorted(items, key=lambda x: (-len(str(x)), str(x))))
+
+
+_FIGURE_WORDS = _data("figures.yaml")
+# units of measure after a number: "23 mph", "11,000 square feet", "2°C" (a count noun is read on its own)
+_UNIT = re.compile(rf"(?:\s?°\s?[CF]\b|\s+(?:square\s+|cubic\s+)?(?:{_words_of(_FIGURE_WORDS['units'])})(?![\w-]))")
+# a rate after an amount or a measure: "$8.25 per hour", "60 miles an hour"
+_RATE = re.compile(rf"\s+(?:per|a|an)\s+(?:{_words_of(_FIGURE_WORDS['rate_per'])})(?![\w-])")
+
+
+# a part of a counted whole: "30 of Boeing's 787-9 Dreamliner jets", "123 of the planes", "two of three
+# requirements" (a determiner or a possessive, perhaps a second count, at most three words, the plural noun)
+_PART_OF = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those)\s+|[A-Z][\w.&-]*['’]s\s+)?"
+                      rf"(?:(?:\d[\d,.]*|{_WORDNUM})\s+)?(?:[\w.-]+\s+){{0,2}}?(?P<noun>[a-z][a-z'-]+)(?![\w'’-])")
+
+
+def _named_count(body: str, at: int) -> int | None:
+    """The end of "Airbus A350-900 jets" after a count at ``at``, when a plural count noun closes it."""
+    m = _NAMED_COUNT.match(body, at)
+    if m and _count_noun(m.group(1)) and not re.search(r"(?:^|\s)(?:the|a|an)\s+\S+$", body[:at], re.I):
+        return m.end()  # (not "the 787 Dreamliner jets": a model number after an article names the model)
+    return None
 
 
 def _count_noun(word: str) -> bool:
@@ -92,6 +126,10 @@ def find(art: Article) -> list[Suggestion]:
                 if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not scale and not re.match(r"[$€£¥]", digit) \
                         and "," not in digit:
                     continue  # a year (not "2,095 metric tons": a year has no thousands separator)
+                if re.fullmatch(r"1[0-7]\d\d", raw) and not scale and "," not in digit and not m.group("approx") \
+                        and re.search(r"\b(?:in|since|from|until|till|by|of|around|circa|c\.)\s+$", before, re.I) \
+                        and not _NOUN_AFTER.match(body, m.end()):
+                    continue  # "created the Customs Service in 1789": an earlier year, after a preposition of time
                 if re.search(r"\b(?:age|aged|ages)\s+(?:of\s+)?(?:above|over|under|below)?\s*$", before, re.I) \
                         or re.search(r"\b(?:above|over|under|below)\s+age\s+$", before, re.I):
                     continue  # "above age 6 months", "aged 55": an age, not a figure
@@ -102,7 +140,9 @@ def find(art: Article) -> list[Suggestion]:
                         continue
                 if re.match(r"\s*(?:a\.m|p\.m|am\b|pm\b|GMT|UTC|:)", after, re.I):
                     continue
-                if not ln.headline and re.match(r" [A-Z]", after) and not scale and not m.group("approx"):
+                named = _named_count(body, m.end()) if not scale else None
+                if not ln.headline and re.match(r" [A-Z]", after) and not scale and not m.group("approx") \
+                        and named is None:
                     continue  # "787 Dreamliner", "737 Max": a model name
                 if re.search(r"\d\s$", before):
                     continue  # "400 737": the second number is a name
@@ -119,7 +159,18 @@ def find(art: Article) -> list[Suggestion]:
             tail = _NOUN_AFTER.match(body, m.end())
             if tail and not _count_noun(tail.group(1)):
                 tail = None
-            if tail and not body[m.end():tail.end()].strip().endswith("-"):
+            named = None if tail or scale else _named_count(body, m.end())
+            unit = _UNIT.match(body, m.end()) if digit and not tail else None
+            part = _PART_OF.match(body, m.end()) if not (tail or scale or unit) and " of " not in num else None
+            if part is not None and not _count_noun(part.group("noun")):
+                part = None
+            if part is not None:
+                e = ln.start + part.end()  # "30 of Boeing's 787-9 Dreamliner jets", "123 of the planes"
+            elif unit is not None:
+                e = ln.start + unit.end()  # "23 mph", "11,000 square feet", "2°C"
+            elif named is not None:
+                e = ln.start + named  # "50 Airbus A350-900 jets"
+            elif tail and not body[m.end():tail.end()].strip().endswith("-"):
                 e = ln.start + tail.end()  # "132 soldiers", "seven years"
             elif not tail and not scale and not m.group("approx") and not re.match(r"[$€£¥]", digit or ""):
                 nxt = re.match(r"\s+([a-z][a-z'-]+)", body[m.end():])
@@ -130,6 +181,9 @@ def find(art: Article) -> list[Suggestion]:
                 if digit and nxt and nxt.group(1) not in TIME_UNITS and not nxt.group(1).endswith("s") \
                         and nxt.group(1) not in {"of", "to"} and not (two and _count_noun(two.group(1))):
                     continue  # "the 777 program", "a 787 jet": a model number before a singular noun
+            rate = _RATE.match(text, e)
+            if rate and (re.match(r"[$€£¥]", digit or "") or unit is not None or scale or tail):
+                e = rate.end()  # "$8.25 per hour", "60 miles an hour": a rate is one figure
             if re.match(r"[\s-]+old\b", text[e:e + 6]) or re.match(r"[\s-]+years?[\s-]+old\b", text[e:e + 12]):
                 continue  # "73 years old", "a 55-year-old": an age
             if re.search(r"\b(?:the|its|their|his|her)\s+(?:past|last)\s+$", body[:m.start()], re.I) \
@@ -170,20 +224,31 @@ _MEASURE = re.compile(r"(?<![\w.,-])\d{1,3}(?:,\d{3})*(?:\.\d+)?-(?:mile|kilomet
                       r"(?![\w-])")
 
 
+# "by a vote of 53-36", "a 6-3 vote", "the court was 5-4": a tally (votes, seats, a score), the larger
+# number first (a range goes up: "ages 5-12"); no model number has two short halves ("737-800")
+_TALLY = re.compile(rf"(?<![\w.,/$€£¥-])\d{{1,2}}[-–]\d{{1,2}}(?:\s+(?:{_words_of(_FIGURE_WORDS['tally_nouns'])}))?"
+                    r"(?![\w/-]|[.,:]\d|\s*(?:a\.m|p\.m|am\b|pm\b))")
+
+
 def _dashed(art: Article, found: list[Suggestion]) -> list[Suggestion]:
-    """Figures the number pattern leaves out because of a dash: ranges and measures made adjectives."""
+    """Figures the number pattern leaves out because of a dash: ranges, measures made adjectives, tallies."""
     out = []
-    for regex in (_DASH_RANGE, _MEASURE):
+    for regex in (_DASH_RANGE, _MEASURE, _TALLY):
         for m in regex.finditer(art.text):
             s, e = m.span()
             ln = art.line_of(s)
             if ln is None or ln.furniture or any(x.start < e and s < x.end for x in found + out):
                 continue
+            if regex is _MEASURE and not re.search(
+                    r"-(?:wide|long|high|deep|tall|thick)$", m.group(0)) and re.match(r"\s+[A-Z]", art.text[e:e + 2]):
+                continue  # "the 16-inch MacBook Pro": a size that names a product model, not a measure stated
             ends = re.findall(r"\d+(?:\.\d+)?", m.group(0).replace(",", ""))
             if regex is _DASH_RANGE and (not float(ends[0]) < float(ends[1])
                                          or m.group("noun") and not _count_noun(m.group("noun"))
                                          or all(re.fullmatch(r"(?:1[89]|20)\d\d", n) for n in ends)):
                 continue  # "787-9 seats": a model number; "2019-2020 was": years
+            if regex is _TALLY and float(ends[0]) < float(ends[1]):
+                continue  # "pages 10-12", "ages 5-12": a range, not a tally
             figure = m.group(0)
             note = (f"The figure {figure}: where does the number come from, and can it be checked anywhere "
                     f"independent?")

@@ -162,7 +162,12 @@ AUX_VERBS = {
 _ORG_NAME = r"(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:of|and|for|on|the|&)\s+[A-Z][\w'’&-]*|\s+[A-Z][\w'’&-]*)*"
 DOCUMENT_SOURCE_RE = re.compile(
     r"(?<![\w-])(?:data|figures|statistics|numbers|estimates|records|report|study|survey|poll|analysis|documents?|"
-    r"filings?|findings)\b[^.;:!?¤]{0,60}?\b(?:by|from)\s+(?P<src>" + _ORG_NAME + r")(?=[\s.,;:)]|$)")
+    r"filings?|findings|list|information|tally|projections?|rankings?)\b[^.;:!?¤]{0,60}?\b(?:by|from)\s+(?P<src>"
+    + _ORG_NAME + r")(?=[\s.,;:)]|$)")
+# a body's finding named by its possessive: "amid the intelligence community's finding that Russian hackers ..."
+FINDING_SOURCE_RE = re.compile(
+    r"(?<![\w-])(?P<src>(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,4}(?:[a-z]+\s+){0,2}?[\w&-]+)['’]s?\s+(?:finding|findings|"
+    r"assessment|conclusion|estimate|analysis|determination|allegation|accusation)\s+that\b")
 
 
 UNNAMED_SOURCE_RES = [

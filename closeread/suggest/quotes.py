@@ -8,13 +8,14 @@ from functools import lru_cache
 
 from .lexicon import attribution_verbs
 from .loaded_cues import valences, zipf
-from .reading import Article, Suggestion, _speaker_of
+from .reading import Article, Suggestion, _speaker_of, headline_credits
 
 
 _SPEECH = re.compile(
     r"(?<![\w-])(?:claim(?:s|ed)?|interview|statement|words|remarks?|testimony|tweet(?:s|ed)?|post(?:s|ed)?|letter|speech|"
     r"call(?:s|ed|ing)?|described|describ(?:es|ing)|dubbed|termed|labell?ed|branded|expressed|said|says|told|"
-    r"insist(?:s|ed)?|describ\w+ as|referred to|admit(?:s|ted)?|denied|promised|pledged|vowed|cheered|hailed)(?![\w-])",
+    r"insist(?:s|ed)?|describ\w+ as|referred to|admit(?:s|ted)?|denied|promised|pledged|vowed|cheered|hailed|"
+    r"telling|saying|ask(?:s|ed|ing)|urg(?:es|ed|ing)|warn(?:s|ed|ing)|wr(?:ote|ites|iting))(?![\w-])",
     re.IGNORECASE)
 
 
@@ -83,7 +84,9 @@ def find(art: Article) -> list[Suggestion]:
                 speech = speech or bool(_reporting().search(art.masked[sent.start:sent.end])) \
                     or _quoted_elsewhere(art, q, inner)
             has_verb_nearby = has_verb_nearby or speech
-            proper = all(w[:1].isupper() for w in words) and (not ln.headline or _named_elsewhere(art, inner, ln))
+            # (a word that ends with its own comma or question mark is spoken: '"Probably," Trump said', not a name)
+            proper = all(w[:1].isupper() for w in words) and (not ln.headline or _named_elsewhere(art, inner, ln)) \
+                and not (len(words) == 1 and has_verb_nearby and re.search(r"[,?!]$", text[ia:b].rstrip("”\"’' ")))
             whole_line = a == ln.start and b == ln.end
             if len(words) == 1 and not has_verb_nearby and _term(inner.strip(" .,")):
                 continue  # '"exogenic" processes': a field's term put in quotation marks as it is introduced
@@ -97,7 +100,9 @@ def find(art: Article) -> list[Suggestion]:
                         f"saying who used it, which casts doubt on it.")
                 out.append(Suggestion(a, b, "loaded-language", note, {"neutral": neutral.lower() if neutral[:1].isupper() and ln.headline else neutral}))
                 continue
-            if (len(words) < 2 and not speech) or (len(words) <= 3 and not has_verb_nearby) or proper and len(words) <= 2:
+            if (len(words) < 2 and not speech) or (len(words) <= 3 and not has_verb_nearby and not whole_line) \
+                    or proper and len(words) <= 2:
+                # (a line that is all quotation is a pull quote set as a subheading: '"Alarming mortality rate"')
                 continue  # a name or a title in quotation marks ("factcheckUK") is not a quotation
             speaker = _speaker_of(art, q)
             if speaker:
@@ -115,4 +120,8 @@ def find(art: Article) -> list[Suggestion]:
                 note += " " + "; ".join(a[0].upper() + a[1:] for a in alterations) + \
                     ": the words in brackets are not the speaker's. Does the change alter the meaning?"
             out.append(Suggestion(ia, ib, "quote", note, fields))
+    for (a, b), (ws, we) in headline_credits(art):
+        who = text[ws:we]
+        out.append(Suggestion(a, b, "quote", f"Words the headline credits to {who} after a colon, without quotation "
+                              "marks: are they the speaker's own words, or the outlet's summary of them?", {}))
     return out

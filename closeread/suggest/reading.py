@@ -21,6 +21,7 @@ class Attribution:
     via: str = ""
     phrase: str = ""     # the words that stand for the speaker in the sentence ("The governor"), if any
     passive: bool = False  # "is accused by critics": the source is the agent after the verb
+    reduced: bool = False  # "the move announced by X": a participle after a noun; X is a source, the verb an act
 
 
 @dataclass
@@ -88,6 +89,12 @@ def _find_quotes(text: str, line: Line) -> list[tuple[int, int, int, int]]:
                 out.append((open_at, i + 1))
                 open_at = None
         i += 1
+    runs_on = None
+    if open_at is not None and len(text[open_at:e].split()) >= 3 and (
+            text[open_at] == "“" or not text[s:open_at].strip() or re.search(r"[:,]\s*$", text[s:open_at])):
+        # a quotation that runs on to the next paragraph has no closing mark at the end of this one (the next
+        # opens with a mark again): it is quoted to the end of the line
+        runs_on = open_at
     # single quotes: ‘...’ and '...' used as quotation marks (not apostrophes)
     taken = [(a, b) for a, b in out]
     for m in re.finditer(r"(?<![\w])(['‘])(?=[A-Za-z\[])(.{1,80}?)(?<=[\w.!?\]])(['’])(?![\w])", text[s:e]):
@@ -109,7 +116,15 @@ def _find_quotes(text: str, line: Line) -> list[tuple[int, int, int, int]]:
             ib -= 1
         if ib > ia:
             result.append((a, b, ia, ib))
-    return result
+    if runs_on is not None:
+        ia, ib = runs_on + 1, e
+        while ia < ib and text[ia].isspace():
+            ia += 1
+        while ib > ia and text[ib - 1] in " ,":
+            ib -= 1
+        if ib > ia and not any(a <= runs_on < b for a, b, _, _ in result):
+            result.append((runs_on, e, ia, ib))
+    return sorted(result)
 
 
 # A full stop that ends an abbreviation, not a sentence: titles and honorifics ("Rt. Hon.", "Rev.", "Supt."),
@@ -123,6 +138,10 @@ _ABBREV = re.compile(
 )
 
 
+# what follows a quotation that is its speaker's tag ('“It is over.” Smith said.'), not a new sentence
+_TAG_AFTER = re.compile(r"[^.!?“\"]{0,60}?\b(?:said|says|say|told|tells|added|adds|asked|asks|wrote|writes)\b[^.!?“\"]{0,60}[.!?]?\s*(?:$|[“\"])")
+
+
 def _sentences(text: str, line: Line) -> list[Sentence]:
     """Split a line into sentences, never inside a quotation."""
     inside = [(a, b) for a, b, _, _ in line.quotes]
@@ -131,7 +150,12 @@ def _sentences(text: str, line: Line) -> list[Sentence]:
     for m in re.finditer(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])", text[line.start:line.end]):
         cut = line.start + m.end()
         dot = line.start + m.start()
-        if any(a < dot < b - 1 for a, b in inside):
+        closes = next(((a, b) for a, b in inside if a < dot < b - 1), None)
+        if closes is not None and (text[dot + 1:closes[1]].strip("”\"’'") or text[dot] != "."
+                                   or _TAG_AFTER.match(text, cut)):
+            # inside a quotation; but a quotation that ends with its full stop ends the sentence too
+            # ('... dubbed “Hebron Smart City.” According to critics, ...'), unless a speaker's tag follows (a
+            # "!" or "?" there more often ends a title: 'on NPR’s “Wait, Wait … Don’t Tell Me!” The ...')
             continue
         if _ABBREV.search(text[max(start, dot - 6):dot + 1]):
             continue
@@ -201,7 +225,7 @@ _TRAILING = re.compile(r"\s*(?:(?:in|on|at|to|during|via|through|from|after|befo
                        r"(?:(?!\bthat\b)[^¤;:]){0,80}?)?[.!?]?\s*$")
 _AFTER_NP = re.compile(r"\s*((?:the\s+|an?\s+|one\s+)?[^,.;:¤]{2,80}?)(?=\s*(?:[,.;:¤]|$|\s(?:in|on|at|during|that|who|"
                        r"as|after|before|when|while)\b))")
-_CONJ = re.compile(r"(?:(?:,\s*|\s)(?:while|whereas|although|though|because|since|whom|once|if|until)|"
+_CONJ = re.compile(r"(?:(?:,\s*|\s)(?:while|whereas|although|though|because|since|whom|once|if|until|after|before|when)|"
                    r",\s*(?:but|and|as|after|when|so|yet|with))\s+(?=[A-Z]|the\s|an?\s|(?:[a-z]+\s+)?(?:[a-z]+(?:ers|ors|ists|ians|ants|ents|ees)|officials|experts|critics|police|"
                    r"authorities|lawmakers|doctors)\b)")  # ", and researchers believe": a plural noun of people
 _INTRO = re.compile(r"\s*(?:(?:However|Meanwhile|Moreover|Still|Yet|Instead|Separately|Later|Earlier|Also|Then|Now|"
@@ -221,6 +245,34 @@ _NOT_REPORTING = {
 }
 _FRAME_IMPLIES = ("Introduces what the source says or thinks with a verb of its own: what does it add to "
                   '"said" (certainty, doubt, a judgement)?')
+
+
+# "Name, description" and "Name, description, and Name, description": the subject of a verb after its last comma
+NAMED_WITH_DESCRIPTION = r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s+[^,;¤]{3,80}?"
+_APPOSED_NAMES = re.compile(rf"{NAMED_WITH_DESCRIPTION}(?:,?\s+and\s+{NAMED_WITH_DESCRIPTION})?")
+# a verb of saying known by its place: right after a quotation and its speaker, or before a colon and a quotation
+# (¤ is a quotation, masked); irregular verbs with a particle ("cut her off", "shot back") too
+_WHO = r"(?P<who>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*(?<!['’]s)(?<![.'’-])|he|she|they)(?!['’])"
+_SAYING = (r"(?P<verb>(?-i:[a-z]+(?:ed|s)|cut|shot|broke|went|put|chimed|fired)"
+           r"(?:\s+(?:her|him|them|me|us))?(?:\s+(?:in|up|on|back|off|out|over))?)")
+_TAG_AFTER_QUOTE = re.compile(rf"¤\s*,?\s+{_WHO}\s+(?:(?-i:[a-z]+ly)\s+)?{_SAYING}(?=\s*(?:[.,:;]|¤|$))")
+_TAG_BEFORE_QUOTE = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=,\s)){_WHO}(?:\s+(?:(?-i:[a-z]+ly)\s+)?{_SAYING})?\s*:\s*[¤“\"]")  # (or an opening mark whose quotation runs on)
+# words that stand where a verb of saying would but are not one ("“...,” he was", "Alito's: ...")
+_NOT_SPEECH = {"is", "was", "were", "has", "does", "goes", "this", "thus", "as", "its", "his", "hers", "yes", "us"}
+_BESIDE_IMPLIES = ("Introduces the quotation with a verb of its own: what does it say about how the words were "
+                   'spoken, beyond "said"?')
+
+
+_TIME_BEFORE_VERB = re.compile(r"(?<=[A-Za-z])\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+                               r"(?:last|this)\s+(?:week|month|year|night|morning|weekend)|earlier\s+this\s+(?:week|month|year)|"
+                               r"overall|today|yesterday|tonight)\s*$")
+# the speaker after an inverted verb at the end of a title-case headline: " Climate Scientist James Hansen"
+_TITLE_SPEAKER = re.compile(r"\s+(?:[A-Z][\w'’.-]*\s+){1,5}[A-Z][\w'’.-]*\s*")
+# the agent of a passive reporting verb, after an adverb or a time ("announced on Monday by US Secretary of
+# State Mike Pompeo"): a determiner, then capitalised words joined by "of"/"for"/"the"
+_AGENT = (r"\s*(?:\w+ly\s+|(?:on|in|at|last|this|earlier|late|early)\s+[\w.]+\s+)?by\s+"
+          r"((?:the\s+|an?\s+|some\s+|many\s+)?[\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]*|(?:of|for|the)(?=\s+(?:the\s+)?[A-Z])))*)")
+_REDUCED_AGENT = re.compile(_AGENT)
 
 
 def _frame_verb(word: str, before: str) -> Verb | None:
@@ -465,8 +517,13 @@ class Article:
                         if verb is None:
                             continue
                     else:
-                        if m.group("form")[0].isupper() and chunk[:m.start()].strip(" \"'“‘(¤"):
-                            continue  # "States", "Reports" inside a sentence are names or nouns
+                        if m.group("form")[0].isupper() and chunk[:m.start()].strip(" \"'“‘(¤") and not (
+                                ln.headline and chunk[:m.start()].rstrip().endswith(",")
+                                and m.group("form").lower() not in _NOUN_FORMS - {"says", "warns"}
+                                and self._titled_speaker(chunk[m.end():], ln)):
+                            # "States", "Reports" inside a sentence are names or nouns; but a title-case headline
+                            # ends "..., Warns Climate Scientist James Hansen"
+                            continue
                         key = re.sub(r"\s+", " ", m.group("form").lower())
                         verb = self._form_to_verb.get(key)
                         if verb is None:
@@ -483,13 +540,54 @@ class Article:
                             last_person = att.source
                     elif att.source:
                         last_group = att.source
+                for att in self._beside_quotes(sent, chunk, last_person):
+                    self.attributions.append(att)
+                    if att.source and not att.unnamed:
+                        last_person = att.source
+
+    def _titled_speaker(self, rest: str, ln: Line) -> bool:
+        """The words after a headline's inverted verb name someone the article names again ("..., Warns Climate
+        Scientist James Hansen"; not "..., States Report Record Profits")."""
+        if not _TITLE_SPEAKER.fullmatch(rest):
+            return False
+        surname = rest.split()[-1]
+        return any(not (ln.start <= m.start() < ln.end)
+                   for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", self.text))
+
+    def _beside_quotes(self, sent: Sentence, chunk: str, last_person: str) -> list[Attribution]:
+        """Verbs of saying known by their place beside a quotation, whatever the verb: '"...," Alito
+        interjected.', 'Alito cut her off: "..."'; and a transcript's 'Prelogar: "..."' (a source, no verb)."""
+        out = []
+        taken = [(a.start, a.end) for a in self.attributions if sent.start <= a.start <= sent.end]
+        for rx in (_TAG_AFTER_QUOTE, _TAG_BEFORE_QUOTE):
+            for m in rx.finditer(chunk):
+                vs, ve = (sent.start + m.start("verb"), sent.start + m.end("verb")) if m.group("verb") else (0, 0)
+                if any(a < ve and vs < b for a, b in taken) or (m.group("verb") and m.group("verb").split()[0].lower()
+                                                                in _NOT_REPORTING | _NOT_SPEECH):
+                    continue
+                who = m.group("who")
+                ws = sent.start + m.start("who")
+                if who.lower() in PRONOUNS:
+                    src, span = last_person, None
+                elif who.split()[0].lower() in STOP_CAPS or not m.group("verb") and len(who.split()) > 3:
+                    continue
+                else:
+                    src, span = self._resolve_name(who), (ws, ws + len(who))
+                if not m.group("verb"):
+                    vs, ve = ws + len(who), ws + len(who) + 1  # the colon stands for the verb
+                verb = Verb(m.group("verb") or ":", (), _BESIDE_IMPLIES, False)
+                out.append(Attribution(vs, ve, verb, src, not src, span, reduced=not m.group("verb")))
+                taken.append((vs, ve))
+        return out
 
     def _attribution(self, sent: Sentence, vs: int, ve: int, verb: Verb, form: str,
                      last_person: str, last_group: str) -> Attribution | None:
         text, masked = self.text, self.masked
         before = masked[sent.start:vs]
         after = masked[ve:sent.end]
-        prev = re.findall(r"[\w'’.-]+|[¤,:;]", before)
+        # a time or a sentence adverb between the subject and its verb ("Gates on Sunday defended", "Wall overall
+        # praised") stands where the subject is looked for: read past it
+        prev = re.findall(r"[\w'’.-]+|[¤,:;]", _TIME_BEFORE_VERB.sub("", before))
         prev_tok = prev[-1] if prev else ""
         nxt = after.lstrip()
         next_word = (re.match(r"[\w'’-]+", nxt) or [""])[0] if nxt else ""
@@ -498,18 +596,34 @@ class Article:
         sentence = text[sent.start:sent.end].rstrip()
         if sentence.endswith("?") or (not re.search(r"[.!:\"”’']$", sentence) and _QUESTION.match(sentence)):
             return None  # "What did the prosecutors say": a subheading's question, not an attribution
-        if verb.verb == "according to":
+        if lf.endswith(" by") and verb.verb != "according to":
+            verb_by = True  # "as reported by the Independent newspaper": the agent after "by" is the source
+        else:
+            verb_by = False
+        if verb.verb == "according to" or verb_by:
             # ("according to a report by the Harbour Trust": the determiner after a preposition goes on)
             m = re.match(r"\s*((?:the\s+)?[^,.;:¤]{2,80}?)(?=\s*(?:[,.;:¤]|$|(?<!\sby)(?<!\sof)(?<!\sfrom)(?<!\sfor)"
                          r"(?<!\sat)\s(?:that|who|which|there|the\s|a\s|an\s|in\s|on\s|at\s|\d)))", after)
             np = m.group(1).strip() if m else ""
-            if not np or np.lower().split()[0] in {"plan", "schedule", "plans", "rules", "law", "tradition"}:
+            if not np or np.lower().split()[0] in {"plan", "schedule", "plans", "rules", "law", "tradition", "phone",
+                                                   "telephone", "email", "e-mail", "text", "mail", "video", "radio"}:
                 return None
             np_start = ve + after.find(np) if np else ve
             return self._who(np, np_start, vs, ve, verb, last_person, last_group, sent)
 
         if re.match(r"(?:is|are|was|were|has been|have been|had been|been)\s", lf):
             return self._passive(vs, ve, verb, after)  # "Corbyn is accused by critics": not Corbyn's words
+        if lf.endswith("ed") and not verb.subjects and re.fullmatch(r"[a-z][\w-]*", prev_tok) and prev_tok.lower() not in \
+                PRONOUNS.keys() | _BETWEEN | _MODALS | {"be", "been", "being", "and", "or", "that", "who", "which"} \
+                and _REDUCED_AGENT.match(after):
+            # "the move announced on Monday by Mike Pompeo": a participle after a noun, its agent the source;
+            # the verb names an act (announcing the move), so it is no attribution verb to propose (not a verb of
+            # finding, "the border established by the British": it reports words only after a study or an inquiry)
+            att = self._passive(vs, ve, verb, after)
+            if att.source_span is None:
+                return None
+            att.reduced = True
+            return att
         name_before = prev_tok[:1].isupper() and len(prev) >= 2 and prev[-2][:1].isupper() \
             and prev[-2].lower() not in STOP_CAPS  # "NBC News reported": a name, not "news reports"
         if prev_tok.lower() in DETERMINERS and not name_before:
@@ -549,16 +663,22 @@ class Article:
                     or re.fullmatch(r"[a-z][\w-]*[^'’s]s", subject_tok.lower()) and names_people(subject_tok.lower())
                     or re.fullmatch(r"[a-z][\w-]*[^'’s]s", subject_tok.lower()) and raw in _MODALS):
                 return None
-        if lf and lf.split()[0].endswith("ing") and prev_tok.lower() in _GERUND_AFTER:
-            return None  # "including calling for a debate", "by urging": an act named, not words reported
+        if lf and lf.split()[0].endswith("ing") and prev_tok.lower() in _GERUND_AFTER \
+                and not (next_word.lower() == "that" or _CLAUSE_FOLLOWS.match(after)):
+            # "including calling for a debate", "by urging": an act named, not words reported (but "outed him for
+            # claiming the apartment was larger" reports a claim: a clause follows)
+            return None
         if lf.endswith("ing") and prev_tok == ",":
             # "..., hinting that it was a fake": a participle whose subject is the clause's before; with
             # no words after it, an act ("..., characterizing the moon")
             if not (nxt[:1] in ":¤\"“" or next_word.lower() == "that"):
                 return None
         speech_follows = not nxt or nxt[:1] in ":,.¤;\"“" or next_word.lower() == "that"
-        if verb.objects and not speech_follows and next_word.lower() not in verb.objects:
-            return None  # "is denying flu vaccines to immigrants": a refusal, not a denial of words
+        if verb.objects and not speech_follows and next_word.lower() not in verb.objects \
+                and not re.fullmatch(r"(?:having|being|ever|never|[a-z]{3,}ing)", next_word.lower()):
+            # "is denying flu vaccines to immigrants": a refusal, not a denial of words ("denied having sex",
+            # "admitted taking the money": an act denied or admitted is a statement about it)
+            return None
         if not speech_follows and lf.split()[0].endswith("ing") and lf in verb.made:
             return None  # an -ing form made from a lemma names an act as often as words ("responding to the fire")
         if verb.speech_only and not speech_follows:
@@ -568,7 +688,7 @@ class Article:
             return None  # a photo caption's "X testifies before the committee" describes the picture
         # the subject before auxiliaries and adverbs: "Assange has denied", "The Democrats are alleging"
         core = list(prev)
-        while core and core[-1].lower() in _BETWEEN | {"be", "been", "being"}:
+        while core and core[-1].lower() in _BETWEEN | {"be", "been", "being", "did", "does", "do"}:  # "Trump did acknowledge"
             core.pop()
         progressive = lf.endswith("ing") and bool(core) and core[-1].lower() not in DETERMINERS \
             and prev_tok.lower() in {"is", "are", "was", "were"}
@@ -585,7 +705,8 @@ class Article:
             return None
         if lf in _NOUN_FORMS and (next_word.lower() in {"to", "of", "and", "or", "for", "in", "on", "with", "from", "by",
                                                       "were", "are", "have", "had", "which", "who", "about", "over"}
-                                  or prev_tok.lower() in DETERMINERS or re.fullmatch(r"[A-Z]\w*(?:an|ish|ese|i)", prev_tok)):
+                                  or prev_tok.lower() in DETERMINERS or re.fullmatch(r"[A-Z]\w*(?:an|ish|ese|i)", prev_tok)
+                                  or re.search(r"\w(?:['’]s?)$", prev_tok)):  # "Gates’ comments", "Trump’s answers"
             return None  # "Arab states to have signed", "the reports of": a plural noun, not a verb
         if lf in {"say", "tell", "claim", "admit", "deny", "acknowledge", "concede", "allege"}:
             if not prev_tok or prev_tok.lower() in {"to", "not", "will", "would", "could", "can", "may", "might", "should", "must", "did", "didn't", "to"}:
@@ -607,11 +728,20 @@ class Article:
                                                                   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
         if lf in {"told", "tells", "tell"}:
             intro_ok = intro_ok or bool(next_word)
+        if licensed and _CLAUSE_FOLLOWS.match(after):
+            intro_ok = True  # "a Forbes article found he had exaggerated": a clause without "that"
         if verb.strict and not (subject_ok and (intro_ok or prev_tok in {",", "¤", "-", "—", "–"}
                                                 or prev_tok.lower() in PRONOUNS or prev_tok[:1].isupper()
                                                 or names_people(prev_tok.lower()))):
             if not (intro_ok and next_word.lower() == "that"):
                 return None
+        if prev_tok.lower() in {"but", "and"} and not subject_ok and (next_word.lower() == "that"
+                                                                    or _CLAUSE_FOLLOWS.match(after)):
+            # "Trump acknowledged the conditions, but argued his net worth is higher": a second verb of the same
+            # subject, which the sentence's attribution before it names
+            first = [a for a in self.attributions if sent.start <= a.start < vs]
+            if first and (first[-1].source or first[-1].source_span):
+                return Attribution(vs, ve, verb, first[-1].source, first[-1].unnamed, None)
         if not verb.strict and not (subject_ok or intro_ok):
             return None
         if re.match(r"\d|(?:a|an|the|his|her|their)\s+(?:new\s+)?(?:\d|record|total|loss|profit|revenue|jobs?)\b", nxt) and not next_word.lower() == "that":
@@ -619,6 +749,11 @@ class Article:
                 return None
 
         span = self._subject(sent, vs, ve)
+        if span is not None and lf and lf.split()[0].endswith("ing") and prev_tok.lower() in _GERUND_AFTER:
+            # "Forbes Magazine outed Trump in 2017 for claiming ...": the speaker is the clause's subject, the name
+            # before its verb, or no one the sentence names
+            lead = re.match(r"(?:[A-Z][\w'’.&-]*\s+){0,4}[A-Z][\w'’.&-]*(?=\s+(?-i:[a-z]+(?:ed|s))\b)", text[span[0]:span[1]])
+            span = (span[0], span[0] + lead.end()) if lead else None
         if span is None:
             pron = re.search(r"\b(he|she|they|we|it|I)\s*(?:\w+ly\s+)?$", before, re.IGNORECASE)
             if pron:  # "She stated:": whoever was named last
@@ -645,12 +780,16 @@ class Article:
     def _passive(self, vs: int, ve: int, verb: Verb, after: str) -> Attribution:
         """A passive reporting verb: its agent after "by" speaks ("is accused by critics of ..."), else no one
         named (the subject is who the words are about, not who said them)."""
-        agent = re.match(r"\s*(?:\w+ly\s+)?by\s+((?:the\s+|an?\s+|some\s+|many\s+)?[\w'’.-]+(?:\s+[A-Z][\w'’.-]*)*)",
-                         after)
-        if agent and (names_people(agent.group(1).split()[-1].lower().strip(".,"))
-                      or CAPRUN_RE.fullmatch(agent.group(1))):
+        agent = re.match(_AGENT, after)
+        words = agent.group(1).rstrip(".").split() if agent else []
+        if agent and len(words) > 1 and words[0].lower() in {"the", "a", "an", "some", "many"}:
+            words = words[1:]
+        if agent and words and (names_people(words[-1].lower().strip(".,")) or words[0][:1].isupper()):
+            name = agent.group(1)
+            if name.endswith(".") and not re.search(r"\b(?:[A-Z]|Jr|Sr|Inc|Co|Ltd)\.$", name):
+                name = name[:-1]  # the sentence's full stop, not an initial's
             s0 = ve + agent.start(1)
-            return Attribution(vs, ve, verb, agent.group(1), True, (s0, s0 + len(agent.group(1))), passive=True)
+            return Attribution(vs, ve, verb, name, True, (s0, s0 + len(name)), passive=True)
         return Attribution(vs, ve, verb, "", True, None, passive=True)
 
     def _subject_names_someone(self, sent: Sentence, vs: int, ve: int) -> bool:
@@ -728,6 +867,15 @@ class Article:
             # "..., prosecutors said." / "... skull," the prosecutor's office said.": the tag's own subject
             cut = max(before.rfind(c) for c in (",", "¤", ";", ":", "—"))
             span = self._trim(sent.start + cut + 1, vs)
+            if span is None and cut >= 0 and before[cut] == "," and not before[cut + 1:].strip():
+                # "Kurt Volker, former special envoy to Kyiv, and Tim Morrison, another top NSC aide, testified":
+                # names each with a description set off by commas, the last comma right before the verb
+                start = max(before.rfind(c) for c in ("¤", ";", ":")) + 1
+                starts = [start] + [start + m.end() for m in re.finditer(r",\s+", before[start:cut])]
+                for at in starts:  # after an opening phrase ("Later in the day, ...") too
+                    if _APPOSED_NAMES.fullmatch(before[at:cut].strip()):
+                        span = self._trim(sent.start + at, sent.start + cut)
+                        break
             if span is None and "¤" in before[:cut]:
                 # '"...," study lead author Lucas Paganini, a planetary scientist at X, said in a statement':
                 # the speaker with the description set off by commas, all after the quotation
@@ -754,8 +902,8 @@ class Article:
             seg = text[s0:e0]
             new = re.sub(r"(?:\s+(?:last|this|next|earlier this|later this)\s+(?:week|month|year|weekend|\w+day)|\s+on\s+\w+day|"
                          r"\s+(?:yesterday|today|earlier|later|previously|again)|,\s*(?:however|meanwhile|in turn|for (?:his|her|its|their) part|too|though|also)\s*,?\s*|\s+(?:(?-i:[a-z][\w'’]*ly)|"
-                         + "|".join(sorted(_BETWEEN)) + r"))\s*$", "", seg, flags=re.IGNORECASE)
-            new = new.rstrip(" ,")
+                         + "|".join(sorted(_BETWEEN | {"did", "does", "do"})) + r"))\s*$", "", seg, flags=re.IGNORECASE)
+            new = _TIME_BEFORE_VERB.sub("", new).rstrip(" ,")
             if new == seg:
                 break
             e0 = s0 + len(new)
@@ -837,6 +985,28 @@ def names_in(name: str, words: str) -> bool:
 
 # Said of a speaker the sentence does not name ("he said", "the governor said" resolved from earlier):
 # the note never names someone its own sentence does not hold; the teacher checks who it is.
+# a headline that credits its words after a colon: "Impeachment sham completely debunked: White House"
+_HEADLINE_CREDIT = re.compile(r"(?P<said>[^:¤\"“”]{12,}?)\s*:\s+(?P<who>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*$")
+
+
+def headline_credits(art: "Article") -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(words, speaker) spans of headlines written "statement: Speaker" (the speaker a name of one to four
+    words that speaks in the body too): the outlet reports the speaker's words without quotation marks
+    (not "Five things to know: Election Day")."""
+    out = []
+    speakers = " | ".join(art.text[a.source_span[0]:a.source_span[1]] for a in art.attributions if a.source_span)
+    speakers += " | " + " | ".join(a.source for a in art.attributions if a.source)
+    for ln in art.lines:
+        if not ln.headline:
+            continue
+        m = _HEADLINE_CREDIT.fullmatch(art.masked[ln.start:ln.end])
+        if m and len(m.group("said").split()) >= 3 and m.group("who").split()[0].lower() not in STOP_CAPS \
+                and re.search(rf"(?<![\w-]){re.escape(m.group('who'))}(?![\w-])", speakers):
+            out.append(((ln.start + m.start("said"), ln.start + m.end("said")),
+                        (ln.start + m.start("who"), ln.start + m.end("who"))))
+    return out
+
+
 UNNAMED_HERE = "a speaker this sentence does not name (check who, earlier in the article)"
 
 

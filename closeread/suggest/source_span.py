@@ -77,6 +77,11 @@ def person_or_org(text: str, start: int, end: int, *, sentence_start: int | None
     words = phrase.split()
     if not words:
         return None
+    aside = re.match(r"(?P<np>[^,]{3,80}?),\s+(?-i:[a-z]+(?:ed|ing))\b[^,]{0,200},?\s*$", phrase)
+    if aside and not _CLAUSE.search(aside.group("np")):
+        # "A group of physicians, alarmed that the government is denying vaccines, (is urging)": the speaker
+        # before a participle's aside set off by commas
+        return person_or_org(text, start, start + aside.end("np"), sentence_start=sentence_start)
     if "," in phrase:
         # "Fares on the only ferry will double from April, the operator": a clause, then the speaker
         head_part, _, tail = phrase.rpartition(",")
@@ -92,7 +97,10 @@ def person_or_org(text: str, start: int, end: int, *, sentence_start: int | None
         return person_or_org(text, start + skip, end, sentence_start=start + skip)
     # a relative clause describing the speaker ("Mr X, who is the mayor") may hold a verb: not searched
     relative = re.search(r",?\s+(?:[-—–]\s+)?(?:who|which|whose)\s", phrase)
-    clauses = list(_CLAUSE.finditer(phrase[:relative.start()] if relative else phrase))
+    # ... and so may an appositive after a name ("Seqret Watson, among the drivers sent sliding when their cars hit")
+    appositive = re.match(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*(?<![.,]),\s", phrase)
+    cut = min(x for x in (relative.start() if relative else len(phrase), appositive.end() if appositive else len(phrase)))
+    clauses = list(_CLAUSE.finditer(phrase[:cut]))
     if clauses:
         # "It's more complicated than McKinley": the speaker is the subject after the last clause word
         rest = re.match(r"\s*(?:what\s+|,\s*)?", phrase[clauses[-1].end():])

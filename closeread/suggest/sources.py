@@ -7,8 +7,21 @@ named a second time is still the answer to "who says so?" for that statement.
 
 from __future__ import annotations
 
-from .lexicon import DOCUMENT_SOURCE_RE, UNNAMED_SOURCE_RES
-from .reading import Article, Suggestion, names_in
+import re
+
+from .lexicon import DOCUMENT_SOURCE_RE, FINDING_SOURCE_RE, ORG_WORDS, UNNAMED_SOURCE_RES
+from .source_span import names_people
+from .reading import NAMED_WITH_DESCRIPTION, Article, Suggestion, headline_credits, names_in
+
+# two speakers, each named with a description: one source each
+_TWO_NAMED = re.compile(rf"({NAMED_WITH_DESCRIPTION}),?\s+and\s+({NAMED_WITH_DESCRIPTION})")
+
+
+def _a_body(words: str) -> bool:
+    """A person or a body: a proper name after the article, or a head noun of people or organisations."""
+    rest = re.sub(r"(?i)^the\s+", "", words).split()
+    last = rest[-1].lower() if rest else ""
+    return bool(rest) and (rest[0][:1].isupper() or last in ORG_WORDS | {"community"} or names_people(last))
 
 
 def find(art: Article) -> list[Suggestion]:
@@ -37,12 +50,30 @@ def find(art: Article) -> list[Suggestion]:
         if att.via:
             note += f" The words reached the outlet via {att.via}."
         note += " Who is this, what do they stand to gain, and can what they say be checked elsewhere?"
-        out.append(Suggestion(s, e, "source", note, {"via": att.via} if att.via else {}))
-    for m in DOCUMENT_SOURCE_RE.finditer(art.masked):
+        fields = {"via": att.via} if att.via else {}
+        pair = _TWO_NAMED.fullmatch(text[s:e])
+        if pair:
+            # "Kurt Volker, former special envoy, and Tim Morrison, an NSC aide": two sources, each described
+            for g in (1, 2):
+                who = " ".join(pair.group(g).split())
+                out.append(Suggestion(s + pair.start(g), s + pair.end(g), "source",
+                                      f"Named source: {who}, one of two who speak together here. "
+                                      "Who is this, what do they stand to gain, and can what they say be checked "
+                                      "elsewhere?", fields))
+            continue
+        out.append(Suggestion(s, e, "source", note, fields))
+    for _, (s, e) in headline_credits(art):
+        if not any(s < b and a < e for a, b in taken):
+            taken.append((s, e))
+            out.append(Suggestion(s, e, "source", f"The headline credits its words to {text[s:e]}: does the body say "
+                                  "where and when they said it?", {}))
+    for m in [*DOCUMENT_SOURCE_RE.finditer(art.masked), *FINDING_SOURCE_RE.finditer(art.masked)]:
         s, e = m.start("src"), m.end("src")
         ln = art.line_of(s)
         if ln is None or ln.furniture or ln.caption or any(s < b and a < e for a, b in taken):
             continue
+        if m.re is FINDING_SOURCE_RE and not _a_body(text[s:e]):
+            continue  # "the plan's conclusion that": a thing's, not a body's ("the intelligence community's" is)
         taken.append((s, e))
         name = " ".join(text[s:e].split())
         note = (f"A body named as the origin of data or a document ({name}): who collects it, how, and is it "

@@ -44,6 +44,10 @@ def hedges() -> Hedges:
         # "it is possible to vote by mail" is what can be done (ability), "it is likely to rain" a guess
         rf"(?:{_alts(d['frames'])})\s+(?:(?:quite|very|entirely|highly|more\s+than|all\s+too)\s+)?"
         rf"(?:(?:un)?likely|(?:{_alts(d['likelihood'])})(?!\s+(?:to|for)\b))",
+        rf"(?:is|are|was|were|be|been)\s+(?:(?:quite|very|entirely|also|still|always)\s+)?"
+        rf"(?:{_alts(d['predicative'])})(?=\s*[.,;!]|\s*$)",
+        "(?:" + _alts(d["appearance_clauses"]).replace("it\\s+", r"it\s+(?:(?:also|really|just|now|then|almost)\s+)?")
+        + ")",
         rf"(?:{_alts(d['first_person'])})",
         rf"(?:is|are|was|were|be|been|being|it\s+is|it\s+was|it\s+has\s+been|it\s+had\s+been)\s+(?:widely\s+|generally\s+)?"
         rf"(?:{_alts(d['belief_passives'])})\s+to{_VERB_NEXT}",
@@ -53,7 +57,7 @@ def hedges() -> Hedges:
         rf"(?:{_alts(d['attributive'])})(?=\s+(?!that\b|to\b|by\b|in\b|of\b)[a-z])",
         rf"(?:{_alts(d['adverbs'])})",
         rf"(?:may|might|could|must)\s+(?:well\s+)?have(?!\s+to\b)",
-        rf"(?:{_alts(d['modals'])})(?:\s+well)?(?:\s+be\b)?(?=\s+[a-z])",
+        rf"(?:{_alts(d['modals'])})(?:\s+well)?(?:\s+be\b)?(?=\s+[a-z])(?!\s+as\s+well\b)",  # (not "might as well")
     ]
     pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(f"(?:{p})" for p in parts) + r")(?![\w'’-])", re.IGNORECASE)
     could = re.compile(rf"\s+(?:not\b|n['’]t\b|also\b|only\b|no\s+longer\b|"
@@ -64,8 +68,10 @@ def hedges() -> Hedges:
 
 # an indirect question or a condition before the hedge, inside its clause: "how the wave might play out",
 # "whether it could", "if prices may": the writer asks or supposes, and guesses nothing
-# (and a purpose, "so that they could vote": what the act makes possible, not a guess)
-_ASKING = re.compile(r"(?<![\w-])(?:how|whether|if|what|why|unless|so\s+that|in\s+order\s+that)(?![\w-])", re.IGNORECASE)
+# (and a purpose, "so that they could vote": what the act makes possible, not a guess; a time, "before the
+# testimony could resume": what was possible then)
+_ASKING = re.compile(r"(?<![\w-])(?:how|whether|if|what|why|unless|so\s+that|in\s+order\s+that|before|until)(?![\w-])",
+                     re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”—–]|\s-{1,2}\s")
 
 

@@ -27,7 +27,7 @@ def find(art: Article) -> list[Suggestion]:
     out = []
     neutral = []
     for att in art.attributions:
-        if art.in_quote(att.start, att.end):
+        if art.in_quote(att.start, att.end) or att.reduced:
             continue
         if att.verb.neutral:
             neutral.append(att)

@@ -22,6 +22,9 @@ def split(text: str) -> list[str]:
      ["the port handles more ships", "its revenue has fallen for three years"]),
     ("The mill closed in 2009—its owners moved the work abroad.",
      ["The mill closed in 2009", "its owners moved the work abroad"]),
+    # "and" without a comma before a named subject and its past verb
+    ("President Ronald Reagan named Alito a US attorney and President George Bush tapped him for a court post.",
+     ["President Ronald Reagan named Alito a US attorney", "President George Bush tapped him for a court post"]),
 ])
 def test_coordinated_clauses_with_their_own_subjects_are_split(text, parts):
     assert split(text) == parts
@@ -38,6 +41,8 @@ def test_coordinated_clauses_with_their_own_subjects_are_split(text, parts):
     "It took years before a new kind of shop—the discount chains—were opening in every town.",
     # an opening clause of time is kept with its sentence
     "As the mines closed, the town lost half of its people.",
+    # a name after "and" that is an object, not the subject of a clause
+    "The firm hired Ann Lee and Bob Marsh, who joined the board in May.",
 ])
 def test_one_statement_stays_whole(text):
     assert split(text) == [text.rstrip(".")]

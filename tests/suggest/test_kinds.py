@@ -34,6 +34,43 @@ def test_source_after_an_introductory_phrase_or_in_a_second_clause():
     assert of(text, "source") == ["both Vindman and Williams", "The United Nations", "the Arab League"]
 
 
+def test_the_agent_of_a_participle_after_a_noun_or_of_reported_by_is_the_source():
+    text = ("The Arab League condemned the move announced on Monday by US Secretary of State Mike Pompeo.\n\n"
+            "\"It is fine,\" said one legal expert, as reported by the Independent newspaper.\n")
+    assert of(text, "source") == ["The Arab League", "US Secretary of State Mike Pompeo", "one legal expert",
+                                  "the Independent newspaper"]
+    assert "announced" not in of(text, "attribution-verb")  # announcing a move is an act, not words
+
+
+def test_a_means_or_a_thing_after_by_is_no_source():
+    text = ("The sum was reported by phone. The plan was announced by mistake and the rules changed. The name "
+            "refers to the border established by the British.\n")
+    assert of(text, "source") == []
+    assert of("The sum was reported by phone.\n", "attribution-verb") == []
+
+
+def test_two_speakers_each_named_with_a_description_before_the_verb_are_two_sources():
+    text = ("Later in the day, Kurt Volker, former special envoy to Kyiv, and Tim Morrison, another top NSC aide, "
+            "testified before the committee.\n\nJane Doe, a lawyer for the city, testified on Monday.\n")
+    assert of(text, "source") == ["Kurt Volker, former special envoy to Kyiv", "Tim Morrison, another top NSC aide",
+                                  "Jane Doe, a lawyer for the city"]
+
+
+def test_a_subject_set_off_by_commas_without_a_name_is_no_source():
+    text = "The man, who was tired, testified on Monday.\n"
+    assert of(text, "source") == []
+
+
+def test_a_body_whose_finding_is_named_and_where_a_list_was_obtained_are_sources():
+    text = ("He faced criticism amid the intelligence community\u2019s finding that hackers stole emails. Much of this "
+            "list was obtained from the National Conference of State Legislatures.\n")
+    assert of(text, "source") == ["the intelligence community", "the National Conference of State Legislatures"]
+
+
+def test_a_things_conclusion_is_no_source():
+    assert of("The plan\u2019s conclusion that prices rise is wrong.\n", "source") == []
+
+
 def test_every_attribution_gets_its_source_but_no_pronoun_or_date_does():
     text = ("Volker said the call was unusual. Volker later said on Tuesday that it was fine.\n\n"
             "He said nothing else. Shortly after, the court ruled that the case could go on.\n")
@@ -187,6 +224,50 @@ def test_questions_about_something_is_a_noun_not_a_reporting_verb():
     assert [s.get("occurrence") for s in suggest(text) if s["kind"] == "attribution-verb"] == [2]
 
 
+def test_a_line_that_is_all_quotation_is_a_pull_quote():
+    text = "The doctors wrote to the agency.\n\n\u201cAlarming mortality rate\u201d\n\nThe rate is high.\n"
+    assert of(text, "quote") == ["Alarming mortality rate"]
+
+
+def test_a_short_quotation_inside_a_line_or_a_quoted_name_on_its_own_line_is_no_quote():
+    text = "The doctors saw an \u201calarming mortality rate\u201d there.\n\n\u201cFactcheck UK\u201d\n"
+    assert of(text, "quote") == []
+
+
+def test_a_headline_that_credits_its_words_after_a_colon_gives_a_quote_and_a_source():
+    text = ("Impeachment sham completely debunked: White House\n\n"
+            "The White House said on Tuesday that the process was over.\n")
+    assert of(text, "quote") == ["Impeachment sham completely debunked"]
+    assert of(text, "source") == ["White House", "The White House"]
+
+
+def test_a_headline_colon_before_a_name_that_never_speaks_is_no_credit():
+    text = "Five things to know about it: Election Day\n\nElection Day is on Tuesday, officials said.\n"
+    assert of(text, "quote") == []
+    assert of(text, "source") == ["officials"]
+
+
+def test_one_spoken_word_with_its_own_comma_or_question_mark_is_a_quote():
+    text = ("\u201cProbably,\u201d Trump said, before giving reasons.\n\n"
+            "After a long monologue, Wallace asked Trump: \u201cDone?\u201d\n\n"
+            "The judge kept telling his lawyer to \u201ccontrol your client\u201d all day.\n")
+    assert of(text, "quote") == ["Probably", "Done?", "control your client"]
+
+
+def test_a_quotation_that_runs_on_past_its_paragraph_is_quoted_to_the_line_end():
+    text = ("Alito cut her off: \u201cNo, I am not making that point. There is a risk, right?\n\n"
+            "\u201cThere can be a minimal risk,\u201d she said.\n")
+    assert of(text, "quote") == ["No, I am not making that point. There is a risk, right?",
+                                 "There can be a minimal risk"]
+
+
+def test_a_capitalised_name_in_quotation_marks_is_still_no_quote_and_a_stray_inch_mark_opens_nothing():
+    text = ("The party renamed its account \u201cFactcheckUK\u201d during the debate. The shelf is 5\" deep.\n\n"
+            "Clips went to a server named \u201cOperation Hotel,\u201d which was later changed.\n")
+    assert of(text, "quote") == []
+    assert of(text, "loaded-language") == []  # a name with the sentence's comma inside its marks
+
+
 def test_a_name_in_quotation_marks_is_not_a_quote():
     text = "The party renamed its account \u201cfactcheckUK\u201d during the debate on Tuesday night.\n"
     assert of(text, "quote") == []
@@ -240,6 +321,56 @@ def test_figures_with_what_they_count_ranges_and_no_model_numbers():
     text = ("The 787-9 seats 242 to 330 passengers. The 777 program has faced delays.\n\n"
             "It came after five sales: two to Biman and three to Ghana. The trip took three days.\n")
     assert of(text, "figure") == ["242 to 330 passengers", "five sales", "three days"]
+
+
+def test_a_count_with_the_name_or_model_of_what_it_counts_is_one_figure():
+    text = ("It ordered 50 Airbus A350-900 jets and took five 787 Dreamliner sales. Three Republican senators "
+            "objected.\n")
+    assert of(text, "figure") == ["50 Airbus A350-900 jets", "five 787 Dreamliner sales", "Three Republican senators"]
+
+
+def test_a_model_number_after_an_article_or_before_a_singular_noun_is_no_count():
+    assert of("The 787 Dreamliner jets flew. The 737 Max crashed.\n", "figure") == []
+
+
+def test_tallies_units_rates_and_peoples_by_their_plural_name_are_figures():
+    text = ("The Senate confirmed her by a vote of 53-36. It lost by a 6-3 vote. Winds reached 23 mph. It was just "
+            "under 11,000 square feet and the 2\u00b0C limit is dead. The wage rose to $8.25 per hour. He treated "
+            "two Palestinians.\n")
+    assert of(text, "figure") == ["53-36", "6-3 vote", "23 mph", "just under 11,000 square feet", "2\u00b0C",
+                                  "$8.25 per hour", "two Palestinians"]
+
+
+def test_a_range_that_goes_up_and_a_model_number_are_no_tally():
+    assert of("Children aged 5-12 flew on the 737-800 jet.\n", "figure") == []
+
+
+def test_a_size_that_names_a_product_and_an_early_year_after_a_preposition_are_no_figures():
+    text = "The new 16-inch MacBook Pro is like the old one. Congress created the Customs Service in 1789.\n"
+    assert of(text, "figure") == []
+
+
+def test_a_measure_before_a_common_noun_and_a_four_digit_count_are_still_figures():
+    text = "They studied the 1,900-mile-wide Europa. A 12-inch snowfall hit. It sold 1500 units in all.\n"
+    assert of(text, "figure") == ["1,900-mile-wide", "12-inch", "1500 units"]
+
+
+def test_units_rates_and_tallies_are_words_of_the_data_file():
+    data = yaml.safe_load((Path(__file__).resolve().parents[2] / "closeread" / "suggest" / "figures.yaml")
+                          .read_text(encoding="utf-8"))
+    assert {"mph", "square feet"} <= set(data["units"]) | {"square " + u for u in data["units"]}
+    assert "hour" in data["rate_per"] and "vote" in data["tally_nouns"]
+
+
+def test_a_part_of_a_counted_whole_is_one_figure():
+    text = ("Emirates will buy 30 of Boeing's 787-9 Dreamliner jets. It grounded 123 of the planes. They met two of "
+            "three requirements.\n")
+    assert of(text, "figure") == ["30 of Boeing's 787-9 Dreamliner jets", "123 of the planes",
+                                  "two of three requirements"]
+
+
+def test_a_part_of_something_uncounted_stays_the_number():
+    assert of("It rained 3 of the time. About 40 of them left.\n", "figure") == ["3", "About 40"]
 
 
 def test_dashed_ranges_measures_and_a_thousands_figure_that_looks_like_a_year_are_figures():

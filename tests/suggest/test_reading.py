@@ -165,3 +165,101 @@ def test_an_ing_form_made_from_a_lemma_needs_words_after_it():
         == ["responding"]
     # a form the list gives itself keeps its old rule: "warning of" is a report
     assert [v for v, _ in atts('The minister spoke, with the mayor warning of "grave danger".')] == ["warning"]
+
+
+def test_a_quotation_that_ends_with_its_full_stop_ends_the_sentence():
+    text = "It is known as \u201cWolf Pack.\u201d According to Amnesty International, its purpose is a database."
+    art = Article(text)
+    assert [art.text[s.start:s.end] for ln in art.lines for s in ln.sentences] == \
+        ["It is known as \u201cWolf Pack.\u201d", "According to Amnesty International, its purpose is a database."]
+    assert atts(text) == [("According to", "Amnesty International")]
+
+
+def test_a_full_stop_inside_a_quotation_or_before_its_tag_does_not_end_the_sentence():
+    for text in ("\u201cIt is over. We lost,\u201d Smith said.", "\u201cIt is over.\u201d Smith said on Monday."):
+        art = Article(text)
+        assert len([s for ln in art.lines for s in ln.sentences]) == 1
+
+
+def test_a_verb_beside_a_quotation_and_its_speaker_is_a_verb_of_saying_whatever_the_verb():
+    text = ("\u201cBut there is some risk,\u201d Alito interjected. \u201cDo you dispute that?\u201d\n\n"
+            "Alito cut her off: \u201cNo, I am not making that point.\u201d\n\n"
+            "Prelogar: \u201cI cannot think of anything else like this.\u201d\n")
+    assert atts(text) == [("interjected", "Alito"), ("cut her off", "Alito"), (":", "Prelogar")]
+    assert kind(text, "attribution-verb") == ["interjected", "cut her off"]  # a colon is no verb to propose
+    assert kind(text, "source") == ["Alito", "Alito", "Prelogar"]
+
+
+def test_a_possessive_or_a_label_before_a_colon_is_no_speaker():
+    text = ("\u201cThe Crown,\u201d Netflix\u2019s series, is old. Colorado: Marijuana becomes legal.\n\n"
+            "The verdict: \u201cguilty as charged, on every count.\u201d\n")
+    assert atts(text) == []
+
+
+def test_a_time_or_a_sentence_adverb_between_subject_and_verb_is_read_past():
+    text = ("Wall overall praised the solicitor general's record. Former Defense Secretary Robert Gates on Sunday "
+            "defended the pick.")
+    assert atts(text) == [("praised", "Wall"), ("defended", "Former Defense Secretary Robert Gates")]
+
+
+def test_a_time_before_a_verb_of_an_act_makes_no_attribution():
+    assert atts("The storm on Sunday praised nothing. The shares on Monday defended their gains.") == []
+
+
+def test_a_speaker_before_a_colon_and_a_quotation_that_runs_on_past_its_paragraph():
+    text = "Alito cut her off: \u201cNo, I am not making that point. There is a risk, right?"
+    assert atts(text) == [("cut her off", "Alito")]
+
+
+def test_a_verb_of_finding_after_a_study_like_subject_takes_a_clause_without_that():
+    text = "The flat was devalued after a Forbes article found he had exaggerated its size. He stands accused of fraud."
+    assert atts(text) == [("found", "a Forbes article"), ("stands accused", None)]
+
+
+def test_a_verb_of_finding_after_a_thing_or_without_a_clause_is_no_report():
+    assert atts("Police found a body near the road. The article found its readers.") == []
+
+
+def test_an_emphatic_do_and_a_second_verb_of_the_same_subject_are_read():
+    text = ("Trump did acknowledge in an exchange that there were mistakes. Trump acknowledged the conditions, "
+            "but argued his net worth is much higher.")
+    assert atts(text) == [("acknowledge", "Trump"), ("acknowledged", "Trump"), ("argued", None)]
+    assert [a.source for a in Article(text).attributions] == ["Trump", "Trump", "Trump"]
+
+
+def test_a_second_verb_after_a_clause_that_reports_nothing_has_no_borrowed_speaker():
+    assert atts("The shares fell, and argued nothing. Prices rose, and warned nobody.") == []
+
+
+def test_a_title_case_headline_ending_with_an_inverted_verb_and_its_speaker():
+    text = ("We Need Geoengineering to Stop Warming, Warns Climate Scientist James Hansen\n\n"
+            "James Hansen first warned Congress of the threat in 1988.\n")
+    assert kind(text, "attribution-verb")[:1] == ["Warns"]
+    assert kind(text, "source")[:1] == ["Climate Scientist James Hansen"]
+
+
+def test_a_capitalised_plural_noun_or_a_speaker_the_body_never_names_is_no_headline_verb():
+    text = ("Markets Rally, States Report Record Profits In Texas\n\nOil firms in Texas gained.\n\n"
+            "Storms Ahead, Warns Weather Service Chief Dan Ortiz\n\nRain fell on Monday.\n")
+    assert kind(text, "source") == []
+
+
+def test_a_plural_noun_form_after_a_possessive_is_a_noun():
+    assert atts("Gates\u2019 comments come after the vote. He followed his lead on Trump\u2019s answers.") == []
+    assert atts("Smith\u2019s office reports that it grew.") == [("reports", "Smith\u2019s office")]
+
+
+def test_a_title_in_quotation_marks_ending_with_an_exclamation_does_not_end_the_sentence():
+    art = Article("She said it on NPR\u2019s \u201cWait, Wait \u2026 Don\u2019t Tell Me!\u201d The show aired on Monday.")
+    assert len([s for ln in art.lines for s in ln.sentences]) == 1
+
+
+def test_a_gerund_after_a_preposition_reports_words_when_a_clause_follows_and_a_denial_of_an_act_is_one():
+    text = ("Forbes Magazine outed Trump in 2017 for claiming the apartment was larger. The firm denied having "
+            "any role.")
+    assert atts(text) == [("claiming", "Forbes Magazine"), ("denied", "The firm")]
+
+
+def test_a_gerund_after_a_preposition_with_no_clause_and_a_refusal_of_a_thing_are_no_report():
+    assert atts("They backed the plan, including calling for a vote. The agency is denying flu vaccines to "
+                "migrants.") == []

@@ -16,6 +16,7 @@ def trimmed(words: str) -> str | None:
 @pytest.mark.parametrize("words", [
     "Afterward", "Meanwhile", "Trump's July", "Audience members laughed when he",
     "Rebranded to resemble a neutral fact-checking account, it", "the plan",
+    "the prices, adjusted for inflation",  # a participle's aside after a thing
 ])
 def test_words_that_are_no_one_are_never_a_source(words):
     assert trimmed(words) is None
@@ -28,6 +29,8 @@ def test_words_that_are_no_one_are_never_a_source(words):
     ("It’s more complicated than McKinley", "McKinley"),
     ("Fares on the only ferry to Holm Island will double from April, the operator", "the operator"),
     ("a move that residents", "residents"),
+    ("Prices rose when the storm hit, the agency", "the agency"),  # a clause before a name's appositive still cuts
+    ("A group of physicians, alarmed that the government is denying vaccines", "A group of physicians"),  # an aside
 ])
 def test_a_span_is_trimmed_to_who_speaks(words, expected):
     assert trimmed(words) == expected
@@ -37,6 +40,7 @@ def test_a_span_is_trimmed_to_who_speaks(words, expected):
     "a lawyer for the woman involved in the case", "Will Moy, chief executive of Full Fact", "prosecutors",
     "the statement", "Former royal PR aides", "United Nations", "Key Security Council powers",
     "John Smith, who is the mayor of the town", "Organizations that seek to combat political misinformation",
+    "Seqret Watson, among the drivers sent sliding when their cars hit icy bridges",  # an appositive's clause
 ])
 def test_people_bodies_and_documents_stay_whole(words):
     assert trimmed(words) == words

@@ -14,7 +14,8 @@ def hedges(text: str) -> list[str]:
 
 def test_the_hedges_are_classes_of_the_data_file_not_code():
     d = speculation._data("speculation.yaml")
-    for key in ("adverbs", "frames", "likelihood", "appearance", "belief_passives", "first_person", "modals"):
+    for key in ("adverbs", "frames", "likelihood", "predicative", "appearance_clauses", "appearance",
+                "belief_passives", "first_person", "modals"):
         assert d[key], key
 
 
@@ -30,6 +31,11 @@ def test_the_hedges_are_classes_of_the_data_file_not_code():
     ("Bad weather may have had an impact as well.\n", "may have"),                     # modal of possibility
     ("One, it might not end up being so friendly to consumers.\n", "might"),          # "might not" guesses too
     ("That means they could feel the pinch more than others.\n", "could"),
+    ("It would seem that the future of the company is rewind design.\n", "It would seem"),  # an appearance
+    ("It also seems like the team was really struggling back then.\n", "It also seems like"),
+    ("It's almost as if the company made the wrong decision.\n", "It's almost as if"),
+    ("The exchanges have the potential to influence other justices.\n", "have the potential to"),
+    ("Snow fell in the north, where more than a foot was possible.\n", "was possible"),  # predicative
 ])
 def test_each_class_of_hedge_is_proposed(text, hedge):
     assert hedge in hedges(text)
@@ -43,6 +49,10 @@ def test_each_class_of_hedge_is_proposed(text, hedge):
     "The statue stands to the left of the gate.\n",                      # "to" a preposition
     "Prosecutors reopened the case in May after the arrest.\n",           # the month
     "\"I guess we will see,\" the coach said after the game.\n",         # the speaker's, inside a quotation
+    "Driving for Uber actually seemed like an opportunity back then.\n",  # someone's appearance, no "it"
+    "His speech might as well have been given at one of his rallies.\n",  # an idiom, no guess
+    "Before the testimony could resume, the judge spoke.\n",             # what was possible then
+    "The possible outcomes were listed in the report.\n",              # "possible" before a noun
 ])
 def test_ability_procedure_prepositions_months_and_quotations_are_not_hedges(text):
     assert hedges(text) == []
