@@ -176,10 +176,27 @@ def complete_by_keyboard(page, key: dict, limit: int = 1500) -> list[str]:
     raise AssertionError("the lesson was not completed with the keyboard:\n" + "\n".join(log) + "\n" + progress(page))
 
 
+def click_settled(page, locator) -> None:
+    """Click as a reader does, once the target has stopped moving. Sections with `content-visibility: auto`
+    take their real height in the frames after a jump brings them near the screen (a test's scroll into
+    view; a reader scrolls past them at reading speed, and they are rendered before they show), so a click
+    made right after such a jump can press on one place and release on another (seen under load: the
+    page scrolled 547 px between mousedown and mouseup, and the click went to the fieldset)."""
+    locator.scroll_into_view_if_needed()
+    last = None
+    for _ in range(40):
+        box = locator.bounding_box()
+        if box is not None and box == last:
+            break
+        last = box
+        page.wait_for_timeout(50)
+    locator.click()
+
+
 def explore(page) -> None:
     """Switch the student page to Explore, as a student does: the page asks first while questions are
     unanswered (Explore shows the notes, which answer them), and the student says yes."""
-    page.locator("input[name=cr-mode][value=explore]").click()  # the radio stays on Practice until asked
+    click_settled(page, page.locator("input[name=cr-mode][value=explore]"))  # stays on Practice until asked
     ask = page.locator(".cr-explore-ask")
     if ask.is_visible():
         ask.get_by_role("button", name="Show the notes and answers").click()
