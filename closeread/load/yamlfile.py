@@ -88,6 +88,24 @@ def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode):
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+def _construct_int(loader: _Loader, node: yaml.ScalarNode):
+    """A whole number as YAML reads it, or its text when Python refuses to convert it (more than 4,300
+    digits: ValueError since Python 3.11), for the validator to report with its line. A plain scalar
+    is an int only when it looks like one, so that is its only ValueError; a quoted one under an
+    explicit '!!int' is the tag check's to report."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
+    except ValueError:
+        if node.style:
+            raise
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+
 def _refuse_escaped_controls(loader: _Loader, node: yaml.ScalarNode, value: str) -> None:
     """Only a double-quoted scalar's escapes ("\\e", "\\uFFFF") can make a character libyaml refuses raw."""
     if node.style == '"':
