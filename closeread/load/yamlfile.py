@@ -13,7 +13,7 @@ import re
 import yaml
 
 from closeread.errors import Problem
-from closeread.load.chars import BAD, problem_text
+from closeread.load.chars import BAD, BIDI, bidi_problem_text, problem_text, unclosed_bidi
 from closeread.load.yamlerrors import explain
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -50,6 +50,7 @@ _ScalarNode, _SequenceNode, _MappingNode = yaml.ScalarNode, yaml.SequenceNode, y
 class _Loader(_BaseLoader):
     problems: list[Problem]
     path: str
+    bidi: bool = False  # the file holds a bidi formatting character: every text is checked for one left open
 
 
 # The resolver's tables as they stand for this loader (no path resolvers and no wildcard resolvers in
@@ -114,9 +115,18 @@ def _refuse_escaped_controls(loader: _Loader, node: yaml.ScalarNode, value: str)
             loader.problems.append(Problem(loader.path, node.start_mark.line + 1, problem_text(bad.group())))
 
 
+def _refuse_open_bidi(loader: _Loader, node: yaml.ScalarNode, value: str) -> None:
+    """A bidi override or isolate left open (closeread.load.chars.unclosed_bidi): raw or escaped."""
+    left = unclosed_bidi(value)
+    if left:
+        loader.problems.append(Problem(loader.path, node.start_mark.line + 1, bidi_problem_text(left)))
+
+
 def _construct_str(loader: _Loader, node: yaml.ScalarNode) -> str:
     value = loader.construct_scalar(node)
     _refuse_escaped_controls(loader, node, value)
+    if loader.bidi or node.style == '"':
+        _refuse_open_bidi(loader, node, value)
     # In a folded scalar (>) a blank line is the only way to keep a line break, so each break that
     # survives folding is a paragraph break; texts use a blank line ("\n\n") for that everywhere.
     if node.style == ">":
@@ -139,6 +149,8 @@ def _build(loader: _Loader, node):
             value = node.value
             if node.style == '"':
                 _refuse_escaped_controls(loader, node, value)
+            if loader.bidi or node.style == '"':
+                _refuse_open_bidi(loader, node, value)
             # see _construct_str
             return value.replace("\n", "\n\n") if node.style == ">" else value
         return loader.construct_object(node, deep=True)
@@ -360,6 +372,7 @@ def load_yaml(text: str, *, path: str) -> tuple[object, list[Problem]]:
     loader = _Loader(text)
     loader.problems = []
     loader.path = path
+    loader.bidi = BIDI.search(text) is not None
     # libyaml makes a node and two marks for every value, all alive until the data is built: the cyclic
     # garbage collector would walk them again and again (a quarter of the time) and can find nothing
     # to free, as none of them refers back to another

@@ -339,7 +339,7 @@ class _LessonBuilder:
             )
             return None
         shown = f"{self.shown_dir}/{name}"
-        text_file, problems = read_text(self.folder / name, shown, limit=MAX_ARTICLE_BYTES)
+        text_file, problems = read_text(self.folder / name, shown, limit=MAX_ARTICLE_BYTES, article=True)
         if text_file is None:
             if not os.path.lexists(self.folder / name):
                 self.report(_line(spec, "file") if "file" in spec else 1, f"the lesson has no article: {shown} is missing; expected the article's text in it")
