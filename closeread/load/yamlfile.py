@@ -51,6 +51,7 @@ class _Loader(_BaseLoader):
     problems: list[Problem]
     path: str
     bidi: bool = False  # the file holds a bidi formatting character: every text is checked for one left open
+    escaped_bidi: bool = True  # a double-quoted text is checked for an escaped one ("\u202E")
 
 
 # The resolver's tables as they stand for this loader (no path resolvers and no wildcard resolvers in
@@ -125,7 +126,7 @@ def _refuse_open_bidi(loader: _Loader, node: yaml.ScalarNode, value: str) -> Non
 def _construct_str(loader: _Loader, node: yaml.ScalarNode) -> str:
     value = loader.construct_scalar(node)
     _refuse_escaped_controls(loader, node, value)
-    if loader.bidi or node.style == '"':
+    if loader.bidi or (node.style == '"' and loader.escaped_bidi):
         _refuse_open_bidi(loader, node, value)
     # In a folded scalar (>) a blank line is the only way to keep a line break, so each break that
     # survives folding is a paragraph break; texts use a blank line ("\n\n") for that everywhere.
@@ -149,7 +150,7 @@ def _build(loader: _Loader, node):
             value = node.value
             if node.style == '"':
                 _refuse_escaped_controls(loader, node, value)
-            if loader.bidi or node.style == '"':
+            if loader.bidi or (node.style == '"' and loader.escaped_bidi):
                 _refuse_open_bidi(loader, node, value)
             # see _construct_str
             return value.replace("\n", "\n\n") if node.style == ">" else value
@@ -366,13 +367,15 @@ def _check_nodes(loader: _Loader, root) -> Problem | None:
     return None
 
 
-def load_yaml(text: str, *, path: str) -> tuple[object, list[Problem]]:
+def load_yaml(text: str, *, path: str, bidi: bool = True) -> tuple[object, list[Problem]]:
     """Parse ``text`` safely; return the data and the problems found (syntax errors, duplicate keys,
-    tags, nesting and alias limits)."""
+    tags, nesting and alias limits, and with ``bidi`` a bidi override left open in a text: not for
+    suggestions.yaml, whose quotes may cut a closed pair of the article in two and which no page shows)."""
     loader = _Loader(text)
     loader.problems = []
     loader.path = path
-    loader.bidi = BIDI.search(text) is not None
+    loader.bidi = bidi and BIDI.search(text) is not None
+    loader.escaped_bidi = bidi
     # libyaml makes a node and two marks for every value, all alive until the data is built: the cyclic
     # garbage collector would walk them again and again (a quarter of the time) and can find nothing
     # to free, as none of them refers back to another

@@ -103,3 +103,13 @@ def test_an_imported_page_keeps_its_closed_overrides_and_drops_the_open_ones(tmp
         assert unclosed_bidi(text) is None, name
     article = (folder / "article.txt").read_text(encoding="utf-8")
     assert "Harbour reopens" in article and body in article and "\u202bthe strike\u202c" in article
+
+
+def test_suggestions_may_cut_a_closed_pair_in_two_and_stay_readable():
+    # a suggested quote ("\u202eMira Sol") out of a line that closes its override: no page shows
+    # suggestions.yaml, and the studio isolates its quotes (tests/browser/test_studio.py)
+    from closeread.load.yamlfile import load_yaml
+
+    text = 'annotations:\n- {id: s-1, kind: source, quote: "\u202eMira Sol", note: "\\u202en"}\n'
+    assert load_yaml(text, path="suggestions.yaml", bidi=False)[1] == []
+    assert [p.line for p in load_yaml(text, path="lesson.yaml")[1]] == [2, 2]
