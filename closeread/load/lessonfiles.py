@@ -18,6 +18,9 @@ from closeread.errors import Problem
 from closeread.load.chars import BAD, BIDI, bidi_problem_text, problem_text, unclosed_bidi
 
 MAX_ARTICLE_BYTES = 2_000_000  # a long news article is under 100 KB; anything near this is a mistake
+# Every worksheet, key and export holds the whole article: a 1.5 MB one took check 74 s and 490 MB to
+# render its period worksheet (372 pages) just to count them, and a draft's build renders every PDF.
+MAX_ARTICLE_CHARS = 150_000
 MAX_LESSON_BYTES = 2_000_000
 _CHUNK = 1 << 16
 
