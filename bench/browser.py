@@ -11,13 +11,17 @@
   machine's other work falls on both alike, with each median and the ratio of B's to A's;
 - ``phases``: where a page's main thread spends the time up to its load event (a Chromium trace, CPU
   slowed likewise): milliseconds of parsing the HTML, style, layout, paint, script and the rest, each
-  event's own time (not its children's), with how many elements each style pass restyled.
+  event's own time (not its children's), by the wall clock (``ms``) and by the thread's CPU clock
+  (``cpu_ms``, which the machine's other work inflates much less), with how many elements each style
+  pass restyled.
 
     python bench/browser.py URL [--query WORD] [--slow 4] [--runs 5] [--against HOME_URL] [--phases]
+        [--before OLD_URL OLD_HOME_URL]
 
 With ``--against``, URL is timed side by side with HOME_URL (``--runs`` pairs, 7 at least) and the ratio
 of URL's median load to HOME_URL's is printed: the issue's budget for the seed lesson's page against the
-student home page is 1.25 at 360 px with the CPU slowed 4x.
+student home page is 1.25 at 360 px with the CPU slowed 4x. ``--before OLD_URL OLD_HOME_URL`` loads
+another build's two pages in the same turns and prints their ratio too (a change against main).
 
 Used by bench/run.py; the site must be served over http (or given as a file:// URL).
 """
@@ -96,23 +100,35 @@ def load_times(browser, url: str, *, runs: int = 5, slow: float = 4.0) -> dict:
     return {"median_s": round(statistics.median(times), 3), "runs_s": [round(t, 3) for t in times], "slow": slow}
 
 
-def side_by_side(browser, base: str, page: str, *, runs: int = 9, slow: float = 4.0) -> dict:
-    """``page``'s load against ``base``'s, interleaved run by run (each in a fresh context, CPU slowed);
-    one warm-up load of each first, uncounted, so that neither pays for the browser's first start."""
-    load_time(browser, base, slow=slow)
-    load_time(browser, page, slow=slow)
-    a, b = [], []
+def _in_turn(browser, urls: list[str], *, runs: int, slow: float) -> list[list[float]]:
+    """Each URL's load ``runs`` times, the URLs in turn (A, B, C, A, B, C, ...; each load in a fresh
+    context, CPU slowed) so that the machine's other work falls on all alike; one warm-up load of each
+    first, uncounted, so that none pays for the browser's first start."""
+    for u in urls:
+        load_time(browser, u, slow=slow)
+    got: list[list[float]] = [[] for _ in urls]
     for _ in range(runs):
-        a.append(load_time(browser, base, slow=slow))
-        b.append(load_time(browser, page, slow=slow))
-    ma, mb = statistics.median(a), statistics.median(b)
-    return {
-        "slow": slow,
-        "viewport": PHONE,
-        "base": {"url": base, "median_s": round(ma, 3), "runs_s": [round(x, 3) for x in a]},
-        "page": {"url": page, "median_s": round(mb, 3), "runs_s": [round(x, 3) for x in b]},
-        "ratio": round(mb / ma, 3),
-    }
+        for i, u in enumerate(urls):
+            got[i].append(load_time(browser, u, slow=slow))
+    return got
+
+
+def side_by_side(browser, base: str, page: str, *, runs: int = 9, slow: float = 4.0,
+                 before: tuple[str, str] | None = None) -> dict:
+    """``page``'s load against ``base``'s, interleaved run by run. ``before``: another build's
+    (page, base), loaded in the same turns, so that a change's ratio and the one it replaces are
+    measured in the same minutes (the machine's speed moves by 20 % and more from one to the next)."""
+    urls = [base, page, *((before[1], before[0]) if before else ())]
+    got = _in_turn(browser, urls, runs=runs, slow=slow)
+    med = [statistics.median(g) for g in got]
+
+    def one(i: int) -> dict:
+        return {"url": urls[i], "median_s": round(med[i], 3), "runs_s": [round(x, 3) for x in got[i]]}
+
+    out = {"slow": slow, "viewport": PHONE, "base": one(0), "page": one(1), "ratio": round(med[1] / med[0], 3)}
+    if before:
+        out["before"] = {"base": one(2), "page": one(3), "ratio": round(med[3] / med[2], 3)}
+    return out
 
 
 PHASES = {"ParseHTML": "parse", "ParseAuthorStyleSheet": "parse", "UpdateLayoutTree": "style", "Layout": "layout",
@@ -143,6 +159,7 @@ def phases(browser, url: str, *, slow: float = 4.0) -> dict:
     mine = [e for e in events if (e["pid"], e["tid"]) == main and e.get("ph") == "X" and "dur" in e]
     end = max(e["ts"] + e["dur"] for e in mine if e["name"] == "EventDispatch" and e.get("args", {}).get("data", {}).get("type") == "load")
     out = dict.fromkeys(["parse", "style", "layout", "paint", "script", "other"], 0.0)
+    cpu = dict.fromkeys(out, 0.0)  # the same by the thread's CPU clock, which other processes do not inflate
     restyled = 0
     stack: list[dict] = []
     for e in sorted((e for e in mine if e["ts"] < end), key=lambda e: (e["ts"], -e["dur"])):
@@ -151,27 +168,37 @@ def phases(browser, url: str, *, slow: float = 4.0) -> dict:
         phase = PHASES.get(e["name"], stack[-1]["_phase"] if stack else "other")
         e["_phase"] = phase
         out[phase] += e["dur"] / 1000
+        cpu[phase] += e.get("tdur", e["dur"]) / 1000
         if stack:  # an event's own time: what it spends outside the events inside it
             out[stack[-1]["_phase"]] -= e["dur"] / 1000
+            cpu[stack[-1]["_phase"]] -= e.get("tdur", e["dur"]) / 1000
         if e["name"] == "UpdateLayoutTree":
             restyled += e.get("args", {}).get("elementCount", 0)
         stack.append(e)
-    return {"load_s": round(took, 3), "ms": {k: round(v) for k, v in out.items()}, "restyled": restyled}
+    return {"load_s": round(took, 3), "ms": {k: round(v) for k, v in out.items()},
+            "cpu_ms": {k: round(v) for k, v in cpu.items()}, "restyled": restyled}
 
 
-def phases_side_by_side(browser, base: str, page: str, *, runs: int = 5, slow: float = 4.0) -> dict:
-    """``phases`` of both pages, interleaved, medians of each figure."""
-    got: dict[str, list[dict]] = {base: [], page: []}
+def phases_side_by_side(browser, base: str, page: str, *, runs: int = 5, slow: float = 4.0,
+                        before: tuple[str, str] | None = None) -> dict:
+    """``phases`` of both pages, interleaved, medians of each figure; ``before`` as in ``side_by_side``."""
+    urls = [base, page, *((before[1], before[0]) if before else ())]
+    got: dict[str, list[dict]] = {u: [] for u in urls}
     for _ in range(runs):
-        for u in (base, page):
+        for u in urls:
             got[u].append(phases(browser, u, slow=slow))
 
     def med(rows: list[dict]) -> dict:
         return {"load_s": round(statistics.median(r["load_s"] for r in rows), 3),
                 "ms": {k: round(statistics.median(r["ms"][k] for r in rows)) for k in rows[0]["ms"]},
+                "cpu_ms": {k: round(statistics.median(r["cpu_ms"][k] for r in rows)) for k in rows[0]["cpu_ms"]},
+                "cpu_total_ms": round(statistics.median(sum(r["cpu_ms"].values()) for r in rows)),
                 "restyled": round(statistics.median(r["restyled"] for r in rows))}
 
-    return {"slow": slow, "runs": runs, "base": {"url": base, **med(got[base])}, "page": {"url": page, **med(got[page])}}
+    out = {"slow": slow, "runs": runs, "base": {"url": base, **med(got[base])}, "page": {"url": page, **med(got[page])}}
+    if before:
+        out["before"] = {"base": {"url": urls[2], **med(got[urls[2]])}, "page": {"url": urls[3], **med(got[urls[3]])}}
+    return out
 
 
 def search_latency(browser, url: str, query: str, *, slow: float = 4.0) -> dict:
@@ -204,13 +231,17 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=1, help="load the page this many times; the median and every run are printed")
     ap.add_argument("--against", default=None, help="time URL side by side with this page (the student home page)")
     ap.add_argument("--phases", action="store_true", help="with --against: where each page's main thread spends its load (traced)")
+    ap.add_argument("--before", nargs=2, metavar=("OLD_URL", "OLD_HOME_URL"), default=None,
+                    help="with --against: another build's two pages, loaded in the same turns, for its ratio")
     args = ap.parse_args()
     with chromium() as browser:
         if args.against and args.phases:
-            print(json.dumps(phases_side_by_side(browser, args.against, args.url, runs=args.runs, slow=args.slow), indent=2))
+            print(json.dumps(phases_side_by_side(browser, args.against, args.url, runs=args.runs, slow=args.slow,
+                                                 before=tuple(args.before) if args.before else None), indent=2))
             return
         if args.against:
-            print(json.dumps(side_by_side(browser, args.against, args.url, runs=max(7, args.runs), slow=args.slow), indent=2))
+            print(json.dumps(side_by_side(browser, args.against, args.url, runs=max(7, args.runs), slow=args.slow,
+                                          before=tuple(args.before) if args.before else None), indent=2))
             return
         out = {"transfer": transfer(browser, args.url), "load_s_slowed": load_time(browser, args.url, slow=args.slow)}
         if args.runs > 1:

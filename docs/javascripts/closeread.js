@@ -1027,6 +1027,8 @@
       if (!g || (opened === g) === on) return;
       if (on) set(opened, false);
       g.classList.toggle("cr-open", on);
+      const line = g.closest(".cr-line");
+      if (line) line.classList.toggle("cr-gloss-open", on); // shown whole, not clipped (closeread.css)
       $(".cr-gloss-btn", g).setAttribute("aria-expanded", on);
       opened = on ? g : null;
       room(on);
