@@ -33,8 +33,9 @@ def _assemble(body: list[tuple[str, str]], leaves: list[Leaf], meta: PageMeta, r
                     containers.setdefault(sig, set()).add(parent)
         extra: list[int] = []
         if containers:
+            lowest = min(located)  # once: per leaf it made a page of 150,000 lines take minutes
             for leaf in leaves:
-                if leaf.el in matched_leaf_els or leaf.el.tag != "p" or leaf.pos < min(located):
+                if leaf.el in matched_leaf_els or leaf.el.tag != "p" or leaf.pos < lowest:
                     continue
                 parent = leaf.el.getparent()
                 sig = _signature(parent) if parent is not None else None
@@ -111,8 +112,9 @@ def _assemble(body: list[tuple[str, str]], leaves: list[Leaf], meta: PageMeta, r
         items.append((float(headline_pos), 0, Block("headline", headline.text, "Headline")))
         seen_extra.add((headline.key, "Headline"))
     standfirsts = 0
+    located_set = set(located)  # a list's 'in' per leaf was quadratic in the page's lines
     for leaf in leaves[start: end + 1]:
-        if leaf.pos in located or leaf.key in body_keys or not leaf.key or leaf.pos == headline_pos:
+        if leaf.pos in located_set or leaf.key in body_keys or not leaf.key or leaf.pos == headline_pos:
             continue
         if _inside(leaf.el, _WIDGET_ATTR, 8) and leaf.el.tag != "figcaption" \
                 and not _inside(leaf.el, _CAPTION_ATTR, 3):

@@ -20,7 +20,7 @@ import yaml
 from closeread.errors import ImportFailed
 from closeread.importer.extract import ExtractedPage, extract_page
 from closeread.importer.read import read_page
-from closeread.load.chars import BAD
+from closeread.load.chars import BAD, close_bidi
 from closeread.validate.schema import MAX_SLUG, WINDOWS_RESERVED
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/lesson.schema.json\n"
@@ -202,7 +202,7 @@ def _printable(value):
     text is cleaned as it is read, but the saved file's name and the --keep selectors come from the
     command line (an ESC, a byte that is not UTF-8 and so a lone surrogate), and a draft must load."""
     if isinstance(value, str):
-        return BAD.sub("", value)
+        return close_bidi(BAD.sub("", value))
     if isinstance(value, dict):
         return {k: _printable(v) for k, v in value.items()}
     if isinstance(value, list):

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from closeread.load.chars import BAD
+from closeread.load.chars import BAD, close_bidi
 
 
 ROLES = ("headline", "standfirst", "subheading", "body", "caption", "credit", "furniture")
@@ -57,12 +57,13 @@ _WORD = re.compile(r"\w+")
 
 def clean(text: str | None) -> str:
     """Collapse white space (including no-break and zero-width spaces) and drop the characters no lesson
-    text may hold (control characters, noncharacters: see closeread.load.chars); nothing else changes."""
+    text may hold (control characters, noncharacters, bidi overrides left open: see
+    closeread.load.chars); nothing else changes."""
     if not text:
         return ""
     text = text.replace("\u200b", "").replace("\ufeff", "").replace("\u00ad", "")
     text = BAD.sub(_space_or_nothing, text)
-    return _WS.sub(" ", text).strip()
+    return close_bidi(_WS.sub(" ", text).strip())
 
 
 def _space_or_nothing(match: re.Match) -> str:

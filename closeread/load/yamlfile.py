@@ -13,7 +13,7 @@ import re
 import yaml
 
 from closeread.errors import Problem
-from closeread.load.chars import BAD, problem_text
+from closeread.load.chars import BAD, BIDI, bidi_problem_text, problem_text, unclosed_bidi
 from closeread.load.yamlerrors import explain
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -50,6 +50,8 @@ _ScalarNode, _SequenceNode, _MappingNode = yaml.ScalarNode, yaml.SequenceNode, y
 class _Loader(_BaseLoader):
     problems: list[Problem]
     path: str
+    bidi: bool = False  # the file holds a bidi formatting character: every text is checked for one left open
+    escaped_bidi: bool = True  # a double-quoted text is checked for an escaped one ("\u202E")
 
 
 # The resolver's tables as they stand for this loader (no path resolvers and no wildcard resolvers in
@@ -88,6 +90,24 @@ def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode):
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+def _construct_int(loader: _Loader, node: yaml.ScalarNode):
+    """A whole number as YAML reads it, or its text when Python refuses to convert it (more than 4,300
+    digits: ValueError since Python 3.11), for the validator to report with its line. A plain scalar
+    is an int only when it looks like one, so that is its only ValueError; a quoted one under an
+    explicit '!!int' is the tag check's to report."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
+    except ValueError:
+        if node.style:
+            raise
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+
 def _refuse_escaped_controls(loader: _Loader, node: yaml.ScalarNode, value: str) -> None:
     """Only a double-quoted scalar's escapes ("\\e", "\\uFFFF") can make a character libyaml refuses raw."""
     if node.style == '"':
@@ -96,9 +116,18 @@ def _refuse_escaped_controls(loader: _Loader, node: yaml.ScalarNode, value: str)
             loader.problems.append(Problem(loader.path, node.start_mark.line + 1, problem_text(bad.group())))
 
 
+def _refuse_open_bidi(loader: _Loader, node: yaml.ScalarNode, value: str) -> None:
+    """A bidi override or isolate left open (closeread.load.chars.unclosed_bidi): raw or escaped."""
+    left = unclosed_bidi(value)
+    if left:
+        loader.problems.append(Problem(loader.path, node.start_mark.line + 1, bidi_problem_text(left)))
+
+
 def _construct_str(loader: _Loader, node: yaml.ScalarNode) -> str:
     value = loader.construct_scalar(node)
     _refuse_escaped_controls(loader, node, value)
+    if loader.bidi or (node.style == '"' and loader.escaped_bidi):
+        _refuse_open_bidi(loader, node, value)
     # In a folded scalar (>) a blank line is the only way to keep a line break, so each break that
     # survives folding is a paragraph break; texts use a blank line ("\n\n") for that everywhere.
     if node.style == ">":
@@ -121,6 +150,8 @@ def _build(loader: _Loader, node):
             value = node.value
             if node.style == '"':
                 _refuse_escaped_controls(loader, node, value)
+            if loader.bidi or (node.style == '"' and loader.escaped_bidi):
+                _refuse_open_bidi(loader, node, value)
             # see _construct_str
             return value.replace("\n", "\n\n") if node.style == ">" else value
         return loader.construct_object(node, deep=True)
@@ -336,12 +367,15 @@ def _check_nodes(loader: _Loader, root) -> Problem | None:
     return None
 
 
-def load_yaml(text: str, *, path: str) -> tuple[object, list[Problem]]:
+def load_yaml(text: str, *, path: str, bidi: bool = True) -> tuple[object, list[Problem]]:
     """Parse ``text`` safely; return the data and the problems found (syntax errors, duplicate keys,
-    tags, nesting and alias limits)."""
+    tags, nesting and alias limits, and with ``bidi`` a bidi override left open in a text: not for
+    suggestions.yaml, whose quotes may cut a closed pair of the article in two and which no page shows)."""
     loader = _Loader(text)
     loader.problems = []
     loader.path = path
+    loader.bidi = bidi and BIDI.search(text) is not None
+    loader.escaped_bidi = bidi
     # libyaml makes a node and two marks for every value, all alive until the data is built: the cyclic
     # garbage collector would walk them again and again (a quarter of the time) and can find nothing
     # to free, as none of them refers back to another

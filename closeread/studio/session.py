@@ -78,7 +78,7 @@ class Session:
         """The file's data as the build reads it (safe, limited, with line numbers), or its problems."""
         if snap.text is None:
             return None, []
-        data, problems = load_yaml(snap.text, path=f"lessons/{self.slug}/{snap.name}")
+        data, problems = load_yaml(snap.text, path=f"lessons/{self.slug}/{snap.name}", bidi=snap.name != SUGGESTIONS)
         return (None, problems) if data is None or problems else (data, [])
 
     def _edit(self, snap: Snapshot) -> Document | None:
@@ -167,7 +167,7 @@ class Session:
         for name, text in texts.items():
             if text == snaps[name].text:
                 continue
-            data, problems = load_yaml(text, path=name)
+            data, problems = load_yaml(text, path=name, bidi=name != SUGGESTIONS)
             if data is None or problems:  # never write a file the build would refuse
                 raise Refused(f"the studio made {name} unreadable ({problems[0] if problems else 'no data'}); nothing was written")
             self.files.write(name, text, expected=snaps[name].digest)

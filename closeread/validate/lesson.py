@@ -11,7 +11,7 @@ from pathlib import Path
 
 from closeread.errors import Problem
 from closeread.kinds import registry
-from closeread.load.lessonfiles import MAX_ARTICLE_BYTES, MAX_LESSON_BYTES, read_text
+from closeread.load.lessonfiles import MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS, MAX_LESSON_BYTES, read_text
 from closeread.load.yamlfile import load_yaml
 from closeread.model import (
     Annotation,
@@ -339,7 +339,7 @@ class _LessonBuilder:
             )
             return None
         shown = f"{self.shown_dir}/{name}"
-        text_file, problems = read_text(self.folder / name, shown, limit=MAX_ARTICLE_BYTES)
+        text_file, problems = read_text(self.folder / name, shown, limit=MAX_ARTICLE_BYTES, article=True)
         if text_file is None:
             if not os.path.lexists(self.folder / name):
                 self.report(_line(spec, "file") if "file" in spec else 1, f"the lesson has no article: {shown} is missing; expected the article's text in it")
@@ -349,6 +349,10 @@ class _LessonBuilder:
         text = text_file.text
         if not text.strip():
             self.problems.append(Problem(shown, 1, "the article is empty; expected the article's text"))
+            return None
+        if len(text) > MAX_ARTICLE_CHARS:
+            line = text.count("\n", 0, MAX_ARTICLE_CHARS) + 1
+            self.problems.append(Problem(shown, line, f"the article is {len(text):,} characters long, past {MAX_ARTICLE_CHARS:,} at this line; expected at most {MAX_ARTICLE_CHARS:,} (a long news article has under 100,000), or the part the class reads"))
             return None
         index = ArticleIndex(text)
         raw_lines = text.split("\n")

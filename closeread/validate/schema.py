@@ -34,6 +34,9 @@ def lesson_name_problem(name: str) -> str | None:
     if name in WINDOWS_RESERVED:
         return f"is a name Windows keeps for a device; expected another name (e.g. '{name}-lesson'), so that the kit copies to any disk"
     return None
+# a unit of several periods fits; a 400-digit number passed 'check' and then overflowed the float
+# arithmetic of the question phase (OverflowError, a traceback)
+MAX_LESSON_MINUTES = 600
 MAX_TEXT = 20_000  # characters in one text field: a long discussion guide is 3,000; 1 MB made 330 PDF pages
 LANG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 QUESTION_TYPES = ("single", "multiple", "sort", "find", "short", "discussion")
@@ -160,7 +163,7 @@ LESSON = F(
         "summary": _text("one or two sentences for the catalogue", True),
         "draft": F("bool", "true while the lesson is a draft"),
         "grade_band": _text("a grade band such as '9-12'", True),
-        "minutes": F("int", "class minutes, e.g. 50", True, minimum=1),
+        "minutes": F("int", "class minutes, e.g. 50", True, minimum=1, maximum=MAX_LESSON_MINUTES),
         "language": F("lang", "a language code such as 'en'"),
         "skills": F("list", "skill slugs such as 'lateral-reading'", True, item=F("slug", "a skill slug"), nonempty=True),
         "objectives": _texts("learning objectives", True),
@@ -241,7 +244,7 @@ LESSON = F(
                 "a step",
                 fields={
                     "step": F("enum", "a step", True, values=STEPS),
-                    "minutes": F("int", "minutes", True, minimum=0),
+                    "minutes": F("int", "minutes", True, minimum=0, maximum=MAX_LESSON_MINUTES),
                     "text": _text("what happens", True),
                 },
             ),
@@ -295,7 +298,9 @@ def _show(value) -> str:
     ):
         return f"a {'mapping' if isinstance(value, dict) else 'list'} of {len(value)} item{'s' if len(value) != 1 else ''}"
     text = repr(value) if not isinstance(value, str) else f"'{value[:60]}'"
-    return text if len(text) <= 50 else text[:49] + "\u2026'"
+    if len(text) <= 50:
+        return text
+    return text[:49] + ("\u2026'" if isinstance(value, str) else "\u2026")
 
 
 def did_you_mean(word: str, choices, *, cutoff: float = 0.6) -> str:
@@ -374,6 +379,9 @@ class Checker:
             if spec.minimum is not None and value < spec.minimum:
                 self.report(line, f"'{name}' is {value}; expected a whole number of at least {spec.minimum}")
                 return None
+            if spec.maximum is not None and value > spec.maximum:
+                self.report(line, f"'{name}' is {_show(value)}; expected a whole number of at most {spec.maximum:g}")
+                return None
             return value
         if self.todo_allowed and t in ("date", "url", "lang") and isinstance(value, str) and value.lstrip().startswith("TODO"):
             return None
@@ -438,7 +446,7 @@ class Checker:
             key_line = line if key_lines is None else key_lines.get(key, own_line)
             sub = fields.get(key)
             if sub is None:
-                self.report(key_line, f"unknown key '{key}' in {spec.doc}{did_you_mean(key, fields)}")
+                self.report(key_line, f"unknown key {_show(key)} in {spec.doc}{did_you_mean(key, fields)}")
                 continue
             if raw is None:  # an empty value is as good as none: code that needs it says it is missing
                 if sub.required:
@@ -477,6 +485,8 @@ def json_schema() -> dict:
             out["type"] = "integer"
             if spec.minimum is not None:
                 out["minimum"] = spec.minimum
+            if spec.maximum is not None:
+                out["maximum"] = spec.maximum
         elif t == "num":
             out["type"] = "number"
             if spec.minimum is not None:

@@ -313,14 +313,15 @@ def test_the_articles_words_are_shown_as_text_never_as_markup(tmp_path, open_pag
 
 
 def test_an_override_left_open_in_the_articles_words_stays_inside_its_label(tmp_path, open_page):
-    """A right-to-left override (U+202E) in a page's words, never closed: the labels that quote them
-    isolate them, so that the rest of the label is not reversed ("as a source" reading "ecruos a sa")."""
+    """A right-to-left override (U+202E) that a suggestion's quote cuts off from its closing U+202C (the
+    article's line closes it; check refuses one its line leaves open): the labels that quote it isolate
+    it, so that the rest of the label is not reversed ("as a source" reading "ecruos a sa")."""
     from closeread.studio.command import start
 
     kit = make_kit(tmp_path / "kit")
     folder = kit / "lessons" / "tiny-harbour"
     with (folder / "article.txt").open("a", encoding="utf-8") as out:
-        out.write("Said by \u202eMira Sol to the council.\n")
+        out.write("Said by \u202eMira Sol to the council.\u202c\n")
     (folder / "suggestions.yaml").write_text(
         "annotations:\n- {id: s-1, kind: source, quote: \"\u202eMira Sol\", note: n, suggested: true}\n", encoding="utf-8")
     server, url = start(kit, folder)

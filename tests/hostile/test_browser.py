@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from closeread import cli
-from closeread.load.chars import BAD
+from closeread.load.chars import BAD, unclosed_bidi
 from tests.browser.drive import explore
 from tests.conftest import make_kit
 
@@ -63,9 +63,10 @@ def _naughty() -> list[str]:
     out = []
     for s in strings:
         s = " ".join(s.split())
-        # control characters and noncharacters are refused by check, with their line
-        # (tests/hostile/test_stranger_files.py): what is left is every string a lesson can hold
-        if not s or BAD.search(s) or s.startswith("#"):
+        # control characters, noncharacters and bidi overrides left open are refused by check, with
+        # their line (tests/hostile/test_stranger_files.py, test_bidi.py): what is left is every
+        # string a lesson can hold
+        if not s or BAD.search(s) or unclosed_bidi(s) or s.startswith("#"):
             continue
         out.append(s)
     return out

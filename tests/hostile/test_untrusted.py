@@ -299,3 +299,27 @@ def test_suggest_does_not_read_a_linked_article_either(root):
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
     assert f"{A}: the file is a symbolic link; expected a regular file in the lesson folder (copy the file itself there)" in run.stderr.splitlines()
+
+
+# -- numbers Python cannot hold or the build cannot use ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        ("minutes: 20", "minutes: 1" + "0" * 5000,
+         f"{Y}:5: 'minutes' is '100000000000000000000000000000000000000000000000\u2026'; expected a whole number (class minutes, e.g. 50)"),
+        ("title: A harbour strike", "title: A harbour strike\n? 1" + "0" * 5000 + "\n: x",
+         f"{Y}:3: unknown key '100000000000000000000000000000000000000000000000\u2026' in a lesson; expected one of: title, summary, draft, grade_band, minutes, language, skills, objectives, key_points, materials, standards, source, article, background, sources, sequence, discussion, misconceptions, extension, annotations, questions, core, vocabulary"),
+        ("minutes: 20", "minutes: 1" + "0" * 400,
+         f"{Y}:5: 'minutes' is 1000000000000000000000000000000000000000000000000\u2026; expected a whole number of at most 600"),
+        ("{step: warm-up, minutes: 5,", "{step: warm-up, minutes: 50000,",
+         f"{Y}:39: 'minutes' is 50000; expected a whole number of at most 600"),
+    ],
+    ids=["5000-digit-value", "5000-digit-key", "401-digit-minutes", "step-of-50000-minutes"],
+)
+def test_a_number_too_long_for_python_or_the_lesson_is_one_line(root, old, new, message):
+    # a 5,000-digit integer made PyYAML raise ValueError (Python 3.11's 4,300-digit limit) and a
+    # 401-digit 'minutes' passed and then overflowed the float arithmetic: both were tracebacks
+    _edit(root, old, new)
+    assert message in _problems(root)

@@ -324,6 +324,9 @@ CASES = [
     ("article-too-large", _write("article.txt", b"word " * 420_000), [
         f"{A}:1: file is 2.1 MB; expected at most 2 MB",
     ]),
+    ("article-too-long", _write("article.txt", b"word\n" * 40_000), [
+        f"{A}:30001: the article is 200,000 characters long, past 150,000 at this line; expected at most 150,000 (a long news article has under 100,000), or the part the class reads",
+    ]),
 ]
 
 
