@@ -48,7 +48,8 @@ PARAM_TYPES: dict[str, tuple[tuple[type, ...], str]] = {
     "described_as": (_TEXT + (type(None),), "text"), "teacher_note": (_TEXT + (type(None),), "text"),
     "ids": ((list,), "a list of ids"), "items": ((list,), "a list"), "steps": ((list,), "a list of steps"),
     "fields": ((dict,), "a mapping of field names to values"), "question": ((dict,), "a question (a mapping)"),
-    "start": (_NUMBER, "a character offset (a whole number)"), "end": (_NUMBER, "a character offset (a whole number)"),
+    # offsets are whole numbers (a float could be 1e999, which JSON reads as infinity)
+    "start": ((int,), "a character offset (a whole number)"), "end": ((int,), "a character offset (a whole number)"),
     "keep": ((bool,), "true or false"), "value": (_TEXT + _NUMBER + (bool,), "text, a number, or true or false"),
 }
 

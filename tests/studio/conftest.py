@@ -24,8 +24,10 @@ class Client:
         return f"http://127.0.0.1:{self.port}"
 
     def request(self, method: str, path: str, body=None, headers: dict | None = None):
+        return self.request_raw(method, path, json.dumps(body).encode() if body is not None else None, headers)
+
+    def request_raw(self, method: str, path: str, data: bytes | None, headers: dict | None = None):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        data = json.dumps(body).encode() if body is not None else None
         conn.request(method, path, body=data, headers=headers or {})
         r = conn.getresponse()
         raw = r.read()

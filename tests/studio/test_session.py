@@ -119,7 +119,7 @@ def test_a_parameter_of_the_wrong_type_is_refused_by_name_for_every_action(studi
 
     before = _lesson(studio)
     wrong = {str: [7, ["x"], {"a": 1}, None, True], list: ["x", 3, {"a": 1}], dict: ["x", [1], 2],
-             (int, float): ["3", [3], True], bool: ["yes", 1]}
+             int: ["3", 2.5, [3], True], (int, float): ["3", [3], True], bool: ["yes", 1]}
     for action in ACTIONS:
         for key, (types, _) in PARAM_TYPES.items():
             values = next(v for t, v in wrong.items() if t in types or t == types)
@@ -139,6 +139,11 @@ def test_a_parameter_of_the_wrong_type_is_refused_by_name_for_every_action(studi
                                                           "model_answer": "m", "starters": 2.5}})):
         status, _, raw = studio.request("POST", "/api/action", {"action": action, "params": params, "version": ""}, studio.page_headers())
         assert status == 409 and "expected" in json.loads(raw)["error"], (action, raw)
+    for offset in ("1e999", "2.5", "NaN"):  # JSON numbers Python reads as infinity, a fraction, not a number
+        body = ('{"action": "add-annotation", "params": {"kind": "quote", "start": %s, "end": 5, "note": "n"}, "version": ""}'
+                % offset)
+        status, _, raw = studio.request_raw("POST", "/api/action", body.encode(), studio.page_headers())
+        assert status == 409 and "'start'" in json.loads(raw)["error"], (offset, raw)
     status, _, raw = studio.request("POST", "/api/action", {"action": "keep", "params": ["x"], "version": ""}, studio.page_headers())
     assert status == 409 and "expected a mapping" in json.loads(raw)["error"]
     assert _lesson(studio) == before
