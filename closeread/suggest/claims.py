@@ -16,8 +16,9 @@ import dataclasses
 import re
 
 from .clauses import clauses
-from .lexicon import DATELINE_RE, PAGE_FURNITURE, UNNAMED_SOURCE_RES
-from .reading import Article, Attribution, Sentence, Suggestion, _has_verb, _words
+from .attributions import Attribution
+from .lexicon import DATELINE_RE, PAGE_FURNITURE, UNNAMED_SOURCE_RES, _has_verb, _words
+from .reading import Article, Sentence, Suggestion
 
 # letter case matters for one word: "US" is the country, "us" and "Us" the writer
 _FIRST_PERSON = re.compile(r"(?<![\w'’-])(?:I|I['’](?:m|ve|d|ll)|(?i:me|my|we|we['’](?:re|ve|d|ll)|our|let['’]s)|[Uu]s)"

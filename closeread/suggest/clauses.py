@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import AUX_VERBS
-from .reading import _has_verb, _words
+from .lexicon import _has_verb, _words
 
 # words that can open a clause's subject
 _SUBJECT_START = {

@@ -5,7 +5,7 @@ Everything is plain Python and regular expressions over the article text, with t
 downloaded and nothing is random: the same text always gives the same suggestions in the same order.
 The text is read as plain text: HTML tags, ``{{ }}`` and Markdown are ordinary characters here.
 One module per kind (figures, sources, verbs, quotes, loaded, speculation, claims) finds its
-suggestions in an ``Article`` (reading.py: lines, quotations, sentences and who said what).
+suggestions in an ``Article`` (reading.py: lines, quotations and sentences; attributions.py: who said what).
 """
 
 from __future__ import annotations

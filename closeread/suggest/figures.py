@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from .lexicon import _data
-from .reading import Article, Suggestion, _describe_source, _speaker_of
+from .attributions import _describe_source, _speaker_of
+from .reading import Article, Suggestion
 
 
 MONTHS = (

@@ -273,3 +273,21 @@ def _limits() -> tuple[tuple[str, int], ...]:
 def per_kind_limits() -> dict[str, int]:
     """The most suggestions of each kind one article gets (``limits.yaml``)."""
     return dict(_limits())
+
+
+def _words(s: str) -> list[str]:
+    return WORD_RE.findall(s)
+
+
+def _has_verb(words: list[str]) -> bool:
+    for i, w in enumerate(words):
+        lw = w.lower().rstrip(".")
+        if lw in AUX_VERBS:
+            return True
+        if len(lw) > 4 and (lw.endswith("ed") or lw.endswith("ing")) and i > 0:
+            return True
+        if (i > 0 and len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "'s", "’s", "us", "is", "ics"))
+                and words[i - 1].lower() not in DETERMINERS and not words[i - 1][0].isdigit()
+                and words[i - 1].lower() not in {"of", "in", "on", "for", "with", "by", "to", "and", "at"}):
+            return True
+    return False

@@ -8,7 +8,8 @@ from functools import lru_cache
 
 from .lexicon import attribution_verbs
 from .loaded_cues import valences, zipf
-from .reading import Article, Suggestion, _speaker_of, headline_credits
+from .attributions import _speaker_of, headline_credits
+from .reading import Article, Suggestion
 
 
 _SPEECH = re.compile(

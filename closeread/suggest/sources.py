@@ -11,7 +11,8 @@ import re
 
 from .lexicon import DOCUMENT_SOURCE_RE, FINDING_SOURCE_RE, ORG_WORDS, UNNAMED_SOURCE_RES
 from .source_span import names_people
-from .reading import NAMED_WITH_DESCRIPTION, Article, Suggestion, headline_credits, names_in
+from .attributions import NAMED_WITH_DESCRIPTION, headline_credits, names_in
+from .reading import Article, Suggestion
 
 # two speakers, each named with a description: one source each
 _TWO_NAMED = re.compile(rf"({NAMED_WITH_DESCRIPTION}),?\s+and\s+({NAMED_WITH_DESCRIPTION})")

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .reading import Article, Suggestion, _describe_source
+from .attributions import _describe_source
+from .reading import Article, Suggestion
 
 
 def _pattern_note(art: Article, neutral: list) -> Suggestion:
