@@ -267,7 +267,9 @@ class Attributions:
         forms = []
         for v in attribution_verbs():
             for f in v.forms:
-                forms.append((f, v))
+                if not v.stance:
+                    forms.append((f, v))
+        self._stance_verb = {f: v for v in attribution_verbs() if v.stance for f in v.forms}
         forms.sort(key=lambda fv: -len(fv[0]))
         self._form_to_verb = {f.lower(): v for f, v in forms}
         alts = "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f, _ in forms)
@@ -276,7 +278,13 @@ class Attributions:
         # subject ("the budget office projects that the tariffs ...", "she reckons that the vote ...")
         frame = (r"(?-i:(?P<frame>[a-z][a-z-]{2,}(?:ed|s)))(?=\s+that\s+(?-i:(?:the|a|an|his|her|its|their|this|"
                  r"these|those|he|she|it|they|we|there|[A-Z]|\d)\b|[A-Z$\d]))")
-        return re.compile(rf"(?<![\w-])(?:(?P<took>{took})|(?P<form>{alts})|{frame})(?![\w-])", re.IGNORECASE)
+        # an adjective of stance after "be" ("The union is adamant journalists must be exempt", "Officials are
+        # worried about ..."): what someone thinks, when "that", "about", "by", "over" or a clause follows
+        adjs = "|".join(sorted(self._stance_verb, key=lambda f: (-len(f), f)))
+        stance = (rf"(?-i:(?P<stance>(?:is|are|was|were|(?:has|have|had)\s+been|remains?|remained)\s+(?:[a-z]+ly\s+)?"
+                  rf"(?P<adj>{adjs})))(?!\s+to\b)(?=\s+(?:that|about|by|over)\b|\s+(?:[\w'’-]+\s+){{1,5}}?"
+                  r"(?:is|are|was|were|will|would|could|can|may|might|should|must|has|have|had)\b)")
+        return re.compile(rf"(?<![\w-])(?:(?P<took>{took})|{stance}|(?P<form>{alts})|{frame})(?![\w-])", re.IGNORECASE)
 
     def _find_attributions(self) -> None:
         regex = self._verb_regex()
@@ -293,6 +301,12 @@ class Attributions:
                         self._register(nm[0], m.group(2).strip())
                 for m in regex.finditer(chunk):
                     vs, ve = sent.start + m.start(), sent.start + m.end()
+                    if m.group("stance"):
+                        att = self._stance(sent, vs, ve, self._stance_verb[m.group("adj")], last_person, last_group)
+                        if att is not None:
+                            self._check_source(att, sent)
+                            self.attributions.append(att)
+                        continue
                     if m.group("took"):
                         verb = Verb("took to ... to report", (), "Presents a post on the speaker's own channel as a report of fact.", False)
                     elif m.group("frame"):
@@ -544,6 +558,33 @@ class Attributions:
                 att.source_span = None
                 return att
             return Attribution(vs, ve, verb, last_person, not last_person, None)
+        return self._from_subject(sent, span, vs, ve, verb, last_person, last_group)
+
+    def _stance(self, sent: Sentence, vs: int, ve: int, verb: Verb, last_person: str,
+                last_group: str) -> Attribution | None:
+        """'The Press Council is concerned the laws would ...', 'Officials are worried about ...': a stance
+        reported for someone (a person, a body, people), not for a thing ("The bridge is certain ...")."""
+        sentence = self.text[sent.start:sent.end].rstrip()
+        if sentence.endswith("?"):
+            return None
+        span = self._subject(sent, vs, ve)
+        if span is None:
+            pron = re.search(r"\b(he|she|they)\s*$", self.masked[sent.start:vs], re.IGNORECASE)
+            if not pron:
+                return None
+            att = self._who(pron.group(1), sent.start + pron.start(1), vs, ve, verb, last_person, last_group, sent)
+            att.source_span = None
+            return att
+        np = self.text[span[0]:span[1]]
+        if not (self._subject_names_someone(sent, vs, ve) or CAPRUN_RE.fullmatch(np.strip())
+                or re.fullmatch(r"(?:The\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*", np.strip())):
+            return None
+        return self._from_subject(sent, span, vs, ve, verb, last_person, last_group)
+
+    def _from_subject(self, sent: Sentence, span: tuple[int, int], vs: int, ve: int, verb: Verb,
+                      last_person: str, last_group: str) -> Attribution:
+        """The attribution whose speaker is the noun phrase at ``span`` (with its description)."""
+        text = self.text
         s0, e0 = span
         np = text[s0:e0]
         head = re.split(r",\s|\s(?:who|which|whose)\s|\s-\s", np, maxsplit=1)[0]

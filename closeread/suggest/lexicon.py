@@ -26,6 +26,9 @@ class Verb:
     objects: frozenset = frozenset()  # when given: what may follow besides speech ("denied the allegations")
     bases: frozenset = frozenset()  # uninflected forms ("argue"), which are often nouns too ("his vow")
     made: frozenset = frozenset()  # forms made from the lemmas that the entry does not list itself
+    infinitive: bool = False  # its words may follow as "to" and a verb ("pledged to form a coalition")
+    judges: bool = False  # a verb of judging: its participle after a noun still reports the agent's judgement
+    stance: bool = False  # forms are adjectives of stance, read after a form of "be" ("is adamant that")
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,8 @@ def attribution_verbs() -> tuple[Verb, ...]:
                         frozenset(w.lower() for w in entry.get("not_before") or ()), bool(entry.get("speech_only")),
                         frozenset(str(w).lower() for w in entry.get("objects") or ()),
                         frozenset(str(w).lower() for w in entry.get("lemmas") or ()),
-                        frozenset(f for f in forms if f not in listed)))
+                        frozenset(f for f in forms if f not in listed),
+                        bool(entry.get("infinitive")), bool(entry.get("judges")), bool(entry.get("stance"))))
     return tuple(out)
 
 
