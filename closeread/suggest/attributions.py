@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .lexicon import CAPRUN_RE, DETERMINERS, NAME_SUFFIXES, ORG_WORDS, PRONOUNS, SOURCE_NOUNS, STOP_CAPS, TITLES, VIA_RES, Verb, _has_verb, _words, attribution_verbs
+from .lexicon import AUX_VERBS, CAPRUN_RE, DETERMINERS, NAME_SUFFIXES, ORG_WORDS, PRONOUNS, SOURCE_NOUNS, STOP_CAPS, TITLES, VIA_RES, Verb, _has_verb, _words, attribution_verbs
 from .source_span import _head_words, names_people, person_or_org
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ _NOT_NOUNS = {"under", "over", "after", "never", "ever", "either", "neither", "o
 # a clause follows the verb without "that": "fear the wall will fail", "concluded the wall was unsafe"
 _CLAUSE_FOLLOWS = re.compile(r"\s*(?:the|a|an|his|her|its|their|this|these|those|he|she|it|they|we|there|[A-Z][\w'’.-]*)"
                              r"(?:\s+[\w'’-]+){0,4}?\s+(?:is|are|was|were|will|would|could|can|may|might|should|"
-                             r"must|has|have|had)\b")
+                             r"must|has|have|had|do|does|did|(?:do|does|did|wo|ca)n['’]t)\b")
 # verbs that open an instruction to the reader (a closed class of page prompts): "See tweets", "Read more"
 _IMPERATIVES = {"see", "read", "watch", "click", "look", "listen", "follow", "check", "visit", "view", "find", "get",
                 "share", "subscribe", "sign", "learn", "download", "scroll", "tap", "join", "discover", "explore",
@@ -80,6 +80,13 @@ _QUESTION = re.compile(r"(?:what|why|how|who|when|where|which|did|does|do|is|are
 _NOUN_FORMS = {"states", "reports", "notes", "claims", "calls", "questions", "comments", "remarks", "forecasts",
                "estimates", "demands", "appeals", "rules", "cheers", "promises", "vows", "answers", "replies",
                "warnings", "says", "tweets", "posts", "writes", "disputes", "asks"}
+# subjects that say no one speaks ("Few would argue", "Nobody disputes"), and quantifiers before a noun form
+# words ending in -ly that are no adverbs before a verb: nouns ("The family warned") and adjectives
+_LY_NOUNS = {"family", "ally", "rally", "supply", "reply", "assembly", "monopoly", "anomaly", "bully", "fly"}
+_LY_NOT_ADVERBS = _LY_NOUNS | {"only", "early", "daily", "weekly", "monthly", "quarterly", "yearly", "likely", "unlikely"}
+_NO_ONE = {"few", "nobody", "none", "noone"}
+_QUANTIFIERS = {"many", "some", "several", "few", "most", "numerous", "multiple", "other", "recent", "all", "both",
+                "earlier", "conflicting", "media", "news", "press", "unconfirmed"}
 _PRONOUN_NP = re.compile(r"(?i)(?:he|she|they|it|we|i|you|this|that|these|those|there|who|which|one)")
 # after the verb, nothing but where, when or how it was said: a trailing tag ("prosecutors said.")
 _TRAILING = re.compile(r"\s*(?:(?:in|on|at|to|during|via|through|from|after|before|last|this|earlier|later|on|Monday|"
@@ -104,6 +111,13 @@ _NOT_REPORTING = {
     "provides", "given", "assumed", "hopes", "hoped", "wishes", "wished", "guarantees", "guaranteed", "proves",
     "proved", "implies", "implied", "shows", "showed", "reflects", "reflected", "signals", "signaled", "signalled",
     "explains", "is", "was", "has", "does", "did", "makes", "made", "adds", "added",
+}
+# their uninflected forms, and words that stand before "that" without reporting anything
+_NOT_REPORTING_BASES = {
+    "mean", "ensure", "require", "seem", "appear", "happen", "follow", "need", "matter", "provide", "assume", "hope",
+    "wish", "guarantee", "prove", "imply", "show", "reflect", "signal", "explain", "make", "add", "do", "see", "say",
+    "and", "but", "not", "now", "than", "all", "any", "such", "are", "have", "can", "may", "will", "would", "could",
+    "should", "must", "did", "one", "way", "fact", "idea", "sure", "time", "point", "than", "given", "know", "find",
 }
 _FRAME_IMPLIES = ("Introduces what the source says or thinks with a verb of its own: what does it add to "
                   '"said" (certainty, doubt, a judgement)?')
@@ -153,6 +167,13 @@ def _frame_verb(word: str, before: str) -> Verb | None:
         return None
     if low.endswith("ed") and tok == ",":
         return None  # "A group of doctors, alarmed that ...": a participle describing the subject
+    if not low.endswith(("ed", "s")):
+        # an uninflected verb agrees only with a plural subject: "Tunisians worry that", "critics fear that" (not
+        # "the idea that", "the day that": a noun, whose determiner is refused above)
+        if low in _NOT_REPORTING_BASES or tok != subj or not (
+                subj.lower() == "they" or re.fullmatch(r"[a-z]+[^s'’]s", subj) and names_people(subj)
+                or re.fullmatch(r"[A-Z][a-z]+[^s'’]s", subj)):
+            return None
     if low.endswith("s") and not low.endswith("ss") and (
             re.fullmatch(r"[A-Z]\w*(?:an|ish|ese|i)", subj) or subj.lower() in {"i", "we", "you", "they"}):
         return None  # "Chinese goods that ...", "they projects": a plural noun, or no agreement
@@ -276,8 +297,11 @@ class Attributions:
         took = r"took to (?:his|her|their|its|the) [\w\s-]{0,40}? to (?:report|say|announce|claim|write|post|share|state)"
         # any other verb in the frame of reported speech: a finite verb followed by a that-clause with its own
         # subject ("the budget office projects that the tariffs ...", "she reckons that the vote ...")
-        frame = (r"(?-i:(?P<frame>[a-z][a-z-]{2,}(?:ed|s)))(?=\s+that\s+(?-i:(?:the|a|an|his|her|its|their|this|"
-                 r"these|those|he|she|it|they|we|there|[A-Z]|\d)\b|[A-Z$\d]))")
+        frame = (r"(?-i:(?P<frame>[a-z][a-z-]{2,}(?:ed|s)?))(?=\s+that\s+(?-i:(?:the|a|an|his|her|its|their|this|"
+                 r"these|those|he|she|it|they|we|there|[A-Z]|\d)\b|[A-Z$\d]|"
+                 # (or a bare plural with its verb: "Tunisians worry that extremists can easily get arms")
+                 r"(?-i:[a-z]+s\s+(?:[a-z]+\s+){0,2}(?:can|could|will|would|may|might|must|should|are|were|have|had|"
+                 r"do|did)\b)))")
         # an adjective of stance after "be" ("The union is adamant journalists must be exempt", "Officials are
         # worried about ..."): what someone thinks, when "that", "about", "by", "over" or a clause follows
         adjs = "|".join(sorted(self._stance_verb, key=lambda f: (-len(f), f)))
@@ -410,9 +434,10 @@ class Attributions:
 
         if re.match(r"(?:is|are|was|were|has been|have been|had been|been)\s", lf):
             return self._passive(vs, ve, verb, after)  # "Corbyn is accused by critics": not Corbyn's words
-        if lf.endswith("ed") and not verb.subjects and re.fullmatch(r"[a-z][\w-]*", prev_tok) and prev_tok.lower() not in \
-                PRONOUNS.keys() | _BETWEEN | _MODALS | {"be", "been", "being", "and", "or", "that", "who", "which"} \
-                and _REDUCED_AGENT.match(after):
+        if lf.endswith("ed") and not verb.subjects and re.fullmatch(r"[a-z][\w-]*", prev_tok) and (prev_tok.lower() not in \
+                PRONOUNS.keys() | _BETWEEN | _MODALS | {"be", "been", "being", "and", "or", "that", "who", "which"}
+                or verb.judges and prev_tok.lower() == "and") and _REDUCED_AGENT.match(after):
+            # ("an appearance arranged by X and criticized by Y": a second participle of the same noun)
             # "the move announced on Monday by Mike Pompeo": a participle after a noun, its agent the source;
             # the verb names an act (announcing the move), so it is no attribution verb to propose (not a verb of
             # finding, "the border established by the British": it reports words only after a study or an inquiry)
@@ -434,9 +459,23 @@ class Attributions:
         while bare and bare[-1].lower() in _BETWEEN | _MODALS:
             bare.pop()
         subject_tok = bare[-1] if bare else ""
+        if subject_tok.lower() in _NO_ONE or len(bare) >= 2 and bare[-2].lower() == "no":
+            return None  # "Few would argue", "no group claimed responsibility": no one is reported saying it
+        if re.search(r"(?i)\b(?:if|unless)\s+(?:[\w'’.-]+\s+){0,4}$", re.split(r"[,;:¤]", before)[-1]):
+            return None  # "will update this post if company officials respond": a condition, no words yet
+        if lf in _NOUN_FORMS - {"says"} and (prev_tok.lower() in _QUANTIFIERS or not before.strip(" \"'“‘(")):
+            return None  # "Many reports suggest", "Claims that immediate action is imperative do not": nouns
+        if lf.endswith("ing") and len(prev) >= 2 and prev[-2].lower() in {"a", "an", "the", "its", "his", "her", "their"} \
+                and re.fullmatch(r"[a-z][a-z-]+", prev_tok) and not prev_tok.endswith("ly") \
+                and prev_tok.lower() not in AUX_VERBS and not names_people(prev_tok) \
+                and not (next_word.lower() == "that" or nxt[:1] in ":¤\"“"):
+            # "came with a tough warning about": a noun after a determiner and an adjective (but "issued a
+            # statement warning that ...", "the mayor warning of": a participle, words follow or a speaker precedes)
+            return None
         licensed = False
         if verb.subjects:
-            licensed = _among(subject_tok.lower(), verb.subjects) or _among(prev_tok.lower(), verb.subjects)
+            licensed = _among(subject_tok.lower(), verb.subjects) or _among(prev_tok.lower(), verb.subjects) \
+                or subject_tok.lower() == "it" and next_word.lower() == "that" and self._it_is_one_of(sent, verb)
             if not licensed and subject_tok.lower() not in PRONOUNS and (
                     next_word.lower() == "that" or _CLAUSE_FOLLOWS.match(after)):
                 # "a March 2019 study by the Centre ..., a think tank, concluded that": the subject's head
@@ -460,17 +499,21 @@ class Attributions:
                     or re.fullmatch(r"[a-z][\w-]*[^'’s]s", subject_tok.lower()) and names_people(subject_tok.lower())
                     or re.fullmatch(r"[a-z][\w-]*[^'’s]s", subject_tok.lower()) and raw in _MODALS):
                 return None
-        if lf and lf.split()[0].endswith("ing") and prev_tok.lower() in _GERUND_AFTER \
+        gerund_after = next((t for t in reversed(prev) if not re.fullmatch(r"[a-z]+ly", t)), "")
+        if lf and lf.split()[0].endswith("ing") and gerund_after.lower() in _GERUND_AFTER \
                 and not (next_word.lower() == "that" or _CLAUSE_FOLLOWS.match(after)):
-            # "including calling for a debate", "by urging": an act named, not words reported (but "outed him for
-            # claiming the apartment was larger" reports a claim: a clause follows)
+            # "including calling for a debate", "by urging", "after privately reporting the bug": an act named, not
+            # words reported (but "outed him for claiming the apartment was larger" reports a claim: a clause follows)
             return None
         if lf.endswith("ing") and prev_tok == ",":
             # "..., hinting that it was a fake": a participle whose subject is the clause's before; with
             # no words after it, an act ("..., characterizing the moon")
             if not (nxt[:1] in ":¤\"“" or next_word.lower() == "that"):
                 return None
-        speech_follows = not nxt or nxt[:1] in ":,.¤;\"“" or next_word.lower() == "that"
+        # words follow as speech: "that", a colon, a quotation, an indirect question ("described how her daughter
+        # was ..."), or "to" and a verb after a verb that commits the speaker ("pledged to form a coalition")
+        speech_follows = not nxt or nxt[:1] in ":,.¤;\"“" or next_word.lower() in {"that", "how", "why", "whether"} \
+            or verb.infinitive and next_word.lower() == "to"
         if verb.objects and not speech_follows and next_word.lower() not in verb.objects \
                 and not re.fullmatch(r"(?:having|being|ever|never|[a-z]{3,}ing)", next_word.lower()):
             # "is denying flu vaccines to immigrants": a refusal, not a denial of words ("denied having sex",
@@ -485,11 +528,16 @@ class Attributions:
             return None  # a photo caption's "X testifies before the committee" describes the picture
         # the subject before auxiliaries and adverbs: "Assange has denied", "The Democrats are alleging"
         core = list(prev)
-        while core and core[-1].lower() in _BETWEEN | {"be", "been", "being", "did", "does", "do"}:  # "Trump did acknowledge"
-            core.pop()
+        while core and (core[-1].lower() in _BETWEEN | {"be", "been", "being", "did", "does", "do", "now"}  # "Trump did acknowledge"
+                        or re.fullmatch(r"[a-z]+ly", core[-1]) and core[-1] not in _LY_NOT_ADVERBS):
+            core.pop()  # ("Netanyahu strongly warned", "The company now promises": an adverb before the verb)
+        adverbs = list(prev)  # the word before the verb and its adverbs: "were controversially labeled"
+        while adverbs and re.fullmatch(r"[a-z]+ly", adverbs[-1]) and adverbs[-1] not in _LY_NOT_ADVERBS:
+            adverbs.pop()
+        be_tok = adverbs[-1].lower() if adverbs else ""
         progressive = lf.endswith("ing") and bool(core) and core[-1].lower() not in DETERMINERS \
-            and prev_tok.lower() in {"is", "are", "was", "were"}
-        if prev_tok.lower() in {"is", "are", "was", "were", "be", "been", "being"} and not progressive and (
+            and be_tok in {"is", "are", "was", "were"}
+        if be_tok in {"is", "are", "was", "were", "be", "been", "being"} and not progressive and (
                 lf.endswith(("ed", "ing")) or lf in {"said", "told", "known", "thought", "shown", "seen", "written"}):
             if next_word.lower() == "to":
                 return None  # "is said to": speculation, not attribution
@@ -600,6 +648,17 @@ class Attributions:
             att.source, att.unnamed = self._resolve_name(description), False
             att.description = head.strip()
         return att
+
+    def _it_is_one_of(self, sent: Sentence, verb: Verb) -> bool:
+        """'The study was presented in Houston. It found that ...': "it" stands for a subject the verb takes
+        (a study, a report) named in the sentence before or earlier in this one."""
+        ln = self.line_of(sent.start)
+        earlier = [s for s in (ln.sentences if ln else []) if s.end <= sent.start][-1:]
+        if not earlier and ln is not None and ln.index > 0:
+            prev_line = self.lines[ln.index - 1]
+            earlier = prev_line.sentences[-1:]
+        words = re.findall(r"[a-z]+", " ".join(self.masked[s.start:s.end] for s in earlier).lower())
+        return any(_among(w, verb.subjects) for w in words)
 
     def _passive(self, vs: int, ve: int, verb: Verb, after: str) -> Attribution:
         """A passive reporting verb: its agent after "by" speaks ("is accused by critics of ..."), else no one
@@ -725,8 +784,8 @@ class Attributions:
         while True:
             seg = text[s0:e0]
             new = re.sub(r"(?:\s+(?:last|this|next|earlier this|later this)\s+(?:week|month|year|weekend|\w+day)|\s+on\s+\w+day|"
-                         r"\s+(?:yesterday|today|earlier|later|previously|again)|,\s*(?:however|meanwhile|in turn|for (?:his|her|its|their) part|too|though|also)\s*,?\s*|\s+(?:(?-i:[a-z][\w'’]*ly)|"
-                         + "|".join(sorted(_BETWEEN | {"did", "does", "do"})) + r"))\s*$", "", seg, flags=re.IGNORECASE)
+                         r"\s+(?:yesterday|today|earlier|later|previously|again)|,\s*(?:however|meanwhile|in turn|for (?:his|her|its|their) part|too|though|also)\s*,?\s*|\s+(?:(?-i:(?!(?:" + "|".join(sorted(_LY_NOUNS)) + r")\b)[a-z][\w'’]*ly)|"
+                         + "|".join(sorted(_BETWEEN | {"did", "does", "do", "now"})) + r"))\s*$", "", seg, flags=re.IGNORECASE)
             new = _TIME_BEFORE_VERB.sub("", new).rstrip(" ,")
             if new == seg:
                 break

@@ -28,8 +28,8 @@ def find(art: Article) -> list[Suggestion]:
     out = []
     neutral = []
     for att in art.attributions:
-        if art.in_quote(att.start, att.end) or att.reduced:
-            continue
+        if art.in_quote(att.start, att.end) or att.reduced and not (att.verb.judges and att.source_span):
+            continue  # ("the move announced by X" names an act; "criticized by the administration" a judgement)
         if att.verb.neutral:
             neutral.append(att)
             continue

@@ -232,3 +232,82 @@ def test_a_gerund_after_a_preposition_reports_words_when_a_clause_follows_and_a_
 def test_a_gerund_after_a_preposition_with_no_clause_and_a_refusal_of_a_thing_are_no_report():
     assert atts("They backed the plan, including calling for a vote. The agency is denying flu vaccines to "
                 "migrants.") == []
+
+
+def test_an_adjective_of_stance_after_be_reports_what_someone_thinks():
+    assert atts("The Press Council is concerned the laws would crush journalism.") == \
+        [("is concerned", "The Press Council")]
+    assert atts("Security officials are particularly concerned by the collapse of Libya.") == \
+        [("are particularly concerned", "Security officials")]
+    assert atts("The union is adamant that metadata must be exempt.") == [("is adamant", "The union")]
+
+
+def test_an_adjective_of_stance_about_a_thing_or_before_to_reports_no_one():
+    assert atts("The bridge is certain that the river will rise.") == []
+    assert atts("The union is certain to win the vote.") == []
+    assert atts("The union is confident in its members.") == []
+
+
+def test_a_verb_that_commits_the_speaker_takes_to_and_a_verb_as_its_words():
+    assert kind("Netanyahu pledged to form a new coalition quickly. (AP Photo/Ariel Schalit)", "attribution-verb") \
+        == ["pledged"]
+    assert kind("Critics warned to form a new coalition quickly. (AP Photo/Ariel Schalit)", "attribution-verb") == []
+
+
+def test_an_indirect_question_after_a_verb_of_saying_is_its_words():
+    assert atts("The mother of the woman has described how her daughter was burning up.") == \
+        [("described", "The mother of the woman")]
+    assert [v for v, _ in atts("Scientists observed how Europa moved.")] == ["observed"]
+    assert atts("Scientists observed Europa for 17 nights.") == []
+
+
+def test_an_adverb_or_now_between_the_subject_and_its_verb_is_read_past():
+    assert atts("Netanyahu strongly warned against making a bad deal.") == [("warned", "Netanyahu")]
+    assert atts("The company now promises it will do a better job.") == [("promises", "The company")]
+    assert atts("The family warned against making a bad deal.") == [("warned", "The family")]
+
+
+def test_a_participle_of_judging_after_a_noun_credits_its_agent():
+    text = "It was an appearance arranged by Republican leaders and criticized by the Obama administration."
+    assert kind(text, "attribution-verb") == ["criticized"]
+    assert kind("It was a plan announced on Monday by the Obama administration.", "attribution-verb") == []
+
+
+def test_no_one_few_or_a_condition_as_the_subject_reports_no_words():
+    assert atts("Few would argue against the use of such material.") == []
+    assert atts("Although no group claimed responsibility, the bloodshed raised fears.") == []
+    assert atts("We will update this post if company officials respond.") == []
+    assert atts("Company officials respond that the post is wrong.") == [("respond", "Company officials")]
+
+
+def test_a_noun_form_after_a_quantifier_or_opening_a_sentence_is_a_noun():
+    assert "reports" not in [v for v, _ in atts("Many reports suggest that drivers are unhappy.")]
+    assert atts("Claims that immediate action is imperative do not stand up.") == []
+    assert atts("Uber reports that drivers are unhappy.") == [("reports", "Uber")]
+
+
+def test_an_ing_form_after_a_determiner_and_an_adjective_is_a_noun_unless_words_follow():
+    assert atts("The first comments came with a tough warning about the rhetoric.") == []
+    assert [v for v, _ in atts("The commission issued a statement warning that voters are entitled to it.")] == \
+        ["warning"]
+
+
+def test_it_stands_for_a_study_named_just_before():
+    assert [v for v, _ in atts("The study was presented in Houston. It found that peanut snacks cut the risk.")] \
+        == ["found"]
+    assert atts("Police searched the house. It found that the door was open.") == []
+
+
+def test_a_gerund_after_a_preposition_and_an_adverb_is_an_act():
+    assert [v for v, _ in atts("He wrote the post after privately reporting the bug to Mojang.")] == ["wrote"]
+
+
+def test_an_uninflected_verb_in_the_frame_of_speech_after_a_plural_of_people():
+    assert atts("Tunisians worry that extremists can easily get arms.") == [("worry", "Tunisians")]
+    assert atts("It was the idea that the team would win.") == []
+    assert atts("The goods that companies can import are cheap.") == []
+
+
+def test_learned_reports_what_was_found_out_only_when_words_follow():
+    assert atts("The dress was stolen from her hotel room, TMZ has learned.") == [("learned", "TMZ")]
+    assert atts("She learned to swim in the lake.") == []
