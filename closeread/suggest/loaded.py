@@ -33,6 +33,10 @@ def _merged(items: list[Suggestion], text: str) -> list[Suggestion]:
     return out
 
 
+_COURTESY = re.compile(r"(?:thanks?(?:\s+you)?|welcome|congratulations|congrats|good luck|happy\s+\w+|enjoy|cheers)\b",
+                      re.IGNORECASE)
+
+
 def _exclamations(art: Article) -> list[Suggestion]:
     """Exclamations in the outlet's own voice ("How chivalrous!"): sarcasm or outrage, not report."""
     out = []
@@ -42,6 +46,8 @@ def _exclamations(art: Article) -> list[Suggestion]:
         line = art.text[ln.start:ln.end]
         if not re.search(r"[a-z]", line):
             continue  # "THE POINT -- NOW ON YOUTUBE!": a shouted promotion, the page's and not the writer's
+        if len(ln.sentences) == 1 and line.endswith("!") and len(line.split()) >= 4:
+            continue  # "T1 are your Worlds 2023 champions!": a whole line that exclaims is a heading's cheer
         # (not the mark inside a name, "Yahoo!." or "Jeopardy!,": a word or a stop follows it at once)
         for mark in re.finditer(r"!(?![\w.,])", line):
             end = ln.start + mark.end()
@@ -57,8 +63,8 @@ def _exclamations(art: Article) -> list[Suggestion]:
             start = sent.start + cut
             while start < end and art.text[start].isspace():
                 start += 1
-            if art.in_quote(start, end) or "¤" in art.masked[start:end]:
-                continue
+            if art.in_quote(start, end) or "¤" in art.masked[start:end] or _COURTESY.match(art.text[start:end]):
+                continue  # ("Thanks for your support!": a formula of courtesy, judging nothing)
             note = ("An exclamation in the writer's own voice: sarcasm or outrage, which tells the reader what to "
                     "feel. What would a neutral report say instead?")
             out.append(Suggestion(start, end, "loaded-language", note, {"neutral": "(a plain statement of the facts)"}))

@@ -63,6 +63,19 @@ def _term(word: str) -> bool:
         and low not in valences()
 
 
+# A word in quotation marks that the sentence names as a word (the use-mention distinction of style guides): after
+# "so-called", a noun for words ("the term", "the hashtag"), or in a sentence about searching or typing words
+_MENTION_BEFORE = re.compile(r"(?:\bso-called|\b(?:word|term|phrase|label|hashtag|slogan|nickname|search term)s?(?:\s+of)?)"
+                             r"\s*$", re.IGNORECASE)
+_SEARCHING = re.compile(r"\b(?:search(?:ed|es|ing)?|googl(?:ed|es|ing)|typ(?:ed|es|ing)|look(?:ed|s|ing)? up)\b(?:\s+for)?",
+                        re.IGNORECASE)
+
+
+def _mentioned(before: str) -> bool:
+    """The quoted word is named as a word by what stands before it in its sentence."""
+    return bool(_MENTION_BEFORE.search(before) or _SEARCHING.search(before))
+
+
 def find(art: Article) -> list[Suggestion]:
     out = []
     text = art.text
@@ -94,6 +107,8 @@ def find(art: Article) -> list[Suggestion]:
             # scare quotes mark one word the outlet distances itself from ("the "reforms""); a short phrase in
             # quotation marks with no speaker near names a term, a title or a catchphrase ("intermediate goods",
             # "chief justice", "side hustle"): 0 of the 6 such phrases on the 20 gold pages was a scare quote
+            if len(words) == 1 and sent is not None and _mentioned(art.masked[sent.start:a]):
+                continue  # 'the so-called "metadata"', 'searched for 'recipes'': a word named, not doubted
             if len(words) == 1 and not has_verb_nearby and not proper and not whole_line and len(inner.strip(" .,")) > 1:
                 # scare quotes: the outlet puts a word in quotation marks to distance itself from it
                 neutral = inner.strip(" .,")

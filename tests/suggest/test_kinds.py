@@ -219,6 +219,13 @@ def test_a_fields_term_in_quotation_marks_is_not_a_scare_quote_but_a_common_word
     assert "\"exogenic\"" not in found and "exogenic" not in found and "\"record\"" in found
 
 
+def test_a_word_the_sentence_names_as_a_word_is_no_scare_quote():
+    text = ("The Bill would require providers to store so-called \u201cmetadata\u201d for two years.\n\n"
+            "This year we searched for 'recipes' less and 'restaurant' more.\n\n"
+            "The \u201creforms\u201d have left the hospitals without doctors.\n")
+    assert [q for q in of(text, "loaded-language") if "\u201c" in q or "'" in q] == ["\u201creforms\u201d"]
+
+
 def test_questions_about_something_is_a_noun_not_a_reporting_verb():
     text = "Trump provided it to quiet questions about his health. Gupta questions whether it is true.\n"
     assert [s.get("occurrence") for s in suggest(text) if s["kind"] == "attribution-verb"] == [2]
@@ -285,6 +292,19 @@ def test_adjacent_loaded_words_are_one_phrase_and_exclamations_are_flagged():
     text = ("The answers were met with a torrent of derision from the public.\n\n"
             "Oh how very noble of the prince! He left the next day.\n")
     assert of(text, "loaded-language") == ["a torrent of derision", "Oh how very noble of the prince!"]
+
+
+def test_a_line_that_is_one_exclamation_is_a_heading_and_courtesy_judges_nothing():
+    text = ("T1 are your Worlds 2023 champions!\n\n"
+            "We keep the site running with these links. Thanks for your support!\n\n"
+            "The prince left the next day. How chivalrous!\n")
+    assert of(text, "loaded-language") == ["How chivalrous!"]
+
+
+def test_a_label_a_report_repeats_gets_one_note_and_militants_is_the_neutral_word():
+    text = ("The terrorists attacked the museum on Wednesday.\n\nThe terrorists fled by car.\n\n"
+            "Militants loyal to the group were arrested.\n")
+    assert of(text, "loaded-language") == ["terrorists"]
 
 
 # --- speculation.py -------------------------------------------------------------------------------

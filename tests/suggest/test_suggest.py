@@ -221,8 +221,9 @@ def test_quotes_occur_and_occurrence_picks_the_right_one():
 
 
 def test_occurrence_on_repeated_words():
-    text = "Officials said the regime fell. Later the regime returned, and the regime claimed victory."
-    ll = [s for s in suggest(text) if s["quote"] == "regime"]
+    # (a word of the list suggested at each use: "regime" gets one note on its use, first_only)
+    text = "Officials said the thugs fled. Later the thugs returned, and the thugs claimed victory."
+    ll = [s for s in suggest(text) if s["quote"] == "thugs"]
     assert [s["occurrence"] for s in ll] == [1, 2, 3]
     for s in ll:
         assert locate(text, s["quote"], s["occurrence"]) is not None
