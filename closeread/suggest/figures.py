@@ -37,7 +37,7 @@ APPROX = (
 )
 
 
-SCALE = r"(?:\s?%|\s(?:percent|per cent|percentage points?|million|billion|trillion|thousand|hundred|bn|mn)\b)"
+SCALE = r"(?:\s?%|(?<=\d)K(?![\w])|\s(?:percent|per cent|percentage points?|million|billion|trillion|thousand|hundred|bn|mn)\b)"
 
 
 _DIGIT = r"(?:[$€£¥]\s?|(?:US|USD|EUR|GBP|Rs\.?|R)\$?\s?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[$€£¥]\s?)?\d+(?:\.\d+)?"
@@ -118,10 +118,19 @@ def find(art: Article) -> list[Suggestion]:
             num = m.group("num")
             digit = m.group("digit")
             scale = (m.group("scale") or "").strip()
+            before = body[:m.start()]
+            after = body[m.end():]
+            if re.search(r"\b(?:game|round|stage|leg|chapter|part|section|season|episode|level|phase|act|scene|volume|"
+                         r"heat|set|page|step|grade|number|no\.)\s+$", before, re.I):
+                continue  # "game four of the semifinals", "in chapter 3": a number that names a place in a series
+            if re.match(r"\)", after) and not re.search(r"\(\s*$", before):
+                continue  # "1) Deviled, 2) Scotch": a list's enumerator
+            if re.search(r"[\^*×]\s*$", before) or re.match(r"\s*[\^*×]", after):
+                continue  # "10^5 * 300": a term of a formula (its result, "= 30,000,000 lists", is a figure)
+            if digit and re.search(r"['’]$", before) and re.fullmatch(r"\d\d", digit):
+                continue  # "in ’91": a year cut short
             if digit:
                 raw = re.sub(r"[^\d.]", "", digit)
-                before = body[:m.start()]
-                after = body[m.end():]
                 if re.search(rf"(?:{MONTHS})\s*$", before) or re.match(rf"\s*(?:{MONTHS})\b", after):
                     continue
                 if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not scale and not re.match(r"[$€£¥]", digit) \
@@ -143,7 +152,8 @@ def find(art: Article) -> list[Suggestion]:
                     continue
                 named = _named_count(body, m.end()) if not scale else None
                 if not ln.headline and re.match(r" [A-Z]", after) and not scale and not m.group("approx") \
-                        and named is None:
+                        and named is None and not re.match(r"\s+[A-Z][a-z]+(?:ans|ers|ists|ites|ats|ics)\b", after):
+                    # (but "beheaded 21 Christians": a people by its plural name is counted)
                     continue  # "787 Dreamliner", "737 Max": a model name
                 if re.search(r"\d\s$", before):
                     continue  # "400 737": the second number is a name
@@ -248,6 +258,8 @@ def _dashed(art: Article, found: list[Suggestion]) -> list[Suggestion]:
                                          or m.group("noun") and not _count_noun(m.group("noun"))
                                          or all(re.fullmatch(r"(?:1[89]|20)\d\d", n) for n in ends)):
                 continue  # "787-9 seats": a model number; "2019-2020 was": years
+            if re.search(r"[\^*×]\s*$", art.text[max(0, s - 3):s]):
+                continue  # "2^15 - 1": a formula
             if regex is _TALLY and float(ends[0]) < float(ends[1]):
                 continue  # "pages 10-12", "ages 5-12": a range, not a tally
             figure = m.group(0)
@@ -261,7 +273,10 @@ def _ranges(items: list[Suggestion], text: str) -> list[Suggestion]:
     """'242 to 330 passengers', 'down by 30 to 126': a range is one figure."""
     out: list[Suggestion] = []
     for it in items:
-        if out and re.fullmatch(r"\s*(?:to|-|–|—)\s*", text[out[-1].end:it.start]):
+        gap = text[out[-1].end:it.start] if out else ""
+        # (not a dash set off by spaces after a counted noun: "21 Christians — 20 of them Egyptian Copts" is an aside)
+        aside = re.fullmatch(r"\s+[—–]\s+", gap) and re.search(r"[a-z]$", text[out[-1].start:out[-1].end])
+        if out and re.fullmatch(r"\s*(?:to|-|–|—)\s*", gap) and not aside:
             prev = out[-1]
             figure = text[prev.start:it.end]
             out[-1] = Suggestion(prev.start, it.end, "figure", it.note.replace(it.fields.get("figure", ""), figure, 1),

@@ -342,6 +342,20 @@ def test_figures_with_what_they_count_ranges_and_no_model_numbers():
             "It came after five sales: two to Biman and three to Ghana. The trip took three days.\n")
     assert of(text, "figure") == ["242 to 330 passengers", "five sales", "three days"]
 
+def test_enumerators_formula_terms_short_years_and_places_in_a_series_are_no_figures():
+    text = ("Our favorite ways to eat eggs are: 1) Deviled, 2) Scotch, 3) Scrambled.\n\n"
+            "That is a total of 10^5 * 300 = 30,000,000 lists.\n\n"
+            "He ran afoul of Bush in \u201991, and they won game four of the semifinals.\n")
+    assert of(text, "figure") == ["30,000,000 lists"]
+
+
+def test_a_people_by_its_plural_name_a_number_after_a_dashed_aside_and_thousands_as_k_are_figures():
+    text = ("In January, militants beheaded 21 Christians \u2014 20 of them Egyptian Copts \u2014 along the coast.\n\n"
+            "The dress, valued at $150K, was stolen.\n")
+    assert of(text, "figure") == ["21 Christians", "20", "$150K"]
+    assert of("The plane seats 242 to 330 passengers.\n", "figure") == ["242 to 330 passengers"]
+
+
 
 def test_a_count_with_the_name_or_model_of_what_it_counts_is_one_figure():
     text = ("It ordered 50 Airbus A350-900 jets and took five 787 Dreamliner sales. Three Republican senators "
