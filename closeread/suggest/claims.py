@@ -36,6 +36,13 @@ _LEAD_IN = re.compile(
 )
 # a clause that is not a statement: "See tweets:", "Here's the data", an instruction
 _NOT_STATEMENT = re.compile(r"^(?:see|click|read|watch|listen|here(?:'s|’s| is| are)|share|follow)\b", re.I)  # ("let's": the writer, below)
+# an address to the reader (imperatives that ask them to imagine, consider, note), after a date line perhaps:
+# "April 17, 2015 -- Imagine being sick ...", "Talk about embodying ...", "Just a heads up, ...", "Note: ..."
+_TO_THE_READER = re.compile(r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*(?:--|[—–])\s*)?(?:imagine|picture|consider|"
+                            r"remember|think about|talk about|let me|note:|just a heads up|heads up)\b", re.I)
+# an object and its infinitive after a verb of warning or appeal ("warned people to stay away from ..."): a
+# directive, no statement to check
+_DIRECTIVE = re.compile(r"^(?:(?:the|a|an|his|her|their|its|all)\s+)?[\w'’-]+\s+(?:not\s+)?to\s+(?!be\b)[a-z]+")
 
 
 # an own-voice sentence that states no fact: a comment on the sentence before ("Which is exactly the
@@ -171,6 +178,8 @@ def find(art: Article, marked: list[tuple[int, int]]) -> list[Suggestion]:
             words = _words(body)
             if len(words) < (4 if ln.headline else 5) or len(words) > 90 or body.rstrip().endswith(("?", ":", "!")) or _NOT_STATEMENT.match(body):
                 continue
+            if _TO_THE_READER.match(body) or not re.search(r"[a-z]", text[ln.start:ln.end]):
+                continue  # an address to the reader, or a line all in capitals (a shouted tagline or bio)
             if not _has_verb(words) and not ln.headline:
                 continue
             if _LABEL.search(art.masked[sent.start:sent.end]) or ln.headline and _HEADLINE_CREDIT.search(body):
@@ -215,6 +224,8 @@ def find(art: Article, marked: list[tuple[int, int]]) -> list[Suggestion]:
                         "and does the article check it anywhere?")
                 parts = clauses(text, art.masked, *span)
                 for s, e in parts:
+                    if _DIRECTIVE.match(text[s:e]):
+                        continue  # "warned people to stay away from ...": a directive, not a statement
                     if len(parts) > 1 and any(s <= a.start < e for a in art.attributions):
                         continue  # "..., while the League condemned the move": another attribution, not a claim
                     if len(_words(text[s:e])) >= 4 and _quoted_share(art, s, e) <= 0.5:

@@ -240,6 +240,7 @@ PAGE_FURNITURE = re.compile(
     r"(?:copyright|©|\(c\))\s.{0,200}$|.{0,120}\ball rights reserved\b.{0,120}$|"
     r".{0,80}\bmay not be (?:published|broadcast|rewritten|redistributed)\b.{0,200}$|"
     r"the views (?:and opinions )?expressed\b.{0,200}$|"
+    r".{0,120}\baffiliate links?\b.{0,300}$|"  # a disclosure of the page's affiliate links
     r"(?:share (?:this|on|via|the|your)|follow (?:us|@|[\w ]{1,40} on (?:twitter|x|facebook|instagram))|"
     r"subscribe\b|sign up\b|like us\b|email (?:this|us)|print (?:this|the)|click (?:here|to)|tap (?:here|to))"
     r".{0,80}$|"

@@ -192,3 +192,23 @@ def test_an_as_tag_inside_a_statement_is_left_out_of_its_claim_and_source():
 def test_an_attribution_in_a_relative_clause_leaves_the_main_statement_a_claim():
     text = "The council's figures put the cost at £40 a year, a number that opposition councillors say is too low.\n"
     assert claims(text) == ["The council's figures put the cost at £40 a year"]
+
+
+def test_an_address_to_the_reader_or_a_line_in_capitals_is_no_claim():
+    text = ("April 17, 2015 -- Imagine being sick in the hospital with an infection nobody can treat.\n\n"
+            "Talk about embodying the theme song of the whole tournament.\n\n"
+            "LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR\n\n"
+            "The hospital treated eleven patients with the new drug last year.\n")
+    assert claims(text) == ["The hospital treated eleven patients with the new drug last year"]
+
+
+def test_a_directive_after_a_verb_of_warning_is_no_claim_but_a_clause_is():
+    text = ("The Food Standards Agency warned people to stay away from slimming products that contained DNP.\n\n"
+            "The Food Standards Agency warned that slimming products contained DNP.\n")
+    assert claims(text) == ["slimming products contained DNP"]
+
+
+def test_an_affiliate_disclosure_is_page_furniture():
+    text = ("Just so you know, some of the links on this site are affiliate links that earn us a commission.\n\n"
+            "The team won its fourth title in Seoul on Sunday night.\n")
+    assert claims(text) == ["The team won its fourth title in Seoul on Sunday night"]
