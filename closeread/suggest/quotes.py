@@ -71,6 +71,13 @@ _SEARCHING = re.compile(r"\b(?:search(?:ed|es|ing)?|googl(?:ed|es|ing)|typ(?:ed|
                         re.IGNORECASE)
 
 
+# the title of a work in quotation marks (news style's rule for titles): after the noun of the work ("her book",
+# "the film, titled"), or before the noun of a page's feature ("... slideshow", "... video")
+_WORKS = r"book|novel|memoir|film|movie|documentary|song|album|poem|play|musical|essay|op-ed|column|series|episode|podcast"
+_TITLE_BEFORE = re.compile(rf"\b(?:{_WORKS})(?:,?\s+(?:titled|entitled|called))?,?\s*$", re.IGNORECASE)
+_TITLE_AFTER = re.compile(r"\s*(?:slideshow|slide show|gallery|video|podcast|photos)\b", re.IGNORECASE)
+
+
 def _mentioned(before: str) -> bool:
     """The quoted word is named as a word by what stands before it in its sentence."""
     return bool(_MENTION_BEFORE.search(before) or _SEARCHING.search(before))
@@ -107,6 +114,8 @@ def find(art: Article) -> list[Suggestion]:
             # scare quotes mark one word the outlet distances itself from ("the "reforms""); a short phrase in
             # quotation marks with no speaker near names a term, a title or a catchphrase ("intermediate goods",
             # "chief justice", "side hustle"): 0 of the 6 such phrases on the 20 gold pages was a scare quote
+            if _TITLE_BEFORE.search(text[max(ln.start, a - 40):a]) or _TITLE_AFTER.match(text, b):
+                continue  # 'In her book "A Paradise Built in Hell"', '"One girl can be silenced" slideshow': a title
             if len(words) == 1 and sent is not None and _mentioned(art.masked[sent.start:a]):
                 continue  # 'the so-called "metadata"', 'searched for 'recipes'': a word named, not doubted
             if len(words) == 1 and not has_verb_nearby and not proper and not whole_line and len(inner.strip(" .,")) > 1:

@@ -226,6 +226,13 @@ def test_a_word_the_sentence_names_as_a_word_is_no_scare_quote():
     assert [q for q in of(text, "loaded-language") if "\u201c" in q or "'" in q] == ["\u201creforms\u201d"]
 
 
+def test_the_title_of_a_work_in_quotation_marks_is_no_quote():
+    text = ("In her book \u201cA Paradise Built in Hell: The Extraordinary Communities that Arise\u201d, Solnit wrote it.\n\n"
+            "\u201cOne girl can be silenced, but a nation of girls becomes free\u201d slideshow\n\n"
+            "\u201cWe will not be silenced by anyone in this country,\u201d Malala said.\n")
+    assert of(text, "quote") == ["We will not be silenced by anyone in this country"]
+
+
 def test_questions_about_something_is_a_noun_not_a_reporting_verb():
     text = "Trump provided it to quiet questions about his health. Gupta questions whether it is true.\n"
     assert [s.get("occurrence") for s in suggest(text) if s["kind"] == "attribution-verb"] == [2]
