@@ -575,6 +575,8 @@ class Attributions:
             intro_ok = intro_ok or bool(next_word)
         if licensed and _CLAUSE_FOLLOWS.match(after):
             intro_ok = True  # "a Forbes article found he had exaggerated": a clause without "that"
+        if verb.neutral and lf in {"said", "says"} and _CLAUSE_FOLLOWS.match(after):
+            intro_ok = True  # "Her coach said the ceremony was ...": a clause without "that" after a plain verb of saying
         if verb.strict and not (subject_ok and (intro_ok or prev_tok in {",", "¤", "-", "—", "–"}
                                                 or prev_tok.lower() in PRONOUNS or prev_tok[:1].isupper()
                                                 or names_people(prev_tok.lower()))):

@@ -276,6 +276,9 @@ def _reported(art: Article, s: int) -> bool:
     sent = art.sentence_of(s)
     return sent is not None and any(sent.start <= a.start and a.end <= s < sent.end
                                     and (_CLAUSE.search(art.masked[a.end:sent.end])
+                                         # "was accused of trying to deceive voters": the charge is the accuser's
+                                         or a.verb is not None and a.verb.verb == "accused"
+                                         and re.search(r"\bof\b", art.masked[a.end:s]) is not None
                                          or _CLAUSE_VERB.fullmatch(art.text[a.start:a.end].lower().split()[-1])
                                          and re.match(r" +[a-z]", art.text[a.end:a.end + 3]) is not None)
                                     for a in art.attributions)

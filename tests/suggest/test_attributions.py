@@ -311,3 +311,8 @@ def test_an_uninflected_verb_in_the_frame_of_speech_after_a_plural_of_people():
 def test_learned_reports_what_was_found_out_only_when_words_follow():
     assert atts("The dress was stolen from her hotel room, TMZ has learned.") == [("learned", "TMZ")]
     assert atts("She learned to swim in the lake.") == []
+
+
+def test_a_plain_verb_of_saying_before_a_clause_without_that_is_an_attribution():
+    assert [v for v, _ in atts("Her coach said the opening ceremony was incredible for the players.")] == ["said"]
+    assert atts("Her coach said nothing at all to the players.") == []

@@ -395,3 +395,23 @@ def test_people_handled_as_animals_and_a_verdict_of_strangeness_are_proposed_pla
 def test_a_noun_of_deceit_in_the_outlets_voice_is_a_verdict_on_conduct():
     assert "chicanery" in loaded("The deal was built on chicanery from the start.\n")
     assert loaded("Prosecutors said the deal was built on chicanery from the start.\n") == []
+
+
+def test_a_word_of_extreme_degree_in_the_outlets_voice_is_hyperbole():
+    assert "incredible" in loaded("After an incredible opening ceremony, the two teams began the match.\n")
+    assert "immaculately" in loaded("Faker kept casting spells and positioning immaculately within the shroud.\n")
+
+
+def test_hyperbole_before_a_genre_or_in_a_speakers_words_is_not_the_outlets():
+    assert "epic" not in loaded("The museum holds an epic poem written on papyrus in the third century.\n")
+    assert "incredible" not in loaded("Her coach said the opening ceremony was incredible for the players.\n")
+
+
+def test_deceit_named_in_the_outlets_voice_is_a_verdict_but_a_charge_is_the_accusers():
+    assert "deceives" in loaded("And yet the company deceives the press and threatens to spy on reporters.\n")
+    assert "deceive" not in loaded("The party was accused Wednesday of trying to deceive voters with the account.\n")
+
+
+def test_a_campaign_or_an_objection_told_as_a_war_is_a_metaphor():
+    assert "war on" in " ".join(loaded("The company's war on regulation will also carry a social price.\n"))
+    assert "up in arms" in " ".join(loaded("Bosses, journalists, even the Press Council, are up in arms over it.\n"))
