@@ -1059,6 +1059,9 @@
     // what the student page keeps in <template>s (the notes, the folds after the questions) never shows
     // without this script; with it, it goes into the page, where Practice mode decides what shows
     $$("template.cr-notes-body, template.cr-after-body").forEach((tpl) => tpl.replaceWith(tpl.content));
+    // a question's text field waits in a <noscript> (inert while scripts run) so that the page's load does
+    // not lay out its skipped section: the build's own markup, as a browser without scripts reads it
+    $$("noscript.cr-later").forEach((ns) => { const t = document.createElement("template"); t.innerHTML = ns.textContent; ns.replaceWith(t.content); });
     glosses();
     const root = $(".cr-lesson");
     if (root && root.classList.contains("cr-student")) lessonPage(root);

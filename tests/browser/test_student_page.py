@@ -389,3 +389,29 @@ def test_without_javascript_the_page_is_in_practice(fixture_kit, open_page):
     locked = q(page, "q-source").locator("details.cr-answer")  # opened above
     assert "check your answer with your teacher" in locked.inner_text()
     assert "Yes, the union leader" not in page.content()
+
+
+def test_a_written_answer_field_is_there_without_javascript_and_put_in_after_the_load_with_it(fixture_kit, open_page):
+    """A text field in a content-visibility-skipped question makes Chromium lay that question out after
+    DOMContentLoaded, one frame each, before the load (devdocs/performance.md): the page holds each field in a
+    <noscript>, which the script replaces after the load. Without JavaScript the fields show and take text."""
+    page = open_page(fixture_kit.http(PAGE), java_script_enabled=False)
+    fields = page.locator("section.cr-q[data-type=short] textarea.cr-short")
+    assert fields.count() == page.locator("section.cr-q[data-type=short]").count() > 0
+    fields.first.scroll_into_view_if_needed()
+    fields.first.fill("Written on a school laptop without scripts.")
+    assert fields.first.input_value() == "Written on a school laptop without scripts."
+
+    page = open_page("about:blank")
+    page.add_init_script("document.addEventListener('DOMContentLoaded', () => { window.crFieldsAtReady = document.querySelectorAll('textarea').length; })")
+    page.goto(fixture_kit.http(PAGE))
+    page.wait_for_function("document.documentElement.classList.contains('cr-js')")
+    assert page.evaluate("window.crFieldsAtReady") == 0, "a text field was in the page as it loaded"
+    made = page.locator("section.cr-q[data-type=short] textarea.cr-short")
+    assert made.count() == page.locator("section.cr-q[data-type=short]").count()
+    assert page.locator("noscript.cr-later").count() == 0
+    for i in range(made.count()):  # each field as the build wrote it: labelled, described, counting words
+        field = made.nth(i)
+        fid = field.get_attribute("id")
+        assert page.locator(f"label[for='{fid}']").count() == 1
+        assert field.get_attribute("data-min-words") == "10"
