@@ -84,6 +84,9 @@ _NOUN_FORMS = {"states", "reports", "notes", "claims", "calls", "questions", "co
 # words ending in -ly that are no adverbs before a verb: nouns ("The family warned") and adjectives
 _LY_NOUNS = {"family", "ally", "rally", "supply", "reply", "assembly", "monopoly", "anomaly", "bully", "fly"}
 _LY_NOT_ADVERBS = _LY_NOUNS | {"only", "early", "daily", "weekly", "monthly", "quarterly", "yearly", "likely", "unlikely"}
+# what may suggest or imply something as a speaker does: a document or a study ("the report suggests")
+_DOCUMENTS = frozenset({"report", "study", "survey", "poll", "paper", "review", "analysis", "memo", "letter",
+                        "statement", "document", "filing", "ruling", "research", "article", "book", "plan"})
 _NO_ONE = {"few", "nobody", "none", "noone"}
 _QUANTIFIERS = {"many", "some", "several", "few", "most", "numerous", "multiple", "other", "recent", "all", "both",
                 "earlier", "conflicting", "media", "news", "press", "unconfirmed"}
@@ -463,6 +466,13 @@ class Attributions:
             return None  # "Few would argue", "no group claimed responsibility": no one is reported saying it
         if re.search(r"(?i)\b(?:if|unless)\s+(?:[\w'’.-]+\s+){0,4}$", re.split(r"[,;:¤]", before)[-1]):
             return None  # "will update this post if company officials respond": a condition, no words yet
+        if re.search(r"(?i)\b(?:might|could|would|should|may|must)\s+have\s+(?:[a-z]+ly\s+)?$", before):
+            return None  # "Uber might have suggested that ...": what was not said (a modal perfect), no words reported
+        if re.search(r"(?i)\b(?:(?:do|does|did)\s+not|(?:do|does|did)n['’]t)\s+(?:[a-z]+ly\s+)?$", before):
+            return None  # "the Government does not deny that ...": a verb of saying denied, no words reported
+        if verb.verb == "suggested" and re.fullmatch(r"[a-z][\w'’-]*", subject_tok) and not (
+                subject_tok in PRONOUNS or names_people(subject_tok) or _among(subject_tok, _DOCUMENTS)):
+            return None  # "the data suggests", "That opener suggests": evidence pointing somewhere, no one speaking
         if lf in _NOUN_FORMS - {"says"} and (prev_tok.lower() in _QUANTIFIERS or not before.strip(" \"'“‘(")):
             return None  # "Many reports suggest", "Claims that immediate action is imperative do not": nouns
         if lf.endswith("ing") and len(prev) >= 2 and prev[-2].lower() in {"a", "an", "the", "its", "his", "her", "their"} \
@@ -535,6 +545,8 @@ class Attributions:
         while adverbs and re.fullmatch(r"[a-z]+ly", adverbs[-1]) and adverbs[-1] not in _LY_NOT_ADVERBS:
             adverbs.pop()
         be_tok = adverbs[-1].lower() if adverbs else ""
+        if re.fullmatch(r"(?:we|you|they|i|he|she|it)['’](?:re|m|s)", be_tok):
+            be_tok = "are"  # "we're told": a contracted "be", a passive
         progressive = lf.endswith("ing") and bool(core) and core[-1].lower() not in DETERMINERS \
             and be_tok in {"is", "are", "was", "were"}
         if be_tok in {"is", "are", "was", "were", "be", "been", "being"} and not progressive and (

@@ -316,3 +316,22 @@ def test_learned_reports_what_was_found_out_only_when_words_follow():
 def test_a_plain_verb_of_saying_before_a_clause_without_that_is_an_attribution():
     assert [v for v, _ in atts("Her coach said the opening ceremony was incredible for the players.")] == ["said"]
     assert atts("Her coach said nothing at all to the players.") == []
+
+
+def test_evidence_that_suggests_is_no_speaker_but_a_person_or_a_report_is():
+    assert atts("The election results also suggest that most voters support his stance.") == []
+    assert atts("The evidence suggests that customers can be made to pay more.") == []
+    assert [v for v, _ in atts("The report suggests that most voters support his stance.")] == ["suggests"]
+    assert [v for v, _ in atts("Dr. Ronny Jackson, then the president's physician, suggested that he change his diet.")] \
+        == ["suggested"]
+
+
+def test_a_verb_of_saying_after_a_modal_perfect_or_a_negation_reports_no_words():
+    assert atts("Uber might have suggested that it would use its drivers for a rescue.") == []
+    assert atts("The Government does not deny that the legislation is flawed.") == []
+    assert [v for v, _ in atts("The Government denies that the legislation is flawed.")] == ["denies"]
+
+
+def test_a_contracted_be_before_a_participle_of_saying_is_a_passive_with_no_speaker_named():
+    assert atts("We know they were in the office and we're told they have looked at the footage.") == \
+        [("told", None)]
