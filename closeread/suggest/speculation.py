@@ -75,6 +75,12 @@ _ASKING = re.compile(r"(?<![\w-])(?:how|whether|if|what|why|unless|so\s+that|in\
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”—–]|\s-{1,2}\s")
 
 
+def _title_case(line: str) -> bool:
+    """A headline set in title case: every word of four letters or more capitalised, no closing full stop."""
+    long = [x for x in re.findall(r"[A-Za-z][\w'’]*", line) if len(x) >= 4]
+    return len(long) >= 2 and all(x[0].isupper() for x in long) and not line.rstrip().endswith(".")
+
+
 def _asks(before: str) -> bool:
     """The clause the hedge stands in (from the last punctuation before it) opens with a question word."""
     cut = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
@@ -106,8 +112,13 @@ def find(art: Article) -> list[Suggestion]:
             if _in_question(text, e, sent.end if sent is not None else ln.end):
                 continue  # a question asks, it does not guess
             if marker[:1].isupper() and re.fullmatch(r"May(?:\s+be)?", marker) and \
-                    text[ln.start:s].strip() and not re.search(r"[.!?][\"”’]?\s*$", text[ln.start:s]):
-                continue  # "in May": the month
+                    text[ln.start:s].strip() and not re.search(r"[.!?][\"”’]?\s*$", text[ln.start:s]) and not (
+                    _title_case(body) and re.match(r"\s+[A-Z][a-z]+\b(?<!\bOf)", text[e:e + 30])
+                    and not re.search(r"\b(?:in|for|since|by|until|from|of|during|through|last|next|this|early|late|"
+                                      r"mid|before|after|on)\s+$", text[ln.start:s], re.IGNORECASE)):
+                # "in May": the month (but "Peanut Snacks for Babies May Avoid Allergy": a title-case headline's
+                # modal, after a noun and before a word, not after a preposition of time or before a year or "of")
+                continue
             before = text[sent.start if sent is not None else ln.start:s]
             if _asks(before):
                 continue

@@ -77,3 +77,8 @@ def test_a_purpose_is_not_a_guess_but_the_same_modal_in_a_statement_is():
 def test_unlikely_after_a_verb_is_a_guess_before_a_noun_it_is_a_surprise():
     assert hedges("The bill is unlikely to pass the Senate this year.\n") == ["is unlikely to"]
     assert hedges("The two parties formed an unlikely alliance last spring.\n") == []
+
+
+def test_may_in_a_title_case_headline_after_a_noun_is_the_modal_after_a_preposition_the_month():
+    assert hedges("Peanut Snacks for Babies May Avoid Allergy\n\nThe study ran for a year.\n") == ["May"]
+    assert hedges("Events Planned for May Include Parades\n\nSales Fell in May Across the Region\n") == []
