@@ -136,6 +136,9 @@ _SAYING = (r"(?P<verb>(?-i:[a-z]+(?:ed|s)|cut|shot|broke|went|put|chimed|fired)"
            r"(?:\s+(?:her|him|them|me|us))?(?:\s+(?:in|up|on|back|off|out|over))?)")
 _TAG_AFTER_QUOTE = re.compile(rf"¤\s*,?\s+{_WHO}\s+(?:(?-i:[a-z]+ly)\s+)?{_SAYING}(?=\s*(?:[.,:;]|¤|$))")
 _TAG_BEFORE_QUOTE = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=,\s)){_WHO}(?:\s+(?:(?-i:[a-z]+ly)\s+)?{_SAYING})?\s*:\s*[¤“\"]")  # (or an opening mark whose quotation runs on)
+# a headline that gives a speaker's words on a topic: "Gates on Tillerson and Russia: ‘Being friendly ...’",
+# "Obama on hacking: I warned Putin ..." (the speaker, who must speak in the body too; the colon stands for the verb)
+_HEADLINE_ON = re.compile(r"^(?P<who>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)(?P<verb>(?!))?\s+on\s+[^:¤;]{2,60}?:\s+\S")
 # words that stand where a verb of saying would but are not one ("“...,” he was", "Alito's: ...")
 _NOT_SPEECH = {"is", "was", "were", "has", "does", "goes", "this", "thus", "as", "its", "his", "hers", "yes", "us"}
 _BESIDE_IMPLIES = ("Introduces the quotation with a verb of its own: what does it say about how the words were "
@@ -378,13 +381,24 @@ class Attributions:
         return any(not (ln.start <= m.start() < ln.end)
                    for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", self.text))
 
+    def _named_elsewhere(self, who: str, ln: Line) -> bool:
+        """The last word of a name stands in the article outside this line."""
+        last = who.split()[-1]
+        return any(not (ln.start <= m.start() < ln.end)
+                   for m in re.finditer(rf"(?<![\w-]){re.escape(last)}(?![\w-])", self.text))
+
     def _beside_quotes(self, sent: Sentence, chunk: str, last_person: str) -> list[Attribution]:
         """Verbs of saying known by their place beside a quotation, whatever the verb: '"...," Alito
         interjected.', 'Alito cut her off: "..."'; and a transcript's 'Prelogar: "..."' (a source, no verb)."""
         out = []
         taken = [(a.start, a.end) for a in self.attributions if sent.start <= a.start <= sent.end]
-        for rx in (_TAG_AFTER_QUOTE, _TAG_BEFORE_QUOTE):
+        ln = self.line_of(sent.start)
+        for rx in (_TAG_AFTER_QUOTE, _TAG_BEFORE_QUOTE, _HEADLINE_ON):
+            if rx is _HEADLINE_ON and not (ln is not None and ln.headline and sent.start == ln.start):
+                continue
             for m in rx.finditer(chunk):
+                if rx is _HEADLINE_ON and not self._named_elsewhere(m.group("who"), ln):
+                    continue  # ("Focus on climate: what comes next": no one the article names)
                 vs, ve = (sent.start + m.start("verb"), sent.start + m.end("verb")) if m.group("verb") else (0, 0)
                 if any(a < ve and vs < b for a, b in taken) or (m.group("verb") and m.group("verb").split()[0].lower()
                                                                 in _NOT_REPORTING | _NOT_SPEECH):
@@ -398,7 +412,8 @@ class Attributions:
                 else:
                     src, span = self._resolve_name(who), (ws, ws + len(who))
                 if not m.group("verb"):
-                    vs, ve = ws + len(who), ws + len(who) + 1  # the colon stands for the verb
+                    vs = ws + len(who) if rx is not _HEADLINE_ON else sent.start + chunk.index(":", m.start())
+                    ve = vs + 1  # the colon stands for the verb
                 verb = Verb(m.group("verb") or ":", (), _BESIDE_IMPLIES, False)
                 out.append(Attribution(vs, ve, verb, src, not src, span, reduced=not m.group("verb")))
                 taken.append((vs, ve))

@@ -199,7 +199,18 @@ def find(art: Article, marked: list[tuple[int, int]]) -> list[Suggestion]:
                 # without them may still state a fact ("Let's not forget, many people hate big banks")
                 out += _beside_the_writer(art, sent)
                 continue
-            atts = [a for a in art.attributions if sent.start <= a.start < sent.end and not art.in_quote(a.start, a.end)]
+            atts = [a for a in art.attributions if sent.start <= a.start < sent.end and not art.in_quote(a.start, a.end)
+                    and not (ln.headline and a.verb is not None and a.verb.verb == ":")]
+            if len(atts) < len([a for a in art.attributions if sent.start <= a.start < sent.end]) and ln.headline:
+                # "Obama on hacking: I warned Putin to 'cut it out'": the words after the colon are the claim
+                colon = text.find(":", sent.start, sent.end)
+                if colon > 0 and not atts and len(_words(text[colon + 1:sent.end])) >= 4:
+                    s, e = _clean(text, colon + 1, sent.end)
+                    if _quoted_share(art, s, e) <= 0.5:
+                        out.append(Suggestion(s, e, "claim", "The headline gives these words to the speaker before "
+                                              "the colon, without quotation marks: whose words are they, and does the "
+                                              "body support them?", {"stance": "reported"}))
+                    continue
             if atts or any(sent.start <= s < sent.end for s, _ in unnamed_spans) \
                     or re.search(r"\baccording to\b", body, re.I):
                 # an appeal ("urged the department to accept") reports no statement of its own

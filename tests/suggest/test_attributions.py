@@ -335,3 +335,17 @@ def test_a_verb_of_saying_after_a_modal_perfect_or_a_negation_reports_no_words()
 def test_a_contracted_be_before_a_participle_of_saying_is_a_passive_with_no_speaker_named():
     assert atts("We know they were in the office and we're told they have looked at the footage.") == \
         [("told", None)]
+
+
+def test_a_headline_giving_a_speakers_words_on_a_topic_names_the_speaker_who_speaks_in_the_body():
+    text = ("Gates on Tillerson and Russia: \u2018Being friendly doesn\u2019t make you friends\u2019\n\n"
+            "Former Defense Secretary Robert Gates said on Sunday that Tillerson was a fine choice.\n")
+    assert ("source", "Gates") in [(s["kind"], s["quote"]) for s in suggest(text)]
+    text = "Focus on Climate Policy: What Comes Next for the Summit\n\nThe summit opened on Monday in Paris.\n"
+    assert [s["quote"] for s in suggest(text) if s["kind"] == "source"] == []
+
+
+def test_the_words_after_the_colon_of_such_a_headline_are_its_claim():
+    text = ("Obama on hacking: I warned Putin to 'cut it out' before the vote\n\n"
+            "President Obama spoke to reporters in Lima on Friday about the election.\n")
+    assert "I warned Putin to 'cut it out' before the vote" in kind(text, "claim")
