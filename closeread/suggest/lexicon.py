@@ -296,3 +296,11 @@ def _has_verb(words: list[str]) -> bool:
                 and words[i - 1].lower() not in {"of", "in", "on", "for", "with", "by", "to", "and", "at"}):
             return True
     return False
+
+
+def _title_case(line: str) -> bool:
+    """A headline or subheading set in title case ("Royal Self-Indicting Arrogance"): every word of four
+    letters or more capitalised, no closing full stop."""
+    words = re.findall(r"[A-Za-z][\w'’]*", line)
+    long = [x for x in words if len(x) >= 4]
+    return len(long) >= 2 and all(x[0].isupper() for x in long) and not line.rstrip().endswith(".")

@@ -29,7 +29,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .inflect import inflections
-from .lexicon import _data, attribution_verbs
+from .lexicon import _data, _title_case, attribution_verbs
 from .reading import Article, Suggestion
 
 
@@ -304,14 +304,6 @@ _EXTRAPOSED = re.compile(r"\bit(?:\s+is|['’]s|\s+was|\s+seems|\s+would\s+be)\s
                          re.IGNORECASE)
 # "and on and on and on", "more and more and more": a word three times over
 _REPEATED = re.compile(r"(?<![\w-])(?:and\s+)?([a-z]+)(?:,?\s+and\s+\1(?![\w-])){2,}", re.IGNORECASE)
-
-
-def _title_case(line: str) -> bool:
-    """A headline or subheading set in title case ("Royal Self-Indicting Arrogance"): every word of four
-    letters or more capitalised, no closing full stop."""
-    words = re.findall(r"[A-Za-z][\w'’]*", line)
-    long = [x for x in words if len(x) >= 4]
-    return len(long) >= 2 and all(x[0].isupper() for x in long) and not line.rstrip().endswith(".")
 
 
 @lru_cache(maxsize=None)

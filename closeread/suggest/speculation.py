@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import _data
+from .lexicon import _data, _title_case
 from .reading import Article, Suggestion
 
 
@@ -73,12 +73,6 @@ def hedges() -> Hedges:
 _ASKING = re.compile(r"(?<![\w-])(?:how|whether|if|what|why|unless|so\s+that|in\s+order\s+that|before|until)(?![\w-])",
                      re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”—–]|\s-{1,2}\s")
-
-
-def _title_case(line: str) -> bool:
-    """A headline set in title case: every word of four letters or more capitalised, no closing full stop."""
-    long = [x for x in re.findall(r"[A-Za-z][\w'’]*", line) if len(x) >= 4]
-    return len(long) >= 2 and all(x[0].isupper() for x in long) and not line.rstrip().endswith(".")
 
 
 def _asks(before: str) -> bool:
