@@ -218,3 +218,14 @@ def test_a_suggestions_file_the_build_refuses_is_never_parsed_for_editing(studio
     studio.act("set-field", {"key": "title", "value": "Still editable"})
     assert "title: Still editable" in _lesson(studio)
     assert (studio.folder / "suggestions.yaml").read_text(encoding="utf-8") == bad
+
+
+def test_an_id_list_left_out_or_empty_is_refused_by_the_action(studio):
+    # check_params refuses a wrong type; what it cannot know (no ids at all, an id no question has) the
+    # actions say, with what was expected
+    before = _lesson(studio)
+    for action, params, said in (("keep", {}, "no annotations named"), ("reject", {"ids": []}, "no annotations named"),
+                                 ("set-core", {}, "not a list of question ids"),
+                                 ("set-core", {"ids": ["Not A Slug"]}, "not a list of question ids")):
+        assert said in studio.act(action, params, expect=409)["error"], (action, params)
+    assert _lesson(studio) == before
