@@ -229,3 +229,64 @@ def test_an_id_list_left_out_or_empty_is_refused_by_the_action(studio):
                                  ("set-core", {"ids": ["Not A Slug"]}, "not a list of question ids")):
         assert said in studio.act(action, params, expect=409)["error"], (action, params)
     assert _lesson(studio) == before
+
+
+SUGGESTED = "annotations:\n- {id: s-3, kind: loaded-language, quote: reckless, note: n, suggested: true, neutral: hasty}\n"
+
+
+def _on_suggestions_swap(monkeypatch, do):
+    """Run ``do`` when the studio puts suggestions.yaml in place, after lesson.yaml (the server runs in
+    this process): a real save or a real failure at the one moment a test cannot reach by timing."""
+    import closeread.studio.files as files
+
+    real, calls = files.exchange, []
+
+    def exchange(a, b):
+        if b.name == "suggestions.yaml" and not calls:
+            calls.append(b)
+            do()
+        return real(a, b)
+
+    monkeypatch.setattr(files, "exchange", exchange)
+    return calls
+
+
+def _kept(studio) -> list:
+    return [a for a in yaml.safe_load(_lesson(studio))["annotations"] if a.get("quote") == "reckless" and a["kind"] == "loaded-language"]
+
+
+def test_a_suggestion_kept_while_an_editor_saves_the_suggestions_is_in_one_file_only(studio, monkeypatch):
+    path = studio.folder / "suggestions.yaml"
+    path.write_text(SUGGESTED, encoding="utf-8")
+    before = len(_kept(studio))
+
+    def editor_saves():
+        (studio.folder / "editor.tmp").write_text("# the editor's note\n" + SUGGESTED, encoding="utf-8")
+        (studio.folder / "editor.tmp").replace(path)
+
+    calls = _on_suggestions_swap(monkeypatch, editor_saves)
+    out = studio.act("keep", {"ids": ["s-3"]})
+    assert calls and out["message"] == "kept 1 suggestion"
+    assert len(_kept(studio)) == before + 1  # in the lesson once
+    assert path.read_text(encoding="utf-8").startswith("# the editor's note\n")  # the editor's save kept
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["annotations"] == []  # and no longer a suggestion
+    assert not any(m["pending"] for m in out["marks"])
+
+
+def test_a_pair_that_cannot_be_written_leaves_both_files_as_they_were(studio, monkeypatch):
+    import errno
+
+    path = studio.folder / "suggestions.yaml"
+    path.write_text(SUGGESTED, encoding="utf-8")
+    lesson = _lesson(studio)
+
+    def disk_full():
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    _on_suggestions_swap(monkeypatch, disk_full)
+    body = {"action": "keep", "params": {"ids": ["s-3"]}, "version": studio.state()["version"]}
+    status, _, raw = studio.request("POST", "/api/action", body, studio.page_headers())
+    assert status == 500 and "nothing was written" in json.loads(raw)["error"]
+    assert _lesson(studio) == lesson and path.read_text(encoding="utf-8") == SUGGESTED
+    assert sorted(p.name for p in studio.folder.iterdir() if p.name.startswith(".")) == []
+    assert studio.state()["undo"] == []
