@@ -94,24 +94,7 @@ def _pair(tmp_path):
     return folder, changes
 
 
-def _on_second_swap(monkeypatch, do):
-    """Run ``do`` when the studio puts suggestions.yaml (the pair's second file) in place: a real failure
-    or a real save by an editor at that moment, which no test could hit by timing alone."""
-    import closeread.studio.files as files
-
-    real, calls = files.exchange, []
-
-    def exchange(a, b):
-        if b.name == "suggestions.yaml" and not calls:
-            calls.append(b)
-            do()
-        return real(a, b)
-
-    monkeypatch.setattr(files, "exchange", exchange)
-    return calls
-
-
-def test_a_pair_of_files_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
+def test_a_pair_of_files_is_written_whole_or_not_at_all(tmp_path, on_swap):
     # a suggestion kept moves from suggestions.yaml to lesson.yaml: should the second write fail (here the
     # disk is full), the first file must get its old text back, so that the suggestion is in one file only
     import errno
@@ -121,7 +104,7 @@ def test_a_pair_of_files_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
     def disk_full():
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    calls = _on_second_swap(monkeypatch, disk_full)
+    calls = on_swap("suggestions.yaml", disk_full)  # the pair's second file
     with pytest.raises(OSError, match="No space left"):
         folder.write_all(changes)
     assert calls
@@ -130,14 +113,14 @@ def test_a_pair_of_files_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lesson.yaml", "suggestions.yaml"]  # no temporary file left
 
 
-def test_a_save_of_the_second_file_undoes_the_first(tmp_path, monkeypatch):
+def test_a_save_of_the_second_file_undoes_the_first(tmp_path, on_swap):
     folder, changes = _pair(tmp_path)
 
     def editor_saves_suggestions():
         (tmp_path / "editor.tmp").write_text("# the editor's\nannotations: [{id: s-1}]\n", encoding="utf-8")
         os.replace(tmp_path / "editor.tmp", tmp_path / "suggestions.yaml")
 
-    _on_second_swap(monkeypatch, editor_saves_suggestions)
+    on_swap("suggestions.yaml", editor_saves_suggestions)
     with pytest.raises(Changed):
         folder.write_all(changes)
     assert (tmp_path / "lesson.yaml").read_text(encoding="utf-8") == "annotations: []\n"
@@ -145,7 +128,7 @@ def test_a_save_of_the_second_file_undoes_the_first(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lesson.yaml", "suggestions.yaml"]
 
 
-def test_undoing_the_first_file_never_throws_away_a_save_made_over_it(tmp_path, monkeypatch):
+def test_undoing_the_first_file_never_throws_away_a_save_made_over_it(tmp_path, on_swap):
     import errno
 
     folder, changes = _pair(tmp_path)
@@ -155,7 +138,7 @@ def test_undoing_the_first_file_never_throws_away_a_save_made_over_it(tmp_path, 
         os.replace(tmp_path / "editor.tmp", tmp_path / "lesson.yaml")
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    _on_second_swap(monkeypatch, editor_saves_lesson_then_the_disk_is_full)
+    on_swap("suggestions.yaml", editor_saves_lesson_then_the_disk_is_full)
     with pytest.raises(OSError):
         folder.write_all(changes)
     assert (tmp_path / "lesson.yaml").read_text(encoding="utf-8") == "title: the editor's\n"

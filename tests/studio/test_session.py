@@ -234,28 +234,11 @@ def test_an_id_list_left_out_or_empty_is_refused_by_the_action(studio):
 SUGGESTED = "annotations:\n- {id: s-3, kind: loaded-language, quote: reckless, note: n, suggested: true, neutral: hasty}\n"
 
 
-def _on_suggestions_swap(monkeypatch, do):
-    """Run ``do`` when the studio puts suggestions.yaml in place, after lesson.yaml (the server runs in
-    this process): a real save or a real failure at the one moment a test cannot reach by timing."""
-    import closeread.studio.files as files
-
-    real, calls = files.exchange, []
-
-    def exchange(a, b):
-        if b.name == "suggestions.yaml" and not calls:
-            calls.append(b)
-            do()
-        return real(a, b)
-
-    monkeypatch.setattr(files, "exchange", exchange)
-    return calls
-
-
 def _kept(studio) -> list:
     return [a for a in yaml.safe_load(_lesson(studio))["annotations"] if a.get("quote") == "reckless" and a["kind"] == "loaded-language"]
 
 
-def test_a_suggestion_kept_while_an_editor_saves_the_suggestions_is_in_one_file_only(studio, monkeypatch):
+def test_a_suggestion_kept_while_an_editor_saves_the_suggestions_is_in_one_file_only(studio, on_swap):
     path = studio.folder / "suggestions.yaml"
     path.write_text(SUGGESTED, encoding="utf-8")
     before = len(_kept(studio))
@@ -264,7 +247,7 @@ def test_a_suggestion_kept_while_an_editor_saves_the_suggestions_is_in_one_file_
         (studio.folder / "editor.tmp").write_text("# the editor's note\n" + SUGGESTED, encoding="utf-8")
         (studio.folder / "editor.tmp").replace(path)
 
-    calls = _on_suggestions_swap(monkeypatch, editor_saves)
+    calls = on_swap("suggestions.yaml", editor_saves)  # written after lesson.yaml
     out = studio.act("keep", {"ids": ["s-3"]})
     assert calls and out["message"] == "kept 1 suggestion"
     assert len(_kept(studio)) == before + 1  # in the lesson once
@@ -273,7 +256,7 @@ def test_a_suggestion_kept_while_an_editor_saves_the_suggestions_is_in_one_file_
     assert not any(m["pending"] for m in out["marks"])
 
 
-def test_a_pair_that_cannot_be_written_leaves_both_files_as_they_were(studio, monkeypatch):
+def test_a_pair_that_cannot_be_written_leaves_both_files_as_they_were(studio, on_swap):
     import errno
 
     path = studio.folder / "suggestions.yaml"
@@ -283,7 +266,7 @@ def test_a_pair_that_cannot_be_written_leaves_both_files_as_they_were(studio, mo
     def disk_full():
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    _on_suggestions_swap(monkeypatch, disk_full)
+    on_swap("suggestions.yaml", disk_full)
     body = {"action": "keep", "params": {"ids": ["s-3"]}, "version": studio.state()["version"]}
     status, _, raw = studio.request("POST", "/api/action", body, studio.page_headers())
     assert status == 500 and "nothing was written" in json.loads(raw)["error"]
