@@ -273,3 +273,15 @@ def test_a_pair_that_cannot_be_written_leaves_both_files_as_they_were(studio, on
     assert _lesson(studio) == lesson and path.read_text(encoding="utf-8") == SUGGESTED
     assert sorted(p.name for p in studio.folder.iterdir() if p.name.startswith(".")) == []
     assert studio.state()["undo"] == []
+
+
+def test_undoing_a_kept_suggestion_puts_back_both_files(studio):
+    path = studio.folder / "suggestions.yaml"
+    path.write_text(SUGGESTED, encoding="utf-8")
+    lesson = _lesson(studio)
+    studio.act("keep", {"ids": ["s-3"]})
+    assert _lesson(studio) != lesson and path.read_text(encoding="utf-8") != SUGGESTED
+    status, _, raw = studio.request("POST", "/api/undo", {}, studio.page_headers())
+    assert status == 200, raw
+    assert _lesson(studio) == lesson and path.read_text(encoding="utf-8") == SUGGESTED
+    assert any(m["id"] == "s-3" and m["pending"] for m in json.loads(raw)["marks"])
