@@ -112,8 +112,7 @@ class LessonFolder:
         placed: list[tuple[str, Path | None, str]] = []  # (name, the old file kept aside or None, digest put in place)
         try:
             for name, (text, _) in changes.items():
-                staged[name] = None
-                staged[name] = self._stage(name, text)
+                staged[name] = self._stage(name, text)  # removes its own temporary file should it fail
             try:
                 for name, (text, expected) in changes.items():
                     tmp, staged[name] = staged[name], None  # _put removes or places it
