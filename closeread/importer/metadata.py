@@ -12,6 +12,7 @@ from urllib.parse import urljoin, urlparse
 from .classify import _DATE_TEXT, _SHARE_ATTR, _SHARE_TEXT
 from .dom import _DROP_TAGS, _inside, _text
 from .page import PageMeta, clean
+from closeread.validate.schema import NOT_IN_URL
 
 
 _ARTICLE_TYPES = ("NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
@@ -157,7 +158,8 @@ def _http_url(value: str | None, base: str | None) -> str | None:
         value = urljoin(base, value)
     parsed = urlparse(value)
     if parsed.scheme in ("http", "https") and parsed.netloc:
-        return value
+        # what an address never holds raw (check refuses it) written as a browser's address bar writes it
+        return NOT_IN_URL.sub(lambda m: "%" + "".join(f"{b:02X}" for b in m.group().encode("utf-8")), value)
     return None
 
 

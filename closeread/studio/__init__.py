@@ -7,5 +7,6 @@ folder's files: read with a content hash, written atomically, never over a chang
 files as they are on disk, with conflicts refused), ``history`` (undo), ``selection`` (a text
 selection turned into a quote the lesson format can anchor), ``drafts`` (question drafts started from an
 annotation), ``checks`` (``check``'s messages placed beside what they concern), ``state`` (the JSON the
-page draws), ``preview`` (the lesson's student page), ``app`` (the WSGI routes), ``command`` (the CLI).
+page draws), ``preview`` (the lesson's student page), ``app`` (the WSGI routes), ``server`` (the HTTP server, with
+timeouts and a cap on connections), ``command`` (the CLI).
 """

@@ -39,6 +39,10 @@ STATIC = {"studio.js": "text/javascript; charset=utf-8", "studio.css": "text/css
 MAX_BODY = 1_000_000
 
 
+class Incomplete(Exception):
+    """A request whose body did not all arrive; nothing is done with it."""
+
+
 def _env() -> jinja2.Environment:
     return jinja2.Environment(loader=jinja2.PackageLoader("closeread", "studio/assets"), autoescape=True,
                               undefined=jinja2.StrictUndefined)
@@ -60,6 +64,8 @@ class StudioApp:
             status, headers, body = self.route(method, path, environ)
         except Refused as exc:
             status, headers, body = self._json(409, {"error": str(exc)})
+        except Incomplete as exc:
+            status, headers, body = self._json(400, {"error": str(exc)})
         except Exception as exc:  # noqa: BLE001 - one bad request must not stop the author's session
             # an action fails before anything is written (the write is its last step); say so in one line
             print(inert(f"studio: {method} {path[:80]} failed: {type(exc).__name__}: {exc}"), file=sys.stderr)
@@ -98,7 +104,9 @@ class StudioApp:
             raise Refused(f"the request's Content-Length is {length}; expected the body's length in bytes")
         if length > MAX_BODY:
             raise Refused(f"the request is {length} bytes; expected at most {MAX_BODY}")
-        raw = environ["wsgi.input"].read(length) if length else b""
+        raw = self._read(environ["wsgi.input"], length)
+        if len(raw) < length:  # the client stopped sending, or the server's deadline cut it
+            raise Incomplete(f"the request's body ended after {len(raw)} of its {length} bytes (Content-Length); expected the whole body")
         try:
             data = json.loads(raw.decode("utf-8") or "{}")
         except (UnicodeDecodeError, json.JSONDecodeError):
@@ -106,6 +114,22 @@ class StudioApp:
         if not isinstance(data, dict):
             raise Refused("the request body is not a JSON object")
         return data
+
+    @staticmethod
+    def _read(stream, length: int) -> bytes:
+        """Up to ``length`` bytes of the body: fewer when the client stops (EOF, or the server's timeout)."""
+        read = getattr(stream, "read1", stream.read)  # a piece at a time, so that a timeout keeps what came
+        chunks, got = [], 0
+        while got < length:
+            try:
+                chunk = read(min(length - got, 65536))
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+        return b"".join(chunks)
 
     # -- routes ----------------------------------------------------------------------------------------
 

@@ -9,22 +9,11 @@ from __future__ import annotations
 import sys
 import threading
 from pathlib import Path
-from socketserver import ThreadingMixIn
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from closeread.errors import CloseReadError
 from closeread.validate.schema import SLUG, did_you_mean
 
 PAGE_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz", ".txt")
-
-
-class _Server(ThreadingMixIn, WSGIServer):
-    daemon_threads = True
-
-
-class _Quiet(WSGIRequestHandler):
-    def log_message(self, *args):  # the terminal shows the address and problems, not every request
-        pass
 
 
 def is_page(target: str) -> bool:
@@ -57,12 +46,15 @@ def make_app(root: Path, folder: Path, port: int, token: str):
     return StudioApp(Session(folder), Guard(token, port), root=root)
 
 
-def start(root: Path, folder: Path, *, port: int = 0, token: str | None = None):
-    """A running studio server (in a thread); returns (server, url with token)."""
+def start(root: Path, folder: Path, *, port: int = 0, token: str | None = None, **limits):
+    """A running studio server (in a thread); returns (server, url with token). ``limits``: the server's
+    ``timeout``, ``deadline`` and ``max_connections`` (``studio.server``), for tests."""
     from closeread.studio.csrf import new_token
+    from closeread.studio.server import Handler, Server
 
     token = token or new_token()
-    server = make_server("127.0.0.1", port, lambda e, s: [], server_class=_Server, handler_class=_Quiet)
+    server = Server(("127.0.0.1", port), Handler, **limits)
+    server.set_app(lambda e, s: [])
     actual = server.server_address[1]
     server.set_app(make_app(root, folder, actual, token))
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -12,6 +12,11 @@ its swap back (microseconds, and only when a save landed in that gap) the studio
 program that reads the file just then and writes on top of what it read can still lose its save (an
 editor saves its buffer; it does not). Where the file system cannot swap (FAT), the check and the
 rename are all there is.
+
+An action that changes two files (a suggestion kept leaves ``suggestions.yaml`` for ``lesson.yaml``)
+writes them all or not at all (``write_all``): both new texts are on disk before either is put in place,
+and should the second fail, the first gets back the old file the swap kept aside, unless the author
+saved over the studio's text meanwhile.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,56 +95,138 @@ class LessonFolder:
 
     def write(self, name: str, text: str | None, *, expected: str) -> Snapshot:
         """Replace ``name`` with ``text`` (None removes it) if it still has the digest ``expected``."""
-        path = self._path(name, writing=True)
-        if path.is_symlink():
-            raise OutsideLesson(f"{name} is a symbolic link; the studio writes only regular files of the lesson folder")
-        tmp_name = None
-        if text is not None:
-            fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".studio", dir=self.folder)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-                    out.write(text)
-                    out.flush()
-                    os.fsync(out.fileno())
-                try:
-                    os.chmod(tmp_name, os.stat(path).st_mode & 0o777)
-                except FileNotFoundError:
-                    os.chmod(tmp_name, 0o644)
-            except BaseException:
-                os.unlink(tmp_name)
-                raise
+        return self.write_all({name: (text, expected)})[name]
+
+    def write_all(self, changes: dict[str, tuple[str | None, str]]) -> dict[str, Snapshot]:
+        """Write every file of ``changes`` (name -> (text or None to remove, expected digest)), all or none.
+
+        Every new text is first written to a temporary file and flushed; only then are they put in place,
+        one after the other, each old file kept aside. Should one fail (changed on disk meanwhile, a full
+        disk), those already put in place get their old file back, unless the author saved over the
+        studio's text meanwhile (their save is never thrown away), and the failure is raised."""
+        paths = {name: self._path(name, writing=True) for name in changes}
+        for name, path in paths.items():
+            if path.is_symlink():
+                raise OutsideLesson(f"{name} is a symbolic link; the studio writes only regular files of the lesson folder")
+        staged: dict[str, Path | None] = {}
+        placed: list[tuple[str, Path | None, str]] = []  # (name, the old file kept aside or None, digest put in place)
         try:
-            if text is None:
-                self._remove(path, expected)
-            elif expected == digest_of(None) and self._link(tmp_name, path):
-                pass  # a new file, made without replacing one an editor may have made meanwhile
-            else:
-                tmp, tmp_name = Path(tmp_name), None  # _replace removes or places it
-                self._replace(name, tmp, expected=expected, ours=digest_of(text))
+            for name, (text, _) in changes.items():
+                staged[name] = self._stage(name, text)  # removes its own temporary file should it fail
+            try:
+                for name, (text, expected) in changes.items():
+                    tmp, staged[name] = staged[name], None  # _put removes or places it
+                    placed.append((name, self._put(name, tmp, expected=expected, ours=digest_of(text)), digest_of(text)))
+            except BaseException:
+                for name, kept, ours in reversed(placed):
+                    self._restore(name, kept, ours=ours)
+                raise
+            for _, kept, _ in placed:
+                if kept is not None:
+                    os.unlink(kept)
             self._sync_folder()
         finally:
-            if tmp_name is not None:
-                os.unlink(tmp_name)
-        return Snapshot(name, text, digest_of(text))
+            for tmp in staged.values():
+                if tmp is not None and tmp.exists():
+                    os.unlink(tmp)
+        return {name: Snapshot(name, text, digest_of(text)) for name, (text, _) in changes.items()}
 
-    def _replace(self, name: str, tmp: Path, *, expected: str, ours: str) -> None:
+    def _stage(self, name: str, text: str | None) -> Path | None:
+        """The new text in a temporary file of the folder, on disk, with the old file's mode."""
+        if text is None:
+            return None
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".studio", dir=self.folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+                out.write(text)
+                out.flush()
+                os.fsync(out.fileno())
+            try:
+                os.chmod(tmp_name, os.stat(self.folder / name).st_mode & 0o777)
+            except FileNotFoundError:
+                os.chmod(tmp_name, 0o644)
+        except BaseException:
+            os.unlink(tmp_name)
+            raise
+        return Path(tmp_name)
+
+    def _put(self, name: str, tmp: Path | None, *, expected: str, ours: str) -> Path | None:
+        """Put the staged file in place of ``name`` (``tmp`` None: remove it) if that is still the file of
+        digest ``expected``, else raise Changed with nothing changed; return the old file, kept aside
+        (None where there was none)."""
         path = self.folder / name
         try:
-            # a save made while the action was worked out is seen here, before anything is replaced
-            if self.read(name).digest != expected:
-                raise Changed(f"{name} changed on disk since the studio read it")
-            if expected == digest_of(None) or not exchange(tmp, path):
-                os.replace(tmp, path)
-                return
-            # tmp holds the file that was in place: the one just read, or a save made since
-            if self._digest_at(tmp) != expected:
-                self._swap_back(tmp, path, ours=ours)
-                raise Changed(f"{name} changed on disk since the studio read it")
+            if tmp is None:
+                return self._remove(path, expected)
+            if expected == digest_of(None) and self._link(tmp, path):
+                os.unlink(tmp)  # a new file, made without replacing one an editor may have made meanwhile
+                return None
+            return self._replace(name, tmp, expected=expected, ours=ours)
         except BaseException:
-            if tmp.exists():
+            if tmp is not None and tmp.exists():
                 os.unlink(tmp)  # the studio's text after a refusal
             raise
-        os.unlink(tmp)  # the old file, swapped out
+
+    def _replace(self, name: str, tmp: Path, *, expected: str, ours: str) -> Path | None:
+        path = self.folder / name
+        # a save made while the action was worked out is seen here, before anything is replaced
+        if self.read(name).digest != expected:
+            raise Changed(f"{name} changed on disk since the studio read it")
+        if expected == digest_of(None):
+            os.replace(tmp, path)
+            return None
+        if not exchange(tmp, path):  # no swap on this file system: the old file is kept by a link first
+            kept = self._aside(path)
+            os.replace(tmp, path)
+            return kept
+        # tmp holds the file that was in place: the one just read, or a save made since
+        if self._digest_at(tmp) != expected:
+            self._swap_back(tmp, path, ours=ours)
+            raise Changed(f"{name} changed on disk since the studio read it")
+        return tmp
+
+    def _aside(self, path: Path) -> Path:
+        """A name in the folder for the file at ``path`` as it is now (a link, or a copy)."""
+        fd, kept_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".studio", dir=self.folder)
+        os.close(fd)
+        kept = Path(kept_name)
+        try:
+            os.unlink(kept)
+            try:
+                os.link(path, kept)
+            except OSError:
+                shutil.copy2(path, kept)
+        except BaseException:
+            if kept.exists():
+                os.unlink(kept)
+            raise
+        return kept
+
+    def _restore(self, name: str, kept: Path | None, *, ours: str) -> None:
+        """Undo a ``_put`` whose partner failed: the old file back (``kept``; None: there was none), as
+        long as the file is still the studio's text; a save made over it since stays. Never raises: the
+        first failure is the one to report."""
+        path = self.folder / name
+        try:
+            if ours == digest_of(None):  # the studio removed it: put it back unless one was made since
+                if kept is not None:
+                    try:
+                        os.link(kept, path)
+                    except FileExistsError:
+                        pass
+            elif kept is None:  # the studio made it: remove it, if it is still the studio's
+                kept = self._remove(path, ours)
+            elif exchange(kept, path):
+                if self._digest_at(kept) != ours:  # a save landed after the studio's: it stays
+                    exchange(kept, path)
+            elif self._digest_at(path) == ours:
+                os.replace(kept, path)
+                kept = None
+        except (OSError, Changed):
+            pass
+        finally:
+            if kept is not None and kept.exists():
+                os.unlink(kept)
 
     def _swap_back(self, tmp: Path, path: Path, *, ours: str) -> None:
         """Put the save the swap displaced back in place; should yet another save have replaced the
@@ -148,7 +236,7 @@ class LessonFolder:
             exchange(tmp, path)
 
     @staticmethod
-    def _link(tmp: str, path: Path) -> bool:
+    def _link(tmp: Path, path: Path) -> bool:
         """A file that did not exist is made by a link, which never replaces one an editor made meanwhile;
         False where the file system has no links."""
         try:
@@ -159,8 +247,9 @@ class LessonFolder:
             return False
         return True
 
-    def _remove(self, path: Path, expected: str) -> None:
-        """Remove the file if it is still the one the studio read: it is first moved aside in one step."""
+    def _remove(self, path: Path, expected: str) -> Path | None:
+        """Remove the file if it is still the one the studio read: it is first moved aside in one step;
+        return where it was moved (None: there was no file)."""
         fd, aside_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".studio", dir=self.folder)
         os.close(fd)
         aside = Path(aside_name)
@@ -170,16 +259,16 @@ class LessonFolder:
             os.unlink(aside)
             if expected != digest_of(None):
                 raise Changed(f"{path.name} was removed on disk since the studio read it") from None
-            return
-        try:
-            if self._digest_at(aside) != expected:
-                try:
-                    os.link(aside, path)  # put back, unless an editor already made a new one
-                except FileExistsError:
-                    pass
-                raise Changed(f"{path.name} changed on disk since the studio read it")
-        finally:
-            os.unlink(aside)
+            return None
+        if self._digest_at(aside) != expected:
+            try:
+                os.link(aside, path)  # put back, unless an editor already made a new one
+            except FileExistsError:
+                pass
+            finally:
+                os.unlink(aside)
+            raise Changed(f"{path.name} changed on disk since the studio read it")
+        return aside
 
     @staticmethod
     def _digest_at(path: Path) -> str:

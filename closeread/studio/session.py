@@ -162,17 +162,15 @@ class Session:
         return self.state(notice, message)
 
     def _write(self, snaps: dict[str, Snapshot], texts: dict[str, str]) -> dict[str, str | None]:
-        """Write the texts that changed; return the texts they replaced."""
-        before = {}
-        for name, text in texts.items():
-            if text == snaps[name].text:
-                continue
+        """Write the texts that changed, all or none (a suggestion kept leaves suggestions.yaml for
+        lesson.yaml: never in both, never in neither); return the texts they replaced."""
+        changed = {name: text for name, text in texts.items() if text != snaps[name].text}
+        for name, text in changed.items():
             data, problems = load_yaml(text, path=name, bidi=name != SUGGESTIONS)
             if data is None or problems:  # never write a file the build would refuse
                 raise Refused(f"the studio made {name} unreadable ({problems[0] if problems else 'no data'}); nothing was written")
-            self.files.write(name, text, expected=snaps[name].digest)
-            before[name] = snaps[name].text
-        return before
+        self.files.write_all({name: (text, snaps[name].digest) for name, text in changed.items()})
+        return {name: snaps[name].text for name in changed}
 
     def undo(self, seen: str) -> dict:
         with self.lock:
@@ -184,10 +182,9 @@ class Session:
             if changed:
                 self.history.steps.clear()  # older steps lie under that change too
                 raise Refused(f"{', '.join(changed)} changed outside the studio after '{step.label}': undoing would throw that change away, so nothing was undone (undo it in the editor instead)")
-            for name, text in step.before.items():
-                try:
-                    self.files.write(name, text, expected=now[name].digest)
-                except Changed:
-                    raise Refused(f"{name} changed while undoing; nothing more was undone") from None
+            try:
+                self.files.write_all({name: (text, now[name].digest) for name, text in step.before.items()})
+            except Changed as exc:
+                raise Refused(f"{exc} while undoing; nothing was undone") from None
             self.history.pop()
         return self.state("", f"undid: {step.label}")

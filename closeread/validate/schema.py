@@ -275,6 +275,10 @@ LESSON = F(
     },
 )
 
+# an http(s) address with a host that has a dot; NOT_IN_URL: what RFC 3986 never lets an address hold raw
+URL = re.compile(r"https?://[^\s/?#]+\.", re.I)
+NOT_IN_URL = re.compile(r'[\s"<>\\^`{|}\x00-\x1f\x7f]')
+
 _TYPE_WORDS = {
     "str": "a text",
     "int": "a whole number",
@@ -413,12 +417,25 @@ class Checker:
             return self._wrong(name, value, spec, line)
         if t == "lang" and not LANG.fullmatch(stripped):
             return self._wrong(name, value, spec, line)
-        if t == "url" and not re.match(r"^https?://[^\s/?#]+\.[^\s]*$", stripped, re.I):
-            return self._wrong(name, value, spec, line)
+        if t == "url":
+            return self._url(name, stripped, spec, line)
         if t == "enum" and stripped not in spec.values:
             self.report(line, f"'{name}' is {_show(value)}, which is not {spec.doc}{did_you_mean(stripped, spec.values)}")
             return None
         return stripped
+
+    def _url(self, name, value, spec, line):
+        if not URL.match(value):
+            return self._wrong(name, value, spec, line)
+        # a page escapes them, but the author's address is wrong: an address bar never holds them raw
+        bad = NOT_IN_URL.search(value)
+        if bad:
+            ch = bad.group()
+            shown = {" ": "a space", "\t": "a tab"}.get(ch, f"'{ch}'" if ch.isprintable() else f"U+{ord(ch):04X}")
+            self.report(line, f"'{name}' holds {shown} (character {bad.start() + 1}), which a web address cannot hold; expected "
+                              f"an http(s) address with it written as %{ord(ch):02X} (copy the address from the browser's address bar)")
+            return None
+        return value
 
     def _too_long(self, name, value, spec, line):
         self.report(line, f"'{name}' is {len(value):,} characters long; expected at most {MAX_TEXT:,} ({spec.doc})")
@@ -501,7 +518,7 @@ def json_schema() -> dict:
         elif t == "date":
             out.update(type="string", format="date")
         elif t == "url":
-            out.update(type="string", pattern=r"^https?://")
+            out.update(type="string", pattern=r"^https?://[^\s/?#]+\.[^\s\"<>\\^`{|}]*$")
         elif t == "slug":
             out.update(type="string", pattern=SLUG.pattern)
         elif t == "lang":

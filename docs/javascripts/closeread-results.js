@@ -34,14 +34,19 @@
     if (q.type === "sort") return (it.a || []).map((s, i) => (q.claims[i] && s ? q.claims[i].text + ": " + STANCE[s] : "")).filter(Boolean).join("; ");
     return it.text || "";
   }
+  /* answered as the student page counts it (closeread.js's answered): right, or its answer shown; a wrong
+   * try the student could still try again is tried, not answered */
+  const answered = (it) => !!(it && (it.ok || it.shown));
+  const tried = (it) => !!(it && it.done);
   function resultText(q, it) {
     if (q.type === "discussion") return "discussion";
-    if (!it || !it.done) return "not answered";
-    if (q.type === "short") return "self: " + (LEVELS[it.self - 1] || "not marked");
+    if (!tried(it)) return "not answered";
     const chosen = q.type === "single" ? (it.a >= 0 ? letter(it.a) : "") : q.type === "multiple" ? (it.a || []).map(letter).join(", ") : "";
+    if (!answered(it)) return "not answered (tried" + (chosen ? " " + chosen : "") + ", wrong)";
+    if (q.type === "short") return "self: " + (LEVELS[it.self - 1] || "not marked");
     if (it.first) return "right";
     if (it.ok) return "right (2nd try)";
-    return "wrong" + (chosen ? ": " + chosen : "") + (it.shown ? " (answer shown)" : "");
+    return "wrong" + (chosen ? ": " + chosen : "") + " (answer shown)";
   }
 
   function init() {
@@ -222,17 +227,20 @@
       /* per question */
       out.append(h("h2", { id: "cr-rs-questions" }, "Question by question"));
       const perQ = h("table", { class: "cr-rs-table cr-rs-perq" },
-        h("caption", null, "Each question: how many answered, how many were right, and the wrong answer chosen most at the first try with its note"),
+        h("caption", null, "Each question: how many answered (right, or the answer shown), how many were right, and the wrong answer chosen most at the first try with its note"),
         h("thead", null, h("tr", null, ["Question", "Answered", "Right at first try", "Right in the end", "Wrong answer chosen most", "Its note (the misconception)"].map((t) => h("th", { scope: "col" }, t)))),
         h("tbody", null, qs.map((q, n) => {
-          const its = rows.map((r) => itemOf(r, q)).filter((it) => it && it.done);
+          // the shares right are of those who tried; answered is as the student page counts it
+          const its = rows.map((r) => itemOf(r, q)).filter(tried);
+          const done = its.filter(answered).length;
+          const open = its.length - done;
           const first = its.filter((it) => it.first).length;
           const end = its.filter((it) => it.ok).length;
           const wrong = mostWrong(q, its);
           const auto = q.type !== "short" && q.type !== "discussion";
           return h("tr", null,
             h("th", { scope: "row" }, "Q" + (n + 1) + ". " + q.prompt),
-            h("td", null, q.type === "discussion" ? "for discussion" : its.length + " of " + rows.length),
+            h("td", null, q.type === "discussion" ? "for discussion" : done + " of " + rows.length + (open ? " (" + open + " left at a wrong try)" : "")),
             h("td", null, auto && its.length ? first + " (" + pct(first, its.length) + ")" : q.type === "short" ? levelsLine(its) : ""),
             h("td", null, auto && its.length ? end + " (" + pct(end, its.length) + ")" : ""),
             h("td", null, wrong ? wrong.label + " (" + plural(wrong.count, "student", "students") + ")" : ""),
@@ -269,7 +277,7 @@
               pick.addEventListener("change", () => { if (pick.value) kept.levels[key] = pick.value; else delete kept.levels[key]; save(); printed.textContent = pick.value; if (cells[key]) cells[key].textContent = cellText(q, r); });
               const printed = h("span", { class: "cr-rs-print-level" }, kept.levels[key] || "");
               return h("tr", null, h("th", { scope: "row" }, r.name || "(no name)"), h("td", null, it.text || "(no answer)"),
-                h("td", null, it.done ? LEVELS[it.self - 1] || "not marked" : "not answered"),
+                h("td", null, answered(it) ? LEVELS[it.self - 1] || "not marked" : "not answered"),
                 h("td", null, h("label", { for: id, class: "cr-sr" }, "Your level for " + (r.name || "row " + (k + 1))), pick, printed));
             })))].filter(Boolean);
     }
@@ -320,7 +328,7 @@
         const line = [r.name, when(r.handedIn), r.minutes, s.right + " of " + s.of];
         qs.forEach((q) => {
           const it = itemOf(r, q);
-          if (q.type === "short") line.push(answerText(q, it), it && it.done ? LEVELS[it.self - 1] || "" : "", kept.levels[levelKey(r, q)] || "");
+          if (q.type === "short") line.push(answerText(q, it), answered(it) ? LEVELS[it.self - 1] || "" : "", kept.levels[levelKey(r, q)] || "");
           else if (q.type !== "discussion") line.push(answerText(q, it), resultText(q, it));
         });
         lines.push(line);

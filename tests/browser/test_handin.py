@@ -163,15 +163,17 @@ def test_three_students_hand_in_and_the_teacher_sees_the_class(class_of_three, f
     stamp = "2030-03-14 09:00 UTC"
     assert _cells(page, ".cr-rs-students") == [
         ["1", "Ana Silva-Reyes", stamp, "1", "4 of 4", "right", "right", "right", "right", "self: strong", "discussion", "Remove"],
-        ["2", "Ben", stamp, "1", "0 of 4", "right (2nd try)", "wrong: B, C (answer shown)", "wrong", "not answered", "self: beginning", "discussion", "Remove"],
-        ["3", "<img src=x onerror=alert(1)>Cy", stamp, "1", "1 of 4", "wrong: B", "wrong: C", "right", "wrong", "self: developing", "discussion", "Remove"],
+        ["2", "Ben", stamp, "1", "0 of 4", "right (2nd try)", "wrong: B, C (answer shown)", "not answered (tried, wrong)", "not answered",
+         "self: beginning", "discussion", "Remove"],
+        ["3", "<img src=x onerror=alert(1)>Cy", stamp, "1", "1 of 4", "not answered (tried B, wrong)", "not answered (tried C, wrong)", "right",
+         "not answered (tried, wrong)", "self: developing", "discussion", "Remove"],
     ]
     perq = _cells(page, ".cr-rs-perq")
     assert [row[1:5] for row in perq] == [
-        ["3 of 3", "1 (33 %)", "2 (67 %)", "B. Tom Berg (2 students)"],
-        ["3 of 3", "1 (33 %)", "1 (33 %)", "C. harbour (2 students)"],
-        ["3 of 3", "2 (67 %)", "2 (67 %)", "\u201chave driven workers to despair\u201d as reported (1 student)"],
-        ["2 of 3", "1 (50 %)", "1 (50 %)", ""],
+        ["2 of 3 (1 left at a wrong try)", "1 (33 %)", "2 (67 %)", "B. Tom Berg (2 students)"],
+        ["2 of 3 (1 left at a wrong try)", "1 (33 %)", "1 (33 %)", "C. harbour (2 students)"],
+        ["2 of 3 (1 left at a wrong try)", "2 (67 %)", "2 (67 %)", "\u201chave driven workers to despair\u201d as reported (1 student)"],
+        ["1 of 3 (1 left at a wrong try)", "1 (50 %)", "1 (50 %)", ""],
         ["3 of 3", "strong 1 \u00b7 developing 1 \u00b7 beginning 1", "", ""],
         ["for discussion", "", "", ""],
     ]
@@ -213,11 +215,11 @@ def test_three_students_hand_in_and_the_teacher_sees_the_class(class_of_three, f
          "have driven workers to despair: asserted; the strike was organised by outside agitators: reported", "right",
          "Union leader Ana Silva", "right", "The headline says the city is paralysed; no source in the story says so.", "strong", "developing"],
         ["Ben", stamp, "1", "0 of 4", "Ana Silva", "right (2nd try)", "reckless; harbour", "wrong: B, C (answer shown)",
-         "have driven workers to despair: reported; the strike was organised by outside agitators: asserted", "wrong",
+         "have driven workers to despair: reported; the strike was organised by outside agitators: asserted", "not answered (tried, wrong)",
          "", "not answered", "'=HYPERLINK(\"\"http://example.invalid\"\",\"\"click\"\")", "beginning", ""],
-        ["<img src=x onerror=alert(1)>Cy", stamp, "1", "1 of 4", "Tom Berg", "wrong: B", "harbour", "wrong: C",
+        ["<img src=x onerror=alert(1)>Cy", stamp, "1", "1 of 4", "Tom Berg", "not answered (tried B, wrong)", "harbour", "not answered (tried C, wrong)",
          "have driven workers to despair: asserted; the strike was organised by outside agitators: reported", "right",
-         "Tom Berg", "wrong", 'He said, ""no""\nthen left.', "developing", ""],
+         "Tom Berg", "not answered (tried, wrong)", 'He said, ""no""\nthen left.', "developing", ""],
     ]
     expected = "\ufeff" + "".join(",".join(f'"{c}"' for c in row) + "\r\n" for row in rows)
     assert data.read_bytes() == expected.encode("utf-8")
@@ -239,6 +241,27 @@ def test_three_students_hand_in_and_the_teacher_sees_the_class(class_of_three, f
     assert page.evaluate(f"localStorage.getItem('closeread:results:{FIXTURE}')") is None
     page.reload()
     assert page.locator(".cr-rs-out").inner_text().strip() == "No codes yet for \u201cA harbour strike\u201d."
+
+
+def test_a_wrong_try_left_open_is_not_answered_on_the_results_page_as_on_the_student_page(fixture_kit, open_page):
+    # answered means one thing on both pages: right, or its answer shown; a wrong try the student could
+    # still try again is not answered (the results page counted it as answered)
+    def dee(page):
+        _choose(page, "q-source", "Tom Berg")  # wrong, and left so
+        _choose(page, "q-multi", "reckless", "harbour")
+        q(page, "q-multi").get_by_role("button", name="Show the answer").click()  # answered: its answer shown
+        _sort(page, "asserted", "reported")  # right
+
+    student, code = _student(open_page, fixture_kit, "Dee", dee)
+    assert student.locator(".cr-summary-facts li", has_text="Finished").inner_text() == "Finished: not yet (2 of 5 answered)"
+    teacher = _teacher(open_page, fixture_kit)
+    assert _paste(teacher, code) == ["1 code added; 1 student in the list."]
+    perq = _cells(teacher, ".cr-rs-perq")
+    assert [row[1] for row in perq] == ["0 of 1 (1 left at a wrong try)", "1 of 1", "1 of 1", "0 of 1", "0 of 1", "for discussion"]
+    assert sum(int(row[1].split(" of ")[0]) for row in perq[:5]) == 2  # the student page's count
+    assert [row[2] for row in perq[:3]] == ["0 (0 %)", "0 (0 %)", "1 (100 %)"]  # right at the first try, of those who tried
+    assert _cells(teacher, ".cr-rs-students")[0][5:10] == [
+        "not answered (tried B, wrong)", "wrong: B, C (answer shown)", "right", "not answered", "not answered"]
 
 
 def _forged(page, **change) -> str:

@@ -70,3 +70,13 @@ def test_new_prints_what_to_check(tmp_path):
         "    line 9: caption (Photo caption): Passengers board a ferry at the Northport termi...",
     ]
     assert lines[-1].startswith("drafted: 4 sources, a sequence of 45 minutes, a core set of ")
+
+
+def test_a_canonical_address_with_characters_check_refuses_is_written_escaped(tmp_path):
+    # check refuses a raw space, quote or angle bracket in source.url; the import writes the address as an
+    # address bar would, so that its draft still passes check
+    html = ("<html><head><title>Jam</title><link rel='canonical' href='https://example.org/a b\"<x>'></head><body><article>"
+            + "<p>The harbour was closed on Monday after a long strike by the dock workers there.</p>" * 8 + "</article></body></html>")
+    (tmp_path / "jam.html").write_text(html, encoding="utf-8")
+    page = extract_page(read_page(tmp_path / "jam.html"))
+    assert page.meta.url == "https://example.org/a%20b%22%3Cx%3E"

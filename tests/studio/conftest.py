@@ -61,3 +61,27 @@ def studio(tmp_path):
     yield Client(port, url.split("token=")[1], folder)
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture
+def on_swap(monkeypatch):
+    """on_swap(name, do): run ``do`` once, when the studio puts the file ``name`` in place (the server runs
+    in this process): a real save by an editor, or a real failure, at the one moment a test cannot reach by
+    timing alone. Returns the list of the swaps it caught."""
+    import closeread.studio.files as files
+
+    real = files.exchange
+
+    def arm(name: str, do):
+        calls: list = []
+
+        def exchange(a, b):
+            if b.name == name and not calls:
+                calls.append(b)
+                do()
+            return real(a, b)
+
+        monkeypatch.setattr(files, "exchange", exchange)
+        return calls
+
+    return arm

@@ -82,3 +82,65 @@ def test_a_save_landing_just_before_the_studio_replaces_the_file_is_kept(tmp_pat
         folder.write("lesson.yaml", "title: studio\n", expected=seen.digest)
     assert saved and path.read_text(encoding="utf-8") == "title: the editor's\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lesson.yaml"]
+
+
+def _pair(tmp_path):
+    (tmp_path / "lesson.yaml").write_text("annotations: []\n", encoding="utf-8")
+    (tmp_path / "suggestions.yaml").write_text("annotations: [{id: s-1}]\n", encoding="utf-8")
+    folder = LessonFolder(tmp_path)
+    seen = {n: folder.read(n).digest for n in ("lesson.yaml", "suggestions.yaml")}
+    changes = {"lesson.yaml": ("annotations: [{id: s-1}]\n", seen["lesson.yaml"]),
+               "suggestions.yaml": ("annotations: []\n", seen["suggestions.yaml"])}
+    return folder, changes
+
+
+def test_a_pair_of_files_is_written_whole_or_not_at_all(tmp_path, on_swap):
+    # a suggestion kept moves from suggestions.yaml to lesson.yaml: should the second write fail (here the
+    # disk is full), the first file must get its old text back, so that the suggestion is in one file only
+    import errno
+
+    folder, changes = _pair(tmp_path)
+
+    def disk_full():
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    calls = on_swap("suggestions.yaml", disk_full)  # the pair's second file
+    with pytest.raises(OSError, match="No space left"):
+        folder.write_all(changes)
+    assert calls
+    assert (tmp_path / "lesson.yaml").read_text(encoding="utf-8") == "annotations: []\n"
+    assert (tmp_path / "suggestions.yaml").read_text(encoding="utf-8") == "annotations: [{id: s-1}]\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lesson.yaml", "suggestions.yaml"]  # no temporary file left
+
+
+def test_a_save_of_the_second_file_undoes_the_first(tmp_path, on_swap):
+    folder, changes = _pair(tmp_path)
+
+    def editor_saves_suggestions():
+        (tmp_path / "editor.tmp").write_text("# the editor's\nannotations: [{id: s-1}]\n", encoding="utf-8")
+        os.replace(tmp_path / "editor.tmp", tmp_path / "suggestions.yaml")
+
+    on_swap("suggestions.yaml", editor_saves_suggestions)
+    with pytest.raises(Changed):
+        folder.write_all(changes)
+    assert (tmp_path / "lesson.yaml").read_text(encoding="utf-8") == "annotations: []\n"
+    assert (tmp_path / "suggestions.yaml").read_text(encoding="utf-8") == "# the editor's\nannotations: [{id: s-1}]\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lesson.yaml", "suggestions.yaml"]
+
+
+def test_undoing_the_first_file_never_throws_away_a_save_made_over_it(tmp_path, on_swap):
+    import errno
+
+    folder, changes = _pair(tmp_path)
+
+    def editor_saves_lesson_then_the_disk_is_full():
+        (tmp_path / "editor.tmp").write_text("title: the editor's\n", encoding="utf-8")
+        os.replace(tmp_path / "editor.tmp", tmp_path / "lesson.yaml")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    on_swap("suggestions.yaml", editor_saves_lesson_then_the_disk_is_full)
+    with pytest.raises(OSError):
+        folder.write_all(changes)
+    assert (tmp_path / "lesson.yaml").read_text(encoding="utf-8") == "title: the editor's\n"
+    assert (tmp_path / "suggestions.yaml").read_text(encoding="utf-8") == "annotations: [{id: s-1}]\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lesson.yaml", "suggestions.yaml"]

@@ -218,3 +218,70 @@ def test_a_suggestions_file_the_build_refuses_is_never_parsed_for_editing(studio
     studio.act("set-field", {"key": "title", "value": "Still editable"})
     assert "title: Still editable" in _lesson(studio)
     assert (studio.folder / "suggestions.yaml").read_text(encoding="utf-8") == bad
+
+
+def test_an_id_list_left_out_or_empty_is_refused_by_the_action(studio):
+    # check_params refuses a wrong type; what it cannot know (no ids at all, an id no question has) the
+    # actions say, with what was expected
+    before = _lesson(studio)
+    for action, params, said in (("keep", {}, "no annotations named"), ("reject", {"ids": []}, "no annotations named"),
+                                 ("set-core", {}, "not a list of question ids"),
+                                 ("set-core", {"ids": ["Not A Slug"]}, "not a list of question ids")):
+        assert said in studio.act(action, params, expect=409)["error"], (action, params)
+    assert _lesson(studio) == before
+
+
+SUGGESTED = "annotations:\n- {id: s-3, kind: loaded-language, quote: reckless, note: n, suggested: true, neutral: hasty}\n"
+
+
+def _kept(studio) -> list:
+    return [a for a in yaml.safe_load(_lesson(studio))["annotations"] if a.get("quote") == "reckless" and a["kind"] == "loaded-language"]
+
+
+def test_a_suggestion_kept_while_an_editor_saves_the_suggestions_is_in_one_file_only(studio, on_swap):
+    path = studio.folder / "suggestions.yaml"
+    path.write_text(SUGGESTED, encoding="utf-8")
+    before = len(_kept(studio))
+
+    def editor_saves():
+        (studio.folder / "editor.tmp").write_text("# the editor's note\n" + SUGGESTED, encoding="utf-8")
+        (studio.folder / "editor.tmp").replace(path)
+
+    calls = on_swap("suggestions.yaml", editor_saves)  # written after lesson.yaml
+    out = studio.act("keep", {"ids": ["s-3"]})
+    assert calls and out["message"] == "kept 1 suggestion"
+    assert len(_kept(studio)) == before + 1  # in the lesson once
+    assert path.read_text(encoding="utf-8").startswith("# the editor's note\n")  # the editor's save kept
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["annotations"] == []  # and no longer a suggestion
+    assert not any(m["pending"] for m in out["marks"])
+
+
+def test_a_pair_that_cannot_be_written_leaves_both_files_as_they_were(studio, on_swap):
+    import errno
+
+    path = studio.folder / "suggestions.yaml"
+    path.write_text(SUGGESTED, encoding="utf-8")
+    lesson = _lesson(studio)
+
+    def disk_full():
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    on_swap("suggestions.yaml", disk_full)
+    body = {"action": "keep", "params": {"ids": ["s-3"]}, "version": studio.state()["version"]}
+    status, _, raw = studio.request("POST", "/api/action", body, studio.page_headers())
+    assert status == 500 and "nothing was written" in json.loads(raw)["error"]
+    assert _lesson(studio) == lesson and path.read_text(encoding="utf-8") == SUGGESTED
+    assert sorted(p.name for p in studio.folder.iterdir() if p.name.startswith(".")) == []
+    assert studio.state()["undo"] == []
+
+
+def test_undoing_a_kept_suggestion_puts_back_both_files(studio):
+    path = studio.folder / "suggestions.yaml"
+    path.write_text(SUGGESTED, encoding="utf-8")
+    lesson = _lesson(studio)
+    studio.act("keep", {"ids": ["s-3"]})
+    assert _lesson(studio) != lesson and path.read_text(encoding="utf-8") != SUGGESTED
+    status, _, raw = studio.request("POST", "/api/undo", {}, studio.page_headers())
+    assert status == 200, raw
+    assert _lesson(studio) == lesson and path.read_text(encoding="utf-8") == SUGGESTED
+    assert any(m["id"] == "s-3" and m["pending"] for m in json.loads(raw)["marks"])

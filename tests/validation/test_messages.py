@@ -170,6 +170,14 @@ CASES = [
     ("javascript-url", _edit("url: https://example.org/harbour-strike", "url: javascript:alert(1)"), [
         f"{Y}:16: 'url' is 'javascript:alert(1)'; expected an http(s) address (the article's address)",
     ]),
+    ("url-with-a-space", _edit("url: https://example.org/harbour-strike", "url: https://example.org/harbour strike"), [
+        f"{Y}:16: 'url' holds a space (character 28), which a web address cannot hold; expected an http(s) address with it "
+        "written as %20 (copy the address from the browser's address bar)",
+    ]),
+    ("url-with-markup", _edit("url: https://example.org/harbour-strike", "url: 'https://example.org/harbour-strike\"><b>'"), [
+        f"{Y}:16: 'url' holds '\"' (character 35), which a web address cannot hold; expected an http(s) address with it "
+        "written as %22 (copy the address from the browser's address bar)",
+    ]),
     ("empty-required-text", _edit("discussion: Ask whose voices are heard.", "discussion: '  '"), [
         f"{Y}:41: 'discussion' is empty; expected discussion guidance",
     ]),
