@@ -109,7 +109,7 @@ def _lesson(strings: list[str]) -> tuple[dict, str]:
         "key_points": attacks[3:6] + strings[25:30],
         "materials": [attacks[6]],
         "source": {
-            "outlet": attacks[7], "outlet_type": attacks[8], "url": "https://example.org/x?<script>alert(1)</script>",
+            "outlet": attacks[7], "outlet_type": attacks[8], "url": "https://example.org/x?%3Cscript%3Ealert(1)%3C/script%3E&a=javascript:alert(2)#%22%3E%3Cimg",  # raw <> " are refused by check (tests/validation)
             "published": "2024-01-01", "retrieved": "2024-01-02", "author": attacks[9], "language": "en",
             "use_note": attacks[10],
         },
