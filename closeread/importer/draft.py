@@ -21,6 +21,7 @@ from closeread.errors import ImportFailed
 from closeread.importer.extract import ExtractedPage, extract_page
 from closeread.importer.read import read_page
 from closeread.load.chars import BAD, close_bidi
+from closeread.load.lessonfiles import MAX_ARTICLE_CHARS
 from closeread.validate.schema import MAX_SLUG, WINDOWS_RESERVED
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/lesson.schema.json\n"
@@ -239,6 +240,13 @@ def import_page(path: Path, *, lessons_dir: Path, today: datetime.date, suggest:
     lessons_dir = Path(lessons_dir)
     page = extract_page(read_page(path), url=url, keep=tuple(keep))
     text = article_text(page)
+    if len(text) > MAX_ARTICLE_CHARS:
+        # refused before the suggester, whose passes grow faster than the text (a 2.5 MB page ran > 10
+        # minutes), and 'check' would refuse the draft anyway
+        raise ImportFailed(str(path), f"the page's article text is {len(text):,} characters, more than a lesson "
+                                      f"takes ({MAX_ARTICLE_CHARS:,}: every worksheet and key prints it whole); "
+                                      "expected one article: save the article's own page, not a live blog, "
+                                      "archive or section front")
     annotations = _suggested(suggest, text, path, skip=furniture_spans(page, text), captions=caption_spans(page, text))
     data = lesson_data(page, text, source_name=path.name, today=today, annotations=annotations, keep=tuple(keep))
     if suggest is not None:

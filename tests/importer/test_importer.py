@@ -313,3 +313,30 @@ def test_a_dateline_in_a_source_classed_element_is_a_dateline_not_a_photo_credit
     page = extract_page(read_page(page_file))
     roles = {b.text.strip(): (b.role, b.label) for b in page.blocks}
     assert roles.get("CNN —") == ("furniture", "Dateline"), roles
+
+
+def test_a_page_longer_than_a_lesson_is_refused_before_the_suggester_runs(tmp_path):
+    """'check' refuses an article over MAX_ARTICLE_CHARS; 'new' says so at once instead of suggesting on it
+    for minutes (the suggester's passes grow faster than the text: a 2.5 MB page ran over ten minutes)."""
+    from closeread.load.lessonfiles import MAX_ARTICLE_CHARS
+
+    para = "<p>The council spent 40 dollars on roads this year, officials said on Monday.</p>\n"
+    page = tmp_path / "live-blog.html"
+    body = "".join(para.replace("40", str(i)) for i in range(MAX_ARTICLE_CHARS // (len(para) - 8) + 50))  # not one repeated line
+    page.write_text(f"<html><head><title>Live - Example News</title></head><body><article><h1>Live</h1>{body}</article></body></html>")
+    called = []
+
+    def suggest(text: str, *, skip, captions) -> list:
+        called.append(len(text))
+        return []
+
+    lessons = tmp_path / "lessons"
+    with pytest.raises(ImportFailed) as info:
+        _import(page, lessons, suggest=suggest)
+    assert str(info.value).startswith(f"{page}: the page's article text is ")
+    assert f"({MAX_ARTICLE_CHARS:,}:" in str(info.value) and "expected one article" in str(info.value)
+    assert called == [] and (not lessons.exists() or list(lessons.iterdir()) == [])
+    # a page of ordinary length goes through
+    short = tmp_path / "short.html"
+    short.write_text(f"<html><head><title>Short - Example News</title></head><body><article><h1>Short</h1>{''.join(para.replace('40', str(i)) for i in range(20))}</article></body></html>")
+    assert (_import(short, lessons, suggest=suggest) / "lesson.yaml").exists()
