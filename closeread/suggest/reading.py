@@ -3,6 +3,7 @@ found by the Attributions mixin (attributions.py)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -161,6 +162,9 @@ class Article(Attributions):
     def __init__(self, text: str, *, captions: tuple[tuple[int, int], ...] = ()):
         self.text = text
         self.lines = _lines(text)
+        # lines are disjoint and in order: the one holding a position is found by bisection (a scan per
+        # question made the suggester quadratic in the article's length)
+        self._starts = [ln.start for ln in self.lines]
         seen_lines: dict[str, int] = {}
         for ln in self.lines:
             body = text[ln.start:ln.end]
@@ -194,18 +198,15 @@ class Article(Attributions):
 
     def in_quote(self, start: int, end: int | None = None) -> tuple[int, int, int, int] | None:
         end = start if end is None else end
-        for ln in self.lines:
-            if ln.start <= start <= ln.end:
-                for q in ln.quotes:
-                    if q[0] <= start and end <= q[1]:
-                        return q
+        ln = self.line_of(start)
+        for q in ln.quotes if ln is not None else ():
+            if q[0] <= start and end <= q[1]:
+                return q
         return None
 
     def line_of(self, pos: int) -> Line | None:
-        for ln in self.lines:
-            if ln.start <= pos < ln.end or pos == ln.end:
-                return ln
-        return None
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return self.lines[i] if i >= 0 and pos <= self.lines[i].end else None
 
     def sentences_text(self, start: int, end: int) -> str:
         """The words of the sentences that the span start..end touches (its sentence, for a short span)."""
