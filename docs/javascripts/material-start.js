@@ -3,12 +3,23 @@
  * a new <meta name="color-scheme"> (Chromium restyles all for any). Run before the bundle, this sets
  * the first two while there is nothing to restyle, so the bundle's writes change nothing, and inserts
  * Material's meta when Material clears the attribute again: one pass, not 4-5. Same page, same end
- * state; Material 9 only (Zensical's bundle differs). devdocs/performance.md, 8 December 2026. */
+ * state; Material 9 only (Zensical's bundle differs). Before that, on any page: the first frame waits
+ * for the page's content (below). devdocs/performance.md, 8 December 2026. */
 (function () {
   "use strict";
-  const generator = document.querySelector('meta[name="generator"]');
   const head = document.head;
-  if (!head || !generator || !/\bmkdocs-material-9\./.test(generator.content)) return;
+  if (!head) return;
+  // Chromium renders a long page chunk by chunk as the parser streams it in, a style, layout and paint
+  // for each (about 70 ms of a lesson page's load with the CPU slowed 4x): one frame once the content
+  // is parsed instead. Material's #__config follows the content on every page (without it the block
+  // ends when parsing does); a rel=expect link blocks only while <body> does not exist, so from here
+  const expect = document.createElement("link");
+  expect.rel = "expect";
+  expect.href = "#__config";
+  expect.setAttribute("blocking", "render");
+  head.appendChild(expect);
+  const generator = document.querySelector('meta[name="generator"]');
+  if (!generator || !/\bmkdocs-material-9\./.test(generator.content)) return;
   const root = document.documentElement;
   // the classes in the order the bundle leaves them (its focus-visible polyfill, then no-js for js)
   root.classList.remove("no-js");
