@@ -112,11 +112,21 @@ class Handler(WSGIRequestHandler):
         super().setup()
 
     def parse_request(self):
-        if not super().parse_request():
+        # cut by the deadline: what arrived is not a request to act on, nor one to call malformed (a request
+        # line cut at "HTTP/1." would otherwise draw the base class's 400), before or after the headers
+        if self._late() or not super().parse_request():
             return False
-        if self.server.is_late(self.connection):  # headers cut by the deadline: not a request to act on
-            self.send_error(408, "the request did not arrive in time")
+        return not self._late()
+
+    def _late(self) -> bool:
+        if not self.server.is_late(self.connection):
             return False
+        self.close_connection = True
+        # before parse_request() these are not set yet; an HTTP/0.9 answer would have no status line
+        self.command, self.requestline = getattr(self, "command", None), getattr(self, "requestline", "")
+        if getattr(self, "request_version", "HTTP/0.9") == "HTTP/0.9":
+            self.request_version = "HTTP/1.0"
+        self.send_error(408, "the request did not arrive in time")
         return True
 
     def log_message(self, *args):  # the terminal shows the address and problems, not every request
