@@ -49,7 +49,7 @@ def draft_sources(text: str, suggestions: list[dict], *, skip=(), captions=(), o
 
     The outlet comes first (the voice of what it asserts); then every named source in reading order, with
     the description that introduces it."""
-    art = Article(_blank(text, skip), captions=tuple(captions))
+    art = Article(_blank(text, skip), captions=tuple(captions), page=text)
     index = ArticleIndex(text)
     sources: list[dict] = []
     by_name: dict[str, str] = {}

@@ -870,6 +870,13 @@ class Attributions:
 
     def source_near(self, start: int, end: int) -> tuple[Attribution | None, str]:
         """The attribution nearest to a span: in its sentence, else in its line. ('', 'none') if none."""
+        turn = self.turn_at(start)
+        if turn is not None:
+            # a speaker's words in a transcript: the label that opens their turn says who
+            label = next((a for a in self.attributions if a.source_span and a.source_span[0] < turn.label[1]
+                          and turn.label[0] < a.source_span[1]), None)
+            if label is not None:
+                return label, "turn"
         sent = self.sentence_of(start)
         ln = self.line_of(start)
         q = self.in_quote(start, end)
@@ -946,6 +953,9 @@ def _describe_source(att: Attribution | None, within: str | None = None) -> str:
 
 
 def _speaker_of(art: Article, q: tuple[int, int, int, int]) -> str:
+    turn = art.turn_at(q[0])
+    if turn is not None:
+        return turn.speaker  # a transcript's speaker, named by the label that opens the turn
     ln = art.line_of(q[0])
     best = None
     for att in art.attributions:

@@ -100,7 +100,7 @@ def suggest(article_text: str, *, skip=(), captions=(), limits: dict[str, int] |
     # lines that are the page's (bylines, contributor lines, credits, share prompts), whatever the import
     # marked: nothing is suggested on them
     skip = list(skip) + [m.span() for m in re.finditer(r"[^\n]+", text) if PAGE_FURNITURE.match(m.group(0).strip())]
-    art = Article(_blank(text, skip), captions=tuple(captions))
+    art = Article(_blank(text, skip), captions=tuple(captions), page=text)
     english = _looks_english(art.text)
     items = []
     items += quotes.find(art)

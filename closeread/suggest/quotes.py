@@ -88,6 +88,8 @@ def find(art: Article) -> list[Suggestion]:
     text = art.text
     for ln in art.lines:
         for q in ln.quotes:
+            if q in art.turn_quotes:
+                continue  # a speaker's paragraph in a transcript: proposed below, one quote per paragraph
             a, b, ia, ib = q
             inner = text[ia:ib]
             words = inner.split()
@@ -97,6 +99,8 @@ def find(art: Article) -> list[Suggestion]:
             )
             # "his claim that the pair were "not close"", "called it "historic"": someone's words, not scare quotes
             speech = bool(sent) and bool(_SPEECH.search(art.masked[sent.start:sent.end]))
+            # inside a speaker's turn, a quotation is words the speaker reports ("and I said, 'I don't know.'")
+            speech = speech or art.turn_at(a) is not None
             # a phrase of two words or more beside any reporting verb ("telling his lawyer to "control your
             # client"", "warned Putin to 'cut it out'"), or found inside a longer quotation, is someone's words;
             # a single word is a quote only beside a word of speech (its own sentence's "questions" or
@@ -145,8 +149,25 @@ def find(art: Article) -> list[Suggestion]:
                 note += " " + "; ".join(a[0].upper() + a[1:] for a in alterations) + \
                     ": the words in brackets are not the speaker's. Does the change alter the meaning?"
             out.append(Suggestion(ia, ib, "quote", note, fields))
+    out += _turn_quotes(art)
     for (a, b), (ws, we) in headline_credits(art):
         who = text[ws:we]
         out.append(Suggestion(a, b, "quote", f"Words the headline credits to {who} after a colon, without quotation "
                               "marks: are they the speaker's own words, or the outlet's summary of them?", {}))
+    return out
+
+
+def _turn_quotes(art: Article) -> list[Suggestion]:
+    """Each paragraph a speaker other than the outlet speaks in a transcript or an interview (turns.py): the
+    speaker's words, though no quotation mark holds them."""
+    out = []
+    for turn in art.turns:
+        if turn.outlet:
+            continue
+        for s, e in turn.body:
+            if len(art.text[s:e].split()) < 2:
+                continue
+            note = (f"Words of {turn.speaker}, set down after the speaker's label as a transcript or an interview "
+                    "does, without quotation marks: the speaker's words, not the outlet's. Were they edited or cut?")
+            out.append(Suggestion(s, e, "quote", note, {}))
     return out

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from .attributions import Attributions
 from .lexicon import CAPTION_MARKERS, FURNITURE_WORDS, PAGE_FURNITURE, QUOTE_CHARS, _has_verb, _words
+from .turns import Turn, find_turns
 
 
 @dataclass
@@ -159,7 +160,9 @@ def _sentences(text: str, line: Line) -> list[Sentence]:
 class Article(Attributions):
     """An article split into lines, quotations and sentences, with who-said-what worked out (attributions.py)."""
 
-    def __init__(self, text: str, *, captions: tuple[tuple[int, int], ...] = ()):
+    def __init__(self, text: str, *, captions: tuple[tuple[int, int], ...] = (), page: str | None = None):
+        """``page``: the page's whole text, lines set aside by the import included (a byline names the
+        reporter of a transcript); the text itself when not given."""
         self.text = text
         self.lines = _lines(text)
         # lines are disjoint and in order: the one holding a position is found by bisection (a scan per
@@ -183,8 +186,51 @@ class Article(Attributions):
             ln.headline = (not ln.furniture and not re.search(r"[.!?:][\"”’']?$", body) and 4 <= len(words) <= 25
                            and not (body[:1] in QUOTE_CHARS and body[-1:] in QUOTE_CHARS))
             seen_lines.setdefault(body, ln.index)
+        self.turns: list[Turn] = find_turns(text, self.lines, page=page)
+        self.turn_quotes: set[tuple[int, int, int, int]] = set()
+        self._read_turns()
         self.masked = self._mask_quotes()
         self._read_attributions()
+        self._label_attributions()
+
+    # ---- speech set down by speaker labels (turns.py) ------------------------------------------
+
+    def _read_turns(self) -> None:
+        """A label is no part of any sentence (no claim holds "JON SIEBEN:"); each paragraph of a speaker
+        other than the outlet is a quotation of its own, masked like one, with any quotation inside it."""
+        for turn in self.turns:
+            for i, (s, e) in enumerate(turn.body):
+                ln = self.line_of(s)
+                if i == 0:
+                    ln.sentences = [Sentence(max(x.start, s), x.end, x.line) for x in ln.sentences if x.end > s]
+                if not turn.outlet and e > s:
+                    q = (s, e, s, e)
+                    self.turn_quotes.add(q)
+                    ln.quotes = sorted([*ln.quotes, q], key=lambda x: (x[0], -x[1]))
+
+    def _label_attributions(self) -> None:
+        """Each label of a speaker other than the outlet names the source of the turn it opens (the colon
+        stands for the verb, as in 'Prelogar: "..."')."""
+        from .attributions import Attribution
+        from .lexicon import Verb
+        added = False
+        for turn in self.turns:
+            s, e = turn.label
+            if turn.outlet or any(a.source_span and a.source_span[0] < e and s < a.source_span[1]
+                                  for a in self.attributions):
+                continue
+            verb = Verb(":", (), "A speaker's label opens the turn: the words after it are the speaker's.", False)
+            self.attributions.append(Attribution(e, e + 1, verb, turn.speaker, False, (s, e), reduced=True))
+            added = True
+        if added:
+            self.attributions.sort(key=lambda a: a.start)
+
+    def turn_at(self, pos: int) -> Turn | None:
+        """The turn of a speaker other than the outlet whose words hold the position, if any."""
+        for turn in self.turns:
+            if not turn.outlet and any(s <= pos < e for s, e in turn.body):
+                return turn
+        return None
 
     # ---- helpers -------------------------------------------------------------------------------
 
