@@ -90,4 +90,6 @@ def find(art: Article) -> list[Suggestion]:
             note = (f'An unnamed source ("{phrase}"): the article does not say who this is, so a reader '
                     f"cannot check it. Why might the source not be named?")
             out.append(Suggestion(s, e, "source", note, {}))
-    return out
+    # the outlet's own presenter or reporter in a transcript ("Ellesa Throwden reports."): its voice, no source
+    own = {" ".join(t.speaker.lower().split()) for t in art.turns if t.outlet}
+    return [x for x in out if " ".join(text[x.start:x.end].lower().split()) not in own] if own else out

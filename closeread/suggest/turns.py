@@ -48,7 +48,9 @@ class Turn:
 # a speaker label at the start of a paragraph: a name of one to four capitalised words (or "Q", "A"), a colon,
 # and the turn's first words, which open as a sentence does (not "Topics: olympics-summer, swimming")
 _LABEL = re.compile(r"(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*:\s*(?=[A-Z0-9\"“'‘(\[…—-])")
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+# words of a speaker talking: the first and second person
+_PERSON = re.compile(r"(?<![\w'’-])(?:I|I['’](?:m|ve|d|ll)|(?i:me|my|we|we['’](?:re|ve|d|ll)|our|you|you['’](?:re|ve|d|ll)|your)|[Uu]s)"
+                     r"(?![\w'’-])")
 
 
 def _speaker_label(body: str) -> re.Match | None:
@@ -135,6 +137,11 @@ def find_turns(text: str, lines, *, page: str | None = None) -> list[Turn]:
                 or _introduced(text, who, _REPORTS) or _introduced(page, who, _BYLINE, surname=False)
                 or _introduced(text, who, _OUTLET)):
             outlet.add(k)
+    # speech speaks in the first or second person: a list of items keyed by place or topic ("Oregon: Family
+    # leave has been expanded ...") is no conversation, however many labels it has
+    spoken = [r for r in raw if any(_PERSON.search(text[p.start:p.end]) for p in r[3])]
+    if len(spoken) < 2:
+        return []
     out = []
     for who, span, body, paras in raw:
         speaks_for_outlet = _key(who) in outlet
