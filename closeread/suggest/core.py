@@ -47,7 +47,8 @@ def _dedupe(items: list[Suggestion]) -> list[Suggestion]:
             if k.start == it.start and k.end == it.end:
                 dup = True
                 break
-            same_kind_inside = k.kind == it.kind and k.start <= it.start and it.end <= k.end
+            # (a quotation inside a speaker's turn is a quote of its own: the speaker reports someone's words)
+            same_kind_inside = k.kind == it.kind and k.start <= it.start and it.end <= k.end and not k.turn
             if same_kind_inside:
                 dup = True
                 break

@@ -169,5 +169,5 @@ def _turn_quotes(art: Article) -> list[Suggestion]:
                 continue
             note = (f"Words of {turn.speaker}, set down after the speaker's label as a transcript or an interview "
                     "does, without quotation marks: the speaker's words, not the outlet's. Were they edited or cut?")
-            out.append(Suggestion(s, e, "quote", note, {}))
+            out.append(Suggestion(s, e, "quote", note, {}, turn=True))
     return out

@@ -38,6 +38,7 @@ class Suggestion:
     kind: str
     note: str
     fields: dict = field(default_factory=dict)
+    turn: bool = False  # a whole paragraph of a speaker's turn (turns.py): quotations inside it are kept too
 
 
 def _lines(text: str) -> list[Line]:
