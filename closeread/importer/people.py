@@ -59,13 +59,18 @@ def draft_sources(text: str, suggestions: list[dict], *, skip=(), captions=(), o
         taken.add(sid)
         by_name[outlet] = sid
         sources.append({"id": sid, "name": outlet, "described_as": "the outlet itself: what it states in its own voice"})
+    folded: dict[str, str] = {}  # a transcript's label "JON SIEBEN" is the body's Jon Sieben: one entry
     for att in sorted(art.attributions, key=lambda a: a.start):
         name = _name(art, att)
         if not name or att.unnamed or name in by_name or not name[:1].isupper():
             continue
+        if name.casefold() in folded:
+            by_name[name] = folded[name.casefold()]
+            continue
         sid = _source_id(name, taken)
         taken.add(sid)
         by_name[name] = sid
+        folded[name.casefold()] = sid
         entry = {"id": sid, "name": name}
         description = " ".join((att.description or art.persons.get(name, "")).split())
         held = art.text[att.source_span[0]:att.source_span[1]] if att.source_span else ""

@@ -214,6 +214,10 @@ class Article(Attributions):
         stands for the verb, as in 'Prelogar: "..."')."""
         from .attributions import Attribution
         from .lexicon import Verb
+        # the outlet's own presenter or reporter ("Ellesa Throwden reports.") is its voice, not a source it reports
+        own = {" ".join(t.speaker.lower().split()) for t in self.turns if t.outlet}
+        if own:
+            self.attributions = [a for a in self.attributions if " ".join(a.source.lower().split()) not in own]
         added = False
         for turn in self.turns:
             s, e = turn.label

@@ -152,3 +152,31 @@ def test_a_list_keyed_by_places_is_no_transcript():
               "Oregon: Family leave has been expanded to two weeks of paid leave.\n\n"
               "California: Homeless youth are eligible to receive food stamps.\n\n"
               "Oregon: Employers cannot ask applicants for their social media passwords.\n")
+
+
+def test_the_outlets_reporter_introduced_as_reporting_is_neither_source_nor_verb():
+    got = _by_kind(TRANSCRIPT)
+    assert "reports" not in got.get("attribution-verb", [])
+    assert not any(q.lower() == "tom pell" for q in got["source"])
+
+
+def test_q_and_a_labels_the_questioner_as_the_outlet_whoever_speaks_first():
+    text = ("A: I was never told the plant would close, and I worked there for 30 years.\n\n"
+            "Q: When did you hear about it?\n\n"
+            "A: We read it in the paper, like everyone else in town.\n")
+    assert [(t.speaker, t.outlet) for t in Article(text).turns] == [("A", False), ("Q", True), ("A", False)]
+    assert _by_kind(text)["quote"] == ["I was never told the plant would close, and I worked there for 30 years.",
+                                       "We read it in the paper, like everyone else in town."]
+
+
+def test_a_byline_the_import_set_aside_names_the_outlets_reporter():
+    text = ("By Tom Pell\n\n"
+            "JANE ROSS: Rowing has lost a third of its grant this year.\n\n"
+            "ANNA KEEL: I think it is a punishment, and you can see why.\n\n"
+            "TOM PELL: The commission gave no reason for the cut on Monday.\n\n"
+            "ANNA KEEL: We will fight it, I promise you that.\n")
+    byline = (0, len("By Tom Pell"))
+    kinds = {(s["kind"], s["quote"]) for s in suggest(text, skip=[byline])}
+    assert ("source", "ANNA KEEL") in kinds and ("source", "TOM PELL") not in kinds
+    assert ("claim", "The commission gave no reason for the cut on Monday") in kinds
+    assert not any(k == "quote" and q.startswith("The commission") for k, q in kinds)
