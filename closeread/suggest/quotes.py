@@ -138,16 +138,7 @@ def find(art: Article) -> list[Suggestion]:
                 note = f"Quoted words attributed to {speaker}."
             else:
                 note = "Quoted words; the article does not say who said them."
-            fields = {}
-            alterations = []
-            for m in re.finditer(r"\[[^\]]*\]", inner):
-                alterations.append(f"{m.group(0)} was inserted by the outlet")
-            if re.search(r"\.\.\.|…", inner):
-                alterations.append("an ellipsis (...) marks words cut from the quotation")
-            if alterations:
-                fields["alterations"] = "; ".join(alterations)
-                note += " " + "; ".join(a[0].upper() + a[1:] for a in alterations) + \
-                    ": the words in brackets are not the speaker's. Does the change alter the meaning?"
+            note, fields = _altered(inner, note)
             out.append(Suggestion(ia, ib, "quote", note, fields))
     out += _turn_quotes(art)
     for (a, b), (ws, we) in headline_credits(art):
@@ -155,6 +146,21 @@ def find(art: Article) -> list[Suggestion]:
         out.append(Suggestion(a, b, "quote", f"Words the headline credits to {who} after a colon, without quotation "
                               "marks: are they the speaker's own words, or the outlet's summary of them?", {}))
     return out
+
+
+def _altered(inner: str, note: str) -> tuple[str, dict]:
+    """The note and fields of a quotation the outlet changed: words inserted in brackets, words cut."""
+    fields = {}
+    alterations = []
+    for m in re.finditer(r"\[[^\]]*\]", inner):
+        alterations.append(f"{m.group(0)} was inserted by the outlet")
+    if re.search(r"\.\.\.|…", inner):
+        alterations.append("an ellipsis (...) marks words cut from the quotation")
+    if alterations:
+        fields["alterations"] = "; ".join(alterations)
+        note += " " + "; ".join(a[0].upper() + a[1:] for a in alterations) + \
+            ": the words in brackets are not the speaker's. Does the change alter the meaning?"
+    return note, fields
 
 
 def _turn_quotes(art: Article) -> list[Suggestion]:
@@ -169,5 +175,6 @@ def _turn_quotes(art: Article) -> list[Suggestion]:
                 continue
             note = (f"Words of {turn.speaker}, set down after the speaker's label as a transcript or an interview "
                     "does, without quotation marks: the speaker's words, not the outlet's. Were they edited or cut?")
-            out.append(Suggestion(s, e, "quote", note, {}, turn=True))
+            note, fields = _altered(art.text[s:e], note)
+            out.append(Suggestion(s, e, "quote", note, fields, turn=True))
     return out

@@ -204,6 +204,7 @@ class Article(Attributions):
                 ln = self.line_of(s)
                 if i == 0:
                     ln.sentences = [Sentence(max(x.start, s), x.end, x.line) for x in ln.sentences if x.end > s]
+                    ln.headline = False  # a turn without its full stop, not a headline
                 if not turn.outlet and e > s:
                     q = (s, e, s, e)
                     self.turn_quotes.add(q)

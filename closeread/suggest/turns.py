@@ -98,11 +98,15 @@ def find_turns(text: str, lines, *, page: str | None = None) -> list[Turn]:
     page = text if page is None else page
     found = []  # (line, label match)
     for ln in lines:
-        if ln.furniture or ln.caption or ln.headline:
+        if ln.furniture or ln.caption:
             continue
         m = _speaker_label(text[ln.start:ln.end])
         if m is not None:
             found.append((ln, m))
+    # a line that reads as a headline ("Trump: I will win") is a turn only when its speaker also speaks in
+    # the body ("ANNA KEEL: Yes, absolutely" has no full stop, and looks like one)
+    speaking = {_key(m.group("who")) for ln, m in found if not ln.headline}
+    found = [(ln, m) for ln, m in found if not ln.headline or _key(m.group("who")) in speaking]
     counts: dict[str, int] = {}
     written: dict[str, str] = {}
     for _, m in found:
@@ -135,7 +139,7 @@ def find_turns(text: str, lines, *, page: str | None = None) -> list[Turn]:
             continue
         if (k in lab.outlet or k == first or 2 * asks >= len(turns_of)
                 or _introduced(text, who, _REPORTS) or _introduced(page, who, _BYLINE, surname=False)
-                or _introduced(text, who, _OUTLET)):
+                or _introduced(text, who, _OUTLET, surname=False)):
             outlet.add(k)
     # speech speaks in the first or second person: a list of items keyed by place or topic ("Oregon: Family
     # leave has been expanded ...") is no conversation, however many labels it has

@@ -96,6 +96,10 @@ def test_a_guest_quote_is_filled_with_its_speaker_in_a_draft():
     assert "ANNA KEEL" in ids and "JANE ROSS" not in ids and "TOM PELL" not in ids
     quotes = [s for s in filled if s["kind"] == "quote"]
     assert quotes and all(s.get("speaker") == ids["ANNA KEEL"] for s in quotes)
+    # the body's "Anna Keel" and the label "ANNA KEEL" are one person: one entry in the sources list
+    text = TRANSCRIPT.replace("Tom Pell reports.", "Anna Keel told the program on Monday that the cut was unfair.")
+    sources, _ = draft_sources(text, suggest(text))
+    assert [s["name"] for s in sources if s["name"].casefold() == "anna keel"] == ["Anna Keel"]
 
 
 def test_a_qa_reads_unlabelled_questions_as_the_interviewers():
@@ -180,3 +184,17 @@ def test_a_byline_the_import_set_aside_names_the_outlets_reporter():
     assert ("source", "ANNA KEEL") in kinds and ("source", "TOM PELL") not in kinds
     assert ("claim", "The commission gave no reason for the cut on Monday") in kinds
     assert not any(k == "quote" and q.startswith("The commission") for k, q in kinds)
+
+
+def test_a_turn_without_its_full_stop_is_a_turn_not_a_headline():
+    text = TRANSCRIPT.replace("ANNA KEEL: Perhaps it will, but the damage will likely be done by then.",
+                              "ANNA KEEL: Perhaps it will but the damage will likely be done by then")
+    got = _by_kind(text)
+    assert "Perhaps it will but the damage will likely be done by then" in got["quote"]
+    assert "speculation" not in got
+
+
+def test_words_the_outlet_put_in_brackets_are_noted_in_a_turn_quote():
+    text = QA.replace("I lost a sale", "I lost a sale [in 2008]")
+    [quote] = [s for s in suggest(text) if s["kind"] == "quote" and s["quote"].startswith("I lost a sale")]
+    assert quote["alterations"] == "[in 2008] was inserted by the outlet"
