@@ -36,6 +36,12 @@ def _source_id(name: str, taken: set[str]) -> str:
     return sid
 
 
+def _shouted(name: str) -> bool:
+    """A name of two or more words in capitals ("BILL KIRBY"), not an acronym ("NASA", "BBC News")."""
+    words = name.split()
+    return len(words) >= 2 and all(w.isupper() and len(w.strip(".")) > 1 for w in words)
+
+
 def _span(index: ArticleIndex, suggestion: dict) -> tuple[int, int] | None:
     matches = index.find_all(suggestion.get("quote", ""))
     n = suggestion.get("occurrence", 1)
@@ -65,13 +71,18 @@ def draft_sources(text: str, suggestions: list[dict], *, skip=(), captions=(), o
         if not name or att.unnamed or name in by_name or not name[:1].isupper():
             continue
         if name.casefold() in folded:
-            by_name[name] = folded[name.casefold()]
+            by_name[name] = sid = folded[name.casefold()]
+            entry = next(e for e in sources if e["id"] == sid)
+            if _shouted(entry["name"]) and not _shouted(name):
+                entry["name"] = name  # the body's "Jon Sieben" over the label's "JON SIEBEN"
             continue
         sid = _source_id(name, taken)
         taken.add(sid)
         by_name[name] = sid
         folded[name.casefold()] = sid
-        entry = {"id": sid, "name": name}
+        # a transcript's label in capitals ("BILL KIRBY") is shown as a name is written (an option in capitals
+        # beside "Jon Sieben" would stand out)
+        entry = {"id": sid, "name": name.title() if _shouted(name) else name}
         description = " ".join((att.description or art.persons.get(name, "")).split())
         held = art.text[att.source_span[0]:att.source_span[1]] if att.source_span else ""
         if name in held and not held.startswith(name):  # "Baltic Crossings chief executive Pia Lund"

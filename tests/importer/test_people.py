@@ -37,3 +37,9 @@ def test_suggestions_point_at_the_source_their_words_are_attributed_to():
 
 def test_without_an_outlet_or_names_there_are_no_sources():
     assert draft_sources("A plain sentence with no one in it.\n", [], outlet="TODO: the outlet") == ([], [])
+
+
+def test_a_name_in_capitals_is_written_as_a_name_but_an_acronym_stays():
+    from closeread.importer.people import _shouted
+    assert _shouted("BILL KIRBY") and _shouted("U.S. NAVY")
+    assert not _shouted("NASA") and not _shouted("BBC News") and not _shouted("Bill Kirby") and not _shouted("J. R")
