@@ -45,10 +45,14 @@ _DIGIT = r"(?:[$€£¥]\s?|(?:US|USD|EUR|GBP|Rs\.?|R)\$?\s?)?\d{1,3}(?:,\d{3})+
 
 _WORDNUM = rf"(?:{WORD_NUMBERS})(?:[- ](?:{WORD_NUMBERS}))*"
 
+# a fraction of a large number is one figure: "half a million", "a quarter of a billion" (not "half" and "million")
+_FRACTION_OF = (r"(?:half|a\s+third\s+of|a\s+quarter\s+of|two-thirds\s+of|three-quarters\s+of)\s+an?\s+"
+                r"(?:hundred|thousand|million|billion|trillion|dozen)\b")
+
 
 FIGURE_RE = re.compile(
     rf"(?<![\w@#/$€£¥.,:-])(?:(?P<approx>{APPROX})\s+)?"
-    rf"(?P<num>(?P<digit>{_DIGIT})|(?P<word>{_WORDNUM}\b(?:\s+of\s+(?:the\s+)?(?:{_WORDNUM})\b)?))"
+    rf"(?P<num>(?P<digit>{_DIGIT})|(?P<word>{_FRACTION_OF}|{_WORDNUM}\b(?:\s+of\s+(?:the\s+)?(?:{_WORDNUM})\b)?))"
     rf"(?P<scale>{SCALE}*)"
     rf"(?![\w-]|[.,:/]\d)",
     re.IGNORECASE,

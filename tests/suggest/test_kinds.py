@@ -356,6 +356,12 @@ def test_enumerators_formula_terms_short_years_and_places_in_a_series_are_no_fig
     assert of(text, "figure") == ["30,000,000 lists"]
 
 
+def test_a_fraction_of_a_large_number_is_one_figure():
+    text = "The commission cut about half a million dollars. A quarter of a billion euros was lost, officials said.\n"
+    assert of(text, "figure") == ["about half a million dollars", "A quarter of a billion euros"]
+    assert of("He ate half a sandwich. Half the town fled.\n", "figure") == []
+
+
 def test_a_people_by_its_plural_name_a_number_after_a_dashed_aside_and_thousands_as_k_are_figures():
     text = ("In January, militants beheaded 21 Christians \u2014 20 of them Egyptian Copts \u2014 along the coast.\n\n"
             "The dress, valued at $150K, was stolen.\n")
