@@ -332,6 +332,18 @@ def _speaker_beside(a: Annotation, sources: dict[str, Source], article: Article)
     return bool(words) and words[-1] in around
 
 
+def _names_itself(a: Annotation, sources: dict[str, Source]) -> bool:
+    """A source whose words are only its own name (a transcript's label "JON SIEBEN", "Sieben" alone):
+    asking who is behind it tests nothing but reading the name."""
+    if a.kind != "source" or not a.quote:
+        return False
+    source = sources.get(a.get("source") or "")
+    if source is None:
+        return False
+    said = re.findall(r"\w+", a.quote.casefold())
+    return bool(said) and set(said) <= set(re.findall(r"\w+", source.name.casefold()))
+
+
 def _position(a: Annotation) -> tuple:
     return (a.span is None, a.span.start if a.span else 0, a.line)
 
@@ -359,7 +371,8 @@ def generate(
     sort_items: list[Annotation] = []
     kinds = registry()
     by_source = {s.id: s for s in sources}
-    eligible = [a for a in eligible if a.id in wanted or not _speaker_beside(a, by_source, article)]
+    eligible = [a for a in eligible if a.id in wanted
+                or not (_speaker_beside(a, by_source, article) or _names_itself(a, by_source))]
     if kinds["claim"].question.get("decided_only"):
         # a claim whose sentence does not decide reported or asserted gets no stance question, even when
         # the core names it (the core check then says why)

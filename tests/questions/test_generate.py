@@ -80,6 +80,15 @@ def test_claims_sorted_once_and_a_wrong_choice_is_not_told_the_answer():
     assert wrong and all("Asserted" not in f and "own voice, naming" not in f for f in wrong)
 
 
+def test_who_is_behind_a_source_is_not_asked_when_its_words_are_only_the_name():
+    """A transcript's label ("ANA SILVA:") or a bare name is the source itself: asking who is behind it
+    tests nothing; a description ("a union spokeswoman") is asked about."""
+    article = _article([("ANA SILVA: We will not go back.", "body"), ("A union spokeswoman said the strike goes on.", "body")])
+    anns = [_ann(article, "s-1", "source", "ANA SILVA", source="silva"), _ann(article, "s-2", "source", "A union spokeswoman", source="silva")]
+    assert [q.id for q in generate(anns, SOURCES, article=article)] == ["g-s-2"]
+    assert [q.id for q in generate(anns, SOURCES, article=article, core=("g-s-1",))] == ["g-s-1", "g-s-2"], "the core keeps it"
+
+
 def test_who_said_is_not_asked_when_the_name_stands_beside_the_quote():
     article = _article([('"We will not go back," Silva said.', "body"), ('"It failed."', "body"), ("That was Berg.", "body")])
     anns = [_ann(article, "q-1", "quote", '"We will not go back,"', speaker="silva"), _ann(article, "q-2", "quote", '"It failed."', speaker="berg")]
