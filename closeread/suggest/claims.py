@@ -158,6 +158,13 @@ def atts_in(art: Article, sent: Sentence) -> bool:
     return any(sent.start <= a.start < sent.end for a in art.attributions)
 
 
+# a sentence that opens with a subject of one to four words and a verb of saying ("Swimming greats say ...",
+# "Residents in the valley said ..."), not an idiom ("needless to say", "it is safe to say", "as they say")
+_SUBJECT_SAYS = re.compile(
+    r"^(?!(?:it|this|that|what|as|so|we|i|you)\b)(?:(?!to\b|is\b|was\b|are\b|were\b|who\b|which\b|that\b)[\w'’-]+\s+){1,4}?"
+    r"(?P<verb>say|says|said)\s+(?:that\s+)?(?=[\w“\"‘'])", re.IGNORECASE)
+
+
 def find(art: Article, marked: list[tuple[int, int]]) -> list[Suggestion]:
     """One claim per sentence of the article's text, reported or asserted."""
     del marked  # every statement is a candidate now; kept for the caller's signature
@@ -211,6 +218,15 @@ def find(art: Article, marked: list[tuple[int, int]]) -> list[Suggestion]:
                                               "the colon, without quotation marks: whose words are they, and does the "
                                               "body support them?", {"stance": "reported"}))
                     continue
+            says = None if atts else _SUBJECT_SAYS.match(art.masked[sent.start:sent.end])
+            if says and not art.in_quote(sent.start + says.start("verb")):
+                # the subject is no one the attribution reader knows ("Swimming greats"), but the sentence
+                # reports their words all the same: the rest is reported, never the outlet's assertion
+                s, e = _clean(text, sent.start + says.end(), sent.end)
+                if len(_words(text[s:e])) >= (3 if ln.headline else 4) and _quoted_share(art, s, e) <= 0.5:
+                    out.append(Suggestion(s, e, "claim", "Reported: the sentence gives these words to its subject. "
+                                          "Who is that, and could they know it?", {"stance": "reported"}))
+                continue
             if atts or any(sent.start <= s < sent.end for s, _ in unnamed_spans) \
                     or re.search(r"\baccording to\b", body, re.I):
                 # an appeal ("urged the department to accept") reports no statement of its own

@@ -212,3 +212,15 @@ def test_an_affiliate_disclosure_is_page_furniture():
     text = ("Just so you know, some of the links on this site are affiliate links that earn us a commission.\n\n"
             "The team won its fourth title in Seoul on Sunday night.\n")
     assert claims(text) == ["The team won its fourth title in Seoul on Sunday night"]
+
+
+def test_a_sentence_that_opens_with_its_subject_saying_reports_the_rest():
+    """"Swimming greats say ..." reports the greats' words even though no source is recognised in them: the
+    rest is a reported claim, never the outlet's assertion with its attribution inside."""
+    got = {s["quote"]: s.get("stance") for s in suggest(
+        "Swimming greats say cuts a shame\n\nThe report came out on Monday. Swimming greats say the cuts are a shame.\n")
+        if s["kind"] == "claim"}
+    assert got == {"cuts a shame": "reported", "The report came out on Monday": "asserted", "the cuts are a shame": "reported"}
+    # idioms of saying are the writer's own voice
+    assert [(s["quote"], s["stance"]) for s in suggest("It is safe to say the cuts are a blow to the sport.\n")
+            if s["kind"] == "claim"] == [("It is safe to say the cuts are a blow to the sport", "asserted")]
