@@ -358,6 +358,8 @@ class Attributions:
                     att = self._attribution(sent, vs, ve, verb, m.group("form") or "", last_person, last_group)
                     if att is None:
                         continue
+                    if att.source_span and re.search(r"(?i)\bto\s*$", text[att.source_span[0]:att.source_span[1]]):
+                        continue  # "Needless to say", "Suffice to say": an infinitive with no one to say it
                     self._check_source(att, sent)
                     if m.group("frame") and att.source_span is None and not (att.source and not att.unnamed):
                         continue  # a verb known only by its frame needs someone named or described to speak

@@ -224,3 +224,11 @@ def test_a_sentence_that_opens_with_its_subject_saying_reports_the_rest():
     # idioms of saying are the writer's own voice
     assert [(s["quote"], s["stance"]) for s in suggest("It is safe to say the cuts are a blow to the sport.\n")
             if s["kind"] == "claim"] == [("It is safe to say the cuts are a blow to the sport", "asserted")]
+
+
+@pytest.mark.parametrize("idiom", ["Needless to say", "Suffice to say"])
+def test_an_infinitive_of_saying_names_no_source(idiom):
+    """"Needless to say, ..." is the writer's own aside: no source "Needless to", no claim reported."""
+    got = suggest(f"{idiom}, the cuts are a blow to the sport.\n")
+    assert not [s for s in got if s["kind"] in ("source", "attribution-verb")]
+    assert [s["stance"] for s in got if s["kind"] == "claim"] == ["asserted"]
