@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from .attributions import Attributions
 from .lexicon import CAPTION_MARKERS, FURNITURE_WORDS, PAGE_FURNITURE, QUOTE_CHARS, _has_verb, _words
-from .turns import Turn, find_turns
+from .turns import Turn, find_turns, speaker_key
 
 
 @dataclass
@@ -188,6 +188,8 @@ class Article(Attributions):
                            and not (body[:1] in QUOTE_CHARS and body[-1:] in QUOTE_CHARS))
             seen_lines.setdefault(body, ln.index)
         self.turns: list[Turn] = find_turns(text, self.lines, page=page)
+        # the outlet's own presenter or reporter in a transcript: its voice, not a source it reports
+        self.outlet_speakers = frozenset(speaker_key(t.speaker) for t in self.turns if t.outlet)
         self.turn_quotes: set[tuple[int, int, int, int]] = set()
         self._read_turns()
         self.masked = self._mask_quotes()
@@ -216,9 +218,8 @@ class Article(Attributions):
         from .attributions import Attribution
         from .lexicon import Verb
         # the outlet's own presenter or reporter ("Ellesa Throwden reports.") is its voice, not a source it reports
-        own = {" ".join(t.speaker.lower().split()) for t in self.turns if t.outlet}
-        if own:
-            self.attributions = [a for a in self.attributions if " ".join(a.source.lower().split()) not in own]
+        if self.outlet_speakers:
+            self.attributions = [a for a in self.attributions if speaker_key(a.source) not in self.outlet_speakers]
         added = False
         for turn in self.turns:
             s, e = turn.label

@@ -13,6 +13,7 @@ from .lexicon import DOCUMENT_SOURCE_RE, FINDING_SOURCE_RE, ORG_WORDS, UNNAMED_S
 from .source_span import names_people
 from .attributions import NAMED_WITH_DESCRIPTION, headline_credits, names_in
 from .reading import Article, Suggestion
+from .turns import speaker_key
 
 # two speakers, each named with a description: one source each
 _TWO_NAMED = re.compile(rf"({NAMED_WITH_DESCRIPTION}),?\s+and\s+({NAMED_WITH_DESCRIPTION})")
@@ -91,5 +92,5 @@ def find(art: Article) -> list[Suggestion]:
                     f"cannot check it. Why might the source not be named?")
             out.append(Suggestion(s, e, "source", note, {}))
     # the outlet's own presenter or reporter in a transcript ("Ellesa Throwden reports."): its voice, no source
-    own = {" ".join(t.speaker.lower().split()) for t in art.turns if t.outlet}
-    return [x for x in out if " ".join(text[x.start:x.end].lower().split()) not in own] if own else out
+    own = art.outlet_speakers
+    return [x for x in out if speaker_key(text[x.start:x.end]) not in own] if own else out

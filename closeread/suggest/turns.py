@@ -68,7 +68,8 @@ def _speaker_label(body: str) -> re.Match | None:
     return m
 
 
-def _key(name: str) -> str:
+def speaker_key(name: str) -> str:
+    """A speaker's name compared without letter case or spacing ("JON  SIEBEN" is "jon sieben")."""
     return " ".join(name.lower().split())
 
 
@@ -105,12 +106,12 @@ def find_turns(text: str, lines, *, page: str | None = None) -> list[Turn]:
             found.append((ln, m))
     # a line that reads as a headline ("Trump: I will win") is a turn only when its speaker also speaks in
     # the body ("ANNA KEEL: Yes, absolutely" has no full stop, and looks like one)
-    speaking = {_key(m.group("who")) for ln, m in found if not ln.headline}
-    found = [(ln, m) for ln, m in found if not ln.headline or _key(m.group("who")) in speaking]
+    speaking = {speaker_key(m.group("who")) for ln, m in found if not ln.headline}
+    found = [(ln, m) for ln, m in found if not ln.headline or speaker_key(m.group("who")) in speaking]
     counts: dict[str, int] = {}
     written: dict[str, str] = {}
     for _, m in found:
-        k = _key(m.group("who"))
+        k = speaker_key(m.group("who"))
         counts[k] = counts.get(k, 0) + 1
         written.setdefault(k, m.group("who"))
     if len(counts) < 2 or max(counts.values()) < 2:
@@ -130,10 +131,10 @@ def find_turns(text: str, lines, *, page: str | None = None) -> list[Turn]:
             turn[3].append(nxt)
     # who speaks for the outlet
     lab = labels()
-    first = _key(found[0][1].group("who"))
+    first = speaker_key(found[0][1].group("who"))
     outlet = set()
     for k, who in written.items():
-        turns_of = [r for r in raw if _key(r[0]) == k]
+        turns_of = [r for r in raw if speaker_key(r[0]) == k]
         asks = sum(1 for r in turns_of if text[r[3][0].start:r[3][0].end].rstrip().endswith("?"))
         if k in lab.answer:
             continue
@@ -148,7 +149,7 @@ def find_turns(text: str, lines, *, page: str | None = None) -> list[Turn]:
         return []
     out = []
     for who, span, body, paras in raw:
-        speaks_for_outlet = _key(who) in outlet
+        speaks_for_outlet = speaker_key(who) in outlet
         spans = [body[0]]
         for p in paras[1:]:
             if not speaks_for_outlet and text[p.start:p.end].rstrip().endswith("?"):
